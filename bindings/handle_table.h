@@ -1,0 +1,64 @@
+// Objects the host refers to by number. A handle carries its slot and the slot's generation, so a
+// released handle stays invalid after its slot is reused: a stale handle can never reach a new key.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+namespace edgejwt {
+
+template <typename T>
+class HandleTable {
+ public:
+  static constexpr uint32_t kIndexBits = 20;
+  static constexpr uint32_t kIndexMask = (1u << kIndexBits) - 1;
+
+  // 0 when the table is full.
+  uint32_t add(std::unique_ptr<T> object) {
+    uint32_t index;
+    if (!free_.empty()) {
+      index = free_.back();
+      free_.pop_back();
+    } else {
+      if (slots_.size() >= kIndexMask) return 0;
+      index = static_cast<uint32_t>(slots_.size());
+      slots_.emplace_back();
+    }
+    Slot &slot = slots_[index];
+    slot.object = std::move(object);
+    return (slot.generation << kIndexBits) | (index + 1);
+  }
+
+  T *get(uint32_t handle) const {
+    const Slot *slot = find(handle);
+    return slot ? slot->object.get() : nullptr;
+  }
+
+  bool release(uint32_t handle) {
+    Slot *slot = const_cast<Slot *>(find(handle));
+    if (!slot) return false;
+    slot->object.reset();
+    slot->generation = (slot->generation + 1) & (0xFFFFFFFFu >> kIndexBits);
+    free_.push_back((handle & kIndexMask) - 1);
+    return true;
+  }
+
+ private:
+  struct Slot {
+    std::unique_ptr<T> object;
+    uint32_t generation = 0;
+  };
+
+  const Slot *find(uint32_t handle) const {
+    const uint32_t index = (handle & kIndexMask) - 1;  // handle 0 wraps to an index never used
+    if (index >= slots_.size()) return nullptr;
+    const Slot &slot = slots_[index];
+    if (!slot.object || slot.generation != handle >> kIndexBits) return nullptr;
+    return &slot;
+  }
+
+  std::vector<Slot> slots_;
+  std::vector<uint32_t> free_;
+};
+
+}  // namespace edgejwt

@@ -1,0 +1,22 @@
+// The WASI build (a preview1 reactor). Under Node it runs on node:wasi; elsewhere, or when asked
+// with { wasi: "shim" }, on our own minimal preview1 host.
+import { instantiate } from "./instantiate.js";
+import { createWasiShim } from "./wasi-shim.js";
+
+const DEFAULT_WASM = new URL("../../dist/wasi/edgejwt.wasm", import.meta.url);
+
+async function nodeWasi() {
+  if (typeof process !== "object" || typeof process.versions?.node !== "string") return null;
+  const { WASI } = await import("node:wasi");
+  const wasi = new WASI({ version: "preview1", args: [], env: {}, returnOnExit: true });
+  return { imports: wasi.getImportObject(), initialize: (instance) => wasi.initialize(instance) };
+}
+
+export async function loadWasiEngine({ wasm = DEFAULT_WASM, wasi = "auto" } = {}) {
+  if (!["auto", "node", "shim"].includes(wasi)) throw new TypeError('options.wasi must be "auto", "node" or "shim"');
+  const host = (wasi !== "shim" && (await nodeWasi())) || (wasi === "node" ? null : createWasiShim());
+  if (!host) throw new Error("node:wasi is not available in this runtime");
+  const instance = await instantiate(wasm, host.imports);
+  host.initialize(instance);
+  return { exports: instance.exports, memory: instance.exports.memory };
+}

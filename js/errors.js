@@ -1,0 +1,72 @@
+// Errors carry a stable `code`: the core's status name ("ERR_JWS_SIGNATURE_VERIFICATION_FAILED", …),
+// or one of the JS layer's own below. Classes group codes the way jose's do, so
+// `err instanceof JWSInvalid` and `err.code === "ERR_JWS_INVALID"` both work as they do there.
+
+export class JOSEError extends Error {
+  static code = "ERR_JOSE_GENERIC";
+  constructor(message, { code, detail, cause } = {}) {
+    super(message, cause === undefined ? undefined : { cause });
+    this.name = this.constructor.name;
+    this.code = code ?? this.constructor.code;
+    if (detail) this.detail = detail;
+  }
+}
+
+export class JOSEInvalidArgument extends JOSEError { static code = "ERR_INVALID_ARGUMENT"; }
+export class JOSENotSupported extends JOSEError { static code = "ERR_JOSE_NOT_SUPPORTED"; }
+export class JOSEAlgNotAllowed extends JOSEError { static code = "ERR_JOSE_ALG_NOT_ALLOWED"; }
+export class JWSInvalid extends JOSEError { static code = "ERR_JWS_INVALID"; }
+export class JWTInvalid extends JOSEError { static code = "ERR_JWT_INVALID"; }
+export class JWSSignatureVerificationFailed extends JOSEError {
+  static code = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
+  constructor(message = "signature verification failed", options) { super(message, options); }
+}
+export class KeyInvalid extends JOSEError { static code = "ERR_KEY_INVALID"; }
+
+// A time claim failed: `claim` names it and `reason` says how ("check_failed", "invalid", …).
+export class JWTClaimValidationFailed extends JOSEError {
+  static code = "ERR_JWT_CLAIM_VALIDATION_FAILED";
+  constructor(message, options = {}) {
+    super(message, options);
+    const [claim = "unspecified", reason = "unspecified"] = (options.detail ?? "").split(":");
+    this.claim = claim;
+    this.reason = reason;
+  }
+}
+export class JWTExpired extends JWTClaimValidationFailed { static code = "ERR_JWT_EXPIRED"; }
+
+// Codes of the JS layer (the core's come from the Wasm module with their messages).
+export const ERR_NOT_INITIALIZED = "ERR_NOT_INITIALIZED";
+
+const classByCode = {
+  ERR_INVALID_ARGUMENT: JOSEInvalidArgument,
+  ERR_INVALID_HANDLE: JOSEInvalidArgument,
+  ERR_JWS_INVALID: JWSInvalid,
+  ERR_TOKEN_TOO_LARGE: JWSInvalid,
+  ERR_BASE64URL_INVALID: JWSInvalid,
+  ERR_JSON_INVALID: JWSInvalid,
+  ERR_JSON_NOT_OBJECT: JWSInvalid,
+  ERR_JSON_DUPLICATE_KEY: JWSInvalid,
+  ERR_JSON_TOO_DEEP: JWSInvalid,
+  ERR_JSON_TOO_MANY_MEMBERS: JWSInvalid,
+  ERR_JWS_HEADER_INVALID: JWSInvalid,
+  ERR_HEADER_TOO_LARGE: JWSInvalid,
+  ERR_PAYLOAD_TOO_LARGE: JWSInvalid,
+  ERR_JOSE_NOT_SUPPORTED: JOSENotSupported,
+  ERR_JOSE_ALG_NOT_ALLOWED: JOSEAlgNotAllowed,
+  ERR_JWS_SIGNATURE_LENGTH: JWSSignatureVerificationFailed,
+  ERR_JWS_SIGNATURE_VERIFICATION_FAILED: JWSSignatureVerificationFailed,
+  ERR_KEY_TOO_SHORT: KeyInvalid,
+  ERR_KEY_INVALID: KeyInvalid,
+  ERR_JWT_EXPIRED: JWTExpired,
+  ERR_JWT_CLAIM_VALIDATION_FAILED: JWTClaimValidationFailed,
+};
+
+// The error for a core status. A JSON problem in the payload is a JWT problem (jose's JWTInvalid).
+export function errorFromStatus(code, message, detail) {
+  let ErrorClass = classByCode[code] ?? JOSEError;
+  if (ErrorClass === JWSInvalid && detail === "payload") ErrorClass = JWTInvalid;
+  const where = detail && !(ErrorClass.prototype instanceof JWTClaimValidationFailed || ErrorClass === JWTClaimValidationFailed)
+    ? ` (${detail})` : "";
+  return new ErrorClass(`${message}${where}`, { code, detail });
+}

@@ -1,0 +1,151 @@
+#include "json.h"
+
+#include <algorithm>
+#include <cstring>
+#include <vector>
+
+#include <rapidjson/memorystream.h>
+#include <rapidjson/reader.h>
+
+namespace edgejwt {
+namespace {
+
+constexpr unsigned kParseFlags = rapidjson::kParseValidateEncodingFlag |  // reject invalid UTF-8
+                                 rapidjson::kParseIterativeFlag |  // no recursion on hostile nesting
+                                 rapidjson::kParseFullPrecisionFlag;
+
+// UTF-8 of U+D800..U+DFFF: RapidJSON turns a lone "\uDC00" escape into these bytes.
+bool has_encoded_surrogate(const char *text, size_t length) {
+  for (size_t i = 0; i + 1 < length; ++i) {
+    if (static_cast<unsigned char>(text[i]) == 0xED && (static_cast<unsigned char>(text[i + 1]) & 0xE0) == 0xA0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Forwards SAX events to the document while enforcing depth, entry count and string validity,
+// so a hostile document is refused before it is built.
+class LimitingHandler {
+ public:
+  LimitingHandler(JsonDocument &document, const JsonLimits &limits)
+      : document_(document), limits_(limits) {}
+
+  Status failure() const { return failure_; }
+
+  bool Null() { return count_entry() && document_.Null(); }
+  bool Bool(bool b) { return count_entry() && document_.Bool(b); }
+  bool Int(int i) { return count_entry() && document_.Int(i); }
+  bool Uint(unsigned u) { return count_entry() && document_.Uint(u); }
+  bool Int64(int64_t i) { return count_entry() && document_.Int64(i); }
+  bool Uint64(uint64_t u) { return count_entry() && document_.Uint64(u); }
+  bool Double(double d) { return count_entry() && document_.Double(d); }
+  bool RawNumber(const char *, rapidjson::SizeType, bool) { return false; }  // not requested
+  bool String(const char *s, rapidjson::SizeType length, bool copy) {
+    return count_entry() && valid_string(s, length) && document_.String(s, length, copy);
+  }
+  bool Key(const char *s, rapidjson::SizeType length, bool copy) {
+    // A key and its value are one entry: the value is counted, the key only checked.
+    return valid_string(s, length) && document_.Key(s, length, copy);
+  }
+  bool StartObject() { return count_entry() && open() && document_.StartObject(); }
+  bool EndObject(rapidjson::SizeType count) { return close() && document_.EndObject(count); }
+  bool StartArray() { return count_entry() && open() && document_.StartArray(); }
+  bool EndArray(rapidjson::SizeType count) { return close() && document_.EndArray(count); }
+
+ private:
+  bool fail(Status status) {
+    failure_ = status;
+    return false;
+  }
+  bool count_entry() {
+    if (depth_ == 0) return true;  // the root value
+    if (++entries_[depth_ - 1] > limits_.max_entries) return fail(Status::JsonTooManyMembers);
+    return true;
+  }
+  bool open() {
+    if (depth_ >= limits_.max_depth) return fail(Status::JsonTooDeep);
+    if (entries_.size() <= depth_) entries_.resize(depth_ + 1);
+    entries_[depth_++] = 0;
+    return true;
+  }
+  bool close() {
+    --depth_;
+    return true;
+  }
+  bool valid_string(const char *s, size_t length) {
+    return !has_encoded_surrogate(s, length) || fail(Status::JsonInvalid);
+  }
+
+  JsonDocument &document_;
+  const JsonLimits &limits_;
+  Status failure_ = Status::Ok;
+  unsigned depth_ = 0;
+  std::vector<unsigned> entries_;  // entries seen so far at each open depth
+};
+
+bool names_less(const JsonValue::Member *a, const JsonValue::Member *b) {
+  const auto &x = a->name, &y = b->name;
+  const size_t common = std::min(x.GetStringLength(), y.GetStringLength());
+  const int order = std::memcmp(x.GetString(), y.GetString(), common);
+  return order != 0 ? order < 0 : x.GetStringLength() < y.GetStringLength();
+}
+
+bool names_equal(const JsonValue::Member *a, const JsonValue::Member *b) {
+  return a->name.GetStringLength() == b->name.GetStringLength() &&
+         std::memcmp(a->name.GetString(), b->name.GetString(), a->name.GetStringLength()) == 0;
+}
+
+// RapidJSON keeps duplicate members; JOSE must reject them (RFC 7515 §5.2 step 4).
+bool has_duplicate_names(const JsonValue &value, std::vector<const JsonValue::Member *> &scratch) {
+  if (value.IsArray()) {
+    for (const auto &element : value.GetArray()) {
+      if (has_duplicate_names(element, scratch)) return true;
+    }
+    return false;
+  }
+  if (!value.IsObject()) return false;
+  scratch.clear();
+  for (auto it = value.MemberBegin(); it != value.MemberEnd(); ++it) scratch.push_back(&*it);
+  std::sort(scratch.begin(), scratch.end(), names_less);
+  if (std::adjacent_find(scratch.begin(), scratch.end(), names_equal) != scratch.end()) return true;
+  for (auto it = value.MemberBegin(); it != value.MemberEnd(); ++it) {
+    if (has_duplicate_names(it->value, scratch)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+Status parse_strict_json(std::string_view text, const JsonLimits &limits, JsonDocument &document) {
+  Status status = Status::Ok;
+  auto generate = [&](JsonDocument &sink) {
+    LimitingHandler handler(sink, limits);
+    rapidjson::MemoryStream stream(text.data(), text.size());
+    rapidjson::Reader reader;
+    const bool parsed = !reader.Parse<kParseFlags>(stream, handler).IsError();
+    // The reader takes a NUL byte for the end of input: all of the text must have been read.
+    if (parsed && stream.Tell() == text.size()) return true;
+    status = handler.failure() != Status::Ok ? handler.failure() : Status::JsonInvalid;
+    return false;
+  };
+  document.Populate(generate);
+  if (status != Status::Ok) return status;
+  std::vector<const JsonValue::Member *> scratch;
+  return has_duplicate_names(document, scratch) ? Status::JsonDuplicateKey : Status::Ok;
+}
+
+Status parse_json_object(std::string_view text, const JsonLimits &limits, JsonDocument &document) {
+  const Status status = parse_strict_json(text, limits, document);
+  if (status != Status::Ok) return status;
+  return document.IsObject() ? Status::Ok : Status::JsonNotObject;
+}
+
+const JsonValue *find_member(const JsonValue &object, std::string_view name) {
+  for (auto it = object.MemberBegin(); it != object.MemberEnd(); ++it) {
+    if (string_view_of(it->name) == name) return &it->value;
+  }
+  return nullptr;
+}
+
+}  // namespace edgejwt

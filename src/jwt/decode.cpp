@@ -1,0 +1,28 @@
+#include "decode.h"
+
+#include "../jws/compact.h"
+#include "../jws/parts.h"
+
+namespace edgejwt {
+Status decode_jwt(std::string_view token, const TokenLimits &limits, DecodedToken &out) {
+  out.detail.clear();
+  CompactParts parts;
+  if (Status status = split_compact(token, limits.max_token_length, parts); status != Status::Ok) return status;
+  if (Status status = decode_json_part(parts.header, limits.max_header_size, Status::HeaderTooLarge, limits.json,
+                                       out.header_json, out.header_document);
+      status != Status::Ok) {
+    return fail_in("header", status, out);
+  }
+  if (Status status = decode_json_part(parts.payload, limits.max_payload_size, Status::PayloadTooLarge, limits.json,
+                                       out.payload, out.payload_document);
+      status != Status::Ok) {
+    return fail_in("payload", status, out);
+  }
+  if (Status status = decode_part(parts.signature, limits.max_token_length, Status::TokenTooLarge, out.signature);
+      status != Status::Ok) {
+    return fail_in("signature", status, out);
+  }
+  return Status::Ok;
+}
+
+}  // namespace edgejwt

@@ -1,0 +1,15 @@
+// Decoding without verifying, for inspection only: nothing decoded here may be trusted.
+#pragma once
+#include <string_view>
+
+#include "../jws/limits.h"
+#include "../status.h"
+#include "token.h"
+
+namespace edgejwt {
+
+// Ok when `token` is well-formed: three parts, canonical base64url, header and payload strict
+// JSON objects. The algorithm is not checked, so even an unsecured ("alg": "none") token decodes.
+Status decode_jwt(std::string_view token, const TokenLimits &limits, DecodedToken &out);
+
+}  // namespace edgejwt

@@ -1,0 +1,169 @@
+// The public API, run once per build: round trips, option handling, and one test per bad input,
+// each expecting its own stable code.
+import { describe, it, before } from "node:test";
+import assert from "node:assert/strict";
+
+import { builds, apiFor } from "../support/builds.js";
+import { createApi } from "../../js/api.js";
+
+const enc = (value) => Buffer.from(typeof value === "string" ? value : JSON.stringify(value)).toString("base64url");
+const secret32 = new Uint8Array(32).fill(7);
+const secret64 = new Uint8Array(64).fill(9);
+
+// Asserts that `fn` throws an error with `code` (and, when given, of class `name`).
+function throwsCode(fn, code, name) {
+  assert.throws(fn, (error) => {
+    assert.equal(error.code, code, `expected ${code}, got ${error.code}: ${error.message}`);
+    if (name) assert.equal(error.name, name);
+    return true;
+  });
+}
+
+for (const build of builds) {
+  describe(`API on ${build.name}`, () => {
+    let api;
+    before(async () => { api = await apiFor(build); });
+
+    it("signs, verifies and decodes HS256/384/512", () => {
+      for (const alg of ["HS256", "HS384", "HS512"]) {
+        const token = api.sign({ sub: "u1", n: 1 }, secret64, { alg });
+        const { payload, protectedHeader } = api.verify(token, secret64, { algorithms: [alg] });
+        assert.deepEqual(payload, { sub: "u1", n: 1 });
+        assert.deepEqual(protectedHeader, { alg, typ: "JWT" });
+        assert.deepEqual(api.decode(token), { header: { alg, typ: "JWT" }, payload: { sub: "u1", n: 1 }, verified: false });
+      }
+    });
+
+    it("carries kid, typ and extra header members into the protected header", () => {
+      const token = api.sign({}, secret32, { alg: "HS256", kid: "k1", typ: "at+jwt", header: { x5t: "abc" } });
+      assert.deepEqual(api.verify(token, secret32).protectedHeader, { x5t: "abc", alg: "HS256", typ: "at+jwt", kid: "k1" });
+    });
+
+    it("keeps non-ASCII claims intact", () => {
+      const claims = { name: "Zoë 🚀 Ωμέγα", nested: { list: [1, "二", null, true] } };
+      const token = api.sign(claims, secret32, { alg: "HS256" });
+      assert.deepEqual(api.verify(token, secret32).payload, claims);
+    });
+
+    it("derives the allowed algorithms from the key when none are given", () => {
+      const hs512 = api.sign({}, secret64, { alg: "HS512" });
+      assert.equal(api.verify(hs512, secret64).protectedHeader.alg, "HS512");
+      // A 32-byte secret is only usable with HS256.
+      const sameSecretHs512 = api.sign({}, new Uint8Array(64).fill(7), { alg: "HS512" });
+      throwsCode(() => api.verify(sameSecretHs512, secret32), "ERR_JOSE_ALG_NOT_ALLOWED", "JOSEAlgNotAllowed");
+    });
+
+    it("rejects an algorithm outside the allowlist", () => {
+      const token = api.sign({}, secret64, { alg: "HS384" });
+      throwsCode(() => api.verify(token, secret64, { algorithms: ["HS256", "HS512"] }), "ERR_JOSE_ALG_NOT_ALLOWED");
+    });
+
+    it("rejects a wrong part count", () => {
+      for (const token of ["", "abc", "a.b", "a.b.c.d"]) throwsCode(() => api.verify(token, secret32), "ERR_JWS_INVALID", "JWSInvalid");
+    });
+
+    it("rejects bad base64url", () => {
+      const good = api.sign({}, secret32, { alg: "HS256" });
+      const [h, p, s] = good.split(".");
+      for (const token of [`${h}=.${p}.${s}`, `${h}.${p}.${s.replace(/.$/, "+")}`, `${h} .${p}.${s}`, `${h}.${p}.${s}=`]) {
+        throwsCode(() => api.verify(token, secret32), "ERR_BASE64URL_INVALID", "JWSInvalid");
+      }
+    });
+
+    it("rejects non-object JSON and invalid JSON", () => {
+      throwsCode(() => api.verify(`${enc("[1]")}.${enc({})}.AAAA`, secret32), "ERR_JSON_NOT_OBJECT", "JWSInvalid");
+      throwsCode(() => api.verify(`${enc('{"alg":')}.${enc({})}.AAAA`, secret32), "ERR_JSON_INVALID");
+      throwsCode(() => api.decode(`${enc({ alg: "HS256" })}.${enc("[]")}.`), "ERR_JSON_NOT_OBJECT", "JWTInvalid");
+      throwsCode(() => api.decode(`${enc({ alg: "HS256" })}.${enc('"claims"')}.`), "ERR_JSON_NOT_OBJECT", "JWTInvalid");
+    });
+
+    it("rejects duplicate member names in header and payload", () => {
+      throwsCode(() => api.verify(`${enc('{"alg":"HS256","alg":"none"}')}.${enc({})}.AAAA`, secret32), "ERR_JSON_DUPLICATE_KEY");
+      throwsCode(() => api.decode(`${enc({ alg: "HS256" })}.${enc('{"sub":"a","sub":"b"}')}.`), "ERR_JSON_DUPLICATE_KEY");
+    });
+
+    it("never accepts alg none, in any spelling", () => {
+      for (const alg of ["none", "None", "NONE", "nOnE"]) {
+        const token = `${enc({ alg })}.${enc({ sub: "x" })}.`;
+        throwsCode(() => api.verify(token, secret32), "ERR_JOSE_NOT_SUPPORTED", "JOSENotSupported");
+        assert.equal(api.decode(token).header.alg, alg); // decoding is fine: it says it is unverified
+      }
+      throwsCode(() => api.verify("x.y.z", secret32, { algorithms: ["none"] }), "ERR_JOSE_NOT_SUPPORTED");
+      throwsCode(() => api.sign({}, secret32, { alg: "none" }), "ERR_JOSE_NOT_SUPPORTED");
+    });
+
+    it("rejects short keys", () => {
+      throwsCode(() => api.sign({}, new Uint8Array(31), { alg: "HS256" }), "ERR_KEY_TOO_SHORT", "KeyInvalid");
+      throwsCode(() => api.sign({}, secret32, { alg: "HS384" }), "ERR_KEY_TOO_SHORT");
+      const hs512 = api.sign({}, secret64, { alg: "HS512" });
+      throwsCode(() => api.verify(hs512, secret32, { algorithms: ["HS512"] }), "ERR_KEY_TOO_SHORT");
+    });
+
+    it("refuses string secrets", () => {
+      throwsCode(() => api.sign({}, "a string secret that is long enough!!", { alg: "HS256" }), "ERR_INVALID_ARGUMENT");
+      throwsCode(() => api.verify("a.b.c", "secret"), "ERR_INVALID_ARGUMENT");
+    });
+
+    it("rejects a tampered payload or signature, and a wrong secret", () => {
+      const token = api.sign({ sub: "alice", admin: false }, secret32, { alg: "HS256" });
+      const [h, , s] = token.split(".");
+      throwsCode(() => api.verify(`${h}.${enc({ sub: "alice", admin: true })}.${s}`, secret32),
+        "ERR_JWS_SIGNATURE_VERIFICATION_FAILED", "JWSSignatureVerificationFailed");
+      const flipped = s[0] === "A" ? `B${s.slice(1)}` : `A${s.slice(1)}`;
+      throwsCode(() => api.verify(`${h}.${token.split(".")[1]}.${flipped}`, secret32), "ERR_JWS_SIGNATURE_VERIFICATION_FAILED");
+      throwsCode(() => api.verify(token, new Uint8Array(32).fill(8)), "ERR_JWS_SIGNATURE_VERIFICATION_FAILED");
+      throwsCode(() => api.verify(`${h}.${token.split(".")[1]}.${s.slice(0, -3)}`, secret32), "ERR_JWS_SIGNATURE_LENGTH");
+    });
+
+    it("rejects a huge token before decoding it", () => {
+      const huge = `${"a".repeat(10 * 1024 * 1024)}.b.c`;
+      throwsCode(() => api.verify(huge, secret32), "ERR_TOKEN_TOO_LARGE", "JWSInvalid");
+      throwsCode(() => api.decode(huge), "ERR_TOKEN_TOO_LARGE");
+      const big = api.sign({ blob: "x".repeat(2000) }, secret32, { alg: "HS256" });
+      throwsCode(() => api.verify(big, secret32, { maxTokenLength: 1000 }), "ERR_TOKEN_TOO_LARGE");
+      throwsCode(() => api.verify(big, secret32, { maxPayloadSize: 1000 }), "ERR_PAYLOAD_TOO_LARGE");
+    });
+
+    it("checks exp and nbf against currentDate with clockTolerance", () => {
+      const token = api.sign({ exp: 1000, nbf: 900 }, secret32, { alg: "HS256" });
+      const at = (seconds) => ({ currentDate: new Date(seconds * 1000) });
+      assert.equal(api.verify(token, secret32, at(950)).payload.exp, 1000);
+      throwsCode(() => api.verify(token, secret32, at(1000)), "ERR_JWT_EXPIRED", "JWTExpired");
+      const nbfError = assert.throws(() => api.verify(token, secret32, at(899)), (error) =>
+        error.code === "ERR_JWT_CLAIM_VALIDATION_FAILED" && error.claim === "nbf" && error.reason === "check_failed");
+      assert.equal(nbfError, undefined);
+      assert.ok(api.verify(token, secret32, { ...at(1020), clockTolerance: "30s" }));
+      assert.ok(api.verify(token, secret32, { ...at(1020), clockTolerance: 30 }));
+      throwsCode(() => api.verify(token, secret32, { ...at(1020), clockTolerance: "30 parsecs" }), "ERR_INVALID_ARGUMENT");
+    });
+
+    it("reports a forged expired token as a bad signature, not as expired", () => {
+      const forged = api.sign({ exp: 1 }, new Uint8Array(32).fill(1), { alg: "HS256" });
+      throwsCode(() => api.verify(forged, secret32), "ERR_JWS_SIGNATURE_VERIFICATION_FAILED");
+    });
+
+    it("rejects invalid options", () => {
+      const token = api.sign({}, secret32, { alg: "HS256" });
+      throwsCode(() => api.verify(token, secret32, { algorithms: "HS256" }), "ERR_INVALID_ARGUMENT");
+      throwsCode(() => api.verify(token, secret32, { maxTokenLength: -1 }), "ERR_INVALID_ARGUMENT");
+      throwsCode(() => api.verify(token, secret32, { currentDate: 5 }), "ERR_INVALID_ARGUMENT");
+      throwsCode(() => api.sign("not claims", secret32, { alg: "HS256" }), "ERR_JWT_INVALID");
+      throwsCode(() => api.sign({}, secret32), "ERR_INVALID_ARGUMENT");
+      throwsCode(() => api.verify(42, secret32), "ERR_JWS_INVALID");
+    });
+
+    it("keeps working across many calls with many distinct options", () => {
+      const token = api.sign({ sub: "loop" }, secret32, { alg: "HS256" });
+      for (let i = 0; i < 500; i++) {
+        assert.equal(api.verify(token, secret32, { clockTolerance: i }).payload.sub, "loop");
+      }
+    });
+  });
+}
+
+describe("before init", () => {
+  it("says init() must be awaited first", () => {
+    const api = createApi(builds[0].load);
+    throwsCode(() => api.verify("a.b.c", secret32), "ERR_NOT_INITIALIZED");
+  });
+});

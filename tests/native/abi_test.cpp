@@ -1,0 +1,95 @@
+#include "edgejwt.h"
+
+#include <gtest/gtest.h>
+
+#include <cstring>
+#include <string>
+
+#include "status.h"
+#include "test_support.h"
+
+using namespace edgejwt::test;
+
+namespace {
+
+class Abi : public ::testing::Test {
+ protected:
+  void SetUp() override { context_ = edgejwt_context_new(); }
+  void TearDown() override { edgejwt_context_free(context_); }
+
+  edgejwt_handle import_secret(size_t size) {
+    const std::vector<uint8_t> secret(size, 1);
+    EXPECT_EQ(edgejwt_key_import_secret(context_, secret.data(), secret.size()), EDGEJWT_OK);
+    return result().handle;
+  }
+  const edgejwt_result &result() const { return *edgejwt_context_result(context_); }
+  static std::string text(const uint8_t *data, size_t size) { return std::string(reinterpret_cast<const char *>(data), size); }
+  std::string sign(edgejwt_handle key, const std::string &header, const std::string &payload) {
+    EXPECT_EQ(edgejwt_sign(context_, key, header.data(), header.size(), payload.data(), payload.size()), EDGEJWT_OK);
+    return text(result().output, result().output_len);
+  }
+  edgejwt_status verify(edgejwt_handle key, edgejwt_handle policy, const std::string &token) {
+    return edgejwt_verify(context_, key, policy, token.data(), token.size(), 1e9);
+  }
+  edgejwt_status create_policy(const std::string &json) {
+    return edgejwt_policy_create(context_, json.data(), json.size());
+  }
+
+  edgejwt_context *context_ = nullptr;
+};
+
+}  // namespace
+
+TEST_F(Abi, StatusNamesAreStable) {
+  EXPECT_STREQ(edgejwt_status_name(0), "OK");
+  EXPECT_STREQ(edgejwt_status_name(22), "ERR_JWS_SIGNATURE_VERIFICATION_FAILED");
+  EXPECT_STREQ(edgejwt_status_name(20), "ERR_JOSE_ALG_NOT_ALLOWED");
+  EXPECT_STREQ(edgejwt_status_name(-5), "ERR_UNKNOWN");
+  EXPECT_GT(std::strlen(edgejwt_status_message(22)), 0u);
+}
+
+TEST_F(Abi, SignVerifyRoundTripReturnsHeaderAndPayload) {
+  const edgejwt_handle key = import_secret(32);
+  ASSERT_NE(key, 0u);
+  const std::string token = sign(key, R"({"alg":"HS256","typ":"JWT"})", R"({"sub":"u1"})");
+  ASSERT_EQ(verify(key, 0, token), EDGEJWT_OK);
+  EXPECT_EQ(text(result().header, result().header_len), R"({"alg":"HS256","typ":"JWT"})");
+  EXPECT_EQ(text(result().payload, result().payload_len), R"({"sub":"u1"})");
+  ASSERT_EQ(edgejwt_decode(context_, 0, token.data(), token.size()), EDGEJWT_OK);
+  EXPECT_EQ(text(result().payload, result().payload_len), R"({"sub":"u1"})");
+}
+
+TEST_F(Abi, ReleasedHandlesStayInvalidWhenSlotsAreReused) {
+  const edgejwt_handle first = import_secret(32);
+  const std::string token = sign(first, R"({"alg":"HS256"})", "{}");
+  ASSERT_EQ(edgejwt_key_release(context_, first), EDGEJWT_OK);
+  const edgejwt_handle second = import_secret(32);
+  EXPECT_NE(first, second);
+  EXPECT_EQ(verify(first, 0, token), static_cast<edgejwt_status>(edgejwt::Status::InvalidHandle));
+  EXPECT_EQ(edgejwt_key_release(context_, first), static_cast<edgejwt_status>(edgejwt::Status::InvalidHandle));
+  EXPECT_EQ(verify(0, 0, token), static_cast<edgejwt_status>(edgejwt::Status::InvalidHandle));
+  EXPECT_EQ(verify(second, 12345, token), static_cast<edgejwt_status>(edgejwt::Status::InvalidHandle));
+}
+
+TEST_F(Abi, PoliciesComeFromStrictOptionsJson) {
+  const edgejwt_handle key = import_secret(64);
+  const std::string token = sign(key, R"({"alg":"HS512"})", "{}");
+  ASSERT_EQ(create_policy(R"({"algorithms":["HS256"]})"), EDGEJWT_OK);
+  EXPECT_EQ(verify(key, result().handle, token), static_cast<edgejwt_status>(edgejwt::Status::AlgNotAllowed));
+  ASSERT_EQ(create_policy(R"({"algorithms":["HS256","HS512"],"clockTolerance":5,"maxTokenLength":4096})"), EDGEJWT_OK);
+  EXPECT_EQ(verify(key, result().handle, token), EDGEJWT_OK);
+  EXPECT_EQ(create_policy(R"({"algorithms":["none"]})"), static_cast<edgejwt_status>(edgejwt::Status::AlgNotSupported));
+  EXPECT_EQ(create_policy(R"({"algorithms":[]})"), static_cast<edgejwt_status>(edgejwt::Status::InvalidArgument));
+  EXPECT_EQ(create_policy(R"({"unknownOption":1})"), static_cast<edgejwt_status>(edgejwt::Status::InvalidArgument));
+  EXPECT_EQ(text(result().detail, result().detail_len), "unknownOption");
+  EXPECT_EQ(create_policy(R"({"maxTokenLength":0})"), static_cast<edgejwt_status>(edgejwt::Status::InvalidArgument));
+  EXPECT_EQ(create_policy("[]"), static_cast<edgejwt_status>(edgejwt::Status::InvalidArgument));
+}
+
+TEST_F(Abi, RefusesShortSecretsAndNullInput) {
+  const std::vector<uint8_t> short_secret(31, 1);
+  EXPECT_EQ(edgejwt_key_import_secret(context_, short_secret.data(), short_secret.size()),
+            static_cast<edgejwt_status>(edgejwt::Status::KeyTooShort));
+  EXPECT_EQ(edgejwt_key_import_secret(context_, nullptr, 64), static_cast<edgejwt_status>(edgejwt::Status::KeyTooShort));
+  EXPECT_EQ(edgejwt_decode(context_, 0, nullptr, 10), static_cast<edgejwt_status>(edgejwt::Status::JwsInvalid));
+}

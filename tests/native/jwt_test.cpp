@@ -1,0 +1,194 @@
+#include <gtest/gtest.h>
+
+#include "crypto/hmac.h"
+#include "encoding/base64url.h"
+#include "jwt/decode.h"
+#include "jwt/sign.h"
+#include "jwt/verify.h"
+#include "test_support.h"
+
+using namespace edgejwt;
+using namespace edgejwt::test;
+
+namespace {
+
+Key secret_key(size_t size, uint8_t fill = 7) {
+  Key key;
+  const std::vector<uint8_t> secret(size, fill);
+  EXPECT_EQ(Key::import_hmac_secret(secret, key), Status::Ok);
+  return key;
+}
+
+std::string b64(std::string_view text) {
+  std::string out;
+  base64url_encode(text, out);
+  return out;
+}
+
+// A token with the given header and payload JSON, correctly signed with `key`.
+std::string signed_token(const Key &key, std::string_view header, std::string_view payload) {
+  DecodedToken scratch;
+  std::string token;
+  EXPECT_EQ(sign_jwt(key, header, payload, TokenLimits{}, scratch, token), Status::Ok) << scratch.detail;
+  return token;
+}
+
+// A token whose parts are given as is, with an HS256 signature by `key` over them.
+std::string token_over(const Key &key, std::string_view header_b64, std::string_view payload_b64) {
+  const std::string signing_input = std::string(header_b64) + "." + std::string(payload_b64);
+  std::vector<uint8_t> signature(32);
+  hmac(Hash::Sha256, key.hmac_secret()->bytes.view(), signing_input, signature.data());
+  std::string token = signing_input + ".";
+  base64url_encode(signature, token);
+  return token;
+}
+
+Status verify(const Key &key, std::string_view token, double now = 1e9, VerifyPolicy policy = {}) {
+  DecodedToken out;
+  return verify_jwt(key, policy, token, now, out);
+}
+
+}  // namespace
+
+TEST(VerifyJwt, Rfc7515AppendixA1) {
+  Key key;
+  ASSERT_EQ(Key::import_hmac_secret(from_base64url(kRfc7515A1Key), key), Status::Ok);
+  DecodedToken out;
+  ASSERT_EQ(verify_jwt(key, VerifyPolicy{}, kRfc7515A1Token, kRfc7515A1Exp - 1, out), Status::Ok) << out.detail;
+  EXPECT_EQ(out.header.alg, Algorithm::HS256);
+  EXPECT_EQ(out.header.typ, "JWT");
+  EXPECT_EQ(out.payload, "{\"iss\":\"joe\",\r\n \"exp\":1300819380,\r\n \"http://example.com/is_root\":true}");
+  EXPECT_EQ(verify_jwt(key, VerifyPolicy{}, kRfc7515A1Token, kRfc7515A1Exp, out), Status::JwtExpired);
+}
+
+TEST(VerifyJwt, SignsAndVerifiesEveryHsAlgorithm) {
+  const Key key = secret_key(64);
+  for (const char *alg : {"HS256", "HS384", "HS512"}) {
+    const std::string token = signed_token(key, std::string("{\"alg\":\"") + alg + "\"}", R"({"sub":"u1"})");
+    EXPECT_EQ(verify(key, token), Status::Ok) << alg;
+  }
+}
+
+TEST(VerifyJwt, RejectsTamperedPayloadAndSignature) {
+  const Key key = secret_key(32);
+  const std::string token = signed_token(key, R"({"alg":"HS256"})", R"({"sub":"u1"})");
+  const size_t dot = token.rfind('.');
+  std::string tampered_payload = token;
+  tampered_payload.replace(token.find('.') + 1, dot - token.find('.') - 1, b64(R"({"sub":"u2"})"));
+  EXPECT_EQ(verify(key, tampered_payload), Status::SignatureInvalid);
+  std::string tampered_signature = token;
+  tampered_signature[dot + 1] = tampered_signature[dot + 1] == 'A' ? 'B' : 'A';
+  EXPECT_EQ(verify(key, tampered_signature), Status::SignatureInvalid);
+  EXPECT_EQ(verify(secret_key(32, 8), token), Status::SignatureInvalid);
+}
+
+TEST(VerifyJwt, RequiresExactSignatureLength) {
+  const Key key = secret_key(32);
+  const std::string token = signed_token(key, R"({"alg":"HS256"})", R"({})");
+  EXPECT_EQ(verify(key, token.substr(0, token.size() - 3)), Status::SignatureLength);  // 30 bytes
+  EXPECT_EQ(verify(key, token.substr(0, token.rfind('.') + 1)), Status::SignatureLength);
+  EXPECT_EQ(verify(key, token + "AAAA"), Status::SignatureLength);
+}
+
+TEST(VerifyJwt, ChecksAlgorithmAgainstPolicyAndKey) {
+  const Key key = secret_key(64);
+  const std::string hs384 = signed_token(key, R"({"alg":"HS384"})", "{}");
+  VerifyPolicy only_hs256;
+  only_hs256.has_algorithms = true;
+  only_hs256.algorithms = AlgorithmSet::of(Algorithm::HS256);
+  EXPECT_EQ(verify(key, hs384, 1e9, only_hs256), Status::AlgNotAllowed);
+  // Without an allowlist a 32-byte secret is usable with HS256 only.
+  EXPECT_EQ(verify(secret_key(32), hs384), Status::AlgNotAllowed);
+  // With one, a secret shorter than the hash is refused as such (RFC 7518 §3.2).
+  VerifyPolicy only_hs384;
+  only_hs384.has_algorithms = true;
+  only_hs384.algorithms = AlgorithmSet::of(Algorithm::HS384);
+  EXPECT_EQ(verify(secret_key(32), hs384, 1e9, only_hs384), Status::KeyTooShort);
+}
+
+TEST(VerifyJwt, RefusesUnknownAndNoneAlgorithms) {
+  const Key key = secret_key(32);
+  for (const char *alg : {"none", "None", "NONE", "nOnE", "hs256", "HS257", "", "RS256x"}) {
+    const std::string token = token_over(key, b64(std::string("{\"alg\":\"") + alg + "\"}"), b64("{}"));
+    EXPECT_EQ(verify(key, token), Status::AlgNotSupported) << alg;
+  }
+  EXPECT_EQ(verify(key, b64(R"({"alg":"none"})") + "." + b64("{}") + "."), Status::AlgNotSupported);
+}
+
+TEST(VerifyJwt, RequiresWellFormedHeader) {
+  const Key key = secret_key(32);
+  const std::string payload = b64("{}");
+  for (const char *header : {R"({})", R"({"alg":256})", R"({"alg":null})", R"({"alg":"HS256","kid":1})",
+                             R"({"alg":"HS256","typ":[]})", R"({"alg":"HS256","crit":["exp"]})",
+                             R"({"alg":"HS256","b64":false})", R"({"alg":"HS256","zip":"DEF"})"}) {
+    EXPECT_EQ(verify(key, token_over(key, b64(header), payload)), Status::HeaderInvalid) << header;
+  }
+  EXPECT_EQ(verify(key, token_over(key, b64(R"({"alg":"HS256","alg":"HS256"})"), payload)), Status::JsonDuplicateKey);
+  EXPECT_EQ(verify(key, token_over(key, b64(R"(["HS256"])"), payload)), Status::JsonNotObject);
+  EXPECT_EQ(verify(key, token_over(key, b64(R"({"alg":"HS256")"), payload)), Status::JsonInvalid);
+  EXPECT_EQ(verify(key, token_over(key, b64(R"({"alg":"HS256"})") + "=", payload)), Status::Base64UrlInvalid);
+}
+
+TEST(VerifyJwt, ChecksPayloadOnlyAfterSignature) {
+  const Key key = secret_key(32);
+  const std::string header = b64(R"({"alg":"HS256"})");
+  EXPECT_EQ(verify(key, token_over(key, header, b64("[1]"))), Status::JsonNotObject);
+  EXPECT_EQ(verify(key, token_over(key, header, b64(R"({"a":1,"a":1})"))), Status::JsonDuplicateKey);
+  EXPECT_EQ(verify(key, token_over(key, header, "e30=")), Status::Base64UrlInvalid);
+  // The same bad payload under a wrong signature is a signature failure, not a payload one.
+  std::string forged = token_over(secret_key(32, 9), header, b64("[1]"));
+  EXPECT_EQ(verify(key, forged), Status::SignatureInvalid);
+}
+
+TEST(VerifyJwt, ChecksTimeClaimsWithTolerance) {
+  const Key key = secret_key(32);
+  const std::string token = signed_token(key, R"({"alg":"HS256"})", R"({"exp":1000,"nbf":900})");
+  EXPECT_EQ(verify(key, token, 950), Status::Ok);
+  EXPECT_EQ(verify(key, token, 1000), Status::JwtExpired);
+  EXPECT_EQ(verify(key, token, 899.5), Status::ClaimValidationFailed);
+  VerifyPolicy lenient;
+  lenient.clock_tolerance = 30;
+  EXPECT_EQ(verify(key, token, 1029, lenient), Status::Ok);
+  EXPECT_EQ(verify(key, token, 1030, lenient), Status::JwtExpired);
+  EXPECT_EQ(verify(key, token, 870, lenient), Status::Ok);
+  EXPECT_EQ(verify(key, signed_token(key, R"({"alg":"HS256"})", R"({"exp":"2000"})"), 1), Status::ClaimValidationFailed);
+}
+
+TEST(VerifyJwt, EnforcesSizeLimits) {
+  const Key key = secret_key(32);
+  VerifyPolicy small;
+  small.limits.max_token_length = 100;
+  const std::string big = signed_token(key, R"({"alg":"HS256"})", "{\"x\":\"" + std::string(200, 'a') + "\"}");
+  EXPECT_EQ(verify(key, big, 1e9, small), Status::TokenTooLarge);
+  VerifyPolicy small_payload;
+  small_payload.limits.max_payload_size = 100;
+  EXPECT_EQ(verify(key, big, 1e9, small_payload), Status::PayloadTooLarge);
+  VerifyPolicy small_header;
+  small_header.limits.max_header_size = 10;
+  EXPECT_EQ(verify(key, big, 1e9, small_header), Status::HeaderTooLarge);
+  EXPECT_EQ(verify(key, std::string(10 * 1024 * 1024, 'a')), Status::TokenTooLarge);
+}
+
+TEST(SignJwt, RefusesBadInput) {
+  const Key key = secret_key(32);
+  DecodedToken scratch;
+  std::string token;
+  EXPECT_EQ(sign_jwt(key, R"({"alg":"HS512"})", "{}", {}, scratch, token), Status::KeyTooShort);
+  EXPECT_EQ(sign_jwt(key, R"({"alg":"none"})", "{}", {}, scratch, token), Status::AlgNotSupported);
+  EXPECT_EQ(sign_jwt(key, R"({"typ":"JWT"})", "{}", {}, scratch, token), Status::HeaderInvalid);
+  EXPECT_EQ(sign_jwt(key, R"({"alg":"HS256"})", "[]", {}, scratch, token), Status::JsonNotObject);
+  EXPECT_EQ(scratch.detail, "payload");
+  EXPECT_EQ(sign_jwt(key, R"({"alg":"HS256"})", R"({"a":1,"a":2})", {}, scratch, token), Status::JsonDuplicateKey);
+}
+
+TEST(DecodeJwt, DecodesWithoutVerifyingEvenUnsecuredTokens) {
+  DecodedToken out;
+  const std::string unsecured = b64(R"({"alg":"none"})") + "." + b64(R"({"sub":"x"})") + ".";
+  ASSERT_EQ(decode_jwt(unsecured, TokenLimits{}, out), Status::Ok);
+  EXPECT_EQ(out.header_json, R"({"alg":"none"})");
+  EXPECT_EQ(out.payload, R"({"sub":"x"})");
+  EXPECT_EQ(decode_jwt(b64("{}") + "." + b64("[]") + ".", TokenLimits{}, out), Status::JsonNotObject);
+  EXPECT_EQ(out.detail, "payload");
+  EXPECT_EQ(decode_jwt(b64("{}") + "." + b64("{}") + ".A", TokenLimits{}, out), Status::Base64UrlInvalid);
+  EXPECT_EQ(out.detail, "signature");
+}

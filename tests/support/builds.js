@@ -1,0 +1,18 @@
+// The builds every API suite runs against: the Emscripten build, and the WASI build on node:wasi
+// and on our own preview1 shim (what workerd and browsers use). Each gets its own API instance.
+import { createApi } from "../../js/api.js";
+import { loadEmscriptenEngine } from "../../js/engines/emscripten.js";
+import { loadWasiEngine } from "../../js/engines/wasi.js";
+
+export const builds = [
+  { name: "emscripten", load: loadEmscriptenEngine, options: {} },
+  { name: "wasi (node:wasi)", load: loadWasiEngine, options: { wasi: "node" } },
+  { name: "wasi (shim)", load: loadWasiEngine, options: { wasi: "shim" } },
+];
+
+// The ready API of one build.
+export async function apiFor(build) {
+  const api = createApi(build.load);
+  await api.init(build.options);
+  return api;
+}
