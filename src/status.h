@@ -32,8 +32,19 @@ namespace edgejwt {
   X(KeyInvalid, 24, "ERR_KEY_INVALID", "the key material is malformed or unusable")          \
   X(PayloadTooLarge, 25, "ERR_PAYLOAD_TOO_LARGE", "the payload is larger than the configured limit") \
   X(HeaderTooLarge, 26, "ERR_HEADER_TOO_LARGE", "the header is larger than the configured limit") \
+  X(KeyUnsupported, 27, "ERR_KEY_UNSUPPORTED", "the key type or curve is not supported")        \
+  X(KeyUsageRefused, 28, "ERR_KEY_USAGE",                                                       \
+    "the key may not be used for this operation (use, key_ops, alg, or a public key to sign)")  \
   X(JwtExpired, 30, "ERR_JWT_EXPIRED", "the token has expired (\"exp\")")                        \
-  X(ClaimValidationFailed, 31, "ERR_JWT_CLAIM_VALIDATION_FAILED", "a claim failed validation")
+  X(ClaimValidationFailed, 31, "ERR_JWT_CLAIM_VALIDATION_FAILED", "a claim failed validation") \
+  X(DerInvalid, 32, "ERR_DER_INVALID", "the DER structure is malformed or not a supported key")  \
+  X(PemInvalid, 33, "ERR_PEM_INVALID", "the PEM text is malformed or of an unsupported kind")  \
+  X(JwkInvalid, 34, "ERR_JWK_INVALID", "the JWK is malformed or inconsistent")                \
+  X(JwksInvalid, 35, "ERR_JWKS_INVALID", "the JWK Set is malformed")                         \
+  X(JwksNoMatchingKey, 36, "ERR_JWKS_NO_MATCHING_KEY", "no key in the set matches the token") \
+  X(JwksMultipleMatchingKeys, 37, "ERR_JWKS_MULTIPLE_MATCHING_KEYS",                          \
+    "several keys in the set match the token and none is singled out")                       \
+  X(RandomUnavailable, 38, "ERR_RANDOM_UNAVAILABLE", "the platform gave no secure randomness")
 
 enum class Status : int32_t {
 #define EDGEJWT_STATUS_ENUM(name, value, code, message) name = value,

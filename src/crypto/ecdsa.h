@@ -1,0 +1,26 @@
+// ECDSA for JWS (RFC 7518 §3.4) on BearSSL: P-256 with its fast m31 code, P-384/P-521 with
+// ec_prime_i31. Signatures are raw R || S of exactly 2 × curve_size bytes (never DER); r and s are
+// checked to lie in [1, n-1] before any curve arithmetic; signing is deterministic (RFC 6979).
+#pragma once
+#include <vector>
+
+#include "../bytes.h"
+#include "../keys/material.h"
+#include "../status.h"
+#include "hash.h"
+
+namespace edgejwt {
+
+// KeyInvalid unless the point is uncompressed, of exact length, with coordinates below p and on
+// the curve (not the point at infinity).
+Status ec_check_public_key(const EcPublicKey &key);
+// The scalar must be of exact length and in [1, n-1]; `public_key` receives d·G.
+Status ec_public_from_private(Curve curve, ByteView scalar, EcPublicKey &public_key);
+
+Status ecdsa_sign(Hash hash, const EcPrivateKey &key, ByteView message, std::vector<uint8_t> &signature);
+// SignatureLength unless exactly 2 × curve_size; SignatureInvalid for r or s outside [1, n-1].
+Status ecdsa_verify(Hash hash, const EcPublicKey &key, ByteView message, ByteView signature);
+
+Status ec_generate(Curve curve, EcPrivateKey &key);
+
+}  // namespace edgejwt

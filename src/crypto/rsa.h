@@ -1,0 +1,35 @@
+// RSA signatures for JWS (RFC 7518 §3.3, §3.5) on BearSSL's i31 RSA operations, the same code in
+// every build. PKCS#1 v1.5 verification re-encodes the expected EM and compares it whole (no
+// parsing of the decrypted block); EMSA-PSS (RFC 8017 §9.1) is ours, as BearSSL 0.6 has none, with
+// MGF1 over the same hash and a salt as long as the hash.
+#pragma once
+#include <vector>
+
+#include "../bytes.h"
+#include "../keys/material.h"
+#include "../status.h"
+#include "hash.h"
+
+namespace edgejwt {
+
+// Moduli edgejwt accepts, in bits (RFC 7518 §3.3 requires 2048 at least; BearSSL's i31 code
+// handles up to 4096).
+constexpr size_t kRsaMinModulusBits = 2048;
+constexpr size_t kRsaMaxModulusBits = 4096;
+
+// KeyTooShort under 2048 bits; KeyUnsupported over 4096; KeyInvalid for an even modulus, or an
+// exponent that is even, 1, or longer than 4 bytes (BearSSL's limit).
+Status rsa_check_public_key(const RsaPublicKey &key);
+// The public checks, then that p·q = n and the CRT values are consistent (via BearSSL).
+Status rsa_check_private_key(const RsaPrivateKey &key);
+
+// Signatures are exactly the modulus length; SignatureLength otherwise.
+Status rsa_pkcs1_sign(Hash hash, const RsaPrivateKey &key, ByteView message, std::vector<uint8_t> &signature);
+Status rsa_pkcs1_verify(Hash hash, const RsaPublicKey &key, ByteView message, ByteView signature);
+Status rsa_pss_sign(Hash hash, const RsaPrivateKey &key, ByteView message, std::vector<uint8_t> &signature);
+Status rsa_pss_verify(Hash hash, const RsaPublicKey &key, ByteView message, ByteView signature);
+
+// A new key of `bits` (2048..4096, a multiple of 16) with e = 65537.
+Status rsa_generate(size_t bits, RsaPrivateKey &key);
+
+}  // namespace edgejwt
