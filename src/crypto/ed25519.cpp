@@ -1,0 +1,76 @@
+#include "ed25519.h"
+
+#include <crypto_core_ed25519.h>
+#include <crypto_sign_ed25519.h>
+#include <utils.h>
+
+#include "random.h"
+
+namespace edgejwt {
+namespace {
+
+constexpr size_t kSeedSize = crypto_sign_ed25519_SEEDBYTES;
+
+static_assert(sizeof(Ed25519PublicKey::bytes) == crypto_sign_ed25519_PUBLICKEYBYTES);
+static_assert(crypto_sign_ed25519_BYTES == 64);
+
+// libsodium's secret key: seed || public key, derived from the seed alone and wiped on scope exit.
+class ExpandedSecret {
+ public:
+  ExpandedSecret(ByteView seed, Ed25519PublicKey &public_key) {
+    crypto_sign_ed25519_seed_keypair(public_key.bytes.data(), bytes_, seed.data);
+  }
+  ExpandedSecret(const ExpandedSecret &) = delete;
+  ExpandedSecret &operator=(const ExpandedSecret &) = delete;
+  ~ExpandedSecret() { sodium_memzero(bytes_, sizeof bytes_); }
+
+  const uint8_t *data() const { return bytes_; }
+
+ private:
+  uint8_t bytes_[crypto_sign_ed25519_SECRETKEYBYTES];
+};
+
+}  // namespace
+
+// libsodium's check: y canonical (< p), not one of the small-order points (in any encoding of the
+// sign bit), a point on the curve, and in the prime-order subgroup, so keys with a torsion
+// component are refused too (keys made by RFC 8032 key generation never have one).
+Status ed25519_check_public_key(const Ed25519PublicKey &key) {
+  return crypto_core_ed25519_is_valid_point(key.bytes.data()) == 1 ? Status::Ok : Status::KeyInvalid;
+}
+
+Status ed25519_public_from_seed(ByteView seed, Ed25519PublicKey &public_key) {
+  if (seed.size != kSeedSize) return Status::KeyInvalid;
+  const ExpandedSecret secret(seed, public_key);
+  return Status::Ok;
+}
+
+Status ed25519_sign(const Ed25519PrivateKey &key, ByteView message, std::vector<uint8_t> &signature) {
+  if (key.seed.size() != kSeedSize) return Status::KeyInvalid;
+  // The public half that enters the signature's hash is derived here, never taken from `key`:
+  // signing one seed under two public keys would reveal the private scalar.
+  Ed25519PublicKey derived;
+  const ExpandedSecret secret(key.seed.view(), derived);
+  signature.resize(crypto_sign_ed25519_BYTES);
+  crypto_sign_ed25519_detached(signature.data(), nullptr, message.data, message.size, secret.data());
+  return Status::Ok;
+}
+
+Status ed25519_verify(const Ed25519PublicKey &key, ByteView message, ByteView signature) {
+  if (signature.size != crypto_sign_ed25519_BYTES) return Status::SignatureLength;
+  const int result = crypto_sign_ed25519_verify_detached(signature.data, message.data, message.size, key.bytes.data());
+  return result == 0 ? Status::Ok : Status::SignatureInvalid;
+}
+
+Status ed25519_generate(Ed25519PrivateKey &key) {
+  uint8_t seed[kSeedSize];
+  Status status = random_bytes(seed, sizeof seed);
+  if (status == Status::Ok) {
+    key.seed = SecretBytes(ByteView(seed, sizeof seed));
+    status = ed25519_public_from_seed(key.seed.view(), key.public_key);
+  }
+  sodium_memzero(seed, sizeof seed);
+  return status;
+}
+
+}  // namespace edgejwt

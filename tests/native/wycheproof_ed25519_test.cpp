@@ -1,0 +1,47 @@
+// Wycheproof Ed25519 vectors (EdDSA in JWS, RFC 8037). Every group's key must pass
+// ed25519_check_public_key; every "valid" signature must verify and every "invalid" one must fail,
+// as a length error when it is not exactly 64 bytes.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "crypto/ed25519.h"
+#include "test_support.h"
+#include "vectors.h"
+
+using namespace edgejwt;
+using namespace edgejwt::test;
+
+namespace {
+
+TEST(WycheproofEd25519, Signatures) {
+  rapidjson::Document document;
+  EDGEJWT_LOAD_VECTORS_OR_SKIP("wycheproof/ed25519_test.json", document);
+  size_t checked = 0;
+  for (const auto &group : document["testGroups"].GetArray()) {
+    const auto bytes = from_hex(group["publicKey"]["pk"].GetString());
+    ASSERT_EQ(bytes.size(), 32u);
+    Ed25519PublicKey key;
+    std::copy(bytes.begin(), bytes.end(), key.bytes.begin());
+    EXPECT_EQ(from_base64url(group["publicKeyJwk"]["x"].GetString()), bytes);
+    ASSERT_EQ(ed25519_check_public_key(key), Status::Ok) << group["publicKey"]["pk"].GetString();
+    for (const auto &test : group["tests"].GetArray()) {
+      const auto message = from_hex(test["msg"].GetString());
+      const auto signature = from_hex(test["sig"].GetString());
+      const std::string result = test["result"].GetString();
+      // The pinned file has no "acceptable" case; a newer file that adds some must be decided on
+      // explicitly (by its flags) rather than pass silently.
+      ASSERT_NE(result, "acceptable") << "tcId " << test["tcId"].GetInt();
+      const Status expected = result == "valid"          ? Status::Ok
+                              : signature.size() != 64 ? Status::SignatureLength
+                                                       : Status::SignatureInvalid;
+      EXPECT_EQ(ed25519_verify(key, message, signature), expected)
+          << "tcId " << test["tcId"].GetInt() << ": " << test["comment"].GetString();
+      ++checked;
+    }
+  }
+  EXPECT_EQ(checked, document["numberOfTests"].GetUint());
+  EXPECT_GE(checked, 150u);
+}
+
+}  // namespace
