@@ -15,6 +15,11 @@ namespace edgejwt {
 
 // Each parse function replaces `out`; DerInvalid for malformed DER (including trailing bytes,
 // non-minimal lengths and integers), KeyUnsupported for a well-formed key of another kind.
+// Only structure and sizes are checked here: whether the numbers make a usable key (modulus size,
+// point on the curve, public key matching the private one) is the key layer's check.
+// A private key's public half may be absent from the file (an ECPrivateKey without publicKey,
+// an Ed25519 PKCS#8 v1): then the EC point is left empty, the Ed25519 public key all zero, and
+// the caller derives it from the private key.
 Status parse_spki(ByteView der, KeyMaterial &out);               // SubjectPublicKeyInfo
 Status parse_pkcs8(ByteView der, KeyMaterial &out);              // PrivateKeyInfo / OneAsymmetricKey
 Status parse_pkcs1_public_key(ByteView der, KeyMaterial &out);   // RSAPublicKey
@@ -28,7 +33,8 @@ Status parse_certificate_public_key(ByteView der, KeyMaterial &out);  // X.509 C
 Status parse_pem(std::string_view text, KeyMaterial &out);
 
 // Writers for public (SPKI) and private (PKCS#8 v1) keys; KeyUsageRefused for material of the
-// wrong kind (a public key has no PKCS#8, an HMAC secret has neither).
+// wrong kind (a public key has no PKCS#8, an HMAC secret has neither), KeyInvalid for an EC key
+// without its point or a value of the wrong size.
 Status write_spki(const KeyMaterial &key, std::vector<uint8_t> &der);
 Status write_pkcs8(const KeyMaterial &key, std::vector<uint8_t> &der);
 // "-----BEGIN <label>-----", base64 in 64-character lines, "-----END <label>-----\n".

@@ -1,0 +1,327 @@
+// Test keys for the key-format tests: generated for this project with OpenSSL 3.0.19 and used
+// nowhere else. Commands (EC for each of P-256, P-384, P-521):
+//   openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048          (PKCS#8)
+//   openssl pkey -pubout | openssl rsa -traditional | openssl rsa -RSAPublicKey_out
+//   openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256; openssl ec  (SEC1)
+//   openssl genpkey -algorithm ED25519
+//   openssl req -new -x509 -key <key> -subj /CN=edgejwt-rsa-test -days 36500   (and the EC key)
+//   ec_param_enc:explicit, curve secp256k1, -algorithm RSA-PSS, openssl ec -aes128, openssl pkcs8 -topk8
+// The expected values are `openssl pkey -text` fields in material.h's form: RSA integers without
+// leading zero bytes, EC scalars at their curve's size.
+#pragma once
+#include <string_view>
+
+#include "keys/material.h"
+
+namespace edgejwt::test {
+
+struct RsaFixture {
+  std::string_view pkcs8_pem, pkcs1_pem, spki_pem, pkcs1_public_pem, certificate_pem;
+  std::string_view n, e, d, p, q, dp, dq, qi;  // hex
+};
+
+constexpr RsaFixture kRsa2048 = {
+    R"(-----BEGIN PRIVATE KEY-----
+MIIEvgIBADANBgkqhkiG9w0BAQEFAASCBKgwggSkAgEAAoIBAQDWFJ24RK6SbXo4
+6WVcaz7VqU1npDtqJ5Ymh1LfzTqTcAbMz3A3OgL4K3JknvO8hgFkLOe69cHIF5KM
+XhcZb8ZX7z8rdHYEEiHHynvJQOlSpl8H/mAADX/pvmKX7QN4LttLsFA1qG+F9BH/
+Vnkc5eQ3wrce6nmiOtgdMkt7bqHRAI3AcdJzdsN1nlwdK9U+THDJwcI2PjEJgkoS
+UK6Or1PXbX8xsFCxRSKdMwzErY9x3RtoxrvH3bgoBxnFNmSJKcl04A3SGIvcyb3d
+qSRoruIpzeLJRtSNaxTEpeodAXwpR3hXbqqedc4fVByWwBWhmlNF/zHjEqmu0Jnu
+ZyC/IUrLAgMBAAECggEAVxkRKCCtY76tzMzMY+LwMA6PAv0y/Rf5A1joM0y0qbqY
+0agN8DImdiB7DIwM/yUIGOEaMJr/CbDpezlmrX8n06vvZ/cccsCLxNTRMwq5QtqU
+bFSmay8S3R8LzuLrl/B8YRltML+EDBxGXDuqz8KKbNNIHIhqD0JgndRSGHhk1npj
+4bpJC+PB8epUfqQdfdK1qw1J9aH5Wvptp7qn6Q7wyZ5JCKkSzS4OgKH7oDL35NoR
+DvuYXTF9WiaZA8CFss6GxNi43t9GK5TEzEo9vuEwML5rRW1QTYEI59bJ4u9SlPIT
+MtXEiQT3fk6fqyqffVWz1NeNJBR5iR0JOT8LIVNN2QKBgQD4FkmzVJOdGK4ocamq
+2oNvOSAmf3BtrueCLgQaemPnnSLXal16q5PaemlhqvNaUTFlI5TE+dRbl5impBJL
+qMTnHF1lAbhVBqdrVvDobqHtkI0XPbpeXWzWgzke0/8qbdUaErdNm1oNSPHjbMlR
+a61LA18RvG2KPZwp0fadQwzaEwKBgQDc6KdbqLHA6m16dthbycpiSz/CFLt7jptB
+Or/mtGKtntk09EyRHMehqO9em0FlPtaBUJIwLHXb3AuzTg9A6jk2cES8G0caHbTT
+y6GoKAzgw2pbuNxGE/HpUMQHIvUuEPK9KEhmPuUKglgCBs56g0Br3yT3lbqlwHAD
+uw/q8C/jaQKBgGc11omN2S+VMfdPejfDWsTt7is1/48SIextunVNj7yvCey2qpc7
+RHKzVJ42YbGkb7lU+TKNgURtqCtDvPzPBMPlcBFyir6M2x/z9pusUx+jcJ9Hpf5W
+Pc5sn1ns9o4vTWXgfXQC+o7mVwO3oXWHJ3w6tdWKH8RQZ2Sank/EslcTAoGBAMi8
+IFeJ0vwaCaFenPvLQbxP5H/XlwWPcES1vetFvuVFktoro+e43y5m9Bxjt+joUMLx
+E+XygKZoLbmhFPtH2vU8zzifEN0KYWaTgzHqMsmKyPrP4FlNhmUcnwRdH63ceLaq
+BB/kxvvltVMiHD33RnK/MjhINnKniyHYuX4jA2EBAoGBAIzKyhlCp6UWZE05Wuwi
+lBll76phn2ccJBM2/litfDFLs1GPPrSg2mfwvn4kASlVKBkfiBYqsLCBEXVuIvAQ
+PJCqsrfrYXWZ0CM99jJLq7X2fEDB4CnxIEc0KKMCU+L/1nYRBvPqnxqdZPDNrqd5
+GEUSkCZyODq2c61oxas6IdLx
+-----END PRIVATE KEY-----
+)",
+    R"(-----BEGIN RSA PRIVATE KEY-----
+MIIEpAIBAAKCAQEA1hSduESukm16OOllXGs+1alNZ6Q7aieWJodS3806k3AGzM9w
+NzoC+CtyZJ7zvIYBZCznuvXByBeSjF4XGW/GV+8/K3R2BBIhx8p7yUDpUqZfB/5g
+AA1/6b5il+0DeC7bS7BQNahvhfQR/1Z5HOXkN8K3Hup5ojrYHTJLe26h0QCNwHHS
+c3bDdZ5cHSvVPkxwycHCNj4xCYJKElCujq9T121/MbBQsUUinTMMxK2Pcd0baMa7
+x924KAcZxTZkiSnJdOAN0hiL3Mm93akkaK7iKc3iyUbUjWsUxKXqHQF8KUd4V26q
+nnXOH1QclsAVoZpTRf8x4xKprtCZ7mcgvyFKywIDAQABAoIBAFcZESggrWO+rczM
+zGPi8DAOjwL9Mv0X+QNY6DNMtKm6mNGoDfAyJnYgewyMDP8lCBjhGjCa/wmw6Xs5
+Zq1/J9Or72f3HHLAi8TU0TMKuULalGxUpmsvEt0fC87i65fwfGEZbTC/hAwcRlw7
+qs/CimzTSByIag9CYJ3UUhh4ZNZ6Y+G6SQvjwfHqVH6kHX3StasNSfWh+Vr6bae6
+p+kO8MmeSQipEs0uDoCh+6Ay9+TaEQ77mF0xfVommQPAhbLOhsTYuN7fRiuUxMxK
+Pb7hMDC+a0VtUE2BCOfWyeLvUpTyEzLVxIkE935On6sqn31Vs9TXjSQUeYkdCTk/
+CyFTTdkCgYEA+BZJs1STnRiuKHGpqtqDbzkgJn9wba7ngi4EGnpj550i12pdequT
+2nppYarzWlExZSOUxPnUW5eYpqQSS6jE5xxdZQG4VQana1bw6G6h7ZCNFz26Xl1s
+1oM5HtP/Km3VGhK3TZtaDUjx42zJUWutSwNfEbxtij2cKdH2nUMM2hMCgYEA3Oin
+W6ixwOptenbYW8nKYks/whS7e46bQTq/5rRirZ7ZNPRMkRzHoajvXptBZT7WgVCS
+MCx129wLs04PQOo5NnBEvBtHGh2008uhqCgM4MNqW7jcRhPx6VDEByL1LhDyvShI
+Zj7lCoJYAgbOeoNAa98k95W6pcBwA7sP6vAv42kCgYBnNdaJjdkvlTH3T3o3w1rE
+7e4rNf+PEiHsbbp1TY+8rwnstqqXO0Rys1SeNmGxpG+5VPkyjYFEbagrQ7z8zwTD
+5XARcoq+jNsf8/abrFMfo3CfR6X+Vj3ObJ9Z7PaOL01l4H10AvqO5lcDt6F1hyd8
+OrXVih/EUGdkmp5PxLJXEwKBgQDIvCBXidL8GgmhXpz7y0G8T+R/15cFj3BEtb3r
+Rb7lRZLaK6PnuN8uZvQcY7fo6FDC8RPl8oCmaC25oRT7R9r1PM84nxDdCmFmk4Mx
+6jLJisj6z+BZTYZlHJ8EXR+t3Hi2qgQf5Mb75bVTIhw990ZyvzI4SDZyp4sh2Ll+
+IwNhAQKBgQCMysoZQqelFmRNOVrsIpQZZe+qYZ9nHCQTNv5YrXwxS7NRjz60oNpn
+8L5+JAEpVSgZH4gWKrCwgRF1biLwEDyQqrK362F1mdAjPfYyS6u19nxAweAp8SBH
+NCijAlPi/9Z2EQbz6p8anWTwza6neRhFEpAmcjg6tnOtaMWrOiHS8Q==
+-----END RSA PRIVATE KEY-----
+)",
+    R"(-----BEGIN PUBLIC KEY-----
+MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA1hSduESukm16OOllXGs+
+1alNZ6Q7aieWJodS3806k3AGzM9wNzoC+CtyZJ7zvIYBZCznuvXByBeSjF4XGW/G
+V+8/K3R2BBIhx8p7yUDpUqZfB/5gAA1/6b5il+0DeC7bS7BQNahvhfQR/1Z5HOXk
+N8K3Hup5ojrYHTJLe26h0QCNwHHSc3bDdZ5cHSvVPkxwycHCNj4xCYJKElCujq9T
+121/MbBQsUUinTMMxK2Pcd0baMa7x924KAcZxTZkiSnJdOAN0hiL3Mm93akkaK7i
+Kc3iyUbUjWsUxKXqHQF8KUd4V26qnnXOH1QclsAVoZpTRf8x4xKprtCZ7mcgvyFK
+ywIDAQAB
+-----END PUBLIC KEY-----
+)",
+    R"(-----BEGIN RSA PUBLIC KEY-----
+MIIBCgKCAQEA1hSduESukm16OOllXGs+1alNZ6Q7aieWJodS3806k3AGzM9wNzoC
++CtyZJ7zvIYBZCznuvXByBeSjF4XGW/GV+8/K3R2BBIhx8p7yUDpUqZfB/5gAA1/
+6b5il+0DeC7bS7BQNahvhfQR/1Z5HOXkN8K3Hup5ojrYHTJLe26h0QCNwHHSc3bD
+dZ5cHSvVPkxwycHCNj4xCYJKElCujq9T121/MbBQsUUinTMMxK2Pcd0baMa7x924
+KAcZxTZkiSnJdOAN0hiL3Mm93akkaK7iKc3iyUbUjWsUxKXqHQF8KUd4V26qnnXO
+H1QclsAVoZpTRf8x4xKprtCZ7mcgvyFKywIDAQAB
+-----END RSA PUBLIC KEY-----
+)",
+    R"(-----BEGIN CERTIFICATE-----
+MIIDGTCCAgGgAwIBAgIUWPHwWrlsKs48d6iCRhkyc5EW0SEwDQYJKoZIhvcNAQEL
+BQAwGzEZMBcGA1UEAwwQZWRnZWp3dC1yc2EtdGVzdDAgFw0yNjExMjYwNTE5MzBa
+GA8yMTI2MTEwMjA1MTkzMFowGzEZMBcGA1UEAwwQZWRnZWp3dC1yc2EtdGVzdDCC
+ASIwDQYJKoZIhvcNAQEBBQADggEPADCCAQoCggEBANYUnbhErpJtejjpZVxrPtWp
+TWekO2onliaHUt/NOpNwBszPcDc6AvgrcmSe87yGAWQs57r1wcgXkoxeFxlvxlfv
+Pyt0dgQSIcfKe8lA6VKmXwf+YAANf+m+YpftA3gu20uwUDWob4X0Ef9WeRzl5DfC
+tx7qeaI62B0yS3tuodEAjcBx0nN2w3WeXB0r1T5McMnBwjY+MQmCShJQro6vU9dt
+fzGwULFFIp0zDMStj3HdG2jGu8fduCgHGcU2ZIkpyXTgDdIYi9zJvd2pJGiu4inN
+4slG1I1rFMSl6h0BfClHeFduqp51zh9UHJbAFaGaU0X/MeMSqa7Qme5nIL8hSssC
+AwEAAaNTMFEwHQYDVR0OBBYEFIdOPGlKHOHb8KYn91h6DEzFdB5SMB8GA1UdIwQY
+MBaAFIdOPGlKHOHb8KYn91h6DEzFdB5SMA8GA1UdEwEB/wQFMAMBAf8wDQYJKoZI
+hvcNAQELBQADggEBAIzTyqzAJvQFzSvKwtRIGiTzKrKPn78lKisYO0BvSWxwBXlb
+gbXJil6A3XbyiEPhlzGOcQAIL8Uh0MkseYcGZFNVfHPlCbdH17GRItFbLrmrwm7E
+SCrxkLifpNJnjN3jz5Cgwp+0gnkfV845UEQKedc63aKj2NBhaHslLpQUrZ9DGkt8
+c+R4HjbplyyTFwkEnQKYZMgd9uNOJInBqBrfVl+W+unBjTvJI28bfzZu21Mrzi2f
+nuH6NS8VGtt2BsdQtVa44atNaOQSpfiwfYQ53K4ZvM8p72Fef1mplhHNK3vea/7o
+R9gohnVKT8UVmiOcUP3WeXqv+J9SyFwd4bxa41o=
+-----END CERTIFICATE-----
+)",
+      "d6149db844ae926d7a38e9655c6b3ed5a94d67a43b6a2796268752dfcd3a937006cccf70373a02f82b72649ef3bc8601"
+      "642ce7baf5c1c817928c5e17196fc657ef3f2b7476041221c7ca7bc940e952a65f07fe60000d7fe9be6297ed03782edb"
+      "4bb05035a86f85f411ff56791ce5e437c2b71eea79a23ad81d324b7b6ea1d1008dc071d27376c3759e5c1d2bd53e4c70"
+      "c9c1c2363e3109824a1250ae8eaf53d76d7f31b050b145229d330cc4ad8f71dd1b68c6bbc7ddb8280719c536648929c9"
+      "74e00dd2188bdcc9bddda92468aee229cde2c946d48d6b14c4a5ea1d017c294778576eaa9e75ce1f541c96c015a19a53"
+      "45ff31e312a9aed099ee6720bf214acb",
+      "010001",
+      "5719112820ad63beadcccccc63e2f0300e8f02fd32fd17f90358e8334cb4a9ba98d1a80df0322676207b0c8c0cff2508"
+      "18e11a309aff09b0e97b3966ad7f27d3abef67f71c72c08bc4d4d1330ab942da946c54a66b2f12dd1f0bcee2eb97f07c"
+      "61196d30bf840c1c465c3baacfc28a6cd3481c886a0f42609dd452187864d67a63e1ba490be3c1f1ea547ea41d7dd2b5"
+      "ab0d49f5a1f95afa6da7baa7e90ef0c99e4908a912cd2e0e80a1fba032f7e4da110efb985d317d5a269903c085b2ce86"
+      "c4d8b8dedf462b94c4cc4a3dbee13030be6b456d504d8108e7d6c9e2ef5294f21332d5c48904f77e4e9fab2a9f7d55b3"
+      "d4d78d241479891d09393f0b21534dd9",
+      "f81649b354939d18ae2871a9aada836f3920267f706daee7822e041a7a63e79d22d76a5d7aab93da7a6961aaf35a5131"
+      "652394c4f9d45b9798a6a4124ba8c4e71c5d6501b85506a76b56f0e86ea1ed908d173dba5e5d6cd683391ed3ff2a6dd5"
+      "1a12b74d9b5a0d48f1e36cc9516bad4b035f11bc6d8a3d9c29d1f69d430cda13",
+      "dce8a75ba8b1c0ea6d7a76d85bc9ca624b3fc214bb7b8e9b413abfe6b462ad9ed934f44c911cc7a1a8ef5e9b41653ed6"
+      "815092302c75dbdc0bb34e0f40ea39367044bc1b471a1db4d3cba1a8280ce0c36a5bb8dc4613f1e950c40722f52e10f2"
+      "bd2848663ee50a82580206ce7a83406bdf24f795baa5c07003bb0feaf02fe369",
+      "6735d6898dd92f9531f74f7a37c35ac4edee2b35ff8f1221ec6dba754d8fbcaf09ecb6aa973b4472b3549e3661b1a46f"
+      "b954f9328d81446da82b43bcfccf04c3e57011728abe8cdb1ff3f69bac531fa3709f47a5fe563dce6c9f59ecf68e2f4d"
+      "65e07d7402fa8ee65703b7a17587277c3ab5d58a1fc45067649a9e4fc4b25713",
+      "c8bc205789d2fc1a09a15e9cfbcb41bc4fe47fd797058f7044b5bdeb45bee54592da2ba3e7b8df2e66f41c63b7e8e850"
+      "c2f113e5f280a6682db9a114fb47daf53ccf389f10dd0a6166938331ea32c98ac8facfe0594d86651c9f045d1faddc78"
+      "b6aa041fe4c6fbe5b553221c3df74672bf3238483672a78b21d8b97e23036101",
+      "8ccaca1942a7a516644d395aec22941965efaa619f671c241336fe58ad7c314bb3518f3eb4a0da67f0be7e2401295528"
+      "191f88162ab0b08111756e22f0103c90aab2b7eb617599d0233df6324babb5f67c40c1e029f120473428a30253e2ffd6"
+      "761106f3ea9f1a9d64f0cdaea779184512902672383ab673ad68c5ab3a21d2f1"};
+
+struct EcFixture {
+  Curve curve;
+  std::string_view pkcs8_pem, sec1_pem, spki_pem;
+  std::string_view scalar, point;  // hex
+};
+
+constexpr EcFixture kEcKeys[] = {
+    {Curve::P256,
+     R"(-----BEGIN PRIVATE KEY-----
+MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgt0hEMBQvowFb9FO5
+fw6mB517F4W/cxSBdApqYX25aYShRANCAATtFSu9f9tHLSskOamfVQSWkieq8RwS
+bN1++yZIriKA8Mawik89nEekf8InaZNfjCmVCorznZEy2+jYfqsZ7GjW
+-----END PRIVATE KEY-----
+)",
+     R"(-----BEGIN EC PRIVATE KEY-----
+MHcCAQEEILdIRDAUL6MBW/RTuX8OpgedexeFv3MUgXQKamF9uWmEoAoGCCqGSM49
+AwEHoUQDQgAE7RUrvX/bRy0rJDmpn1UElpInqvEcEmzdfvsmSK4igPDGsIpPPZxH
+pH/CJ2mTX4wplQqK852RMtvo2H6rGexo1g==
+-----END EC PRIVATE KEY-----
+)",
+     R"(-----BEGIN PUBLIC KEY-----
+MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE7RUrvX/bRy0rJDmpn1UElpInqvEc
+EmzdfvsmSK4igPDGsIpPPZxHpH/CJ2mTX4wplQqK852RMtvo2H6rGexo1g==
+-----END PUBLIC KEY-----
+)",
+      "b7484430142fa3015bf453b97f0ea6079d7b1785bf731481740a6a617db96984",
+      "04ed152bbd7fdb472d2b2439a99f5504969227aaf11c126cdd7efb2648ae2280f0c6b08a4f3d9c47a47fc22769935f8c"
+      "29950a8af39d9132dbe8d87eab19ec68d6"},
+    {Curve::P384,
+     R"(-----BEGIN PRIVATE KEY-----
+MIG2AgEAMBAGByqGSM49AgEGBSuBBAAiBIGeMIGbAgEBBDAVpzmWAGFGCKMvI+wY
+c/p+I9k2LnyaLB7KbgmVBJ3U8uVq/ZS7+3GLcb4cEMAz9cWhZANiAARPd2vdAd3w
+kKCNFvqS7N6frMHKo1Y/8G0p5FQBtnHpUq8duhCFAiJD2splNMBW8PEPSapQakaS
+6EDPGhCPa0oFkTBiNpinv3ZoPLz9eOyDDSOhaPntE6nbMXEadKdFk70=
+-----END PRIVATE KEY-----
+)",
+     R"(-----BEGIN EC PRIVATE KEY-----
+MIGkAgEBBDAVpzmWAGFGCKMvI+wYc/p+I9k2LnyaLB7KbgmVBJ3U8uVq/ZS7+3GL
+cb4cEMAz9cWgBwYFK4EEACKhZANiAARPd2vdAd3wkKCNFvqS7N6frMHKo1Y/8G0p
+5FQBtnHpUq8duhCFAiJD2splNMBW8PEPSapQakaS6EDPGhCPa0oFkTBiNpinv3Zo
+PLz9eOyDDSOhaPntE6nbMXEadKdFk70=
+-----END EC PRIVATE KEY-----
+)",
+     R"(-----BEGIN PUBLIC KEY-----
+MHYwEAYHKoZIzj0CAQYFK4EEACIDYgAET3dr3QHd8JCgjRb6kuzen6zByqNWP/Bt
+KeRUAbZx6VKvHboQhQIiQ9rKZTTAVvDxD0mqUGpGkuhAzxoQj2tKBZEwYjaYp792
+aDy8/Xjsgw0joWj57ROp2zFxGnSnRZO9
+-----END PUBLIC KEY-----
+)",
+      "15a7399600614608a32f23ec1873fa7e23d9362e7c9a2c1eca6e0995049dd4f2e56afd94bbfb718b71be1c10c033f5c5",
+      "044f776bdd01ddf090a08d16fa92ecde9facc1caa3563ff06d29e45401b671e952af1dba1085022243daca6534c056f0"
+      "f10f49aa506a4692e840cf1a108f6b4a059130623698a7bf76683cbcfd78ec830d23a168f9ed13a9db31711a74a74593"
+      "bd"},
+    {Curve::P521,
+     R"(-----BEGIN PRIVATE KEY-----
+MIHuAgEAMBAGByqGSM49AgEGBSuBBAAjBIHWMIHTAgEBBEIAIynJZ7f1zrgtUQmd
+ggOuouZZnce2rX8yPID8kgt0pbgwljocEB9gtVKzQ8FiqqMNPrvJS0C5lXjlkqI+
++Sgrw6uhgYkDgYYABAHSFoFDgJtjm8+7aHQFGDwDKGX9TlXKE0yi9uAZJ2ECxlro
+A8JOkfPbpFCoAdMAXBGKB5mtxBYOhHXN33p2EI0PXgD2Op+umEA1k+aWylx4wVxF
+qRLL9FI9+kYxC1sHFpQoyMBfJgI7XHCV+E6FV9ezsAmXqpfPS4gjc4t5WswoQrf7
+ww==
+-----END PRIVATE KEY-----
+)",
+     R"(-----BEGIN EC PRIVATE KEY-----
+MIHcAgEBBEIAIynJZ7f1zrgtUQmdggOuouZZnce2rX8yPID8kgt0pbgwljocEB9g
+tVKzQ8FiqqMNPrvJS0C5lXjlkqI++Sgrw6ugBwYFK4EEACOhgYkDgYYABAHSFoFD
+gJtjm8+7aHQFGDwDKGX9TlXKE0yi9uAZJ2ECxlroA8JOkfPbpFCoAdMAXBGKB5mt
+xBYOhHXN33p2EI0PXgD2Op+umEA1k+aWylx4wVxFqRLL9FI9+kYxC1sHFpQoyMBf
+JgI7XHCV+E6FV9ezsAmXqpfPS4gjc4t5WswoQrf7ww==
+-----END EC PRIVATE KEY-----
+)",
+     R"(-----BEGIN PUBLIC KEY-----
+MIGbMBAGByqGSM49AgEGBSuBBAAjA4GGAAQB0haBQ4CbY5vPu2h0BRg8Ayhl/U5V
+yhNMovbgGSdhAsZa6APCTpHz26RQqAHTAFwRigeZrcQWDoR1zd96dhCND14A9jqf
+rphANZPmlspceMFcRakSy/RSPfpGMQtbBxaUKMjAXyYCO1xwlfhOhVfXs7AJl6qX
+z0uII3OLeVrMKEK3+8M=
+-----END PUBLIC KEY-----
+)",
+      "002329c967b7f5ceb82d51099d8203aea2e6599dc7b6ad7f323c80fc920b74a5b830963a1c101f60b552b343c162aaa3"
+      "0d3ebbc94b40b99578e592a23ef9282bc3ab",
+      "0401d2168143809b639bcfbb687405183c032865fd4e55ca134ca2f6e019276102c65ae803c24e91f3dba450a801d300"
+      "5c118a0799adc4160e8475cddf7a76108d0f5e00f63a9fae98403593e696ca5c78c15c45a912cbf4523dfa46310b5b07"
+      "169428c8c05f26023b5c7095f84e8557d7b3b00997aa97cf4b8823738b795acc2842b7fbc3"},
+};
+
+// A self-signed certificate for the P-256 key above.
+constexpr std::string_view kEcP256CertificatePem = R"(-----BEGIN CERTIFICATE-----
+MIIBijCCATGgAwIBAgIUDgKMqs7HjP1Pqv/rOZFQsOYlAuswCgYIKoZIzj0EAwIw
+GjEYMBYGA1UEAwwPZWRnZWp3dC1lYy10ZXN0MCAXDTI2MTEyNjA1MTkzMFoYDzIx
+MjYxMTAyMDUxOTMwWjAaMRgwFgYDVQQDDA9lZGdland0LWVjLXRlc3QwWTATBgcq
+hkjOPQIBBggqhkjOPQMBBwNCAATtFSu9f9tHLSskOamfVQSWkieq8RwSbN1++yZI
+riKA8Mawik89nEekf8InaZNfjCmVCorznZEy2+jYfqsZ7GjWo1MwUTAdBgNVHQ4E
+FgQUYrJk/+MuRTVmWeGNcfDp1mKolYswHwYDVR0jBBgwFoAUYrJk/+MuRTVmWeGN
+cfDp1mKolYswDwYDVR0TAQH/BAUwAwEB/zAKBggqhkjOPQQDAgNHADBEAiAj8Zxt
+3ZsBNM40kE6unsolW5PwAJJxwbGjn240ovhqCAIgW0R657YA/+5QFjM/4VXfspgX
+sPpfAZ7mWWIikilO8hY=
+-----END CERTIFICATE-----
+)";
+
+struct Ed25519Fixture {
+  std::string_view pkcs8_pem, spki_pem;
+  std::string_view seed, public_key;  // hex
+};
+
+constexpr Ed25519Fixture kEd25519 = {
+    R"(-----BEGIN PRIVATE KEY-----
+MC4CAQAwBQYDK2VwBCIEID9fKKUftb/bbqsJnGM0F552wg672aMAVsaIwknXWFyS
+-----END PRIVATE KEY-----
+)",
+    R"(-----BEGIN PUBLIC KEY-----
+MCowBQYDK2VwAyEAkSg+99SEP4oYi8lg85y0BnPiH1pe7KUv5M6A/MZnBww=
+-----END PUBLIC KEY-----
+)",
+      "3f5f28a51fb5bfdb6eab099c6334179e76c20ebbd9a30056c688c249d7585c92",
+      "91283ef7d4843f8a188bc960f39cb40673e21f5a5eeca52fe4ce80fcc667070c"};
+
+// kEd25519.spki_pem as DER (openssl pkey -pubin -outform DER).
+constexpr std::string_view kEd25519SpkiDerHex =
+      "302a300506032b657003210091283ef7d4843f8a188bc960f39cb40673e21f5a5eeca52fe4ce80fcc667070c";
+
+// Well-formed keys of kinds this library refuses.
+constexpr std::string_view kEcExplicitParametersSpkiPem = R"(-----BEGIN PUBLIC KEY-----
+MIIBSzCCAQMGByqGSM49AgEwgfcCAQEwLAYHKoZIzj0BAQIhAP////8AAAABAAAA
+AAAAAAAAAAAA////////////////MFsEIP////8AAAABAAAAAAAAAAAAAAAA////
+///////////8BCBaxjXYqjqT57PrvVV2mIa8ZR0GsMxTsPY7zjw+J9JgSwMVAMSd
+NgiG5wSTamZ44ROdJreBn36QBEEEaxfR8uEsQkf4vOblY6RA8ncDfYEt6zOg9KE5
+RdiYwpZP40Li/hp/m47n60p8D54WK84zV2sxXs7LtkBoN79R9QIhAP////8AAAAA
+//////////+85vqtpxeehPO5ysL8YyVRAgEBA0IABJmWH/XAGNVTI3JCQBoB7IWK
+MG3V/o3t69/U7eIr5NeZpY55rs2JWfydY39QSZqxYudESevL4RxkuxdMeT/cU/s=
+-----END PUBLIC KEY-----
+)";
+constexpr std::string_view kEcExplicitParametersPkcs8Pem = R"(-----BEGIN PRIVATE KEY-----
+MIIBeQIBADCCAQMGByqGSM49AgEwgfcCAQEwLAYHKoZIzj0BAQIhAP////8AAAAB
+AAAAAAAAAAAAAAAA////////////////MFsEIP////8AAAABAAAAAAAAAAAAAAAA
+///////////////8BCBaxjXYqjqT57PrvVV2mIa8ZR0GsMxTsPY7zjw+J9JgSwMV
+AMSdNgiG5wSTamZ44ROdJreBn36QBEEEaxfR8uEsQkf4vOblY6RA8ncDfYEt6zOg
+9KE5RdiYwpZP40Li/hp/m47n60p8D54WK84zV2sxXs7LtkBoN79R9QIhAP////8A
+AAAA//////////+85vqtpxeehPO5ysL8YyVRAgEBBG0wawIBAQQgs3C7RxnXP8rF
+hqSg/MaCRDVDmH/U8RF0kf5QKBQm+uKhRANCAASZlh/1wBjVUyNyQkAaAeyFijBt
+1f6N7evf1O3iK+TXmaWOea7NiVn8nWN/UEmasWLnREnry+EcZLsXTHk/3FP7
+-----END PRIVATE KEY-----
+)";
+constexpr std::string_view kSecp256k1SpkiPem = R"(-----BEGIN PUBLIC KEY-----
+MFYwEAYHKoZIzj0CAQYFK4EEAAoDQgAEHFEJllJhhLZOwYD4I3KH5BiS+CcIXlD9
+xjsPO84xdRt8UjaGpwM4nSaURM1R+wQtv7aQMBUDjZCmtbANs3doTw==
+-----END PUBLIC KEY-----
+)";
+constexpr std::string_view kSecp256k1Pkcs8Pem = R"(-----BEGIN PRIVATE KEY-----
+MIGEAgEAMBAGByqGSM49AgEGBSuBBAAKBG0wawIBAQQg96278QT1KkV1HusZy6Ve
+RLLrL/sk+py7AdPZF/Nrt9ChRANCAAQcUQmWUmGEtk7BgPgjcofkGJL4JwheUP3G
+Ow87zjF1G3xSNoanAzidJpREzVH7BC2/tpAwFQONkKa1sA2zd2hP
+-----END PRIVATE KEY-----
+)";
+constexpr std::string_view kRsaPssSpkiPem = R"(-----BEGIN PUBLIC KEY-----
+MIGdMAsGCSqGSIb3DQEBCgOBjQAwgYkCgYEAzD0HxkFvRTHiRuonRzc8GOAyjfuI
+rYG4ByoKdUCLwHKU6car945c+fs9e26lJc0um8Tlxq3ONw8xfAhg0xpjsjyxgSoa
+WWixg+CDkZb9Xd+XedMaWof3H/yRmH/NKdA4IOdNeJZFJl08y0ITknwndmHCCexU
+ZAAfHHp4KzrtH+sCAwEAAQ==
+-----END PUBLIC KEY-----
+)";
+constexpr std::string_view kEncryptedSec1Pem = R"(-----BEGIN EC PRIVATE KEY-----
+Proc-Type: 4,ENCRYPTED
+DEK-Info: AES-128-CBC,8E5CD27C917DCE6C559485AA7E3167BF
+
+gpuAhJPJKupK5hMRos9EPDnbH14/bfJADyfPmmQ0dm/30iF8rX/94CTXzTLUIIbS
+yvUpMu4oA6K8ObQ9egIdl4HuWIsEpk6yUc6ryV87mKhnAL1SfCURpfjU2uYFdenj
+r0LHmUxmlWMBuqIz+JlM+fGizH5InN9/xIYwFWIIhHw=
+-----END EC PRIVATE KEY-----
+)";
+constexpr std::string_view kEncryptedPkcs8Pem = R"(-----BEGIN ENCRYPTED PRIVATE KEY-----
+MIHsMFcGCSqGSIb3DQEFDTBKMCkGCSqGSIb3DQEFDDAcBAjsFZwMZx6qLgICCAAw
+DAYIKoZIhvcNAgkFADAdBglghkgBZQMEASoEEJEJheVjMd6mrgyIxNgIoTYEgZDC
+5PZcmb/uJrbg0WoXwnFUF2se5Sal2VqpQOt8GFTx262qmux50wg1kyTTlNVJ+q+u
+zwWpOH/MWoBwPk9zO8sVmQJlR3IYEb3YsL0fZsaBzLLV92pRNcWOrAE3JlBrayJ3
+pogScj5AAdVFJXZzlPcv40IhQIuXbiRMKaMpznGgLBYU2xDsavaF/bbF/Momv0c=
+-----END ENCRYPTED PRIVATE KEY-----
+)";
+
+}  // namespace edgejwt::test
