@@ -7,6 +7,7 @@
 
 #include "bearssl_hash.h"
 #include "random.h"
+#include "../wipe.h"
 
 namespace edgejwt {
 namespace {
@@ -47,11 +48,6 @@ bool in_scalar_range(Curve curve, ByteView value) {
     nonzero |= value.data[i];
   }
   return borrow == 1 && nonzero != 0;
-}
-
-void wipe(void *bytes, size_t size) {
-  volatile uint8_t *p = static_cast<volatile uint8_t *>(bytes);
-  for (size_t i = 0; i < size; ++i) p[i] = 0;
 }
 
 }  // namespace
@@ -98,16 +94,19 @@ Status ecdsa_sign(Hash hash, const EcPrivateKey &key, ByteView message, std::vec
 }
 
 // BearSSL checks r < n and s ≠ 0 itself but not r ≠ 0 (its muladd then works outside its contract),
-// so the full range is checked here first. A point that is not on the curve fails inside BearSSL's
+// so the full range is checked first. A point that is not on the curve fails inside BearSSL's
 // muladd, as SignatureInvalid; keys are meant to pass ec_check_public_key when they are imported.
-Status ecdsa_verify(Hash hash, const EcPublicKey &key, ByteView message, ByteView signature) {
-  const size_t size = curve_size(key.curve);
+Status ecdsa_check_signature_encoding(Curve curve, ByteView signature) {
+  const size_t size = curve_size(curve);
   if (signature.size != 2 * size) return Status::SignatureLength;
-  if (key.point.size() != 1 + 2 * size) return Status::KeyInvalid;
-  if (!in_scalar_range(key.curve, ByteView(signature.data, size)) ||
-      !in_scalar_range(key.curve, ByteView(signature.data + size, size))) {
-    return Status::SignatureInvalid;
-  }
+  const bool in_range = in_scalar_range(curve, ByteView(signature.data, size)) &&
+                        in_scalar_range(curve, ByteView(signature.data + size, size));
+  return in_range ? Status::Ok : Status::SignatureInvalid;
+}
+
+Status ecdsa_verify(Hash hash, const EcPublicKey &key, ByteView message, ByteView signature) {
+  if (Status status = ecdsa_check_signature_encoding(key.curve, signature); status != Status::Ok) return status;
+  if (key.point.size() != 1 + 2 * curve_size(key.curve)) return Status::KeyInvalid;
   uint8_t digest[kMaxHashSize];
   hash_bytes(hash, message, digest);
   // BearSSL's key struct is not const-correct; verification copies the point before using it.
@@ -124,12 +123,12 @@ Status ec_generate(Curve curve, EcPrivateKey &key) {
   if (Status status = random_bytes(seed, sizeof seed); status != Status::Ok) return status;
   br_hmac_drbg_context drbg;
   br_hmac_drbg_init(&drbg, &br_sha512_vtable, seed, sizeof seed);
-  wipe(seed, sizeof seed);
+  secure_wipe(seed, sizeof seed);
   uint8_t scalar[kMaxCurveSize];
   const size_t length = br_ec_keygen(&drbg.vtable, &curve_impl(curve), nullptr, scalar, curve_id(curve));
-  wipe(&drbg, sizeof drbg);
+  secure_wipe(&drbg, sizeof drbg);
   key.scalar = SecretBytes(ByteView(scalar, length));
-  wipe(scalar, sizeof scalar);
+  secure_wipe(scalar, sizeof scalar);
   return ec_public_from_private(curve, key.scalar.view(), key.public_key);
 }
 

@@ -17,6 +17,10 @@ Status ec_check_public_key(const EcPublicKey &key);
 // The scalar must be of exact length and in [1, n-1]; `public_key` receives d·G.
 Status ec_public_from_private(Curve curve, ByteView scalar, EcPublicKey &public_key);
 
+// The signature's form before any arithmetic: exactly 2 × curve_size bytes (SignatureLength),
+// r and s in [1, n-1] (SignatureInvalid). ecdsa_verify runs it first.
+Status ecdsa_check_signature_encoding(Curve curve, ByteView signature);
+
 Status ecdsa_sign(Hash hash, const EcPrivateKey &key, ByteView message, std::vector<uint8_t> &signature);
 // SignatureLength unless exactly 2 × curve_size; SignatureInvalid for r or s outside [1, n-1].
 Status ecdsa_verify(Hash hash, const EcPublicKey &key, ByteView message, ByteView signature);

@@ -30,6 +30,19 @@ class ExpandedSecret {
   uint8_t bytes_[crypto_sign_ed25519_SECRETKEYBYTES];
 };
 
+// L = 2^252 + 27742317777372353535851937790883648493 (RFC 8032 §5.1), little-endian.
+constexpr uint8_t kGroupOrder[32] = {0xed, 0xd3, 0xf5, 0x5c, 0x1a, 0x63, 0x12, 0x58, 0xd6, 0x9c, 0xf7,
+                                     0xa2, 0xde, 0xf9, 0xde, 0x14, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+                                     0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x10};
+
+// S < L for a little-endian S; signatures are public, so an early exit is fine.
+bool is_canonical_scalar(const uint8_t *s) {
+  for (size_t i = sizeof kGroupOrder; i-- > 0;) {
+    if (s[i] != kGroupOrder[i]) return s[i] < kGroupOrder[i];
+  }
+  return false;  // S = L
+}
+
 }  // namespace
 
 // libsodium's check: y canonical (< p), not one of the small-order points (in any encoding of the
@@ -56,8 +69,13 @@ Status ed25519_sign(const Ed25519PrivateKey &key, ByteView message, std::vector<
   return Status::Ok;
 }
 
-Status ed25519_verify(const Ed25519PublicKey &key, ByteView message, ByteView signature) {
+Status ed25519_check_signature_encoding(ByteView signature) {
   if (signature.size != crypto_sign_ed25519_BYTES) return Status::SignatureLength;
+  return is_canonical_scalar(signature.data + 32) ? Status::Ok : Status::SignatureInvalid;
+}
+
+Status ed25519_verify(const Ed25519PublicKey &key, ByteView message, ByteView signature) {
+  if (Status status = ed25519_check_signature_encoding(signature); status != Status::Ok) return status;
   const int result = crypto_sign_ed25519_verify_detached(signature.data, message.data, message.size, key.bytes.data());
   return result == 0 ? Status::Ok : Status::SignatureInvalid;
 }

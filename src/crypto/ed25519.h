@@ -8,10 +8,15 @@
 
 namespace edgejwt {
 
-// KeyInvalid unless the 32 bytes are a canonical encoding of a point on the curve.
+// KeyInvalid unless the 32 bytes canonically encode a point of the prime-order subgroup
+// (small-order and mixed-order points refused).
 Status ed25519_check_public_key(const Ed25519PublicKey &key);
 // From the 32-byte seed (the RFC 8032 private key); KeyInvalid for another length.
 Status ed25519_public_from_seed(ByteView seed, Ed25519PublicKey &public_key);
+
+// The signature's form: exactly 64 bytes (SignatureLength) with S < L, the group order
+// (SignatureInvalid: RFC 8032 §5.1.7 rejects non-canonical S). ed25519_verify runs it first.
+Status ed25519_check_signature_encoding(ByteView signature);
 
 Status ed25519_sign(const Ed25519PrivateKey &key, ByteView message, std::vector<uint8_t> &signature);
 // SignatureLength unless exactly 64 bytes; libsodium rejects non-canonical S and small-order keys.

@@ -11,6 +11,7 @@
 #include "emsa_pss.h"
 #include "hmac.h"
 #include "random.h"
+#include "../wipe.h"
 
 namespace edgejwt {
 namespace {
@@ -36,11 +37,6 @@ size_t bit_length(ByteView value) {
   size_t bits = value.size * 8;
   for (unsigned top = value.data[0]; (top & 0x80) == 0; top <<= 1) --bits;
   return bits;
-}
-
-void wipe(void *bytes, size_t size) {
-  volatile uint8_t *p = static_cast<volatile uint8_t *>(bytes);
-  for (size_t i = 0; i < size; ++i) p[i] = 0;
 }
 
 // The checks rsa_check_public_key documents; `n` and `e` receive the values without leading zeros.
@@ -129,10 +125,7 @@ void emsa_pkcs1_encode(Hash hash, ByteView message, uint8_t *em, size_t k) {
 Status open_signature(const RsaPublicKey &key, ByteView signature, ByteView &n, uint8_t *em) {
   ByteView e;
   if (Status status = read_public_key(key, n, e); status != Status::Ok) return status;
-  if (signature.size != n.size) return Status::SignatureLength;
-  if (!std::lexicographical_compare(signature.data, signature.data + n.size, n.data, n.data + n.size)) {
-    return Status::SignatureInvalid;  // s ≥ n
-  }
+  if (Status status = rsa_check_signature_encoding(key, signature); status != Status::Ok) return status;
   std::memcpy(em, signature.data, n.size);
   return modpow(n, e, em) ? Status::Ok : Status::SignatureInvalid;
 }
@@ -155,6 +148,16 @@ Status sign_encoded(const RsaPrivateKey &key, ByteView n, ByteView e, const uint
 }
 
 }  // namespace
+
+Status rsa_check_signature_encoding(const RsaPublicKey &key, ByteView signature) {
+  ByteView n, e;
+  if (Status status = read_public_key(key, n, e); status != Status::Ok) return status;
+  if (signature.size != n.size) return Status::SignatureLength;
+  if (!std::lexicographical_compare(signature.data, signature.data + n.size, n.data, n.data + n.size)) {
+    return Status::SignatureInvalid;  // s ≥ n
+  }
+  return Status::Ok;
+}
 
 Status rsa_check_public_key(const RsaPublicKey &key) {
   ByteView n, e;
@@ -252,7 +255,7 @@ Status rsa_generate(size_t bits, RsaPrivateKey &key) {
   if (Status status = random_bytes(seed, sizeof seed); status != Status::Ok) return status;
   br_hmac_drbg_context drbg;
   br_hmac_drbg_init(&drbg, &br_sha256_vtable, seed, sizeof seed);
-  wipe(seed, sizeof seed);
+  secure_wipe(seed, sizeof seed);
   uint8_t private_buffer[BR_RSA_KBUF_PRIV_SIZE(kRsaMaxModulusBits)];
   uint8_t public_buffer[BR_RSA_KBUF_PUB_SIZE(kRsaMaxModulusBits)];
   br_rsa_private_key private_key;
@@ -260,7 +263,7 @@ Status rsa_generate(size_t bits, RsaPrivateKey &key) {
   // BearSSL reports a failure only if p = q or two composites slipped through Miller-Rabin.
   const uint32_t generated = br_rsa_i31_keygen(&drbg.vtable, &private_key, private_buffer, &public_key,
                                                public_buffer, static_cast<unsigned>(bits), kGeneratedExponent);
-  wipe(&drbg, sizeof drbg);
+  secure_wipe(&drbg, sizeof drbg);
   uint8_t d[kMaxModulusSize];
   const size_t d_size = generated == 1 ? br_rsa_i31_compute_privexp(d, &private_key, kGeneratedExponent) : 0;
   Status status = Status::KeyInvalid;
@@ -280,8 +283,8 @@ Status rsa_generate(size_t bits, RsaPrivateKey &key) {
     key.qi = secret(private_key.iq, private_key.iqlen);
     status = Status::Ok;
   }
-  wipe(private_buffer, sizeof private_buffer);
-  wipe(d, sizeof d);
+  secure_wipe(private_buffer, sizeof private_buffer);
+  secure_wipe(d, sizeof d);
   return status;
 }
 

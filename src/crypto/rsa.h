@@ -18,10 +18,17 @@ constexpr size_t kRsaMinModulusBits = 2048;
 constexpr size_t kRsaMaxModulusBits = 4096;
 
 // KeyTooShort under 2048 bits; KeyUnsupported over 4096; KeyInvalid for an even modulus, or an
-// exponent that is even, 1, or longer than 4 bytes (BearSSL's limit).
+// exponent that is even, 1, or longer than 4 bytes (BearSSL's limit). Leading zero bytes of n and
+// e are ignored.
 Status rsa_check_public_key(const RsaPublicKey &key);
-// The public checks, then that p·q = n and the CRT values are consistent (via BearSSL).
+// The public checks, then that p·q = n and that the CRT values, e and d agree (a test signature
+// made with the CRT values must open with e and equal x^d mod n). Signing checks every signature
+// with e before returning it (KeyInvalid otherwise).
 Status rsa_check_private_key(const RsaPrivateKey &key);
+
+// The signature's form before any arithmetic: exactly the modulus length (SignatureLength), and
+// as an integer below n (SignatureInvalid). The verify functions run it first.
+Status rsa_check_signature_encoding(const RsaPublicKey &key, ByteView signature);
 
 // Signatures are exactly the modulus length; SignatureLength otherwise.
 Status rsa_pkcs1_sign(Hash hash, const RsaPrivateKey &key, ByteView message, std::vector<uint8_t> &signature);

@@ -1,20 +1,12 @@
 #include "base64url.h"
 
-#include <array>
+#include "alphabet.h"
 
 namespace edgejwt {
 namespace {
 
 constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-constexpr uint8_t kInvalid = 0xFF;
-
-constexpr std::array<uint8_t, 256> make_decode_table() {
-  std::array<uint8_t, 256> table{};
-  for (auto &entry : table) entry = kInvalid;
-  for (uint8_t i = 0; i < 64; ++i) table[static_cast<uint8_t>(kAlphabet[i])] = i;
-  return table;
-}
-constexpr std::array<uint8_t, 256> kDecode = make_decode_table();
+constexpr std::array<uint8_t, 256> kDecode = decode_table(kAlphabet);
 
 // Decodes into `out` (already sized); the container type is the caller's choice.
 template <typename Output>
@@ -29,7 +21,7 @@ Status decode_into(std::string_view text, Output &out) {
     accumulated = 0;
     for (size_t k = 0; k < 4; ++k) {
       const uint8_t v = kDecode[static_cast<uint8_t>(text[i + k])];
-      if (v == kInvalid) return Status::Base64UrlInvalid;
+      if (v == kInvalidDigit) return Status::Base64UrlInvalid;
       accumulated = accumulated << 6 | v;
     }
     out[o++] = static_cast<typename Output::value_type>(accumulated >> 16);
@@ -41,7 +33,7 @@ Status decode_into(std::string_view text, Output &out) {
   accumulated = 0;
   for (size_t k = 0; k < rest; ++k) {
     const uint8_t v = kDecode[static_cast<uint8_t>(text[i + k])];
-    if (v == kInvalid) return Status::Base64UrlInvalid;
+    if (v == kInvalidDigit) return Status::Base64UrlInvalid;
     accumulated = accumulated << 6 | v;
   }
   // 2 characters carry 12 bits for 1 byte (4 unused), 3 carry 18 bits for 2 bytes (2 unused).

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "../wipe.h"
+
 namespace edgejwt {
 namespace {
 
@@ -53,12 +55,6 @@ size_t encode_header(uint8_t tag, size_t length, uint8_t (&header)[2 + sizeof(si
   header[1] = static_cast<uint8_t>(0x80 | count);
   for (size_t i = 0; i < count; ++i) header[2 + i] = static_cast<uint8_t>(length >> (8 * (count - 1 - i)));
   return 2 + count;
-}
-
-// Zeroes bytes that held key material; volatile, so the stores are not optimised away.
-void wipe(std::vector<uint8_t> &bytes) {
-  volatile uint8_t *p = bytes.data();
-  for (size_t i = 0; i < bytes.size(); ++i) p[i] = 0;
 }
 
 }  // namespace
@@ -201,7 +197,7 @@ void DerWriter::reserve_more(size_t extra) {
   std::vector<uint8_t> grown;
   grown.reserve(std::max({out_.capacity() * 2, out_.size() + extra, size_t{256}}));
   grown.assign(out_.begin(), out_.end());
-  wipe(out_);
+  secure_wipe(out_.data(), out_.size());
   out_.swap(grown);
 }
 

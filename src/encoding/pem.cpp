@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "alphabet.h"
+
 namespace edgejwt {
 namespace {
 
@@ -11,15 +13,7 @@ constexpr std::string_view kEnd = "-----END ";
 constexpr std::string_view kDashes = "-----";
 constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 constexpr size_t kLineLength = 64;
-constexpr uint8_t kInvalid = 0xFF;
-
-constexpr std::array<uint8_t, 256> make_decode_table() {
-  std::array<uint8_t, 256> table{};
-  for (auto &entry : table) entry = kInvalid;
-  for (uint8_t i = 0; i < 64; ++i) table[static_cast<uint8_t>(kAlphabet[i])] = i;
-  return table;
-}
-constexpr std::array<uint8_t, 256> kDecode = make_decode_table();
+constexpr std::array<uint8_t, 256> kDecode = decode_table(kAlphabet);
 
 // Standard base64 fed line by line: padding only at the very end, completing the last quantum,
 // and the bits it leaves unused zero, so each byte string has exactly one accepted encoding.
@@ -35,7 +29,7 @@ class Base64Decoder {
         ++padding_;
       } else {
         const uint8_t value = kDecode[static_cast<uint8_t>(c)];
-        if (value == kInvalid || padding_ != 0) return Status::PemInvalid;
+        if (value == kInvalidDigit || padding_ != 0) return Status::PemInvalid;
         accumulated_ = accumulated_ << 6 | value;
       }
       if (++quantum_size_ == 4 && flush() != Status::Ok) return Status::PemInvalid;
@@ -153,6 +147,13 @@ Status pem_decode(std::string_view text, std::string_view &label, std::vector<ui
   }
   if (Status status = decoder.finish(); status != Status::Ok) return status;
   return find_line_start(rest, kBegin) == std::string_view::npos ? Status::Ok : Status::PemInvalid;
+}
+
+Status base64_decode(std::string_view text, std::vector<uint8_t> &out) {
+  out.clear();
+  Base64Decoder decoder(out);
+  if (Status status = decoder.feed(text); status != Status::Ok) return status;
+  return decoder.finish();
 }
 
 void pem_encode(std::string_view label, ByteView der, std::string &out) {

@@ -21,6 +21,10 @@ constexpr size_t kMaxPemTextSize = 64 * 1024;
 // KeyUnsupported for RFC 1421 headers ("Proc-Type: 4,ENCRYPTED"), which only encrypted keys have.
 Status pem_decode(std::string_view text, std::string_view &label, std::vector<uint8_t> &der);
 
+// One value in standard padded base64, as a JWK's "x5c" certificates are (RFC 7517 §4.7);
+// PemInvalid for anything but its one canonical encoding of at least one byte.
+Status base64_decode(std::string_view text, std::vector<uint8_t> &out);
+
 // Replaces `out` with "-----BEGIN <label>-----\n", `der` in base64 lines of 64 characters, and
 // "-----END <label>-----\n".
 void pem_encode(std::string_view label, ByteView der, std::string &out);

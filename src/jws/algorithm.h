@@ -1,4 +1,5 @@
-// The JWS "alg" values edgejwt implements (RFC 7518 §3.1), each tied to one key family.
+// The JWS "alg" values edgejwt implements (RFC 7518 §3.1, RFC 8037, and "Ed25519" from the
+// fully-specified algorithms draft), each tied to one key family and one signature scheme.
 // "none" is deliberately absent: an unsecured token can only ever be decoded (RFC 8725 §3.1).
 #pragma once
 #include <cstdint>
@@ -8,10 +9,19 @@
 
 namespace edgejwt {
 
-enum class Algorithm : uint8_t { HS256, HS384, HS512 };
-constexpr unsigned kAlgorithmCount = 3;
+enum class Algorithm : uint8_t {
+  HS256, HS384, HS512,
+  RS256, RS384, RS512,
+  PS256, PS384, PS512,
+  ES256, ES384, ES512,
+  EdDSA, Ed25519,
+};
+constexpr unsigned kAlgorithmCount = 14;
 
-enum class KeyFamily : uint8_t { Hmac };
+// What a key is, fixed at import: the curve is part of an EC key's family (RFC 8725 §3.1).
+enum class KeyFamily : uint8_t { Hmac, Rsa, EcP256, EcP384, EcP521, Ed25519 };
+
+enum class SignatureScheme : uint8_t { Hmac, RsaPkcs1, RsaPss, Ecdsa, Ed25519 };
 
 // A set of algorithms as a bit mask (bit n = Algorithm n): cheap to intersect on the hot path.
 class AlgorithmSet {
@@ -35,6 +45,8 @@ class AlgorithmSet {
 bool algorithm_from_name(std::string_view name, Algorithm &out);
 std::string_view algorithm_name(Algorithm alg);
 KeyFamily algorithm_family(Algorithm alg);
+SignatureScheme algorithm_scheme(Algorithm alg);
+// The hash the scheme uses (Ed25519's internal SHA-512 is not a parameter: Sha512 is reported).
 Hash algorithm_hash(Algorithm alg);
 
 }  // namespace edgejwt

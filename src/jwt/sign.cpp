@@ -7,27 +7,24 @@
 
 namespace edgejwt {
 
-Status sign_jwt(const Key &key, std::string_view header_json, std::string_view payload_json, const TokenLimits &limits,
-                DecodedToken &scratch, std::string &token) {
+Status sign_jws(const Key &key, std::string_view header_json, ByteView payload, PayloadKind kind,
+                const TokenLimits &limits, DecodedToken &scratch, std::string &token) {
   scratch.detail.clear();
   if (header_json.size() > limits.max_header_size) return Status::HeaderTooLarge;
-  if (payload_json.size() > limits.max_payload_size) return Status::PayloadTooLarge;
+  if (payload.size > limits.max_payload_size) return Status::PayloadTooLarge;
   Status status = parse_json_object(header_json, limits.json, scratch.header_document);
   if (status == Status::Ok) status = read_protected_header(scratch.header_document, scratch.header);
-  if (status != Status::Ok) {
-    scratch.detail = "header";
-    return status;
-  }
-  if (!AlgorithmSet::of_family(key.family()).contains(scratch.header.alg)) return Status::AlgNotAllowed;
-  if (status = parse_json_object(payload_json, limits.json, scratch.payload_document); status != Status::Ok) {
-    scratch.detail = "payload";
-    return status;
+  if (status != Status::Ok) return fail_in("header", status, scratch);
+  if (kind == PayloadKind::JwtClaims) {
+    if (status = parse_json_object(payload.as_text(), limits.json, scratch.payload_document); status != Status::Ok) {
+      return fail_in("payload", status, scratch);
+    }
   }
 
   token.clear();
   base64url_encode(header_json, token);
   token.push_back('.');
-  base64url_encode(payload_json, token);
+  base64url_encode(payload, token);
   std::vector<uint8_t> signature;
   if (status = create_signature(key, scratch.header.alg, token, signature); status != Status::Ok) return status;
   token.push_back('.');

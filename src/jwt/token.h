@@ -15,6 +15,7 @@ struct DecodedToken {
   std::string payload;      // the payload exactly as decoded
   JsonDocument payload_document;
   std::string signature;
+  size_t key_index = 0;     // which key of a key set verified the token
   std::string detail;       // on failure: which part, member or claim, when there is one to name
 };
 

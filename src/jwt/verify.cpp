@@ -1,6 +1,5 @@
 #include "verify.h"
 
-#include "../jws/compact.h"
 #include "../jws/parts.h"
 #include "../jws/signature.h"
 #include "claims.h"
@@ -11,19 +10,33 @@ namespace {
 // Step 3: the algorithm must be on the caller's allowlist (or, without one, usable with the key).
 Status check_algorithm(Algorithm alg, const Key &key, const VerifyPolicy &policy) {
   const AlgorithmSet allowed = policy.has_algorithms ? policy.algorithms : key.usable_algorithms();
-  if (!allowed.contains(alg)) return Status::AlgNotAllowed;
-  if (!AlgorithmSet::of_family(key.family()).contains(alg)) return Status::AlgNotAllowed;
+  return allowed.contains(alg) ? Status::Ok : Status::AlgNotAllowed;
+}
+
+// Step 4: the given key, or the set's one key for this header.
+Status choose_key(const VerificationKeys &keys, const VerifyPolicy &policy, DecodedToken &out, const Key *&key) {
+  if (keys.key) {
+    key = keys.key;
+    return Status::Ok;
+  }
+  // A set has no single key to derive an allowlist from: the caller's, or each family's own.
+  if (policy.has_algorithms && !policy.algorithms.contains(out.header.alg)) return Status::AlgNotAllowed;
+  if (Status status = keys.set->select(out.header.alg, out.header, out.key_index); status != Status::Ok) {
+    return status;
+  }
+  key = &keys.set->key(out.key_index);
   return Status::Ok;
 }
 
 }  // namespace
 
-Status verify_jwt(const Key &key, const VerifyPolicy &policy, std::string_view token, double now, DecodedToken &out) {
+Status prepare_verification(const VerificationKeys &keys, const VerifyPolicy &policy, std::string_view token,
+                            CompactParts &parts, DecodedToken &out, const Key *&key) {
   const TokenLimits &limits = policy.limits;
   out.detail.clear();
+  out.key_index = 0;
 
   // 1. split: find the two dots in place, within the length cap.
-  CompactParts parts;
   if (Status status = split_compact(token, limits.max_token_length, parts); status != Status::Ok) return status;
 
   // 2. header: strict base64url, strict JSON object, then the members we act on.
@@ -36,25 +49,42 @@ Status verify_jwt(const Key &key, const VerifyPolicy &policy, std::string_view t
     return fail_in("header", status, out);
   }
 
-  // 3. policy, 4. key: one key is given; key sets select before this point.
-  if (Status status = check_algorithm(out.header.alg, key, policy); status != Status::Ok) return status;
+  // 3. policy and 4. key.
+  if (Status status = choose_key(keys, policy, out, key); status != Status::Ok) return status;
+  if (Status status = check_algorithm(out.header.alg, *key, policy); status != Status::Ok) return status;
 
-  // 5. signature: exact encoding and length, then the primitive, over the bytes as received.
-  if (Status status = decode_part(parts.signature, limits.max_token_length, Status::TokenTooLarge, out.signature);
-      status != Status::Ok) {
-    return fail_in("signature", status, out);
-  }
-  if (Status status = check_signature(key, out.header.alg, parts.signing_input, out.signature); status != Status::Ok) {
-    return status;
-  }
+  // 5a. signature encoding: canonical base64url (its exact length is the primitive's to check).
+  return decode_part(parts.signature, limits.max_token_length, Status::TokenTooLarge, out.signature) == Status::Ok
+             ? Status::Ok
+             : fail_in("signature", Status::Base64UrlInvalid, out);
+}
 
-  // 6. claims: the payload is looked at only once its signature holds.
+Status finish_verification(const VerifyPolicy &policy, PayloadKind kind, const CompactParts &parts, double now,
+                           DecodedToken &out) {
+  const TokenLimits &limits = policy.limits;
+  // 6. payload and claims: looked at only once the signature holds.
+  if (kind == PayloadKind::Bytes) {
+    const Status status = decode_part(parts.payload, limits.max_payload_size, Status::PayloadTooLarge, out.payload);
+    return status == Status::Ok ? Status::Ok : fail_in("payload", status, out);
+  }
   if (Status status = decode_json_part(parts.payload, limits.max_payload_size, Status::PayloadTooLarge, limits.json,
                                        out.payload, out.payload_document);
       status != Status::Ok) {
     return fail_in("payload", status, out);
   }
   return check_time_claims(out.payload_document, now, policy.clock_tolerance, out.detail);
+}
+
+Status verify_jws(const VerificationKeys &keys, const VerifyPolicy &policy, PayloadKind kind, std::string_view token,
+                  double now, DecodedToken &out) {
+  CompactParts parts;
+  const Key *key = nullptr;
+  if (Status status = prepare_verification(keys, policy, token, parts, out, key); status != Status::Ok) return status;
+  // 5b. signature: the primitive, over the signing input exactly as received.
+  if (Status status = check_signature(*key, out.header.alg, parts.signing_input, out.signature); status != Status::Ok) {
+    return status;
+  }
+  return finish_verification(policy, kind, parts, now, out);
 }
 
 }  // namespace edgejwt

@@ -55,4 +55,12 @@ struct HmacSecret {
 using KeyMaterial = std::variant<HmacSecret, RsaPublicKey, RsaPrivateKey, EcPublicKey, EcPrivateKey,
                                  Ed25519PublicKey, Ed25519PrivateKey>;
 
+// The public half of material that may hold either half of one kind; nullptr for another kind.
+template <typename Public, typename Private>
+const Public *public_part(const KeyMaterial &key) {
+  if (const auto *public_key = std::get_if<Public>(&key)) return public_key;
+  if (const auto *private_key = std::get_if<Private>(&key)) return &private_key->public_key;
+  return nullptr;
+}
+
 }  // namespace edgejwt

@@ -7,6 +7,7 @@
 
 #include "../encoding/der.h"
 #include "../encoding/pem.h"
+#include "../wipe.h"
 
 namespace edgejwt {
 namespace {
@@ -32,12 +33,6 @@ bool equal(ByteView a, ByteView b) {
 
 ByteView curve_oid(Curve curve) {
   return curve == Curve::P256 ? view_of(kPrime256v1) : curve == Curve::P384 ? view_of(kSecp384r1) : view_of(kSecp521r1);
-}
-
-// Zeroes bytes that held key material; volatile, so the stores are not optimised away.
-void wipe(uint8_t *bytes, size_t size) {
-  volatile uint8_t *p = bytes;
-  for (size_t i = 0; i < size; ++i) p[i] = 0;
 }
 
 enum class KeyKind { Rsa, Ec, Ed25519 };
@@ -102,7 +97,7 @@ Status left_padded(ByteView value, size_t size, SecretBytes &out) {
   std::array<uint8_t, curve_size(Curve::P521)> padded{};
   std::copy(value.data, value.data + value.size, padded.begin() + static_cast<std::ptrdiff_t>(size - value.size));
   out = SecretBytes(ByteView(padded.data(), size));
-  wipe(padded.data(), padded.size());
+  secure_wipe(padded.data(), padded.size());
   return Status::Ok;
 }
 
@@ -280,13 +275,6 @@ Status parse_der_with_label(std::string_view label, ByteView der, KeyMaterial &o
   return Status::PemInvalid;
 }
 
-template <typename Public, typename Private>
-const Public *public_part(const KeyMaterial &key) {
-  if (const auto *public_key = std::get_if<Public>(&key)) return public_key;
-  if (const auto *private_key = std::get_if<Private>(&key)) return &private_key->public_key;
-  return nullptr;
-}
-
 bool is_uncompressed_point(const EcPublicKey &key) {
   return key.point.size() == 1 + 2 * curve_size(key.curve) && key.point[0] == 0x04;
 }
@@ -440,7 +428,7 @@ Status parse_pem(std::string_view text, KeyMaterial &out) {
   std::vector<uint8_t> der;
   Status status = pem_decode(text, label, der);
   if (status == Status::Ok) status = parse_der_with_label(label, der, out);
-  wipe(der.data(), der.size());  // it may be a private key
+  secure_wipe(der.data(), der.size());  // it may be a private key
   return status;
 }
 

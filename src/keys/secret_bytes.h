@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "../bytes.h"
+#include "../wipe.h"
 
 namespace edgejwt {
 
@@ -24,10 +25,7 @@ class SecretBytes {
   size_t size() const { return bytes_.size(); }
 
  private:
-  void wipe() {
-    volatile uint8_t *p = bytes_.data();
-    for (size_t i = 0; i < bytes_.size(); ++i) p[i] = 0;
-  }
+  void wipe() { secure_wipe(bytes_.data(), bytes_.size()); }
   std::vector<uint8_t> bytes_;
 };
 

@@ -19,7 +19,7 @@ class Abi : public ::testing::Test {
 
   edgejwt_handle import_secret(size_t size) {
     const std::vector<uint8_t> secret(size, 1);
-    EXPECT_EQ(edgejwt_key_import_secret(context_, secret.data(), secret.size()), EDGEJWT_OK);
+    EXPECT_EQ(edgejwt_key_import(context_, EDGEJWT_KEY_SECRET, secret.data(), secret.size(), nullptr, 0), EDGEJWT_OK);
     return result().handle;
   }
   const edgejwt_result &result() const { return *edgejwt_context_result(context_); }
@@ -88,8 +88,9 @@ TEST_F(Abi, PoliciesComeFromStrictOptionsJson) {
 
 TEST_F(Abi, RefusesShortSecretsAndNullInput) {
   const std::vector<uint8_t> short_secret(31, 1);
-  EXPECT_EQ(edgejwt_key_import_secret(context_, short_secret.data(), short_secret.size()),
+  EXPECT_EQ(edgejwt_key_import(context_, EDGEJWT_KEY_SECRET, short_secret.data(), short_secret.size(), nullptr, 0),
             static_cast<edgejwt_status>(edgejwt::Status::KeyTooShort));
-  EXPECT_EQ(edgejwt_key_import_secret(context_, nullptr, 64), static_cast<edgejwt_status>(edgejwt::Status::KeyTooShort));
+  EXPECT_EQ(edgejwt_key_import(context_, EDGEJWT_KEY_SECRET, nullptr, 64, nullptr, 0),
+            static_cast<edgejwt_status>(edgejwt::Status::KeyTooShort));
   EXPECT_EQ(edgejwt_decode(context_, 0, nullptr, 10), static_cast<edgejwt_status>(edgejwt::Status::JwsInvalid));
 }

@@ -29,7 +29,8 @@ std::string b64(std::string_view text) {
 std::string signed_token(const Key &key, std::string_view header, std::string_view payload) {
   DecodedToken scratch;
   std::string token;
-  EXPECT_EQ(sign_jwt(key, header, payload, TokenLimits{}, scratch, token), Status::Ok) << scratch.detail;
+  EXPECT_EQ(sign_jws(key, header, payload, PayloadKind::JwtClaims, TokenLimits{}, scratch, token), Status::Ok)
+      << scratch.detail;
   return token;
 }
 
@@ -37,7 +38,7 @@ std::string signed_token(const Key &key, std::string_view header, std::string_vi
 std::string token_over(const Key &key, std::string_view header_b64, std::string_view payload_b64) {
   const std::string signing_input = std::string(header_b64) + "." + std::string(payload_b64);
   std::vector<uint8_t> signature(32);
-  hmac(Hash::Sha256, key.hmac_secret()->bytes.view(), signing_input, signature.data());
+  hmac(Hash::Sha256, key.as<HmacSecret>()->bytes.view(), signing_input, signature.data());
   std::string token = signing_input + ".";
   base64url_encode(signature, token);
   return token;
@@ -45,7 +46,7 @@ std::string token_over(const Key &key, std::string_view header_b64, std::string_
 
 Status verify(const Key &key, std::string_view token, double now = 1e9, VerifyPolicy policy = {}) {
   DecodedToken out;
-  return verify_jwt(key, policy, token, now, out);
+  return verify_jws(VerificationKeys{&key, nullptr}, policy, PayloadKind::JwtClaims, token, now, out);
 }
 
 }  // namespace
@@ -54,11 +55,11 @@ TEST(VerifyJwt, Rfc7515AppendixA1) {
   Key key;
   ASSERT_EQ(Key::import_hmac_secret(from_base64url(kRfc7515A1Key), key), Status::Ok);
   DecodedToken out;
-  ASSERT_EQ(verify_jwt(key, VerifyPolicy{}, kRfc7515A1Token, kRfc7515A1Exp - 1, out), Status::Ok) << out.detail;
+  ASSERT_EQ(verify_jws(VerificationKeys{&key, nullptr}, VerifyPolicy{}, PayloadKind::JwtClaims, kRfc7515A1Token, kRfc7515A1Exp - 1, out), Status::Ok) << out.detail;
   EXPECT_EQ(out.header.alg, Algorithm::HS256);
   EXPECT_EQ(out.header.typ, "JWT");
   EXPECT_EQ(out.payload, "{\"iss\":\"joe\",\r\n \"exp\":1300819380,\r\n \"http://example.com/is_root\":true}");
-  EXPECT_EQ(verify_jwt(key, VerifyPolicy{}, kRfc7515A1Token, kRfc7515A1Exp, out), Status::JwtExpired);
+  EXPECT_EQ(verify_jws(VerificationKeys{&key, nullptr}, VerifyPolicy{}, PayloadKind::JwtClaims, kRfc7515A1Token, kRfc7515A1Exp, out), Status::JwtExpired);
 }
 
 TEST(VerifyJwt, SignsAndVerifiesEveryHsAlgorithm) {
@@ -173,12 +174,12 @@ TEST(SignJwt, RefusesBadInput) {
   const Key key = secret_key(32);
   DecodedToken scratch;
   std::string token;
-  EXPECT_EQ(sign_jwt(key, R"({"alg":"HS512"})", "{}", {}, scratch, token), Status::KeyTooShort);
-  EXPECT_EQ(sign_jwt(key, R"({"alg":"none"})", "{}", {}, scratch, token), Status::AlgNotSupported);
-  EXPECT_EQ(sign_jwt(key, R"({"typ":"JWT"})", "{}", {}, scratch, token), Status::HeaderInvalid);
-  EXPECT_EQ(sign_jwt(key, R"({"alg":"HS256"})", "[]", {}, scratch, token), Status::JsonNotObject);
+  EXPECT_EQ(sign_jws(key, R"({"alg":"HS512"})", std::string_view("{}"), PayloadKind::JwtClaims, {}, scratch, token), Status::KeyTooShort);
+  EXPECT_EQ(sign_jws(key, R"({"alg":"none"})", std::string_view("{}"), PayloadKind::JwtClaims, {}, scratch, token), Status::AlgNotSupported);
+  EXPECT_EQ(sign_jws(key, R"({"typ":"JWT"})", std::string_view("{}"), PayloadKind::JwtClaims, {}, scratch, token), Status::HeaderInvalid);
+  EXPECT_EQ(sign_jws(key, R"({"alg":"HS256"})", std::string_view("[]"), PayloadKind::JwtClaims, {}, scratch, token), Status::JsonNotObject);
   EXPECT_EQ(scratch.detail, "payload");
-  EXPECT_EQ(sign_jwt(key, R"({"alg":"HS256"})", R"({"a":1,"a":2})", {}, scratch, token), Status::JsonDuplicateKey);
+  EXPECT_EQ(sign_jws(key, R"({"alg":"HS256"})", std::string_view(R"({"a":1,"a":2})"), PayloadKind::JwtClaims, {}, scratch, token), Status::JsonDuplicateKey);
 }
 
 TEST(DecodeJwt, DecodesWithoutVerifyingEvenUnsecuredTokens) {

@@ -5,7 +5,11 @@
 #include <sstream>
 #include <string>
 
+#include <gtest/gtest.h>
 #include <rapidjson/document.h>
+
+#include "status.h"
+#include "test_support.h"
 
 namespace edgejwt::test {
 
@@ -22,6 +26,28 @@ inline bool load_vectors(const std::string &relative_path, rapidjson::Document &
   text << file.rdbuf();
   document.Parse(text.str().c_str());
   return !document.HasParseError();
+}
+
+// Checks every test of a Wycheproof signature group with `verify(message, signature)`: "valid"
+// must give Ok, a signature of the wrong size SignatureLength, anything else SignatureInvalid.
+// The pinned files have no "acceptable" case; a newer file that adds some must be decided on
+// explicitly (by its flags) rather than pass silently. Returns how many tests ran.
+template <typename Verify>
+size_t check_signature_group(const rapidjson::Value &group, size_t signature_size, Verify verify) {
+  size_t checked = 0;
+  for (const auto &test : group["tests"].GetArray()) {
+    const auto message = from_hex(test["msg"].GetString());
+    const auto signature = from_hex(test["sig"].GetString());
+    const std::string result = test["result"].GetString();
+    EXPECT_NE(result, "acceptable") << "tcId " << test["tcId"].GetInt();
+    const Status expected = result == "valid"                    ? Status::Ok
+                            : signature.size() != signature_size ? Status::SignatureLength
+                                                                 : Status::SignatureInvalid;
+    EXPECT_EQ(verify(ByteView(message), ByteView(signature)), expected)
+        << "tcId " << test["tcId"].GetInt() << ": " << test["comment"].GetString();
+    ++checked;
+  }
+  return checked;
 }
 
 }  // namespace edgejwt::test

@@ -1,0 +1,60 @@
+#include "generate.h"
+
+#include <vector>
+
+#include "../crypto/ecdsa.h"
+#include "../crypto/ed25519.h"
+#include "../crypto/random.h"
+#include "../crypto/rsa.h"
+
+namespace edgejwt {
+namespace {
+
+// The new material becomes a key bound to `alg`, validated like any imported key.
+template <typename Material>
+Status bind(Status generated, Material material, Algorithm alg, Key &out) {
+  if (generated != Status::Ok) return generated;
+  KeyUsage usage;
+  usage.alg = algorithm_name(alg);
+  return Key::create(KeyMaterial(std::move(material)), std::move(usage), out);
+}
+
+Curve curve_of(KeyFamily family) {
+  return family == KeyFamily::EcP256 ? Curve::P256 : family == KeyFamily::EcP384 ? Curve::P384 : Curve::P521;
+}
+
+}  // namespace
+
+Status generate_key(Algorithm alg, uint32_t modulus_bits, Key &out) {
+  const KeyFamily family = algorithm_family(alg);
+  if (family != KeyFamily::Rsa && modulus_bits != 0) return Status::InvalidArgument;
+  switch (family) {
+    case KeyFamily::Hmac: {
+      std::vector<uint8_t> bytes(hash_size(algorithm_hash(alg)));
+      const Status status = random_bytes(bytes.data(), bytes.size());
+      HmacSecret secret{SecretBytes(bytes)};
+      secure_wipe(bytes.data(), bytes.size());
+      return bind(status, std::move(secret), alg, out);
+    }
+    case KeyFamily::Rsa: {
+      RsaPrivateKey key;
+      const Status status = rsa_generate(modulus_bits ? modulus_bits : 2048, key);
+      return bind(status, std::move(key), alg, out);
+    }
+    case KeyFamily::EcP256:
+    case KeyFamily::EcP384:
+    case KeyFamily::EcP521: {
+      EcPrivateKey key;
+      const Status status = ec_generate(curve_of(family), key);
+      return bind(status, std::move(key), alg, out);
+    }
+    case KeyFamily::Ed25519: {
+      Ed25519PrivateKey key;
+      const Status status = ed25519_generate(key);
+      return bind(status, std::move(key), alg, out);
+    }
+  }
+  return Status::AlgNotSupported;
+}
+
+}  // namespace edgejwt

@@ -1,0 +1,352 @@
+#include "jwk.h"
+
+#include <algorithm>
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include "../encoding/base64url.h"
+#include "../encoding/pem.h"
+#include "pkix.h"
+
+namespace edgejwt {
+namespace {
+
+constexpr size_t kMaxJwkSize = 64 * 1024;       // the largest JWK text (an x5c chain included)
+constexpr size_t kMaxMemberSize = 1024;         // kid, alg, use, and each key_ops entry
+constexpr size_t kMaxBigIntegerBytes = 4096 / 8 + 1;
+
+using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+
+// Reading one JWK, with the member that failed remembered for `detail`.
+class JwkReader {
+ public:
+  JwkReader(const JsonValue &jwk, std::string &detail) : jwk_(jwk), detail_(detail) {}
+
+  Status fail(Status status, std::string_view member) {
+    detail_.assign(member.data(), member.size());
+    return status;
+  }
+
+  // A string member; `required` decides whether absence is an error.
+  Status text(std::string_view name, bool required, std::string_view &out) {
+    const JsonValue *value = find_member(jwk_, name);
+    if (!value) return required ? fail(Status::JwkInvalid, name) : Status::Ok;
+    if (!value->IsString()) return fail(Status::JwkInvalid, name);
+    out = string_view_of(*value);
+    return Status::Ok;
+  }
+
+  bool has(std::string_view name) const { return find_member(jwk_, name) != nullptr; }
+
+  // A base64url member decoded; `exact_size` 0 means any size up to `max_size`.
+  template <typename Bytes>
+  Status bytes(std::string_view name, size_t exact_size, size_t max_size, Bytes &out) {
+    std::string_view encoded;
+    if (Status status = text(name, true, encoded); status != Status::Ok) return status;
+    if (base64url_decoded_size(encoded.size()) > max_size || base64url_decode(encoded, out) != Status::Ok ||
+        out.empty() || (exact_size && out.size() != exact_size)) {
+      return fail(Status::JwkInvalid, name);
+    }
+    return Status::Ok;
+  }
+
+  // A Base64urlUInt (RFC 7518 §2): minimal, so no leading zero octet.
+  Status big_integer(std::string_view name, std::vector<uint8_t> &out) {
+    if (Status status = bytes(name, 0, kMaxBigIntegerBytes, out); status != Status::Ok) return status;
+    return out.size() > 1 && out[0] == 0 ? fail(Status::JwkInvalid, name) : Status::Ok;
+  }
+
+  Status secret_integer(std::string_view name, SecretBytes &out) {
+    std::vector<uint8_t> bytes;
+    Status status = big_integer(name, bytes);
+    if (status == Status::Ok) out = SecretBytes(bytes);
+    std::fill(bytes.begin(), bytes.end(), 0);
+    return status;
+  }
+
+  Status secret_bytes(std::string_view name, size_t exact_size, size_t max_size, SecretBytes &out) {
+    std::vector<uint8_t> bytes;
+    Status status = this->bytes(name, exact_size, max_size, bytes);
+    if (status == Status::Ok) out = SecretBytes(bytes);
+    std::fill(bytes.begin(), bytes.end(), 0);
+    return status;
+  }
+
+  Status usage(KeyUsage &usage) {
+    std::string_view kid, alg, use;
+    for (auto [name, target] : {std::pair{"kid", &kid}, std::pair{"alg", &alg}, std::pair{"use", &use}}) {
+      if (Status status = text(name, false, *target); status != Status::Ok) return status;
+      if (target->size() > kMaxMemberSize) return fail(Status::JwkInvalid, name);
+    }
+    usage.kid = kid;
+    usage.alg = alg;
+    usage.use = use;
+    const JsonValue *key_ops = find_member(jwk_, "key_ops");
+    if (!key_ops) return Status::Ok;
+    if (!key_ops->IsArray()) return fail(Status::JwkInvalid, "key_ops");
+    for (const auto &op : key_ops->GetArray()) {
+      if (!op.IsString() || op.GetStringLength() > kMaxMemberSize) return fail(Status::JwkInvalid, "key_ops");
+      const std::string_view name = string_view_of(op);
+      if (std::find(usage.key_ops.begin(), usage.key_ops.end(), name) != usage.key_ops.end()) {
+        return fail(Status::JwkInvalid, "key_ops");  // RFC 7517 §4.3: no duplicates
+      }
+      usage.key_ops.emplace_back(name);
+    }
+    usage.has_key_ops = true;
+    return Status::Ok;
+  }
+
+ private:
+  const JsonValue &jwk_;
+  std::string &detail_;
+};
+
+bool curve_from_name(std::string_view name, Curve &curve) {
+  if (name == "P-256") curve = Curve::P256;
+  else if (name == "P-384") curve = Curve::P384;
+  else if (name == "P-521") curve = Curve::P521;
+  else return false;
+  return true;
+}
+
+const char *curve_name(Curve curve) {
+  return curve == Curve::P256 ? "P-256" : curve == Curve::P384 ? "P-384" : "P-521";
+}
+
+Status read_rsa(JwkReader &reader, KeyMaterial &material) {
+  if (reader.has("oth")) return reader.fail(Status::KeyUnsupported, "oth");  // multi-prime RSA
+  RsaPublicKey public_key;
+  if (Status s = reader.big_integer("n", public_key.n); s != Status::Ok) return s;
+  if (Status s = reader.big_integer("e", public_key.e); s != Status::Ok) return s;
+  if (!reader.has("d")) {
+    material = std::move(public_key);
+    return Status::Ok;
+  }
+  RsaPrivateKey private_key;
+  private_key.public_key = std::move(public_key);
+  // BearSSL signs with the CRT values, so a private JWK must carry them all (RFC 7518 §6.3.2).
+  for (auto [name, target] : {std::pair{"d", &private_key.d}, std::pair{"p", &private_key.p},
+                              std::pair{"q", &private_key.q}, std::pair{"dp", &private_key.dp},
+                              std::pair{"dq", &private_key.dq}, std::pair{"qi", &private_key.qi}}) {
+    if (Status s = reader.secret_integer(name, *target); s != Status::Ok) return s;
+  }
+  material = std::move(private_key);
+  return Status::Ok;
+}
+
+Status read_ec(JwkReader &reader, KeyMaterial &material) {
+  std::string_view crv;
+  if (Status s = reader.text("crv", true, crv); s != Status::Ok) return s;
+  EcPublicKey public_key;
+  if (!curve_from_name(crv, public_key.curve)) return reader.fail(Status::KeyUnsupported, "crv");
+  const size_t size = curve_size(public_key.curve);
+  std::vector<uint8_t> x, y;
+  if (Status s = reader.bytes("x", size, size, x); s != Status::Ok) return s;
+  if (Status s = reader.bytes("y", size, size, y); s != Status::Ok) return s;
+  public_key.point.reserve(1 + 2 * size);
+  public_key.point.push_back(0x04);
+  public_key.point.insert(public_key.point.end(), x.begin(), x.end());
+  public_key.point.insert(public_key.point.end(), y.begin(), y.end());
+  if (!reader.has("d")) {
+    material = std::move(public_key);
+    return Status::Ok;
+  }
+  EcPrivateKey private_key;
+  private_key.public_key = std::move(public_key);
+  if (Status s = reader.secret_bytes("d", size, size, private_key.scalar); s != Status::Ok) return s;
+  material = std::move(private_key);
+  return Status::Ok;
+}
+
+Status read_okp(JwkReader &reader, KeyMaterial &material) {
+  std::string_view crv;
+  if (Status s = reader.text("crv", true, crv); s != Status::Ok) return s;
+  if (crv != "Ed25519") return reader.fail(Status::KeyUnsupported, "crv");  // X25519, Ed448, X448
+  std::vector<uint8_t> x;
+  Ed25519PublicKey public_key;
+  if (Status s = reader.bytes("x", 32, 32, x); s != Status::Ok) return s;
+  std::copy(x.begin(), x.end(), public_key.bytes.begin());
+  if (!reader.has("d")) {
+    material = public_key;
+    return Status::Ok;
+  }
+  Ed25519PrivateKey private_key;
+  private_key.public_key = public_key;
+  if (Status s = reader.secret_bytes("d", 32, 32, private_key.seed); s != Status::Ok) return s;
+  material = std::move(private_key);
+  return Status::Ok;
+}
+
+// RFC 7517 §4.7: the key in the chain's first certificate must be the JWK's key. The chain itself
+// is not validated (no trust is taken from it); the certificate only has to agree.
+Status check_certificate_chain(const JsonValue &jwk, const KeyMaterial &material, JwkReader &reader) {
+  const JsonValue *chain = find_member(jwk, "x5c");
+  if (!chain) return Status::Ok;
+  if (!chain->IsArray() || chain->Empty() || !(*chain)[0].IsString() ||
+      (*chain)[0].GetStringLength() > kMaxJwkSize) {
+    return reader.fail(Status::JwkInvalid, "x5c");
+  }
+  std::vector<uint8_t> certificate, from_certificate, from_jwk;
+  KeyMaterial certified;
+  if (base64_decode(string_view_of((*chain)[0]), certificate) != Status::Ok ||
+      parse_certificate_public_key(certificate, certified) != Status::Ok ||
+      write_spki(certified, from_certificate) != Status::Ok || write_spki(material, from_jwk) != Status::Ok ||
+      from_certificate != from_jwk) {
+    return reader.fail(Status::JwkInvalid, "x5c");
+  }
+  return Status::Ok;
+}
+
+Status read_oct(JwkReader &reader, KeyMaterial &material) {
+  HmacSecret secret;
+  if (Status s = reader.secret_bytes("k", 0, Key::kMaxHmacSecretSize, secret.bytes); s != Status::Ok) return s;
+  material = std::move(secret);
+  return Status::Ok;
+}
+
+// --- Writing ---------------------------------------------------------------------------------
+
+void write_string(Writer &writer, std::string_view text) {
+  writer.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
+}
+
+void write_base64url(Writer &writer, const char *name, ByteView bytes) {
+  std::string encoded;
+  base64url_encode(bytes, encoded);
+  writer.Key(name);
+  write_string(writer, encoded);
+}
+
+void write_member(Writer &writer, const char *name, std::string_view value) {
+  writer.Key(name);
+  write_string(writer, value);
+}
+
+// The public members in RFC 7638's lexicographic order: the thumbprint input, and the start of
+// every exported JWK.
+struct PublicMembersWriter {
+  Writer &writer;
+
+  void rsa(const RsaPublicKey &key) {
+    write_base64url(writer, "e", key.e);
+    write_member(writer, "kty", "RSA");
+    write_base64url(writer, "n", key.n);
+  }
+  void ec(const EcPublicKey &key) {
+    const size_t size = curve_size(key.curve);
+    write_member(writer, "crv", curve_name(key.curve));
+    write_member(writer, "kty", "EC");
+    write_base64url(writer, "x", ByteView(key.point.data() + 1, size));
+    write_base64url(writer, "y", ByteView(key.point.data() + 1 + size, size));
+  }
+  void ed25519(const Ed25519PublicKey &key) {
+    write_member(writer, "crv", "Ed25519");
+    write_member(writer, "kty", "OKP");
+    write_base64url(writer, "x", ByteView(key.bytes.data(), key.bytes.size()));
+  }
+
+  void operator()(const HmacSecret &secret) {
+    write_base64url(writer, "k", secret.bytes.view());
+    write_member(writer, "kty", "oct");
+  }
+  void operator()(const RsaPublicKey &key) { rsa(key); }
+  void operator()(const RsaPrivateKey &key) { rsa(key.public_key); }
+  void operator()(const EcPublicKey &key) { ec(key); }
+  void operator()(const EcPrivateKey &key) { ec(key.public_key); }
+  void operator()(const Ed25519PublicKey &key) { ed25519(key); }
+  void operator()(const Ed25519PrivateKey &key) { ed25519(key.public_key); }
+};
+
+void write_private_members(Writer &writer, const KeyMaterial &material) {
+  if (const auto *rsa = std::get_if<RsaPrivateKey>(&material)) {
+    write_base64url(writer, "d", rsa->d.view());
+    write_base64url(writer, "p", rsa->p.view());
+    write_base64url(writer, "q", rsa->q.view());
+    write_base64url(writer, "dp", rsa->dp.view());
+    write_base64url(writer, "dq", rsa->dq.view());
+    write_base64url(writer, "qi", rsa->qi.view());
+  } else if (const auto *ec = std::get_if<EcPrivateKey>(&material)) {
+    write_base64url(writer, "d", ec->scalar.view());
+  } else if (const auto *ed = std::get_if<Ed25519PrivateKey>(&material)) {
+    write_base64url(writer, "d", ed->seed.view());
+  }
+}
+
+void write_usage(Writer &writer, const KeyUsage &usage) {
+  if (!usage.kid.empty()) write_member(writer, "kid", usage.kid);
+  if (!usage.alg.empty()) write_member(writer, "alg", usage.alg);
+  if (!usage.use.empty()) write_member(writer, "use", usage.use);
+  if (!usage.has_key_ops) return;
+  writer.Key("key_ops");
+  writer.StartArray();
+  for (const auto &op : usage.key_ops) write_string(writer, op);
+  writer.EndArray();
+}
+
+}  // namespace
+
+Status import_jwk(const JsonValue &jwk, std::string_view alg, Key &out, std::string &detail) {
+  detail.clear();
+  JwkReader reader(jwk, detail);
+  if (!jwk.IsObject()) return reader.fail(Status::JwkInvalid, "jwk");
+  std::string_view kty;
+  if (Status s = reader.text("kty", true, kty); s != Status::Ok) return s;
+  KeyMaterial material;
+  Status status;
+  if (kty == "RSA") status = read_rsa(reader, material);
+  else if (kty == "EC") status = read_ec(reader, material);
+  else if (kty == "OKP") status = read_okp(reader, material);
+  else if (kty == "oct") status = read_oct(reader, material);
+  else return reader.fail(Status::KeyUnsupported, "kty");
+  if (status != Status::Ok) return status;
+  if (status = check_certificate_chain(jwk, material, reader); status != Status::Ok) return status;
+  KeyUsage usage;
+  if (status = reader.usage(usage); status != Status::Ok) return status;
+  if (!alg.empty() && !usage.alg.empty() && usage.alg != alg) return reader.fail(Status::KeyUsageRefused, "alg");
+  if (!alg.empty()) usage.alg.assign(alg.data(), alg.size());
+  status = Key::create(std::move(material), std::move(usage), out);
+  if (status == Status::JwkInvalid || status == Status::KeyUnsupported) return reader.fail(status, "alg");
+  return status;
+}
+
+Status import_jwk_text(std::string_view json, std::string_view alg, Key &out, std::string &detail) {
+  if (json.size() > kMaxJwkSize) {
+    detail = "jwk";
+    return Status::JwkInvalid;
+  }
+  JsonDocument document;
+  if (Status status = parse_json_object(json, JsonLimits{}, document); status != Status::Ok) {
+    detail = "jwk";
+    return status == Status::JsonNotObject ? Status::JwkInvalid : status;
+  }
+  return import_jwk(document, alg, out, detail);
+}
+
+Status export_jwk(const Key &key, bool include_private, std::string &json) {
+  if (include_private ? !key.can_sign() : key.is_secret()) return Status::KeyUsageRefused;
+  rapidjson::StringBuffer buffer;
+  Writer writer(buffer);
+  writer.StartObject();
+  std::visit(PublicMembersWriter{writer}, key.material());
+  if (include_private) write_private_members(writer, key.material());
+  write_usage(writer, key.usage());
+  writer.EndObject();
+  json.assign(buffer.GetString(), buffer.GetSize());
+  return Status::Ok;
+}
+
+Status jwk_thumbprint(const Key &key, Hash hash, std::string &thumbprint) {
+  rapidjson::StringBuffer buffer;
+  Writer writer(buffer);
+  writer.StartObject();
+  std::visit(PublicMembersWriter{writer}, key.material());
+  writer.EndObject();
+  uint8_t digest[kMaxHashSize];
+  hash_bytes(hash, ByteView(reinterpret_cast<const uint8_t *>(buffer.GetString()), buffer.GetSize()), digest);
+  thumbprint.clear();
+  base64url_encode(ByteView(digest, hash_size(hash)), thumbprint);
+  return Status::Ok;
+}
+
+}  // namespace edgejwt

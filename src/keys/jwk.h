@@ -1,0 +1,31 @@
+// JSON Web Keys (RFC 7517, RFC 7518 §6, RFC 8037 §2): import into a validated Key, export back,
+// and RFC 7638 thumbprints. Values are strict: canonical base64url, minimal big integers, EC
+// coordinates and OKP keys of exact length, RSA private keys with all their CRT members.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "../crypto/hash.h"
+#include "../encoding/json.h"
+#include "../status.h"
+#include "key.h"
+
+namespace edgejwt {
+
+// JwkInvalid for a malformed or inconsistent JWK (`detail` names the member), KeyUnsupported for a
+// well-formed key of a kind JWS cannot use (X25519, secp256k1, multi-prime RSA, an encryption
+// "alg"), and the Key::create statuses for material that fails validation. `alg`, when not empty,
+// is the caller's (as in jose's importJWK): it binds a JWK without one, and must equal the JWK's.
+Status import_jwk(const JsonValue &jwk, std::string_view alg, Key &out, std::string &detail);
+Status import_jwk_text(std::string_view json, std::string_view alg, Key &out, std::string &detail);
+
+// The key as a JWK with its kid, alg, use and key_ops; private members only when asked for and
+// present (KeyUsageRefused when asked for a public key's, or for an HMAC secret's unless asked).
+Status export_jwk(const Key &key, bool include_private, std::string &json);
+
+// RFC 7638: the hash of the required public members in lexicographic order, base64url-encoded
+// (for an HMAC secret, of "k" and "kty", as the RFC defines for "oct").
+Status jwk_thumbprint(const Key &key, Hash hash, std::string &thumbprint);
+
+}  // namespace edgejwt

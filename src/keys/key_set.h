@@ -1,0 +1,40 @@
+// A local JSON Web Key Set (RFC 7517 §5) and choosing the key for a token as jose's
+// createLocalJWKSet does: by "kid", "alg", key type and curve, "use" and "key_ops".
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "../jws/header.h"
+#include "../status.h"
+#include "key.h"
+
+namespace edgejwt {
+
+class KeySet {
+ public:
+  static constexpr size_t kMaxKeys = 100;
+  static constexpr size_t kMaxSetSize = 512 * 1024;
+
+  // JwksInvalid unless `json` is an object whose "keys" is an array of objects (at most kMaxKeys).
+  // Entries that are not usable JWS keys (encryption keys, unsupported types, invalid material)
+  // are skipped, as they can never match a JWS; `skipped` counts them.
+  static Status import(std::string_view json, KeySet &out, std::string &detail);
+
+  // The one key for a token signed with `alg` (and `kid`, when the header has one):
+  // JwksNoMatchingKey when none fits, JwksMultipleMatchingKeys when several do.
+  Status select(Algorithm alg, const ProtectedHeader &header, size_t &index) const;
+
+  const Key &key(size_t index) const { return keys_[index]; }
+  size_t size() const { return keys_.size(); }
+  size_t skipped() const { return skipped_; }
+  // The position of keys_[index] in the "keys" array it came from.
+  size_t source_index(size_t index) const { return source_indexes_[index]; }
+
+ private:
+  std::vector<Key> keys_;
+  std::vector<size_t> source_indexes_;
+  size_t skipped_ = 0;
+};
+
+}  // namespace edgejwt
