@@ -44,12 +44,35 @@ typedef struct edgejwt_result {
   size_t header_len;
   const uint8_t *payload; /* decoded payload bytes (decode, verify) */
   size_t payload_len;
-  const uint8_t *output;  /* produced text: the compact token (sign) */
+  const uint8_t *output;  /* produced text: a compact token, a JWK, a PEM, a thumbprint, a description */
   size_t output_len;
-  const uint8_t *detail;  /* on failure, what failed: "header", "payload", "alg", "exp:check_failed" */
+  const uint8_t *detail;  /* on failure, what failed: "header", "payload", a JWK member, "exp:check_failed" */
   size_t detail_len;
-  edgejwt_handle handle;  /* the handle an import or create just made */
+  edgejwt_handle handle;  /* the handle an import, generate or create just made */
+  uint32_t key_index;     /* verify with a key set: the index in its "keys" array of the key that verified */
+  const uint8_t *signing_input; /* edgejwt_verify_begin: what the host must check the signature over */
+  size_t signing_input_len;
+  const uint8_t *signature;     /* edgejwt_verify_begin: the decoded signature, of the algorithm's exact length */
+  size_t signature_len;
 } edgejwt_result;
+
+/* Key formats for edgejwt_key_import. */
+#define EDGEJWT_KEY_SECRET 1          /* raw HMAC secret bytes (at least 32) */
+#define EDGEJWT_KEY_JWK 2             /* a JWK, JSON text */
+#define EDGEJWT_KEY_PEM 3             /* PEM text: SPKI, PKCS#8, PKCS#1, SEC1 or an X.509 certificate */
+#define EDGEJWT_KEY_SPKI_DER 4        /* SubjectPublicKeyInfo DER */
+#define EDGEJWT_KEY_PKCS8_DER 5       /* PKCS#8 PrivateKeyInfo DER */
+#define EDGEJWT_KEY_CERTIFICATE_DER 6 /* X.509 certificate DER: its subject public key */
+
+/* Formats for edgejwt_key_export. */
+#define EDGEJWT_EXPORT_JWK_PUBLIC 1
+#define EDGEJWT_EXPORT_JWK_PRIVATE 2 /* private keys, and HMAC secrets */
+#define EDGEJWT_EXPORT_SPKI_PEM 3
+#define EDGEJWT_EXPORT_PKCS8_PEM 4
+
+/* Payload kinds for edgejwt_verify_finish. */
+#define EDGEJWT_PAYLOAD_JWT 0 /* a JSON object of claims, time claims checked */
+#define EDGEJWT_PAYLOAD_BYTES 1
 
 EDGEJWT_API uint32_t edgejwt_abi_version(void);
 
@@ -66,25 +89,67 @@ EDGEJWT_API edgejwt_context *edgejwt_context_new(void);
 EDGEJWT_API void edgejwt_context_free(edgejwt_context *context);
 EDGEJWT_API const edgejwt_result *edgejwt_context_result(const edgejwt_context *context);
 
-/* Imports an HMAC secret (at least 32 bytes; HS384/HS512 need 48/64); result.handle is the key.
- * The key is bound to the HMAC family: it can never verify or sign with another algorithm. */
-EDGEJWT_API edgejwt_status edgejwt_key_import_secret(edgejwt_context *context, const uint8_t *secret, size_t secret_len);
+/* --- Keys ------------------------------------------------------------------------------------
+ * Every key is validated and bound to one family at import (HMAC, RSA, EC P-256/P-384/P-521,
+ * Ed25519): it can never be used with another family's algorithm. `alg` (may be empty) binds the
+ * key to one algorithm, as a JWK's own "alg" does (which must then agree). result.handle is the key. */
+EDGEJWT_API edgejwt_status edgejwt_key_import(edgejwt_context *context, int32_t format, const uint8_t *data,
+                                              size_t data_len, const char *alg, size_t alg_len);
+/* A JWK Set; result.handle is a key set, usable wherever a key is verified with. */
+EDGEJWT_API edgejwt_status edgejwt_key_import_jwks(edgejwt_context *context, const char *jwks_json, size_t jwks_len);
+/* A new key for `alg` (an HMAC secret of the hash's size, or a private key; `modulus_bits` for RSA,
+ * 0 for 2048); result.handle is the key. */
+EDGEJWT_API edgejwt_status edgejwt_key_generate(edgejwt_context *context, const char *alg, size_t alg_len,
+                                                uint32_t modulus_bits);
+/* A new handle for the public half of a private key. */
+EDGEJWT_API edgejwt_status edgejwt_key_public(edgejwt_context *context, edgejwt_handle key);
+/* result.output: the key in one of the EDGEJWT_EXPORT_ formats. */
+EDGEJWT_API edgejwt_status edgejwt_key_export(edgejwt_context *context, edgejwt_handle key, int32_t format);
+/* result.output: the RFC 7638 thumbprint, base64url, with SHA-`hash_bits` (256, 384 or 512). */
+EDGEJWT_API edgejwt_status edgejwt_key_thumbprint(edgejwt_context *context, edgejwt_handle key, uint32_t hash_bits);
+/* result.output: JSON describing the key: {"type": "secret"|"public"|"private"|"set", "family",
+ * "algorithms": [usable algs], "kid", "alg", "use", "keys": count for a set, "skipped": entries a set left out} */
+EDGEJWT_API edgejwt_status edgejwt_key_describe(edgejwt_context *context, edgejwt_handle key);
 EDGEJWT_API edgejwt_status edgejwt_key_release(edgejwt_context *context, edgejwt_handle key);
 
-/* Makes a verify policy from options JSON (see README: "algorithms", "clockTolerance", limits);
+/* --- Policies ---------------------------------------------------------------------------------
+ * A verify policy from options JSON (see README: "algorithms", "clockTolerance", limits);
  * result.handle is the policy. Handle 0 stands for the defaults wherever a policy is taken. */
 EDGEJWT_API edgejwt_status edgejwt_policy_create(edgejwt_context *context, const char *options_json, size_t options_len);
 EDGEJWT_API edgejwt_status edgejwt_policy_release(edgejwt_context *context, edgejwt_handle policy);
 
-/* Signs a JWT: header and claims are JSON objects (the header's "alg" picks the algorithm and
- * must suit the key); result.output is the compact token. */
+/* --- Tokens -------------------------------------------------------------------------------------
+ * The header's "alg" picks the algorithm and must suit the key; result.output is the compact token.
+ * edgejwt_sign takes claims (a JSON object); edgejwt_compact_sign any payload bytes. */
 EDGEJWT_API edgejwt_status edgejwt_sign(edgejwt_context *context, edgejwt_handle key, const char *header_json,
                                         size_t header_len, const char *payload_json, size_t payload_len);
+EDGEJWT_API edgejwt_status edgejwt_compact_sign(edgejwt_context *context, edgejwt_handle key, const char *header_json,
+                                                size_t header_len, const uint8_t *payload, size_t payload_len);
 
-/* Verifies a JWT with a key under a policy at `now` (seconds since the epoch); on success
- * result.header and result.payload hold the verified JSON. */
+/* Verifies a JWT with a key or key set under a policy at `now` (seconds since the epoch); on success
+ * result.header and result.payload hold the verified JSON (and result.key_index the set's key). */
 EDGEJWT_API edgejwt_status edgejwt_verify(edgejwt_context *context, edgejwt_handle key, edgejwt_handle policy,
                                           const char *token, size_t token_len, double now);
+/* The same for a JWS whose payload is any bytes (no claims are checked). */
+EDGEJWT_API edgejwt_status edgejwt_compact_verify(edgejwt_context *context, edgejwt_handle key, edgejwt_handle policy,
+                                                  const char *token, size_t token_len);
+
+/* Verification with the signature primitive checked by the host (e.g. with native crypto).
+ * begin runs every check before the primitive (form, header, policy, key choice, signature
+ * encoding) and on success points result.signing_input and result.signature at what the host must
+ * check under the key (result.key_index for a set); finish is told the host's verdict and runs every
+ * check after it. Nothing is skipped: the host only replaces the primitive. */
+EDGEJWT_API edgejwt_status edgejwt_verify_begin(edgejwt_context *context, edgejwt_handle key, edgejwt_handle policy,
+                                                const char *token, size_t token_len);
+EDGEJWT_API edgejwt_status edgejwt_verify_finish(edgejwt_context *context, int32_t payload_kind,
+                                                 int32_t signature_valid, double now);
+
+/* The signature step alone, over any bytes: the key's checks (family, alg/use/key_ops), the exact
+ * encoding, then the primitive. For JOSE forms beyond the compact one (detached content, JSON
+ * serialization) and for checking the primitives against published vectors. */
+EDGEJWT_API edgejwt_status edgejwt_check_signature(edgejwt_context *context, edgejwt_handle key, const char *alg,
+                                                   size_t alg_len, const uint8_t *signing_input, size_t input_len,
+                                                   const uint8_t *signature, size_t signature_len);
 
 /* Decodes a JWT without verifying anything (the policy's size limits still apply). */
 EDGEJWT_API edgejwt_status edgejwt_decode(edgejwt_context *context, edgejwt_handle policy, const char *token,
