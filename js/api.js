@@ -1,19 +1,41 @@
 // The public API, written once against a Core and bound to a build by each entry point
 // (index.js: Emscripten, wasi.js: WASI). After `await init()` every call is synchronous.
 import { Core } from "./core.js";
-import { JOSEError, JOSEInvalidArgument, JWSInvalid, JWTInvalid, ERR_NOT_INITIALIZED } from "./errors.js";
+import {
+  JOSEError, JOSEInvalidArgument, JOSENotSupported, JWKSInvalid, JWSInvalid, JWTInvalid, ERR_NOT_INITIALIZED,
+} from "./errors.js";
+import { Key, LocalJWKSet, KeyFormat, ExportFormat, handleFor } from "./keys.js";
 import { secondsOf } from "./timespan.js";
 
 const decoder = new TextDecoder();
 const POLICY_CACHE_SIZE = 64;
+const PAYLOAD_JWT = 0;
+const PAYLOAD_BYTES = 1;
 
-// Options that become the core's policy JSON, with the name the core gives each.
+// Options that become the core's policy JSON under the same names.
 const LIMIT_OPTIONS = ["maxTokenLength", "maxHeaderSize", "maxPayloadSize", "maxJsonDepth", "maxJsonEntries"];
+const PEM_LABEL = /^\s*-----BEGIN ([A-Z0-9 ]+)-----/;
 
 export function createApi(loadEngine) {
   let core = null;
   let initializing = null;
+  let registry = null;
   const policies = new Map(); // policy JSON -> handle, least recently used first
+
+  // What Key and LocalJWKSet objects need of this instance.
+  const session = {
+    track(object, handle) { registry.register(object, handle, object); },
+    release(object, handle) {
+      if (!handle) return;
+      registry.unregister(object);
+      core.abi.edgejwt_key_release(core.context, handle);
+    },
+    importKey(format, data, alg) {
+      const [dataPointer, dataLength, algPointer, algLength] = core.write(data, alg ?? "");
+      core.call("edgejwt_key_import", format, dataPointer, dataLength, algPointer, algLength);
+      return keyFromHandle(core.handle());
+    },
+  };
 
   function ready() {
     if (!core) throw new JOSEError("call and await init() before using edgejwt", { code: ERR_NOT_INITIALIZED });
@@ -23,10 +45,22 @@ export function createApi(loadEngine) {
   async function init(options = {}) {
     if (core) return;
     initializing ??= loadEngine(options).then(
-      (engine) => { core = new Core(engine); },
+      (engine) => {
+        core = new Core(engine);
+        registry = new FinalizationRegistry((handle) => core.abi.edgejwt_key_release(core.context, handle));
+      },
       (error) => { initializing = null; throw error; },
     );
     return initializing;
+  }
+
+  function describe(handle) {
+    core.call("edgejwt_key_describe", handle);
+    return JSON.parse(core.text("output"));
+  }
+
+  function keyFromHandle(handle) {
+    return new Key(session, handle, describe(handle));
   }
 
   function policyHandle(options) {
@@ -34,7 +68,7 @@ export function createApi(loadEngine) {
     if (json === "{}") return 0; // the core's defaults
     let handle = policies.get(json);
     if (handle !== undefined) {
-      policies.delete(json); // re-insert: most recently used last
+      policies.delete(json); // re-inserted below: most recently used last
     } else {
       const [pointer, length] = core.write(json);
       core.call("edgejwt_policy_create", pointer, length);
@@ -49,43 +83,68 @@ export function createApi(loadEngine) {
     return handle;
   }
 
-  // Runs `use(keyHandle)` with the key imported for the call and released after it.
+  // Runs `use(handle)` with the key's handle; raw secret bytes are imported for the call only.
   function withKey(key, use) {
-    const secret = secretBytes(key);
-    const [pointer, length] = core.write(secret);
-    core.call("edgejwt_key_import_secret", pointer, length);
-    const handle = core.handle();
+    if (key instanceof Key || key instanceof LocalJWKSet) return use(handleFor(session, key));
+    const secret = session.importKey(KeyFormat.secret, secretBytes(key));
     try {
-      return use(handle);
+      return use(handleFor(session, secret));
     } finally {
-      core.abi.edgejwt_key_release(core.context, handle);
+      secret.free();
     }
   }
 
-  function sign(payload, key, options = {}) {
-    ready();
-    if (!isPlainObject(payload)) throw new JWTInvalid("JWT claims must be a plain object");
-    if (typeof options.alg !== "string") throw new JOSEInvalidArgument('sign needs options.alg, e.g. { alg: "HS256" }');
-    const header = { ...options.header, alg: options.alg, typ: options.typ ?? options.header?.typ ?? "JWT" };
+  function signWith(abiFunction, payload, key, options) {
+    if (typeof options.alg !== "string") throw new JOSEInvalidArgument('signing needs options.alg, e.g. { alg: "ES256" }');
+    const header = { ...options.header, alg: options.alg };
+    const typ = options.typ ?? options.header?.typ ?? (abiFunction === "edgejwt_sign" ? "JWT" : undefined);
+    if (typ !== undefined) header.typ = typ;
     if (options.kid !== undefined) header.kid = options.kid;
     return withKey(key, (handle) => {
-      const [headerPointer, headerLength, payloadPointer, payloadLength] =
-        core.write(JSON.stringify(header), JSON.stringify(payload));
-      core.call("edgejwt_sign", handle, headerPointer, headerLength, payloadPointer, payloadLength);
+      const [headerPointer, headerLength, payloadPointer, payloadLength] = core.write(JSON.stringify(header), payload);
+      core.call(abiFunction, handle, headerPointer, headerLength, payloadPointer, payloadLength);
       return core.text("output");
     });
   }
 
-  function verify(token, key, options = {}) {
-    ready();
+  function verifyWith(token, key, options, kind) {
     const text = tokenText(token);
     const now = currentSeconds(options);
     return withKey(key, (handle) => {
       const policy = policyHandle(options);
       const [pointer, length] = core.write(text);
-      core.call("edgejwt_verify", handle, policy, pointer, length, now);
-      return { payload: JSON.parse(core.text("payload")), protectedHeader: JSON.parse(core.text("header")) };
+      if (kind === PAYLOAD_JWT) core.call("edgejwt_verify", handle, policy, pointer, length, now);
+      else core.call("edgejwt_compact_verify", handle, policy, pointer, length);
+      const protectedHeader = JSON.parse(core.text("header"));
+      const payload = kind === PAYLOAD_JWT ? JSON.parse(core.text("payload")) : core.bytesOf("payload");
+      const result = { payload, protectedHeader };
+      if (key instanceof LocalJWKSet) result.key = key.keyAt(core.keyIndex());
+      return result;
     });
+  }
+
+  // --- Tokens ---
+
+  function sign(payload, key, options = {}) {
+    ready();
+    if (!isPlainObject(payload)) throw new JWTInvalid("JWT claims must be a plain object");
+    return signWith("edgejwt_sign", JSON.stringify(payload), key, options);
+  }
+
+  function verify(token, key, options = {}) {
+    ready();
+    return verifyWith(token, key, options, PAYLOAD_JWT);
+  }
+
+  function compactSign(payload, key, options = {}) {
+    ready();
+    if (!(payload instanceof Uint8Array)) throw new JOSEInvalidArgument("compactSign takes the payload as a Uint8Array");
+    return signWith("edgejwt_compact_sign", payload, key, options);
+  }
+
+  function compactVerify(token, key, options = {}) {
+    ready();
+    return verifyWith(token, key, options, PAYLOAD_BYTES);
   }
 
   // No verification at all: for inspecting a token, never for trusting it.
@@ -98,7 +157,95 @@ export function createApi(loadEngine) {
     return { header: JSON.parse(core.text("header")), payload: JSON.parse(core.text("payload")), verified: false };
   }
 
-  return { init, sign, verify, decode };
+  // --- Keys ---
+
+  function importJWK(jwk, alg) {
+    ready();
+    const json = typeof jwk === "string" ? jwk : JSON.stringify(jwk);
+    return session.importKey(KeyFormat.jwk, json, alg);
+  }
+
+  // PEM text of the kind `label` names (any kind when null), or DER bytes in `derFormat`.
+  function importPem(source, label, derFormat, alg) {
+    ready();
+    if (source instanceof Uint8Array && derFormat) return session.importKey(derFormat, source, alg);
+    if (typeof source !== "string") throw new JOSEInvalidArgument("the key must be PEM text (or DER bytes)");
+    const found = PEM_LABEL.exec(source)?.[1];
+    if (label && found !== label) {
+      throw new JOSEInvalidArgument(`expected a "-----BEGIN ${label}-----" PEM, found ${found ? `"${found}"` : "none"}`);
+    }
+    return session.importKey(KeyFormat.pem, source, alg);
+  }
+
+  const importSPKI = (spki, alg) => importPem(spki, "PUBLIC KEY", KeyFormat.spkiDer, alg);
+  const importPKCS8 = (pkcs8, alg) => importPem(pkcs8, "PRIVATE KEY", KeyFormat.pkcs8Der, alg);
+  const importX509 = (certificate, alg) => importPem(certificate, "CERTIFICATE", KeyFormat.certificateDer, alg);
+  const importPEM = (pem, alg) => importPem(pem, null, null, alg);
+
+  function exportKey(key, format) {
+    ready();
+    core.call("edgejwt_key_export", handleFor(session, key), format);
+    return core.text("output");
+  }
+
+  const exportJWK = (key) =>
+    JSON.parse(exportKey(key, key.type === "public" ? ExportFormat.jwkPublic : ExportFormat.jwkPrivate));
+  const exportSPKI = (key) => exportKey(key, ExportFormat.spkiPem);
+  const exportPKCS8 = (key) => exportKey(key, ExportFormat.pkcs8Pem);
+
+  function createLocalJWKSet(jwks) {
+    ready();
+    if (!isPlainObject(jwks) || !Array.isArray(jwks.keys)) {
+      throw new JWKSInvalid('a JWK Set is an object with a "keys" array');
+    }
+    const copy = structuredClone(jwks);
+    const [pointer, length] = core.write(JSON.stringify(copy));
+    core.call("edgejwt_key_import_jwks", pointer, length);
+    const handle = core.handle();
+    return new LocalJWKSet(session, handle, describe(handle), copy);
+  }
+
+  function generateKeyPair(alg, options = {}) {
+    ready();
+    const modulusLength = options.modulusLength ?? 0;
+    if (!Number.isInteger(modulusLength) || modulusLength < 0) throw new JOSEInvalidArgument("modulusLength must be a whole number of bits");
+    const [pointer, length] = core.write(String(alg));
+    core.call("edgejwt_key_generate", pointer, length, modulusLength);
+    const privateKey = keyFromHandle(core.handle());
+    if (privateKey.type === "secret") {
+      privateKey.free();
+      throw new JOSENotSupported(`${alg} uses a secret, not a key pair: use generateSecret`);
+    }
+    core.call("edgejwt_key_public", handleFor(session, privateKey));
+    return { publicKey: keyFromHandle(core.handle()), privateKey };
+  }
+
+  function generateSecret(alg) {
+    ready();
+    if (!/^HS(256|384|512)$/.test(alg)) throw new JOSENotSupported(`generateSecret makes HMAC secrets (HS256/384/512), not ${alg} keys`);
+    const [pointer, length] = core.write(alg);
+    core.call("edgejwt_key_generate", pointer, length, 0);
+    return keyFromHandle(core.handle());
+  }
+
+  function calculateJwkThumbprint(jwkOrKey, digestAlgorithm = "sha256") {
+    ready();
+    const bits = { sha256: 256, sha384: 384, sha512: 512 }[digestAlgorithm];
+    if (!bits) throw new JOSENotSupported('digestAlgorithm must be "sha256", "sha384" or "sha512"');
+    const key = jwkOrKey instanceof Key ? jwkOrKey : importJWK(jwkOrKey);
+    try {
+      core.call("edgejwt_key_thumbprint", handleFor(session, key), bits);
+      return core.text("output");
+    } finally {
+      if (key !== jwkOrKey) key.free();
+    }
+  }
+
+  return {
+    init, sign, verify, decode, compactSign, compactVerify,
+    importJWK, exportJWK, importSPKI, importPKCS8, importX509, importPEM, exportSPKI, exportPKCS8,
+    createLocalJWKSet, generateKeyPair, generateSecret, calculateJwkThumbprint,
+  };
 }
 
 function policyJson(options) {
@@ -137,8 +284,8 @@ function secretBytes(key) {
   if (key instanceof Uint8Array) return key;
   throw new JOSEInvalidArgument(
     typeof key === "string"
-      ? "an HMAC secret must be bytes (a Uint8Array), never a string: encode it deliberately"
-      : "the key must be a Uint8Array HMAC secret",
+      ? "an HMAC secret must be bytes (a Uint8Array) or an imported key, never a string: encode it deliberately"
+      : "the key must be an imported Key, a LocalJWKSet, or a Uint8Array HMAC secret",
   );
 }
 

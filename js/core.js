@@ -7,7 +7,7 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 // Byte offsets of edgejwt_result's fields in wasm32 (bindings/edgejwt.h).
-const RESULT = { header: 0, payload: 8, output: 16, detail: 24, handle: 32 };
+const RESULT = { header: 0, payload: 8, output: 16, detail: 24, handle: 32, keyIndex: 36, signingInput: 40, signature: 48 };
 
 export class Core {
   constructor({ exports, memory }) {
@@ -73,9 +73,20 @@ export class Core {
     return length === 0 ? "" : decoder.decode(this.bytes().subarray(pointer, pointer + length));
   }
 
+  // A copy of a byte field (the context's buffers are reused by the next call).
+  bytesOf(name) {
+    const [pointer, length] = this.field(name);
+    return this.bytes().slice(pointer, pointer + length);
+  }
+
   handle() {
     this.bytes();
     return this.data.getUint32(this.result + RESULT.handle, true);
+  }
+
+  keyIndex() {
+    this.bytes();
+    return this.data.getUint32(this.result + RESULT.keyIndex, true);
   }
 
   cString(pointer) {

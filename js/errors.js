@@ -22,6 +22,10 @@ export class JWSSignatureVerificationFailed extends JOSEError {
   constructor(message = "signature verification failed", options) { super(message, options); }
 }
 export class KeyInvalid extends JOSEError { static code = "ERR_KEY_INVALID"; }
+export class JWKInvalid extends JOSEError { static code = "ERR_JWK_INVALID"; }
+export class JWKSInvalid extends JOSEError { static code = "ERR_JWKS_INVALID"; }
+export class JWKSNoMatchingKey extends JOSEError { static code = "ERR_JWKS_NO_MATCHING_KEY"; }
+export class JWKSMultipleMatchingKeys extends JOSEError { static code = "ERR_JWKS_MULTIPLE_MATCHING_KEYS"; }
 
 // A time claim failed: `claim` names it and `reason` says how ("check_failed", "invalid", …).
 export class JWTClaimValidationFailed extends JOSEError {
@@ -58,6 +62,14 @@ const classByCode = {
   ERR_JWS_SIGNATURE_VERIFICATION_FAILED: JWSSignatureVerificationFailed,
   ERR_KEY_TOO_SHORT: KeyInvalid,
   ERR_KEY_INVALID: KeyInvalid,
+  ERR_KEY_UNSUPPORTED: JOSENotSupported,
+  ERR_KEY_USAGE: KeyInvalid,
+  ERR_DER_INVALID: KeyInvalid,
+  ERR_PEM_INVALID: KeyInvalid,
+  ERR_JWK_INVALID: JWKInvalid,
+  ERR_JWKS_INVALID: JWKSInvalid,
+  ERR_JWKS_NO_MATCHING_KEY: JWKSNoMatchingKey,
+  ERR_JWKS_MULTIPLE_MATCHING_KEYS: JWKSMultipleMatchingKeys,
   ERR_JWT_EXPIRED: JWTExpired,
   ERR_JWT_CLAIM_VALIDATION_FAILED: JWTClaimValidationFailed,
 };
@@ -66,7 +78,7 @@ const classByCode = {
 export function errorFromStatus(code, message, detail) {
   let ErrorClass = classByCode[code] ?? JOSEError;
   if (ErrorClass === JWSInvalid && detail === "payload") ErrorClass = JWTInvalid;
-  const where = detail && !(ErrorClass.prototype instanceof JWTClaimValidationFailed || ErrorClass === JWTClaimValidationFailed)
-    ? ` (${detail})` : "";
+  const isClaim = ErrorClass === JWTClaimValidationFailed || ErrorClass.prototype instanceof JWTClaimValidationFailed;
+  const where = detail && !isClaim ? ` (${detail})` : "";
   return new ErrorClass(`${message}${where}`, { code, detail });
 }

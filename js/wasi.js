@@ -3,4 +3,9 @@ import { createApi } from "./api.js";
 import { loadWasiEngine } from "./engines/wasi.js";
 
 export * from "./errors.js";
-export const { init, sign, verify, decode } = createApi(loadWasiEngine);
+export { Key, LocalJWKSet } from "./keys.js";
+export const {
+  init, sign, verify, decode, compactSign, compactVerify,
+  importJWK, exportJWK, importSPKI, importPKCS8, importX509, importPEM, exportSPKI, exportPKCS8,
+  createLocalJWKSet, generateKeyPair, generateSecret, calculateJwkThumbprint,
+} = createApi(loadWasiEngine);

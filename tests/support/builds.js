@@ -1,6 +1,7 @@
 // The builds every API suite runs against: the Emscripten build, and the WASI build on node:wasi
 // and on our own preview1 shim (what workerd and browsers use). Each gets its own API instance.
 import { createApi } from "../../js/api.js";
+import { Core } from "../../js/core.js";
 import { loadEmscriptenEngine } from "../../js/engines/emscripten.js";
 import { loadWasiEngine } from "../../js/engines/wasi.js";
 
@@ -15,4 +16,9 @@ export async function apiFor(build) {
   const api = createApi(build.load);
   await api.init(build.options);
   return api;
+}
+
+// The C ABI of one build, for tests of what the public API does not expose on its own.
+export async function coreFor(build) {
+  return new Core(await build.load(build.options));
 }
