@@ -1,0 +1,137 @@
+// npm run bench: edgejwt (Emscripten and WASI builds) beside jose, fast-jwt (with and without its
+// cache) and jsonwebtoken, in one Node process. Cases run in interleaved rounds so that drift in
+// the machine's speed touches every library alike; the table shows each case's median ops/s and,
+// in brackets, the spread (min-max) across rounds. Measured, never asserted.
+// Environment: BENCH_ROUNDS (default 5), BENCH_MS per case per round (default 200).
+import { writeFileSync, readFileSync, mkdirSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { generateKeyPairSync, createSecretKey } from "node:crypto";
+import * as jose from "jose";
+import { createSigner, createVerifier, createDecoder } from "fast-jwt";
+import jsonwebtoken from "jsonwebtoken";
+
+import { createApi } from "../js/api.js";
+import { loadEmscriptenEngine } from "../js/engines/emscripten.js";
+import { loadWasiEngine } from "../js/engines/wasi.js";
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const CASE_MS = Number(process.env.BENCH_MS ?? 200);
+const ALGORITHMS = ["HS256", "RS256", "PS256", "ES256", "ES384", "EdDSA"];
+
+// A realistic access token: about ten claims.
+const now = Math.floor(Date.now() / 1000);
+const CLAIMS = {
+  iss: "https://idp.example.com/", sub: "auth0|5f8d0c9e1c9d440000a1b2c3", aud: ["https://api.example.com", "https://example.com/userinfo"],
+  iat: now, exp: now + 3600, azp: "x7Kd9QmW2pLs8Vn4", scope: "openid profile email read:orders write:orders",
+  gty: "client-credentials", org_id: "org_9f8e7d6c5b4a", permissions: ["read:orders", "write:orders"],
+};
+
+function keysFor(alg) {
+  if (alg === "HS256") {
+    const secret = crypto.getRandomValues(new Uint8Array(32));
+    return { secret, privatePem: Buffer.from(secret), publicPem: Buffer.from(secret), privateKey: createSecretKey(secret), publicKey: createSecretKey(secret) };
+  }
+  const [type, options] = alg.startsWith("RS") || alg.startsWith("PS") ? ["rsa", { modulusLength: 2048 }]
+    : alg === "EdDSA" ? ["ed25519", {}] : ["ec", { namedCurve: alg === "ES256" ? "P-256" : "P-384" }];
+  const { publicKey, privateKey } = generateKeyPairSync(type, options);
+  return {
+    publicKey, privateKey,
+    publicPem: publicKey.export({ format: "pem", type: "spki" }),
+    privatePem: privateKey.export({ format: "pem", type: "pkcs8" }),
+    publicJwk: publicKey.export({ format: "jwk" }), privateJwk: privateKey.export({ format: "jwk" }),
+  };
+}
+
+// Each library's cases for one algorithm: name -> function (sync, or async for jose).
+function casesFor(alg, keys, token, edgejwt) {
+  const cases = {};
+  for (const [name, api] of Object.entries(edgejwt)) {
+    const signer = keys.secret ? api.importJWK({ kty: "oct", k: Buffer.from(keys.secret).toString("base64url") }) : api.importJWK(keys.privateJwk);
+    const verifier = keys.secret ? signer : api.importJWK(keys.publicJwk);
+    const options = { algorithms: [alg] };
+    cases[`${name} verify`] = () => api.verify(token, verifier, options);
+    cases[`${name} sign`] = () => api.sign(CLAIMS, signer, { alg });
+  }
+  const fastVerify = createVerifier({ key: keys.publicPem, algorithms: [alg] });
+  const fastVerifyCached = createVerifier({ key: keys.publicPem, algorithms: [alg], cache: true });
+  const fastSign = createSigner({ key: keys.privatePem, algorithm: alg });
+  cases["fast-jwt verify"] = () => fastVerify(token);
+  cases["fast-jwt (cache) verify"] = () => fastVerifyCached(token);
+  cases["fast-jwt sign"] = () => fastSign(CLAIMS);
+  cases["jose verify"] = () => jose.jwtVerify(token, keys.publicKey, { algorithms: [alg] });
+  cases["jose sign"] = () => new jose.SignJWT(CLAIMS).setProtectedHeader({ alg }).sign(keys.privateKey);
+  if (alg !== "EdDSA") { // jsonwebtoken has no EdDSA
+    cases["jsonwebtoken verify"] = () => jsonwebtoken.verify(token, keys.publicPem, { algorithms: [alg] });
+    cases["jsonwebtoken sign"] = () => jsonwebtoken.sign(CLAIMS, keys.privatePem, { algorithm: alg });
+  }
+  return cases;
+}
+
+async function measure(fn) {
+  const first = fn();
+  const isAsync = typeof first?.then === "function";
+  if (isAsync) await first;
+  let operations = 0;
+  const start = performance.now();
+  let elapsed = 0;
+  while (elapsed < CASE_MS) {
+    for (let i = 0; i < 16; i++) {
+      if (isAsync) await fn(); else fn();
+    }
+    operations += 16;
+    elapsed = performance.now() - start;
+  }
+  return (operations / elapsed) * 1000;
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const format = (ops) => (ops >= 1000 ? `${(ops / 1000).toFixed(1)}k` : ops.toFixed(0));
+
+async function main() {
+  const edgejwt = { "edgejwt emscripten": createApi(loadEmscriptenEngine), "edgejwt wasi": createApi(loadWasiEngine) };
+  await edgejwt["edgejwt emscripten"].init();
+  await edgejwt["edgejwt wasi"].init();
+
+  const cases = [];
+  for (const alg of ALGORITHMS) {
+    const keys = keysFor(alg);
+    const token = await new jose.SignJWT(CLAIMS).setProtectedHeader({ alg, typ: "JWT" }).sign(keys.privateKey);
+    for (const [name, fn] of Object.entries(casesFor(alg, keys, token, edgejwt))) cases.push({ alg, name, fn, samples: [] });
+  }
+  const sample = await new jose.SignJWT(CLAIMS).setProtectedHeader({ alg: "HS256" }).sign(new Uint8Array(32));
+  const fastDecode = createDecoder();
+  for (const [name, fn] of [
+    ["edgejwt emscripten decode", () => edgejwt["edgejwt emscripten"].decode(sample)],
+    ["edgejwt wasi decode", () => edgejwt["edgejwt wasi"].decode(sample)],
+    ["fast-jwt decode", () => fastDecode(sample)],
+    ["jose decode", () => jose.decodeJwt(sample)],
+    ["jsonwebtoken decode", () => jsonwebtoken.decode(sample)],
+  ]) cases.push({ alg: "-", name, fn, samples: [] });
+
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const entry of cases) entry.samples.push(await measure(entry.fn));
+    process.stderr.write(`round ${round + 1}/${ROUNDS} done\n`);
+  }
+
+  const sizes = {};
+  for (const [build, file] of [["emscripten", "dist/emscripten/edgejwt.wasm"], ["wasi", "dist/wasi/edgejwt.wasm"]]) {
+    const bytes = readFileSync(new URL(`../${file}`, import.meta.url));
+    sizes[build] = { bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+  }
+
+  const results = cases.map(({ alg, name, samples }) => ({
+    alg, name, median: median(samples), min: Math.min(...samples), max: Math.max(...samples),
+  }));
+  const rows = results.map((r) => `| ${r.alg} | ${r.name} | ${format(r.median)} | ${format(r.min)}–${format(r.max)} |`);
+  console.log(`edgejwt benchmark, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${ROUNDS} rounds × ${CASE_MS} ms\n`);
+  console.log("| alg | case | median ops/s | spread |\n|---|---|---|---|");
+  console.log(rows.join("\n"));
+  console.log(`\nWasm sizes: ${Object.entries(sizes).map(([b, s]) => `${b} ${s.bytes} B (${s.gzip} B gzip -9)`).join(", ")}`);
+
+  mkdirSync(new URL("../artifacts/", import.meta.url), { recursive: true });
+  const out = new URL("../artifacts/bench.json", import.meta.url);
+  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), node: process.version, rounds: ROUNDS, caseMs: CASE_MS, results, sizes }, null, 2));
+  console.log(`\nJSON: ${out.pathname}`);
+}
+
+await main();
