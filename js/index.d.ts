@@ -1,9 +1,46 @@
 // edgejwt public API (both entry points share it: "edgejwt" and "edgejwt/wasi").
 
-export type JWSAlgorithm = "HS256" | "HS384" | "HS512";
+export type JWSAlgorithm =
+  | "HS256" | "HS384" | "HS512"
+  | "RS256" | "RS384" | "RS512"
+  | "PS256" | "PS384" | "PS512"
+  | "ES256" | "ES384" | "ES512"
+  | "EdDSA" | "Ed25519";
 
-/** An HMAC secret: bytes, never a string. At least as long as the algorithm's hash (32/48/64). */
-export type KeyLike = Uint8Array;
+/** A key held by the Wasm core, bound at import to one family. */
+export class Key {
+  readonly type: "secret" | "public" | "private";
+  readonly family: "HMAC" | "RSA" | "EC P-256" | "EC P-384" | "EC P-521" | "Ed25519";
+  /** The algorithms this key may be used with. */
+  readonly algorithms: JWSAlgorithm[];
+  readonly kid?: string;
+  readonly alg?: string;
+  readonly use?: string;
+  /** Releases the key's material now (garbage collection does it otherwise). */
+  free(): void;
+}
+
+/** A local JWK Set: verify() picks the one key that fits a token, as jose's createLocalJWKSet. */
+export class LocalJWKSet {
+  /** Keys that can verify a JWS. */
+  readonly size: number;
+  /** Entries left out because they can never verify a JWS (encryption keys, oct, other curves). */
+  readonly skipped: number;
+  free(): void;
+}
+
+/** An imported key, or an HMAC secret as bytes (never a string; at least the hash's size). */
+export type KeyLike = Key | Uint8Array;
+
+export interface JWK {
+  kty: string;
+  kid?: string;
+  alg?: string;
+  use?: string;
+  key_ops?: string[];
+  x5c?: string[];
+  [member: string]: unknown;
+}
 
 export interface JWTPayload {
   iss?: string;
@@ -55,7 +92,7 @@ export interface VerifyOptions extends LimitOptions {
 export interface SignOptions {
   alg: JWSAlgorithm;
   kid?: string;
-  /** Default "JWT". */
+  /** Default "JWT" for sign(); none for compactSign(). */
   typ?: string;
   /** Further protected header members ("alg", "typ" and "kid" come from the options above). */
   header?: Record<string, unknown>;
@@ -64,6 +101,14 @@ export interface SignOptions {
 export interface VerifyResult<P = JWTPayload> {
   payload: P;
   protectedHeader: JWSHeaderParameters;
+  /** With a key set: the key that verified the token. */
+  key?: Key;
+}
+
+export interface CompactVerifyResult {
+  payload: Uint8Array;
+  protectedHeader: JWSHeaderParameters;
+  key?: Key;
 }
 
 export interface DecodeResult<P = JWTPayload> {
@@ -76,8 +121,27 @@ export interface DecodeResult<P = JWTPayload> {
 /** Loads the Wasm build; await it once before any other call. */
 export function init(options?: InitOptions): Promise<void>;
 export function sign(payload: JWTPayload, key: KeyLike, options: SignOptions): string;
-export function verify<P = JWTPayload>(token: string | Uint8Array, key: KeyLike, options?: VerifyOptions): VerifyResult<P>;
+export function verify<P = JWTPayload>(token: string | Uint8Array, key: KeyLike | LocalJWKSet, options?: VerifyOptions): VerifyResult<P>;
 export function decode<P = JWTPayload>(token: string | Uint8Array, options?: LimitOptions): DecodeResult<P>;
+/** A JWS over any payload bytes (no "typ" is added). */
+export function compactSign(payload: Uint8Array, key: KeyLike, options: SignOptions): string;
+export function compactVerify(token: string | Uint8Array, key: KeyLike | LocalJWKSet, options?: VerifyOptions): CompactVerifyResult;
+
+/** `alg`, when given, binds the key to that algorithm (and must agree with the JWK's own "alg"). */
+export function importJWK(jwk: JWK | string, alg?: JWSAlgorithm): Key;
+/** Private JWK for private keys and secrets, public JWK for public keys. */
+export function exportJWK(key: Key): JWK;
+export function importSPKI(spki: string | Uint8Array, alg?: JWSAlgorithm): Key;
+export function importPKCS8(pkcs8: string | Uint8Array, alg?: JWSAlgorithm): Key;
+export function importX509(certificate: string | Uint8Array, alg?: JWSAlgorithm): Key;
+/** Any of: PUBLIC KEY, PRIVATE KEY, RSA PUBLIC KEY, RSA PRIVATE KEY, EC PRIVATE KEY, CERTIFICATE. */
+export function importPEM(pem: string, alg?: JWSAlgorithm): Key;
+export function exportSPKI(key: Key): string;
+export function exportPKCS8(key: Key): string;
+export function createLocalJWKSet(jwks: { keys: JWK[] }): LocalJWKSet;
+export function generateKeyPair(alg: JWSAlgorithm, options?: { modulusLength?: number }): { publicKey: Key; privateKey: Key };
+export function generateSecret(alg: "HS256" | "HS384" | "HS512"): Key;
+export function calculateJwkThumbprint(jwk: JWK | Key, digestAlgorithm?: "sha256" | "sha384" | "sha512"): string;
 
 export class JOSEError extends Error {
   static code: string;
@@ -93,6 +157,10 @@ export class JWSInvalid extends JOSEError {}
 export class JWTInvalid extends JOSEError {}
 export class JWSSignatureVerificationFailed extends JOSEError {}
 export class KeyInvalid extends JOSEError {}
+export class JWKInvalid extends JOSEError {}
+export class JWKSInvalid extends JOSEError {}
+export class JWKSNoMatchingKey extends JOSEError {}
+export class JWKSMultipleMatchingKeys extends JOSEError {}
 export class JWTClaimValidationFailed extends JOSEError {
   claim: string;
   reason: string;
