@@ -9,6 +9,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include "../src/encoding/base64url.h"
 #include "../src/keys/generate.h"
 #include "../src/keys/jwk.h"
 #include "../src/keys/key_set.h"
@@ -289,10 +290,8 @@ edgejwt_status edgejwt_key_thumbprint(edgejwt_context *context, edgejwt_handle k
   clear_result(context);
   const Key *source = single_key(context, key);
   if (!source) return fail_with_detail(context, Status::InvalidHandle, "key");
-  if (hash_bits != 256 && hash_bits != 384 && hash_bits != 512) {
-    return fail_with_detail(context, Status::InvalidArgument, "hash");
-  }
-  const Hash hash = hash_bits == 256 ? Hash::Sha256 : hash_bits == 384 ? Hash::Sha384 : Hash::Sha512;
+  Hash hash;
+  if (!hash_from_bits(hash_bits, hash)) return fail_with_detail(context, Status::InvalidArgument, "hash");
   return finish(context, jwk_thumbprint(*source, hash, context->output));
 }
 
@@ -401,6 +400,25 @@ edgejwt_status edgejwt_check_signature(edgejwt_context *context, edgejwt_handle 
   if (!algorithm_from_name(text(alg, alg_len), algorithm)) return fail_with_detail(context, Status::AlgNotSupported, "alg");
   return finish(context, check_signature(*verifying_key, algorithm, bytes(signing_input, input_len),
                                          bytes(signature, signature_len)));
+}
+
+edgejwt_status edgejwt_check_claims(edgejwt_context *context, edgejwt_handle policy, const char *header_json,
+                                    size_t header_len, const char *payload_json, size_t payload_len, double now) {
+  clear_result(context);
+  const VerifyPolicy *verify_policy = policy_of(context, policy);
+  if (!verify_policy) return fail_with_detail(context, Status::InvalidHandle, "policy");
+  return finish(context, recheck_claims(*verify_policy, text(header_json, header_len), text(payload_json, payload_len),
+                                        now, context->token));
+}
+
+edgejwt_status edgejwt_digest(edgejwt_context *context, uint32_t hash_bits, const uint8_t *data, size_t data_len) {
+  clear_result(context);
+  Hash hash;
+  if (!hash_from_bits(hash_bits, hash)) return fail_with_detail(context, Status::InvalidArgument, "hash");
+  uint8_t digest[kMaxHashSize];
+  hash_bytes(hash, bytes(data, data_len), digest);
+  base64url_encode(ByteView(digest, hash_size(hash)), context->output);
+  return finish(context, Status::Ok);
 }
 
 edgejwt_status edgejwt_decode(edgejwt_context *context, edgejwt_handle policy, const char *token, size_t token_len) {

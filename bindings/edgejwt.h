@@ -151,6 +151,16 @@ EDGEJWT_API edgejwt_status edgejwt_check_signature(edgejwt_context *context, edg
                                                    size_t alg_len, const uint8_t *signing_input, size_t input_len,
                                                    const uint8_t *signature, size_t signature_len);
 
+/* Checks claims again, without the signature, under a policy at `now`: for a cache of tokens this
+ * core verified before (time moves on). result.detail as for edgejwt_verify. */
+EDGEJWT_API edgejwt_status edgejwt_check_claims(edgejwt_context *context, edgejwt_handle policy,
+                                                const char *header_json, size_t header_len, const char *payload_json,
+                                                size_t payload_len, double now);
+
+/* result.output: the SHA-`hash_bits` (256, 384, 512) digest of `data`, base64url. */
+EDGEJWT_API edgejwt_status edgejwt_digest(edgejwt_context *context, uint32_t hash_bits, const uint8_t *data,
+                                          size_t data_len);
+
 /* Decodes a JWT without verifying anything (the policy's size limits still apply). */
 EDGEJWT_API edgejwt_status edgejwt_decode(edgejwt_context *context, edgejwt_handle policy, const char *token,
                                           size_t token_len);

@@ -7,6 +7,8 @@ import {
 } from "./errors.js";
 import { Key, LocalJWKSet, KeyFormat, ExportFormat, handleFor } from "./keys.js";
 import { secondsOf } from "./timespan.js";
+import { VerifiedTokenCache } from "./token-cache.js";
+import { base64url, definedOnly } from "./util.js";
 
 const decoder = new TextDecoder();
 const POLICY_CACHE_SIZE = 64;
@@ -114,21 +116,58 @@ export function createApi(loadEngine) {
     const now = currentSeconds(options);
     return withKey(key, (handle) => {
       const policy = policyHandle(options);
-      const [pointer, length] = core.write(text);
+      if (options.cache !== undefined) {
+        if (kind !== PAYLOAD_JWT) throw new JOSEInvalidArgument("the verified-token cache holds JWTs: use verify()");
+        return verifyCached(text, key, handle, policy, now, options.cache);
+      }
+      callVerify(handle, policy, text, kind, now);
+      const payload = kind === PAYLOAD_JWT ? JSON.parse(core.text("payload")) : core.bytesOf("payload");
+      return resultOf(core.text("header"), payload, key, core.keyIndex());
+    });
+  }
+
+  function callVerify(handle, policy, text, kind, now) {
+    const [pointer, length] = core.write(text);
+    try {
+      if (kind === PAYLOAD_JWT) core.call("edgejwt_verify", handle, policy, pointer, length, now);
+      else core.call("edgejwt_compact_verify", handle, policy, pointer, length);
+    } catch (error) {
+      // A claim failed after the signature held: the claims are genuine, and jose reports them.
+      if (error instanceof JWTClaimValidationFailed) error.payload = JSON.parse(core.text("payload"));
+      throw error;
+    }
+  }
+
+  // verify through a VerifiedTokenCache: a hit has its claims checked again by the core at `now`.
+  function verifyCached(text, key, handle, policy, now, cache) {
+    if (!(cache instanceof VerifiedTokenCache)) throw new JOSEInvalidArgument("options.cache must be a VerifiedTokenCache");
+    const [tokenPointer, tokenLength] = core.write(text);
+    core.call("edgejwt_digest", 256, tokenPointer, tokenLength);
+    const cacheKey = `${handle}:${policy}:${core.text("output")}`;
+    const entry = cache.lookup(cacheKey, now);
+    if (entry) {
+      const [headerPointer, headerLength, payloadPointer, payloadLength] = core.write(entry.header, entry.payload);
       try {
-        if (kind === PAYLOAD_JWT) core.call("edgejwt_verify", handle, policy, pointer, length, now);
-        else core.call("edgejwt_compact_verify", handle, policy, pointer, length);
+        core.call("edgejwt_check_claims", policy, headerPointer, headerLength, payloadPointer, payloadLength, now);
       } catch (error) {
-        // A claim failed after the signature held: the claims are genuine, and jose reports them.
-        if (error instanceof JWTClaimValidationFailed) error.payload = JSON.parse(core.text("payload"));
+        cache.forget(cacheKey);
+        if (error instanceof JWTClaimValidationFailed) error.payload = JSON.parse(entry.payload);
         throw error;
       }
-      const protectedHeader = JSON.parse(core.text("header"));
-      const payload = kind === PAYLOAD_JWT ? JSON.parse(core.text("payload")) : core.bytesOf("payload");
-      const result = { payload, protectedHeader };
-      if (key instanceof LocalJWKSet) result.key = key.keyAt(core.keyIndex());
-      return result;
-    });
+      return resultOf(entry.header, JSON.parse(entry.payload), key, entry.keyIndex);
+    }
+    callVerify(handle, policy, text, PAYLOAD_JWT, now);
+    const header = core.text("header");
+    const payload = core.text("payload");
+    const result = resultOf(header, JSON.parse(payload), key, core.keyIndex());
+    cache.store(cacheKey, { header, payload, keyIndex: core.keyIndex(), exp: result.payload.exp }, now);
+    return result;
+  }
+
+  function resultOf(header, payload, key, keyIndex) {
+    const result = { payload, protectedHeader: JSON.parse(header) };
+    if (key instanceof LocalJWKSet) result.key = key.keyAt(keyIndex);
+    return result;
   }
 
   // --- Tokens ---
@@ -344,12 +383,7 @@ function numericDate(value, what) {
 }
 
 function randomId() {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
-function definedOnly(object) {
-  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined));
+  return base64url(crypto.getRandomValues(new Uint8Array(16)));
 }
 
 function pick(options, names) {

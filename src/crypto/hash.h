@@ -15,6 +15,9 @@ constexpr size_t hash_size(Hash hash) {
   return hash == Hash::Sha256 ? 32 : hash == Hash::Sha384 ? 48 : 64;
 }
 
+// SHA-256/384/512 by their output size in bits; false for any other.
+bool hash_from_bits(uint32_t bits, Hash &hash);
+
 // Writes hash_size(hash) bytes to `out`.
 void hash_bytes(Hash hash, ByteView data, uint8_t *out);
 

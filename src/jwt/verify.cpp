@@ -76,6 +76,23 @@ Status finish_verification(const VerifyPolicy &policy, PayloadKind kind, const C
   return check_claims(out.payload_document.document(), out.header, policy, now, out.detail);
 }
 
+Status recheck_claims(const VerifyPolicy &policy, std::string_view header_json, std::string_view payload_json,
+                      double now, DecodedToken &out) {
+  out.detail.clear();
+  const TokenLimits &limits = policy.limits;
+  if (Status status = parse_json_object(header_json, limits.json, out.header_document.reset()); status != Status::Ok) {
+    return fail_in("header", status, out);
+  }
+  if (Status status = read_protected_header(out.header_document.document(), policy.header_rules(), out.header, out.detail);
+      status != Status::Ok) {
+    return status;
+  }
+  if (Status status = parse_json_object(payload_json, limits.json, out.payload_document.reset()); status != Status::Ok) {
+    return fail_in("payload", status, out);
+  }
+  return check_claims(out.payload_document.document(), out.header, policy, now, out.detail);
+}
+
 Status verify_jws(const VerificationKeys &keys, const VerifyPolicy &policy, PayloadKind kind, std::string_view token,
                   double now, DecodedToken &out) {
   CompactParts parts;

@@ -1,0 +1,14 @@
+// Small helpers the JS modules share.
+
+// base64url without padding, of bytes or of a string's UTF-8.
+export function base64url(input) {
+  const bytes = typeof input === "string" ? new TextEncoder().encode(input) : input;
+  let binary = "";
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+// A copy of `object` without its undefined members.
+export function definedOnly(object) {
+  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined));
+}
