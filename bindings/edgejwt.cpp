@@ -212,6 +212,16 @@ edgejwt_status verify_with(edgejwt_context *context, edgejwt_handle key, edgejwt
   return finish(context, status);
 }
 
+edgejwt_status decode_with(edgejwt_context *context, edgejwt_handle policy, std::string_view token,
+                           Status (*decode)(std::string_view, const TokenLimits &, DecodedToken &)) {
+  clear_result(context);
+  const VerifyPolicy *limits_policy = policy_of(context, policy);
+  if (!limits_policy) return fail_with_detail(context, Status::InvalidHandle, "policy");
+  context->token.header_json.clear();
+  context->token.payload.clear();
+  return finish(context, decode(token, limits_policy->limits, context->token));
+}
+
 }  // namespace
 
 extern "C" {
@@ -394,12 +404,12 @@ edgejwt_status edgejwt_check_signature(edgejwt_context *context, edgejwt_handle 
 }
 
 edgejwt_status edgejwt_decode(edgejwt_context *context, edgejwt_handle policy, const char *token, size_t token_len) {
-  clear_result(context);
-  const VerifyPolicy *limits_policy = policy_of(context, policy);
-  if (!limits_policy) return fail_with_detail(context, Status::InvalidHandle, "policy");
-  context->token.header_json.clear();
-  context->token.payload.clear();
-  return finish(context, decode_jwt(text(token, token_len), limits_policy->limits, context->token));
+  return decode_with(context, policy, text(token, token_len), decode_jwt);
+}
+
+edgejwt_status edgejwt_decode_header(edgejwt_context *context, edgejwt_handle policy, const char *token,
+                                     size_t token_len) {
+  return decode_with(context, policy, text(token, token_len), decode_protected_header);
 }
 
 }  // extern "C"

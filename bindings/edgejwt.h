@@ -154,6 +154,9 @@ EDGEJWT_API edgejwt_status edgejwt_check_signature(edgejwt_context *context, edg
 /* Decodes a JWT without verifying anything (the policy's size limits still apply). */
 EDGEJWT_API edgejwt_status edgejwt_decode(edgejwt_context *context, edgejwt_handle policy, const char *token,
                                           size_t token_len);
+/* Decodes only the protected header of any compact JWS (result.header), verifying nothing. */
+EDGEJWT_API edgejwt_status edgejwt_decode_header(edgejwt_context *context, edgejwt_handle policy, const char *token,
+                                                 size_t token_len);
 
 #ifdef __cplusplus
 }

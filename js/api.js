@@ -2,7 +2,8 @@
 // (index.js: Emscripten, wasi.js: WASI). After `await init()` every call is synchronous.
 import { Core } from "./core.js";
 import {
-  JOSEError, JOSEInvalidArgument, JOSENotSupported, JWKSInvalid, JWSInvalid, JWTInvalid, ERR_NOT_INITIALIZED,
+  JOSEError, JOSEInvalidArgument, JOSENotSupported, JWKSInvalid, JWSInvalid, JWTClaimValidationFailed, JWTInvalid,
+  ERR_NOT_INITIALIZED,
 } from "./errors.js";
 import { Key, LocalJWKSet, KeyFormat, ExportFormat, handleFor } from "./keys.js";
 import { secondsOf } from "./timespan.js";
@@ -13,7 +14,8 @@ const PAYLOAD_JWT = 0;
 const PAYLOAD_BYTES = 1;
 
 // Options that become the core's policy JSON under the same names.
-const LIMIT_OPTIONS = ["maxTokenLength", "maxHeaderSize", "maxPayloadSize", "maxJsonDepth", "maxJsonEntries"];
+const LIMIT_OPTIONS = ["maxTokenLength", "maxHeaderSize", "maxPayloadSize", "maxJsonDepth", "maxJsonEntries", "maxKidLength"];
+const CLAIM_OPTIONS = ["issuer", "audience", "subject", "typ", "requiredClaims", "crit"];
 const PEM_LABEL = /^\s*-----BEGIN ([A-Z0-9 ]+)-----/;
 
 export function createApi(loadEngine) {
@@ -113,8 +115,14 @@ export function createApi(loadEngine) {
     return withKey(key, (handle) => {
       const policy = policyHandle(options);
       const [pointer, length] = core.write(text);
-      if (kind === PAYLOAD_JWT) core.call("edgejwt_verify", handle, policy, pointer, length, now);
-      else core.call("edgejwt_compact_verify", handle, policy, pointer, length);
+      try {
+        if (kind === PAYLOAD_JWT) core.call("edgejwt_verify", handle, policy, pointer, length, now);
+        else core.call("edgejwt_compact_verify", handle, policy, pointer, length);
+      } catch (error) {
+        // A claim failed after the signature held: the claims are genuine, and jose reports them.
+        if (error instanceof JWTClaimValidationFailed) error.payload = JSON.parse(core.text("payload"));
+        throw error;
+      }
       const protectedHeader = JSON.parse(core.text("header"));
       const payload = kind === PAYLOAD_JWT ? JSON.parse(core.text("payload")) : core.bytesOf("payload");
       const result = { payload, protectedHeader };
@@ -128,7 +136,30 @@ export function createApi(loadEngine) {
   function sign(payload, key, options = {}) {
     ready();
     if (!isPlainObject(payload)) throw new JWTInvalid("JWT claims must be a plain object");
-    return signWith("edgejwt_sign", JSON.stringify(payload), key, options);
+    return signWith("edgejwt_sign", JSON.stringify(claimsFor(payload, options)), key, options);
+  }
+
+  // A short-lived access token and a long-lived refresh token for the same subject, each with its
+  // own "typ" and a fresh "jti" (README: "Access and refresh tokens").
+  function generateTokenPair(claims, key, options = {}) {
+    ready();
+    const {
+      accessTokenTtl = "15m", refreshTokenTtl = "30d", accessTokenTyp = "at+jwt", refreshTokenTyp = "refresh+jwt",
+      refreshKey = key, refreshClaims = {}, ...common
+    } = options;
+    const iat = numericDate(options.iat ?? new Date(), "iat");
+    const accessTokenId = randomId();
+    const refreshTokenId = randomId();
+    const accessToken = sign(claims, key, { ...common, iat, typ: accessTokenTyp, expiresIn: accessTokenTtl, jwtId: accessTokenId });
+    const { sub, iss, aud } = claimsFor(claims, common);
+    const refreshToken = sign({ ...refreshClaims, ...definedOnly({ sub, iss, aud }) }, refreshKey, {
+      ...common, iat, typ: refreshTokenTyp, expiresIn: refreshTokenTtl, jwtId: refreshTokenId,
+    });
+    return {
+      accessToken, refreshToken, accessTokenId, refreshTokenId,
+      accessTokenExpiresAt: iat + secondsOf(accessTokenTtl, "accessTokenTtl"),
+      refreshTokenExpiresAt: iat + secondsOf(refreshTokenTtl, "refreshTokenTtl"),
+    };
   }
 
   function verify(token, key, options = {}) {
@@ -145,6 +176,16 @@ export function createApi(loadEngine) {
   function compactVerify(token, key, options = {}) {
     ready();
     return verifyWith(token, key, options, PAYLOAD_BYTES);
+  }
+
+  // No verification: the header of any compact JWS, to choose a key before verifying it.
+  function decodeProtectedHeader(token, options = {}) {
+    ready();
+    const text = tokenText(token);
+    const policy = policyHandle(pick(options, LIMIT_OPTIONS));
+    const [pointer, length] = core.write(text);
+    core.call("edgejwt_decode_header", policy, pointer, length);
+    return JSON.parse(core.text("header"));
   }
 
   // No verification at all: for inspecting a token, never for trusting it.
@@ -241,15 +282,22 @@ export function createApi(loadEngine) {
     }
   }
 
+  // The Wasm instance's linear memory (it only ever grows): for operators' dashboards and leak tests.
+  function memoryUsage() {
+    ready();
+    return { wasmMemoryBytes: core.memory.buffer.byteLength };
+  }
+
   return {
-    init, sign, verify, decode, compactSign, compactVerify,
+    memoryUsage, init, sign, verify, decode, decodeProtectedHeader, compactSign, compactVerify, generateTokenPair,
     importJWK, exportJWK, importSPKI, importPKCS8, importX509, importPEM, exportSPKI, exportPKCS8,
     createLocalJWKSet, generateKeyPair, generateSecret, calculateJwkThumbprint,
   };
 }
 
 function policyJson(options) {
-  const policy = pick(options, LIMIT_OPTIONS);
+  const policy = { ...pick(options, LIMIT_OPTIONS), ...pick(options, CLAIM_OPTIONS) };
+  if (options.maxTokenAge !== undefined) policy.maxTokenAge = secondsOf(options.maxTokenAge, "maxTokenAge");
   if (options.algorithms !== undefined) {
     if (!Array.isArray(options.algorithms) || !options.algorithms.every((alg) => typeof alg === "string")) {
       throw new JOSEInvalidArgument("options.algorithms must be an array of algorithm names");
@@ -258,6 +306,50 @@ function policyJson(options) {
   }
   if (options.clockTolerance !== undefined) policy.clockTolerance = secondsOf(options.clockTolerance, "clockTolerance");
   return JSON.stringify(policy);
+}
+
+// The claims a JWT is signed with: the payload, with "iat" (now unless given or `iat: false`),
+// "exp"/"nbf" from spans after it, and iss/sub/aud/jti from the options (jose's SignJWT setters).
+function claimsFor(payload, options) {
+  const claims = { ...payload };
+  const now = numericDate(new Date(), "now");
+  if (options.iat !== false && (options.iat !== undefined || claims.iat === undefined)) {
+    claims.iat = options.iat === undefined ? now : numericDate(options.iat, "iat");
+  }
+  const base = typeof claims.iat === "number" ? claims.iat : now;
+  if (options.expiresIn !== undefined) claims.exp = base + secondsOf(options.expiresIn, "expiresIn");
+  if (options.notBefore !== undefined) claims.nbf = base + secondsOf(options.notBefore, "notBefore");
+  for (const [option, claim] of [["issuer", "iss"], ["subject", "sub"], ["jwtId", "jti"]]) {
+    if (options[option] === undefined) continue;
+    if (typeof options[option] !== "string") throw new JOSEInvalidArgument(`options.${option} must be a string`);
+    claims[claim] = options[option];
+  }
+  if (options.audience !== undefined) {
+    const audience = options.audience;
+    if (typeof audience !== "string" && !(Array.isArray(audience) && audience.every((a) => typeof a === "string"))) {
+      throw new JOSEInvalidArgument("options.audience must be a string or an array of strings");
+    }
+    claims.aud = audience;
+  }
+  return claims;
+}
+
+// Whole seconds since the epoch from a Date or a number of seconds.
+function numericDate(value, what) {
+  const seconds = value instanceof Date ? Math.floor(value.getTime() / 1000) : value;
+  if (typeof seconds !== "number" || !Number.isFinite(seconds) || seconds < 0) {
+    throw new JOSEInvalidArgument(`${what} must be a Date or a non-negative number of seconds`);
+  }
+  return seconds;
+}
+
+function randomId() {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+function definedOnly(object) {
+  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined));
 }
 
 function pick(options, names) {

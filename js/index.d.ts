@@ -78,11 +78,27 @@ export interface LimitOptions {
   maxJsonDepth?: number;
   /** Most members in one JSON object (or elements in one array). Default 1000. */
   maxJsonEntries?: number;
+  /** Longest "kid". Default 256. */
+  maxKidLength?: number;
 }
 
 export interface VerifyOptions extends LimitOptions {
   /** Allowed "alg" values. Default: those the key can be used with. "none" is never allowed. */
   algorithms?: JWSAlgorithm[];
+  /** "iss" must be one of these (and is then required). */
+  issuer?: string | string[];
+  /** "aud" must contain one of these (and is then required). */
+  audience?: string | string[];
+  /** "sub" must equal it (and is then required). */
+  subject?: string;
+  /** The header's "typ", compared case-insensitively with an optional "application/" prefix. */
+  typ?: string;
+  /** Largest age of the token since "iat": seconds or a span like "15m" ("iat" is then required). */
+  maxTokenAge?: number | string;
+  /** Claims that must be present. */
+  requiredClaims?: string[];
+  /** Header extensions the caller understands ("crit" may name only these). */
+  crit?: string[];
   /** Leeway for "exp" and "nbf": seconds, or a span like "30s", "5m". Default 0. */
   clockTolerance?: number | string;
   /** The time to check against. Default: now. */
@@ -96,6 +112,40 @@ export interface SignOptions {
   typ?: string;
   /** Further protected header members ("alg", "typ" and "kid" come from the options above). */
   header?: Record<string, unknown>;
+  /** Default now; false leaves "iat" out (a payload's own "iat" is kept). */
+  iat?: Date | number | false;
+  /** "exp" as a span after "iat": seconds or "15m", "2h", "7d". */
+  expiresIn?: number | string;
+  /** "nbf" as a span after "iat". */
+  notBefore?: number | string;
+  issuer?: string;
+  subject?: string;
+  audience?: string | string[];
+  jwtId?: string;
+}
+
+export interface TokenPairOptions extends SignOptions {
+  /** Default "15m". */
+  accessTokenTtl?: number | string;
+  /** Default "30d". */
+  refreshTokenTtl?: number | string;
+  /** Default "at+jwt". */
+  accessTokenTyp?: string;
+  /** Default "refresh+jwt". */
+  refreshTokenTyp?: string;
+  /** Signs the refresh token (default: the same key). */
+  refreshKey?: KeyLike;
+  /** Extra claims for the refresh token (it carries only sub, iss and aud otherwise). */
+  refreshClaims?: JWTPayload;
+}
+
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  accessTokenId: string;
+  refreshTokenId: string;
+  accessTokenExpiresAt: number;
+  refreshTokenExpiresAt: number;
 }
 
 export interface VerifyResult<P = JWTPayload> {
@@ -123,6 +173,10 @@ export function init(options?: InitOptions): Promise<void>;
 export function sign(payload: JWTPayload, key: KeyLike, options: SignOptions): string;
 export function verify<P = JWTPayload>(token: string | Uint8Array, key: KeyLike | LocalJWKSet, options?: VerifyOptions): VerifyResult<P>;
 export function decode<P = JWTPayload>(token: string | Uint8Array, options?: LimitOptions): DecodeResult<P>;
+export function generateTokenPair(claims: JWTPayload, key: KeyLike, options: TokenPairOptions): TokenPair;
+export function decodeProtectedHeader(token: string | Uint8Array, options?: LimitOptions): JWSHeaderParameters;
+/** The Wasm instance's memory size. */
+export function memoryUsage(): { wasmMemoryBytes: number };
 /** A JWS over any payload bytes (no "typ" is added). */
 export function compactSign(payload: Uint8Array, key: KeyLike, options: SignOptions): string;
 export function compactVerify(token: string | Uint8Array, key: KeyLike | LocalJWKSet, options?: VerifyOptions): CompactVerifyResult;
@@ -163,7 +217,9 @@ export class JWKSNoMatchingKey extends JOSEError {}
 export class JWKSMultipleMatchingKeys extends JOSEError {}
 export class JWTClaimValidationFailed extends JOSEError {
   claim: string;
-  reason: string;
+  reason: "missing" | "invalid" | "check_failed" | "unspecified";
+  /** The verified claims (the signature held before the claim failed). */
+  payload?: JWTPayload;
 }
 export class JWTExpired extends JWTClaimValidationFailed {}
 export const ERR_NOT_INITIALIZED: "ERR_NOT_INITIALIZED";

@@ -5,7 +5,7 @@ import { loadEmscriptenEngine } from "./engines/emscripten.js";
 export * from "./errors.js";
 export { Key, LocalJWKSet } from "./keys.js";
 export const {
-  init, sign, verify, decode, compactSign, compactVerify,
+  init, memoryUsage, sign, verify, decode, decodeProtectedHeader, compactSign, compactVerify, generateTokenPair,
   importJWK, exportJWK, importSPKI, importPKCS8, importX509, importPEM, exportSPKI, exportPKCS8,
   createLocalJWKSet, generateKeyPair, generateSecret, calculateJwkThumbprint,
 } = createApi(loadEmscriptenEngine);

@@ -44,7 +44,11 @@ namespace edgejwt {
   X(JwksNoMatchingKey, 36, "ERR_JWKS_NO_MATCHING_KEY", "no key in the set matches the token") \
   X(JwksMultipleMatchingKeys, 37, "ERR_JWKS_MULTIPLE_MATCHING_KEYS",                          \
     "several keys in the set match the token and none is singled out")                       \
-  X(RandomUnavailable, 38, "ERR_RANDOM_UNAVAILABLE", "the platform gave no secure randomness")
+  X(RandomUnavailable, 38, "ERR_RANDOM_UNAVAILABLE", "the platform gave no secure randomness")   \
+  X(CritInvalid, 39, "ERR_JWS_CRIT_INVALID",                                                    \
+    "\"crit\" must be a non-empty array of unique extension names present in the header")      \
+  X(CritNotUnderstood, 40, "ERR_JWS_CRIT_NOT_UNDERSTOOD",                                       \
+    "\"crit\" names an extension the caller does not understand")
 
 enum class Status : int32_t {
 #define EDGEJWT_STATUS_ENUM(name, value, code, message) name = value,

@@ -18,6 +18,30 @@ struct JsonLimits {
 using JsonDocument = rapidjson::Document;
 using JsonValue = rapidjson::Value;
 
+// A document parsed again and again (one per token part on the hot path). RapidJSON's memory pool
+// frees nothing until it is cleared, so a reused plain Document would grow with every parse; this
+// one clears its pool before each parse, and the pool starts in an inline buffer, so a
+// steady-state parse of a typical header or claims set allocates nothing.
+class ReusableJsonDocument {
+ public:
+  ReusableJsonDocument() : pool_(inline_buffer_, sizeof inline_buffer_), document_(&pool_) {}
+  ReusableJsonDocument(const ReusableJsonDocument &) = delete;
+  ReusableJsonDocument &operator=(const ReusableJsonDocument &) = delete;
+
+  // The document, emptied, with everything the previous parse built released.
+  JsonDocument &reset() {
+    document_.SetNull();
+    pool_.Clear();
+    return document_;
+  }
+  const JsonDocument &document() const { return document_; }
+
+ private:
+  char inline_buffer_[4096];
+  rapidjson::MemoryPoolAllocator<> pool_;
+  JsonDocument document_;
+};
+
 // Parses `text` into `document`; on failure `document` is left unspecified.
 Status parse_strict_json(std::string_view text, const JsonLimits &limits, JsonDocument &document);
 

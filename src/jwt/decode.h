@@ -12,4 +12,8 @@ namespace edgejwt {
 // JSON objects. The algorithm is not checked, so even an unsecured ("alg": "none") token decodes.
 Status decode_jwt(std::string_view token, const TokenLimits &limits, DecodedToken &out);
 
+// Only the protected header of any compact JWS, for choosing a key before verifying (jose's
+// decodeProtectedHeader); the payload may be anything.
+Status decode_protected_header(std::string_view token, const TokenLimits &limits, DecodedToken &out);
+
 }  // namespace edgejwt

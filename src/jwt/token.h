@@ -10,10 +10,10 @@ namespace edgejwt {
 
 struct DecodedToken {
   std::string header_json;  // the protected header exactly as decoded
-  JsonDocument header_document;
+  ReusableJsonDocument header_document;
   ProtectedHeader header;   // views into header_document
   std::string payload;      // the payload exactly as decoded
-  JsonDocument payload_document;
+  ReusableJsonDocument payload_document;
   std::string signature;
   size_t key_index = 0;     // which key of a key set verified the token
   std::string detail;       // on failure: which part, member or claim, when there is one to name

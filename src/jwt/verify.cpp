@@ -41,12 +41,13 @@ Status prepare_verification(const VerificationKeys &keys, const VerifyPolicy &po
 
   // 2. header: strict base64url, strict JSON object, then the members we act on.
   if (Status status = decode_json_part(parts.header, limits.max_header_size, Status::HeaderTooLarge, limits.json,
-                                       out.header_json, out.header_document);
+                                       out.header_json, out.header_document.reset());
       status != Status::Ok) {
     return fail_in("header", status, out);
   }
-  if (Status status = read_protected_header(out.header_document, out.header); status != Status::Ok) {
-    return fail_in("header", status, out);
+  if (Status status = read_protected_header(out.header_document.document(), policy.header_rules(), out.header, out.detail);
+      status != Status::Ok) {
+    return status;
   }
 
   // 3. policy and 4. key.
@@ -68,11 +69,11 @@ Status finish_verification(const VerifyPolicy &policy, PayloadKind kind, const C
     return status == Status::Ok ? Status::Ok : fail_in("payload", status, out);
   }
   if (Status status = decode_json_part(parts.payload, limits.max_payload_size, Status::PayloadTooLarge, limits.json,
-                                       out.payload, out.payload_document);
+                                       out.payload, out.payload_document.reset());
       status != Status::Ok) {
     return fail_in("payload", status, out);
   }
-  return check_time_claims(out.payload_document, now, policy.clock_tolerance, out.detail);
+  return check_claims(out.payload_document.document(), out.header, policy, now, out.detail);
 }
 
 Status verify_jws(const VerificationKeys &keys, const VerifyPolicy &policy, PayloadKind kind, std::string_view token,

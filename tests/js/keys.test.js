@@ -7,7 +7,7 @@ import { createHmac, createPrivateKey, createPublicKey, generateKeyPairSync } fr
 import { builds, apiFor } from "../support/builds.js";
 import { ASYMMETRIC, nodeKeyPair, jwkOf, pemOf, fixture } from "../support/keys.js";
 
-const claims = { sub: "u1", iss: "https://idp.example" };
+const claims = { sub: "u1", iss: "https://idp.example", iat: 1700000000 }; // a given iat is kept as is
 const code = (expected) => (error) => {
   assert.equal(error.code, expected, `expected ${expected}, got ${error.code}: ${error.message}`);
   return true;

@@ -1,0 +1,105 @@
+#include "jwt/claims.h"
+
+#include <gtest/gtest.h>
+
+using namespace edgejwt;
+
+namespace {
+
+struct Outcome {
+  Status status;
+  std::string detail;
+};
+
+Outcome check(std::string_view payload_json, const VerifyPolicy &policy = {}, double now = 1000,
+              std::string_view typ = {}) {
+  JsonDocument payload;
+  EXPECT_EQ(parse_json_object(payload_json, {}, payload), Status::Ok) << payload_json;
+  ProtectedHeader header;
+  header.has_typ = !typ.empty();
+  header.typ = typ;
+  Outcome outcome{Status::Ok, {}};
+  outcome.status = check_claims(payload, header, policy, now, outcome.detail);
+  return outcome;
+}
+
+void expect(const Outcome &outcome, Status status, const char *detail) {
+  EXPECT_EQ(outcome.status, status);
+  EXPECT_EQ(outcome.detail, detail);
+}
+
+}  // namespace
+
+TEST(Claims, NumericDatesMustBeNumbersInRange) {
+  expect(check(R"({"exp":"2000"})"), Status::ClaimValidationFailed, "exp:invalid");
+  expect(check(R"({"exp":true})"), Status::ClaimValidationFailed, "exp:invalid");
+  expect(check(R"({"exp":-1})"), Status::ClaimValidationFailed, "exp:invalid");
+  expect(check(R"({"exp":1e300})"), Status::ClaimValidationFailed, "exp:invalid");
+  expect(check(R"({"nbf":null})"), Status::ClaimValidationFailed, "nbf:invalid");
+  expect(check(R"({"iat":[1]})"), Status::ClaimValidationFailed, "iat:invalid");
+  EXPECT_EQ(check(R"({"exp":1000.5,"nbf":999.5,"iat":999.25})").status, Status::Ok);  // fractions are fine
+}
+
+TEST(Claims, TimesHoldAtTheToleranceBoundary) {
+  VerifyPolicy policy;
+  policy.clock_tolerance = 30;
+  EXPECT_EQ(check(R"({"exp":971})", policy).status, Status::Ok);  // exp > now - tolerance
+  expect(check(R"({"exp":970})", policy), Status::JwtExpired, "exp:check_failed");
+  EXPECT_EQ(check(R"({"nbf":1030})", policy).status, Status::Ok);
+  expect(check(R"({"nbf":1031})", policy), Status::ClaimValidationFailed, "nbf:check_failed");
+  EXPECT_EQ(check(R"({"iat":1030})", policy).status, Status::Ok);
+  expect(check(R"({"iat":1031})", policy), Status::ClaimValidationFailed, "iat:check_failed");
+}
+
+TEST(Claims, MaxTokenAgeNeedsIat) {
+  VerifyPolicy policy;
+  policy.has_max_token_age = true;
+  policy.max_token_age = 100;
+  expect(check(R"({})", policy), Status::ClaimValidationFailed, "iat:missing");
+  EXPECT_EQ(check(R"({"iat":900})", policy).status, Status::Ok);
+  expect(check(R"({"iat":899})", policy), Status::JwtExpired, "iat:check_failed");
+}
+
+TEST(Claims, IssuerAudienceSubjectAreRequiredWhenExpected) {
+  VerifyPolicy policy;
+  policy.issuers = {"https://a.example", "https://b.example"};
+  policy.audiences = {"api"};
+  policy.has_subject = true;
+  policy.subject = "u1";
+  EXPECT_EQ(check(R"({"iss":"https://b.example","aud":"api","sub":"u1"})", policy).status, Status::Ok);
+  EXPECT_EQ(check(R"({"iss":"https://a.example","aud":["web","api"],"sub":"u1"})", policy).status, Status::Ok);
+  expect(check(R"({"aud":"api","sub":"u1"})", policy), Status::ClaimValidationFailed, "iss:missing");
+  expect(check(R"({"iss":"https://c.example","aud":"api","sub":"u1"})", policy), Status::ClaimValidationFailed,
+         "iss:check_failed");
+  expect(check(R"({"iss":"https://a.example","aud":["web"],"sub":"u1"})", policy), Status::ClaimValidationFailed,
+         "aud:check_failed");
+  expect(check(R"({"iss":"https://a.example","aud":"api","sub":"u2"})", policy), Status::ClaimValidationFailed,
+         "sub:check_failed");
+  expect(check(R"({"iss":"https://a.example","sub":"u1"})", policy), Status::ClaimValidationFailed, "aud:missing");
+}
+
+TEST(Claims, RegisteredClaimsHaveTheirTypes) {
+  expect(check(R"({"aud":1})"), Status::ClaimValidationFailed, "aud:invalid");
+  expect(check(R"({"aud":{"x":"api"}})"), Status::ClaimValidationFailed, "aud:invalid");
+  expect(check(R"({"aud":["api",1]})"), Status::ClaimValidationFailed, "aud:invalid");
+  expect(check(R"({"iss":1})"), Status::ClaimValidationFailed, "iss:invalid");
+  expect(check(R"({"sub":{}})"), Status::ClaimValidationFailed, "sub:invalid");
+  expect(check(R"({"jti":2})"), Status::ClaimValidationFailed, "jti:invalid");
+}
+
+TEST(Claims, RequiredClaimsMustBePresent) {
+  VerifyPolicy policy;
+  policy.required_claims = {"sub", "org"};
+  expect(check(R"({"sub":"u1"})", policy), Status::ClaimValidationFailed, "org:missing");
+  EXPECT_EQ(check(R"({"sub":"u1","org":null})", policy).status, Status::Ok);
+}
+
+TEST(Claims, TypIsComparedCaseInsensitivelyWithoutApplicationPrefix) {
+  VerifyPolicy policy;
+  policy.has_typ = true;
+  policy.typ = "at+jwt";
+  EXPECT_EQ(check("{}", policy, 1000, "at+jwt").status, Status::Ok);
+  EXPECT_EQ(check("{}", policy, 1000, "application/AT+JWT").status, Status::Ok);
+  expect(check("{}", policy, 1000, "JWT"), Status::ClaimValidationFailed, "typ:check_failed");
+  expect(check("{}", policy), Status::ClaimValidationFailed, "typ:missing");
+}
