@@ -84,3 +84,8 @@ export function errorFromStatus(code, message, detail) {
   const where = detail && !isClaim ? ` (${detail})` : "";
   return new ErrorClass(`${message}${where}`, { code, detail });
 }
+
+// The remote key set's codes (js/remote-jwks.js): its endpoint gave no usable answer and no earlier
+// keys could stand in. A body that is not a JWK Set is JWKSInvalid ("ERR_JWKS_INVALID").
+export class JWKSTimeout extends JOSEError { static code = "ERR_JWKS_TIMEOUT"; }
+export class JWKSFetchFailed extends JOSEError { static code = "ERR_JWKS_FETCH_FAILED"; }
