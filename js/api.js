@@ -8,6 +8,9 @@ import {
 import { Key, LocalJWKSet, KeyFormat, ExportFormat, handleFor } from "./keys.js";
 import { secondsOf } from "./timespan.js";
 import { VerifiedTokenCache } from "./token-cache.js";
+import { RemoteJWKSet, createRemoteJWKSetFactory } from "./remote-jwks.js";
+import { RevocationList } from "./revocation.js";
+import { createGatewayFactory } from "./gateway.js";
 import { base64url, definedOnly } from "./util.js";
 
 const decoder = new TextDecoder();
@@ -321,17 +324,37 @@ export function createApi(loadEngine) {
     }
   }
 
+  const createRemoteJWKSet = createRemoteJWKSetFactory({ createLocalJWKSet });
+
+  // verify for key sources that may need to fetch first (a RemoteJWKSet); otherwise as verify.
+  async function verifyAsync(token, key, options = {}) {
+    ready();
+    if (key instanceof RemoteJWKSet) {
+      key = await key.keySetFor(decodeProtectedHeader(token, pick(options, LIMIT_OPTIONS)));
+    }
+    return verify(token, key, options);
+  }
+
+  // Inline lists ({ jti, subjects }) or { url, ...fetch options } fetched and cached like a JWKS.
+  function createRevocationList(config, fetchOptions = {}) {
+    return config.url ? RevocationList.remote(config.url, { ...fetchOptions, ...config, url: undefined })
+      : RevocationList.inline(config);
+  }
+
   // The Wasm instance's linear memory (it only ever grows): for operators' dashboards and leak tests.
   function memoryUsage() {
     ready();
     return { wasmMemoryBytes: core.memory.buffer.byteLength };
   }
 
-  return {
+  const api = {
     memoryUsage, init, sign, verify, decode, decodeProtectedHeader, compactSign, compactVerify, generateTokenPair,
     importJWK, exportJWK, importSPKI, importPKCS8, importX509, importPEM, exportSPKI, exportPKCS8,
     createLocalJWKSet, generateKeyPair, generateSecret, calculateJwkThumbprint,
+    createRemoteJWKSet, verifyAsync, createRevocationList,
   };
+  api.createGateway = createGatewayFactory(api);
+  return api;
 }
 
 function policyJson(options) {

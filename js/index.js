@@ -4,8 +4,13 @@ import { loadEmscriptenEngine } from "./engines/emscripten.js";
 
 export * from "./errors.js";
 export { Key, LocalJWKSet } from "./keys.js";
+export { RemoteJWKSet } from "./remote-jwks.js";
+export { VerifiedTokenCache } from "./token-cache.js";
+export { GatewayTokenMissing, GatewayForbidden, JWTRevoked } from "./gateway.js";
+export { RevocationUnavailable } from "./revocation.js";
 export const {
   init, memoryUsage, sign, verify, decode, decodeProtectedHeader, compactSign, compactVerify, generateTokenPair,
   importJWK, exportJWK, importSPKI, importPKCS8, importX509, importPEM, exportSPKI, exportPKCS8,
   createLocalJWKSet, generateKeyPair, generateSecret, calculateJwkThumbprint,
+  createRemoteJWKSet, verifyAsync, createRevocationList, createGateway,
 } = createApi(loadEmscriptenEngine);
