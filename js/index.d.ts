@@ -223,3 +223,51 @@ export class JWTClaimValidationFailed extends JOSEError {
 }
 export class JWTExpired extends JWTClaimValidationFailed {}
 export const ERR_NOT_INITIALIZED: "ERR_NOT_INITIALIZED";
+
+export class JWKSTimeout extends JOSEError {}
+export class JWKSFetchFailed extends JOSEError {}
+export { RemoteJWKSet } from "./remote-jwks.js";
+export type { RemoteJWKSetOptions, RemoteJWKSetSnapshot, RemoteJWKSetFetchEvent, RemoteJWKSetStats } from "./remote-jwks.js";
+import type { RemoteJWKSet, RemoteJWKSetOptions } from "./remote-jwks.js";
+export function createRemoteJWKSet(url: string | URL, options?: RemoteJWKSetOptions): RemoteJWKSet;
+/** verify() for key sources that may have to fetch first (a RemoteJWKSet). */
+export function verifyAsync<P = JWTPayload>(token: string | Uint8Array, key: KeyLike | LocalJWKSet | RemoteJWKSet, options?: VerifyOptions): Promise<VerifyResult<P>>;
+
+/** A bounded LRU of verified tokens; pass it as verify's `cache` option. */
+export class VerifiedTokenCache {
+  constructor(options?: { maxEntries?: number; maxTtl?: number });
+  stats(): { entries: number; hits: number; misses: number; hitRate: number };
+}
+export interface VerifyOptions {
+  /** Skip the signature for tokens verified before (claims are checked again). */
+  cache?: VerifiedTokenCache;
+}
+
+export interface RevocationDocument {
+  jti?: string[];
+  /** Subject -> NumericDate: tokens of that subject issued at or before it are revoked. */
+  subjects?: Record<string, number>;
+}
+export function createRevocationList(config: RevocationDocument | ({ url: string } & Partial<RemoteJWKSetOptions>)): unknown;
+
+export interface GatewayConfig {
+  jwksUrl?: string; jwks?: { keys: JWK[] }; key?: Key | LocalJWKSet; pem?: string; secret?: Uint8Array;
+  issuer?: string | string[]; audience?: string | string[]; subject?: string; algorithms?: JWSAlgorithm[];
+  typ?: string; clockTolerance?: number | string; maxTokenAge?: number | string;
+  requiredClaims?: string[]; requiredScopes?: string[];
+  tokenSources?: string[]; origin: string; claimHeaders?: Record<string, string>; payloadHeader?: string;
+  bypass?: string[]; bypassPreflight?: boolean; forwardToken?: boolean;
+  revocation?: RevocationDocument | ({ url: string } & Partial<RemoteJWKSetOptions>);
+  cacheMaxAge?: number; cooldownDuration?: number; timeoutDuration?: number;
+  cache?: { maxEntries?: number; maxTtl?: number } | false;
+  realm?: string; fetch?: typeof fetch; jwksSeed?: unknown;
+}
+export interface GatewayHandler {
+  (request: Request): Promise<Response>;
+  stats(): Record<string, unknown>;
+}
+export function createGateway(config: GatewayConfig): GatewayHandler;
+export class GatewayTokenMissing extends JOSEError {}
+export class GatewayForbidden extends JOSEError {}
+export class JWTRevoked extends JOSEError {}
+export class RevocationUnavailable extends JOSEError {}
