@@ -243,12 +243,10 @@ export interface VerifyOptions {
   cache?: VerifiedTokenCache;
 }
 
-export interface RevocationDocument {
-  jti?: string[];
-  /** Subject -> NumericDate: tokens of that subject issued at or before it are revoked. */
-  subjects?: Record<string, number>;
-}
-export function createRevocationList(config: RevocationDocument | ({ url: string } & Partial<RemoteJWKSetOptions>)): unknown;
+export { RevocationUnavailable } from "./revocation.js";
+export type { RevocationList, RevocationDocument, RevocationListSnapshot, RevocationListStats, RemoteRevocationListOptions } from "./revocation.js";
+import type { RevocationDocument, RevocationList, RemoteRevocationListOptions } from "./revocation.js";
+export function createRevocationList(config: RevocationDocument | ({ url: string | URL } & RemoteRevocationListOptions), fetchOptions?: RemoteRevocationListOptions): RevocationList;
 
 export interface GatewayConfig {
   jwksUrl?: string; jwks?: { keys: JWK[] }; key?: Key | LocalJWKSet; pem?: string; secret?: Uint8Array;
@@ -257,7 +255,7 @@ export interface GatewayConfig {
   requiredClaims?: string[]; requiredScopes?: string[];
   tokenSources?: string[]; origin: string; claimHeaders?: Record<string, string>; payloadHeader?: string;
   bypass?: string[]; bypassPreflight?: boolean; forwardToken?: boolean;
-  revocation?: RevocationDocument | ({ url: string } & Partial<RemoteJWKSetOptions>);
+  revocation?: RevocationDocument | ({ url: string | URL } & RemoteRevocationListOptions);
   cacheMaxAge?: number; cooldownDuration?: number; timeoutDuration?: number;
   cache?: { maxEntries?: number; maxTtl?: number } | false;
   realm?: string; fetch?: typeof fetch; jwksSeed?: unknown;
@@ -270,4 +268,3 @@ export function createGateway(config: GatewayConfig): GatewayHandler;
 export class GatewayTokenMissing extends JOSEError {}
 export class GatewayForbidden extends JOSEError {}
 export class JWTRevoked extends JOSEError {}
-export class RevocationUnavailable extends JOSEError {}

@@ -112,7 +112,7 @@ for (const build of builds) {
       return signers.get(kid);
     }
     const jwksOf = (...kids) => ({ keys: kids.map((kid) => keyFor(kid).jwk) });
-    const tokenOf = (kid) => api.sign(claims, keyFor(kid).privateKey, { alg: "EdDSA", kid });
+    const tokenOf = (kid) => api.sign(claims, keyFor(kid).privateKey, { alg: "EdDSA", kid, iat: false });
     const remoteSet = (options = {}) => createRemoteJWKSet(endpoint.url, { now, ...options });
 
     // What verifyAsync does: the key set for the token's header, then the synchronous verify.

@@ -1,0 +1,65 @@
+// Revocation lists (js/revocation.js): what the gateway's `revocation` option and
+// createRevocationList take and make.
+import type { JOSEError, JWTPayload } from "./index.js";
+import type { RemoteJWKSetOptions, RemoteJWKSetStats } from "./remote-jwks.js";
+
+/**
+ * A revocation list, inline or as an endpoint's JSON body. Members other than these are ignored;
+ * each list holds at most 100000 entries.
+ */
+export interface RevocationDocument {
+  /** Revoked token ids: a token whose "jti" is listed is revoked. */
+  jti?: string[];
+  /** Subject -> NumericDate: tokens of that subject issued at or before it (or without "iat") are revoked. */
+  subjects?: Record<string, number>;
+}
+
+/** What snapshot() returns and `seed` takes: the last good fetch, JSON-serialisable. */
+export interface RevocationListSnapshot {
+  revocations: RevocationDocument;
+  /** When it was fetched, on the `now` clock (ms). */
+  fetchedAt: number;
+  /** How long it is fresh for (ms), Cache-Control already applied. */
+  maxAge: number;
+}
+
+/**
+ * A remote list's options: those of a remote JWKS, with the same defaults and meaning (the Accept
+ * header defaults to "application/json"; onFetch's errors are RevocationUnavailable). A large list
+ * may need a larger maxResponseSize than the default 512 KiB.
+ */
+export type RemoteRevocationListOptions = Omit<RemoteJWKSetOptions, "seed"> & {
+  /** Start from a persisted snapshot() (used until it expires, then refreshed). */
+  seed?: RevocationListSnapshot | null;
+};
+
+/** `revoked` counts the tokens found revoked; a remote list adds its endpoint's counters. */
+export type RevocationListStats = { revoked: number } & ({ inline: true } | RemoteJWKSetStats);
+
+/**
+ * Revoked tokens, by "jti" and by subject. An inline list never changes; a remote one is fetched
+ * from its endpoint (https:, or http: on a loopback host), cached, refreshed on expiry, and its last
+ * good version used for up to maxStale while the endpoint fails. Concurrent checks share one request.
+ */
+export class RevocationList {
+  private constructor();
+  /** Throws RevocationUnavailable for a malformed document. */
+  static inline(document: RevocationDocument): RevocationList;
+  /** Throws ERR_INVALID_ARGUMENT for a URL that is neither https: nor loopback http:, or a bad option. */
+  static remote(url: string | URL, options?: RemoteRevocationListOptions): RevocationList;
+  /**
+   * "jti" or "sub" when these (verified) claims are revoked, else null. A remote list rejects with
+   * RevocationUnavailable while it has no list to use: none was ever fetched, or the last is older
+   * than maxStale (the message says whether the endpoint timed out, failed, or sent an unusable body).
+   */
+  reasonRevoked(payload: JWTPayload): Promise<"jti" | "sub" | null>;
+  stats(): RevocationListStats;
+  /** A remote list's last good fetch (or its seed), null before there is one and for an inline list. */
+  snapshot(): RevocationListSnapshot | null;
+}
+
+/** ERR_REVOCATION_UNAVAILABLE: no list may be used, or a document is malformed; the gateway answers 503. */
+export class RevocationUnavailable extends JOSEError {}
+
+/** The lists of a revocation document; throws RevocationUnavailable for one of another shape. */
+export function parseRevocations(document: unknown): { jti: Set<string>; subjects: Map<string, number> };
