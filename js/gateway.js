@@ -18,7 +18,7 @@ const TOKEN_SOURCE = /^(header:authorization|cookie:[!#$%&'*+\-.^_`|~0-9A-Za-z]+
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const PRINTABLE = /^[\x20-\x7e]*$/;
 // The gateway cannot tell whether the token is good: 503, so clients retry rather than log in again.
-const UNAVAILABLE = new Set(["ERR_JWKS_TIMEOUT", "ERR_JWKS_FETCH_FAILED", "ERR_REVOCATION_UNAVAILABLE"]);
+const UNAVAILABLE = new Set(["ERR_JWKS_TIMEOUT", "ERR_JWKS_FETCH_FAILED", "ERR_JWKS_INVALID", "ERR_REVOCATION_UNAVAILABLE"]);
 
 export class GatewayTokenMissing extends JOSEError { static code = "ERR_TOKEN_MISSING"; }
 export class JWTRevoked extends JOSEError { static code = "ERR_JWT_REVOKED"; }

@@ -1,0 +1,161 @@
+// npm run bench:edge: HTTP load on loopback (autocannon) through edge/worker.js in a real workerd,
+// and straight to the origin for comparison. Cases: the origin alone, a bypassed path (the
+// gateway's proxying without a token), a cache hit (one token again and again), cache misses with
+// RS256 and ES256 (a pool of distinct tokens, rotated, larger than the gateway's verified-token
+// cache so that every lookup misses), and rejected (tampered) tokens. Prints requests/s and
+// p50/p99 latency, and writes artifacts/bench-edge.json. Measured, never asserted; each case also
+// reports the answers it got and the gateway's cache hit rate over it, to show it measured what it says.
+// Environment: BENCH_EDGE_SECONDS per case (default 5), BENCH_EDGE_CONNECTIONS (default 10).
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import { execFileSync } from "node:child_process";
+import autocannon from "autocannon";
+
+import { startEchoOrigin } from "../edge/demo/origin.js";
+import { startIdentityProvider } from "../edge/demo/identity-provider.js";
+import { startWorkerd, workerdBinary } from "../edge/run-local.js";
+
+const SECONDS = Number(process.env.BENCH_EDGE_SECONDS ?? 5);
+const CONNECTIONS = Number(process.env.BENCH_EDGE_CONNECTIONS ?? 10);
+const STATS_PATH = "/_edgejwt/stats";
+// Tokens rotated through in order: each comes back only after POOL - 1 others, by which time the
+// least-recently-used cache of CACHE_ENTRIES has long dropped it.
+const CACHE_ENTRIES = 64;
+const POOL = 512;
+
+const running = [];
+async function stopAll() {
+  for (const stop of running.splice(0).reverse()) await stop().catch(() => {});
+}
+
+async function main() {
+  const origin = await startEchoOrigin();
+  running.push(origin.close);
+  const idp = await startIdentityProvider();
+  running.push(idp.close);
+  const gateway = await startWorkerd({
+    env: {
+      JWKS_URL: idp.jwksUrl, ISSUER: idp.issuer, AUDIENCE: idp.audience, ALGORITHMS: "RS256,ES256", ORIGIN: origin.url,
+      CLAIM_HEADERS: JSON.stringify({ "x-user-id": "sub", "x-org-id": "org.id" }), BYPASS: "/health",
+      TOKEN_CACHE: JSON.stringify({ maxEntries: CACHE_ENTRIES }), STATS_PATH,
+    },
+  });
+  running.push(gateway.stop);
+
+  process.stdout.write(`minting ${POOL} RS256 and ${POOL} ES256 tokens… `);
+  const pools = {
+    RS256: Array.from({ length: POOL }, (_, n) => idp.mint({ alg: "RS256", sub: `user-${n}`, ttl: 3600 })),
+    ES256: Array.from({ length: POOL }, (_, n) => idp.mint({ alg: "ES256", sub: `user-${n}`, ttl: 3600 })),
+  };
+  const one = idp.mint({ sub: "same-user", ttl: 3600 });
+  const [header, , signature] = one.split(".");
+  const tampered = `${header}.${Buffer.from(JSON.stringify({ sub: "admin", exp: 4102444800 })).toString("base64url")}.${signature}`;
+  console.log("done");
+
+  const cases = [
+    { name: "origin alone", url: origin.url, path: "/api", expect: 200 },
+    { name: "gateway, bypassed path", url: gateway.url, path: "/health", expect: 200 },
+    { name: "gateway, cache hit (ES256)", url: gateway.url, path: "/api", token: () => one, expect: 200 },
+    { name: "gateway, cache miss RS256", url: gateway.url, path: "/api", token: rotating(pools.RS256), expect: 200 },
+    { name: "gateway, cache miss ES256", url: gateway.url, path: "/api", token: rotating(pools.ES256), expect: 200 },
+    { name: "gateway, rejected (tampered)", url: gateway.url, path: "/api", token: () => tampered, expect: 401 },
+  ];
+  // Warm-up: the JWKS fetch, and the JIT of both processes.
+  for (const { url, path, token } of cases) await load({ url, path, token, seconds: 0.5 });
+
+  const results = [];
+  for (const test of cases) {
+    process.stdout.write(`${test.name}… `);
+    const before = test.url === gateway.url ? await stats(gateway) : null;
+    const result = await load({ ...test, seconds: SECONDS });
+    const after = test.url === gateway.url ? await stats(gateway) : null;
+    results.push(summary(test, result, before, after));
+    console.log("done");
+  }
+  print(results);
+  const report = {
+    date: new Date().toISOString(), node: process.version, workerd: workerdVersion(), cpus: cpus().length,
+    cpuModel: cpus()[0]?.model, loadAverageAtEnd: loadavg(), secondsPerCase: SECONDS, connections: CONNECTIONS, verifiedTokenCacheEntries: CACHE_ENTRIES,
+    tokenPool: POOL, results,
+  };
+  mkdirSync(new URL("../artifacts/", import.meta.url), { recursive: true });
+  writeFileSync(new URL("../artifacts/bench-edge.json", import.meta.url), `${JSON.stringify(report, null, 2)}\n`);
+  console.log("\nwritten: artifacts/bench-edge.json");
+}
+
+function rotating(pool) {
+  let next = 0;
+  return () => pool[next++ % pool.length];
+}
+
+// Resolves to autocannon's result and every response's latency in ms (autocannon's own histogram
+// counts whole milliseconds; its per-response times are finer).
+function load({ url, path, token, seconds }) {
+  return new Promise((resolve, reject) => {
+    const latencies = [];
+    const tracker = autocannon({
+      url, connections: CONNECTIONS, duration: seconds, timeout: 10,
+      requests: [{
+        method: "GET", path,
+        setupRequest: (request) => (token ? { ...request, headers: { ...request.headers, authorization: `Bearer ${token()}` } } : request),
+      }],
+    }, (error, result) => (error ? reject(error) : resolve({ result, latencies })));
+    tracker.on("response", (client, status, bytes, milliseconds) => latencies.push(milliseconds));
+  });
+}
+
+async function stats(gateway) {
+  const response = await fetch(`${gateway.url}${STATS_PATH}`, { signal: AbortSignal.timeout(5_000) });
+  return response.json();
+}
+
+function summary(test, { result, latencies }, before, after) {
+  const statuses = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([status, { count }]) => [status, count]));
+  const answered = Object.values(statuses).reduce((sum, count) => sum + count, 0);
+  const elapsedSeconds = (new Date(result.finish) - new Date(result.start)) / 1000;
+  const hits = after ? after.cache.hits - before.cache.hits : null;
+  const misses = after ? after.cache.misses - before.cache.misses : null;
+  latencies.sort((a, b) => a - b);
+  const percentile = (p) => round(latencies[Math.max(0, Math.ceil(p * latencies.length) - 1)] ?? NaN);
+  return {
+    case: test.name,
+    requestsPerSecond: Math.round(answered / elapsedSeconds),
+    latencyMs: { p50: percentile(0.5), p99: percentile(0.99), max: round(latencies.at(-1) ?? NaN) },
+    requests: answered, seconds: elapsedSeconds, statuses, expectedStatus: test.expect,
+    asExpected: answered > 0 && statuses[test.expect] === answered && result.errors === 0 && result.timeouts === 0,
+    errors: result.errors, timeouts: result.timeouts,
+    cacheHitRate: hits === null || hits + misses === 0 ? null : hits / (hits + misses),
+  };
+}
+
+const round = (milliseconds) => Math.round(milliseconds * 100) / 100;
+
+function print(results) {
+  const rows = [["case", "req/s", "p50 ms", "p99 ms", "answers", "cache hit rate"]];
+  for (const r of results) {
+    const answers = Object.entries(r.statuses).map(([status, count]) => `${count}×${status}`).join(" ") +
+      (r.asExpected ? "" : ` (expected all ${r.expectedStatus}; errors ${r.errors}, timeouts ${r.timeouts})`);
+    rows.push([r.case, String(r.requestsPerSecond), r.latencyMs.p50.toFixed(2), r.latencyMs.p99.toFixed(2), answers,
+      r.cacheHitRate === null ? "-" : `${(r.cacheHitRate * 100).toFixed(1)}%`]);
+  }
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+  const load = loadavg().map((value) => value.toFixed(1)).join(" ");
+  console.log(`\n${SECONDS} s per case, ${CONNECTIONS} connections, loopback, ${cpus().length} CPUs, load ${load} (${process.version})\n`);
+  for (const [index, row] of rows.entries()) {
+    console.log(`| ${row.map((cell, column) => (column === 0 || column === 4 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join(" | ")} |`);
+    if (index === 0) console.log(`|${widths.map((width, column) => (column === 0 || column === 4 ? `-${"-".repeat(width)}-` : `-${"-".repeat(width)}:`)).join("|")}|`);
+  }
+}
+
+function workerdVersion() {
+  return execFileSync(workerdBinary(), ["--version"], { encoding: "utf8" }).trim();
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(`bench:edge failed: ${error.stack ?? error}`);
+  process.exitCode = 1;
+} finally {
+  await stopAll();
+}

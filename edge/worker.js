@@ -1,0 +1,42 @@
+// The edge gateway as a Cloudflare module worker: the WASI build of the core, imported as a compiled
+// WebAssembly.Module (workerd and wrangler both import .wasm files that way), in front of an origin
+// with createGateway configured from the worker's env bindings (gateway-config.js).
+import wasm from "../dist/wasi/edgejwt.wasm";
+import { init, createGateway } from "../js/wasi.js";
+import { gatewayConfigOf, statsPathOf } from "./gateway-config.js";
+
+// One gateway per isolate, built on the first request: workerd allows no randomness at a module's
+// top level, and env only arrives with a request. Its JWKS, revocation list and verified-token
+// cache are then shared by every request the isolate serves.
+let gatewayReady = null;
+
+function gatewayFor(env) {
+  if (gatewayReady === null) {
+    gatewayReady = build(env);
+    // A refused configuration is tried again on the next request, and logged each time.
+    gatewayReady.catch(() => { gatewayReady = null; });
+  }
+  return gatewayReady;
+}
+
+async function build(env) {
+  // The shim is our own WASI host: a runtime that looks like Node (nodejs_compat) has no node:wasi.
+  await init({ wasm, wasi: "shim" });
+  return { handle: createGateway(gatewayConfigOf(env)), statsPath: statsPathOf(env) };
+}
+
+export default {
+  async fetch(request, env) {
+    let gateway;
+    try {
+      gateway = await gatewayFor(env);
+    } catch (error) {
+      console.error(`edgejwt gateway: the configuration is refused: ${error?.message ?? error}`);
+      return Response.json({ error: "gateway_misconfigured" }, { status: 500, headers: { "cache-control": "no-store" } });
+    }
+    if (gateway.statsPath !== null && new URL(request.url).pathname === gateway.statsPath) {
+      return Response.json(gateway.handle.stats(), { headers: { "cache-control": "no-store" } });
+    }
+    return gateway.handle(request);
+  },
+};
