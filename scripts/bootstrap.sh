@@ -76,7 +76,7 @@ npm_dependencies() {
 
 build_all() {
   mkdir -p build
-  for preset in native emscripten wasi; do
+  for preset in native sanitize fuzz emscripten wasi; do
     local log="build/$preset.log"
     if ! { [ -f "build/$preset/build.ninja" ] || cmake --preset "$preset"; } >"$log" 2>&1 \
        || ! cmake --build --preset "$preset" >>"$log" 2>&1; then

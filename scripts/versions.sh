@@ -7,6 +7,8 @@ DEBIAN_PACKAGES=(
   libc++-14-dev-wasm32 libclang-rt-14-dev-wasm32
   rapidjson-dev                            # JSON, header-only
   libgtest-dev googletest                  # native unit tests
+  libclang-rt-14-dev                       # ASan, UBSan and libFuzzer runtimes (sanitize and fuzz builds)
+  chromium                                 # headless browser for the token inspector's tests (tests/browser)
 )
 BEARSSL_DEBIAN_VERSION=0.6+dfsg.1-3
 BEARSSL_DIR=bearssl-0.6+dfsg.1

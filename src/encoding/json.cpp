@@ -10,9 +10,13 @@
 namespace edgejwt {
 namespace {
 
+// Not kParseFullPrecisionFlag: RapidJSON 1.1.0's full-precision conversion turns a number whose
+// digits are all zeros into an arbitrary value when its exponent is beyond ±22 (DiyFp::Normalize
+// of 0 calls __builtin_clzll(0)): {"exp":0e99} never expired. The default conversion is exact for
+// up to 15 significant digits with an exponent within ±22 (any NumericDate), a few units in the
+// last place off beyond that.
 constexpr unsigned kParseFlags = rapidjson::kParseValidateEncodingFlag |  // reject invalid UTF-8
-                                 rapidjson::kParseIterativeFlag |  // no recursion on hostile nesting
-                                 rapidjson::kParseFullPrecisionFlag;
+                                 rapidjson::kParseIterativeFlag;  // no recursion on hostile nesting
 
 // UTF-8 of U+D800..U+DFFF: RapidJSON turns a lone "\uDC00" escape into these bytes.
 bool has_encoded_surrogate(const char *text, size_t length) {

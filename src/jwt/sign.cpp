@@ -31,7 +31,8 @@ Status sign_jws(const Key &key, std::string_view header_json, ByteView payload, 
   if (status = create_signature(key, scratch.header.alg, token, signature); status != Status::Ok) return status;
   token.push_back('.');
   base64url_encode(signature, token);
-  return Status::Ok;
+  // Never make a token that verification under the same limits would refuse.
+  return token.size() > limits.max_token_length ? Status::TokenTooLarge : Status::Ok;
 }
 
 }  // namespace edgejwt

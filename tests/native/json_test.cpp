@@ -69,6 +69,16 @@ TEST(StrictJson, BoundsEntries) {
   EXPECT_EQ(parse(R"({"a":[1,2,3,4]})", limits), Status::JsonTooManyMembers);
 }
 
+// RapidJSON 1.1.0's full-precision mode read an all-zero number with a large exponent as an
+// arbitrary value ({"exp":0e99} never expired): found by fuzzing, so that mode is not used.
+TEST(StrictJson, ReadsZeroWithAnyExponentAsZero) {
+  for (const char *text : {"{\"a\":0e99}", "{\"a\":-0.000e50}", "{\"a\":0.0000000000000000000000000}"}) {
+    JsonDocument document;
+    ASSERT_EQ(parse_json_object(text, JsonLimits{}, document), Status::Ok) << text;
+    EXPECT_EQ(document["a"].GetDouble(), 0.0) << text;
+  }
+}
+
 TEST(StrictJson, FindsMembersByExactName) {
   JsonDocument document;
   ASSERT_EQ(parse_json_object(R"({"alg":"HS256","Alg":1})", {}, document), Status::Ok);
