@@ -32,6 +32,7 @@ struct PendingVerification {
   std::string token;  // a copy: the parts below view it, and the host's buffer is not ours to keep
   CompactParts parts;
   edgejwt_handle policy = 0;
+  uint32_t key_index = 0;  // kept here: calls between begin and finish clear the result
   bool active = false;
 };
 
@@ -365,6 +366,7 @@ edgejwt_status edgejwt_verify_begin(edgejwt_context *context, edgejwt_handle key
   pending.active = true;
   edgejwt_result &result = context->result;
   if (keys.set) result.key_index = keys.set->source_index(context->token.key_index);
+  pending.key_index = result.key_index;
   result.signing_input = reinterpret_cast<const uint8_t *>(pending.parts.signing_input.data());
   result.signing_input_len = pending.parts.signing_input.size();
   result.signature = pointer(context->token.signature);
@@ -375,7 +377,6 @@ edgejwt_status edgejwt_verify_begin(edgejwt_context *context, edgejwt_handle key
 edgejwt_status edgejwt_verify_finish(edgejwt_context *context, int32_t payload_kind, int32_t signature_valid,
                                      double now) {
   PendingVerification &pending = context->pending;
-  const uint32_t key_index = context->result.key_index;
   clear_result(context);
   if (!pending.active) return fail_with_detail(context, Status::InvalidArgument, "no verification begun");
   pending.active = false;
@@ -386,7 +387,7 @@ edgejwt_status edgejwt_verify_finish(edgejwt_context *context, int32_t payload_k
   }
   if (!signature_valid) return finish(context, Status::SignatureInvalid);
   const PayloadKind kind = payload_kind == EDGEJWT_PAYLOAD_JWT ? PayloadKind::JwtClaims : PayloadKind::Bytes;
-  context->result.key_index = key_index;
+  context->result.key_index = pending.key_index;
   return finish(context, finish_verification(*verify_policy, kind, pending.parts, now, context->token));
 }
 
