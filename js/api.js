@@ -1,6 +1,8 @@
 // The public API, written once against a Core and bound to a build by each entry point
 // (index.js: Emscripten, wasi.js: WASI). After `await init()` every call is synchronous.
 import { Core } from "./core.js";
+import { loadHostCrypto } from "./host-crypto/select.js";
+import { HostKeys } from "./host-crypto/host-keys.js";
 import {
   JOSEError, JOSEInvalidArgument, JOSENotSupported, JWKSInvalid, JWSInvalid, JWTClaimValidationFailed, JWTInvalid,
   ERR_NOT_INITIALIZED,
@@ -17,6 +19,7 @@ const decoder = new TextDecoder();
 const POLICY_CACHE_SIZE = 64;
 const PAYLOAD_JWT = 0;
 const PAYLOAD_BYTES = 1;
+const KEY_MADE = Symbol("host key made");
 
 // Options that become the core's policy JSON under the same names.
 const LIMIT_OPTIONS = ["maxTokenLength", "maxHeaderSize", "maxPayloadSize", "maxJsonDepth", "maxJsonEntries", "maxKidLength"];
@@ -27,6 +30,8 @@ export function createApi(loadEngine) {
   let core = null;
   let initializing = null;
   let registry = null;
+  let host = null; // the signature primitive's host (host-crypto/select.js), or null: Wasm checks every one
+  let hostKeys = null;
   const policies = new Map(); // policy JSON -> handle, least recently used first
 
   // What Key and LocalJWKSet objects need of this instance.
@@ -51,10 +56,12 @@ export function createApi(loadEngine) {
 
   async function init(options = {}) {
     if (core) return;
-    initializing ??= loadEngine(options).then(
-      (engine) => {
+    initializing ??= Promise.all([loadEngine(options), loadHostCrypto(options.hostCrypto)]).then(
+      ([engine, hostCrypto]) => {
         core = new Core(engine);
         registry = new FinalizationRegistry((handle) => core.abi.edgejwt_key_release(core.context, handle));
+        host = hostCrypto;
+        hostKeys = host && new HostKeys(host, publicJwkOf);
       },
       (error) => { initializing = null; throw error; },
     );
@@ -117,23 +124,33 @@ export function createApi(loadEngine) {
   function verifyWith(token, key, options, kind) {
     const text = tokenText(token);
     const now = currentSeconds(options);
+    const primitive = takesHost(key, options) && host.synchronous ? checkOnHost : null;
     return withKey(key, (handle) => {
       const policy = policyHandle(options);
-      if (options.cache !== undefined) {
-        if (kind !== PAYLOAD_JWT) throw new JOSEInvalidArgument("the verified-token cache holds JWTs: use verify()");
-        return verifyCached(text, key, handle, policy, now, options.cache);
-      }
-      callVerify(handle, policy, text, kind, now);
-      const payload = kind === PAYLOAD_JWT ? JSON.parse(core.text("payload")) : core.bytesOf("payload");
-      return resultOf(core.text("header"), payload, key, core.keyIndex());
+      if (options.cache === undefined) return verifyToken(text, key, handle, policy, kind, now, primitive).result;
+      if (kind !== PAYLOAD_JWT) throw new JOSEInvalidArgument("the verified-token cache holds JWTs: use verify()");
+      const { cacheKey, hit } = lookUpCache(text, key, handle, policy, now, options.cache);
+      return hit ?? remember(options.cache, cacheKey, verifyToken(text, key, handle, policy, kind, now, primitive),
+        now);
     });
   }
 
-  function callVerify(handle, policy, text, kind, now) {
-    const [pointer, length] = core.write(text);
+  // Whether the host may check the primitive for `key`: never for HMAC (Wasm is near native there)
+  // nor when the call says { hostCrypto: false }; a set's entries are decided per token.
+  function takesHost(key, options) {
+    if (options.hostCrypto !== undefined && typeof options.hostCrypto !== "boolean") {
+      throw new JOSEInvalidArgument("options.hostCrypto must be a boolean");
+    }
+    if (!host || options.hostCrypto === false) return false;
+    return key instanceof LocalJWKSet || (key instanceof Key && key.algorithms.some(host.handles));
+  }
+
+  // The core verifies `text`; the signature primitive is `primitive`'s to check when it answers,
+  // Wasm's otherwise. Returns the result, and what the verified-token cache keeps of it.
+  function verifyToken(text, key, handle, policy, kind, now, primitive) {
     try {
-      if (kind === PAYLOAD_JWT) core.call("edgejwt_verify", handle, policy, pointer, length, now);
-      else core.call("edgejwt_compact_verify", handle, policy, pointer, length);
+      return (primitive && verifyOnHost(text, key, handle, policy, kind, now, primitive)) ??
+        verifyInWasm(text, key, handle, policy, kind, now);
     } catch (error) {
       // A claim failed after the signature held: the claims are genuine, and jose reports them.
       if (error instanceof JWTClaimValidationFailed) error.payload = JSON.parse(core.text("payload"));
@@ -141,36 +158,107 @@ export function createApi(loadEngine) {
     }
   }
 
-  // verify through a VerifiedTokenCache: a hit has its claims checked again by the core at `now`.
-  function verifyCached(text, key, handle, policy, now, cache) {
-    if (!(cache instanceof VerifiedTokenCache)) throw new JOSEInvalidArgument("options.cache must be a VerifiedTokenCache");
+  function verifyInWasm(text, key, handle, policy, kind, now) {
+    const [pointer, length] = core.write(text);
+    if (kind === PAYLOAD_JWT) core.call("edgejwt_verify", handle, policy, pointer, length, now);
+    else core.call("edgejwt_compact_verify", handle, policy, pointer, length);
+    return verified(kind, key, core.text("header"));
+  }
+
+  // The two-phase ABI: begin runs every check before the primitive (form, header, policy, key
+  // choice, the signature's encoding), the host checks the primitive, finish runs every check after
+  // it. undefined when the host does not check this token's key and algorithm.
+  function verifyOnHost(text, key, handle, policy, kind, now, primitive) {
+    let begun = begin(text, handle, policy);
+    let valid = primitive(key, begun);
+    if (valid === KEY_MADE) {
+      begun = begin(text, handle, policy);
+      valid = primitive(key, begun);
+    }
+    if (typeof valid !== "boolean") return undefined;
+    core.call("edgejwt_verify_finish", kind, valid ? 1 : 0, now);
+    return verified(kind, key, begun.headerText, begun.header);
+  }
+
+  function begin(text, handle, policy) {
+    const [pointer, length] = core.write(text);
+    core.call("edgejwt_verify_begin", handle, policy, pointer, length);
+    const headerText = core.text("header");
+    return { headerText, header: JSON.parse(headerText), keyIndex: core.keyIndex() };
+  }
+
+  // A synchronous host's verdict on the begun verification, over views of Wasm memory (no copies);
+  // null when Wasm checks it (as when the host cannot decide); KEY_MADE when the host's key was made
+  // first, which called the core, so the verification must be begun again.
+  function checkOnHost(key, { header, keyIndex }) {
+    const prepared = hostKeys.get(key, keyIndex, header.alg);
+    if (prepared === undefined) {
+      hostKeys.make(key, keyIndex, header.alg);
+      return KEY_MADE;
+    }
+    if (!prepared) return null;
+    try {
+      return host.verify(prepared, resultView("signingInput"), resultView("signature"));
+    } catch {
+      return null;
+    }
+  }
+
+  // An asynchronous host's verdict, reached earlier, for the verification it was reached for.
+  const replay = (verdict) => (key, { header, keyIndex }) =>
+    verdict.alg === header.alg && verdict.keyIndex === keyIndex ? verdict.valid : null;
+
+  function resultView(name) {
+    const [pointer, length] = core.field(name);
+    return core.bytes().subarray(pointer, pointer + length);
+  }
+
+  // What a verification that held returns; the texts are what the verified-token cache keeps.
+  function verified(kind, key, headerText, header = JSON.parse(headerText)) {
+    const keyIndex = core.keyIndex();
+    const payloadText = kind === PAYLOAD_JWT ? core.text("payload") : undefined;
+    const payload = kind === PAYLOAD_JWT ? JSON.parse(payloadText) : core.bytesOf("payload");
+    return { result: resultOf(header, payload, key, keyIndex), headerText, payloadText, keyIndex };
+  }
+
+  function resultOf(protectedHeader, payload, key, keyIndex) {
+    const result = { payload, protectedHeader };
+    if (key instanceof LocalJWKSet) result.key = key.keyAt(keyIndex);
+    return result;
+  }
+
+  // A VerifiedTokenCache hit, its claims checked again by the core at `now`; on a miss, the key to
+  // remember the verification under.
+  function lookUpCache(text, key, handle, policy, now, cache) {
+    if (!(cache instanceof VerifiedTokenCache)) {
+      throw new JOSEInvalidArgument("options.cache must be a VerifiedTokenCache");
+    }
     const [tokenPointer, tokenLength] = core.write(text);
     core.call("edgejwt_digest", 256, tokenPointer, tokenLength);
     const cacheKey = `${handle}:${policy}:${core.text("output")}`;
     const entry = cache.lookup(cacheKey, now);
-    if (entry) {
-      const [headerPointer, headerLength, payloadPointer, payloadLength] = core.write(entry.header, entry.payload);
-      try {
-        core.call("edgejwt_check_claims", policy, headerPointer, headerLength, payloadPointer, payloadLength, now);
-      } catch (error) {
-        cache.forget(cacheKey);
-        if (error instanceof JWTClaimValidationFailed) error.payload = JSON.parse(entry.payload);
-        throw error;
-      }
-      return resultOf(entry.header, JSON.parse(entry.payload), key, entry.keyIndex);
+    if (!entry) return { cacheKey };
+    const [headerPointer, headerLength, payloadPointer, payloadLength] = core.write(entry.header, entry.payload);
+    try {
+      core.call("edgejwt_check_claims", policy, headerPointer, headerLength, payloadPointer, payloadLength, now);
+    } catch (error) {
+      cache.forget(cacheKey);
+      if (error instanceof JWTClaimValidationFailed) error.payload = JSON.parse(entry.payload);
+      throw error;
     }
-    callVerify(handle, policy, text, PAYLOAD_JWT, now);
-    const header = core.text("header");
-    const payload = core.text("payload");
-    const result = resultOf(header, JSON.parse(payload), key, core.keyIndex());
-    cache.store(cacheKey, { header, payload, keyIndex: core.keyIndex(), exp: result.payload.exp }, now);
+    return { cacheKey, hit: resultOf(JSON.parse(entry.header), JSON.parse(entry.payload), key, entry.keyIndex) };
+  }
+
+  function remember(cache, cacheKey, { result, headerText, payloadText, keyIndex }, now) {
+    cache.store(cacheKey, { header: headerText, payload: payloadText, keyIndex, exp: result.payload.exp }, now);
     return result;
   }
 
-  function resultOf(header, payload, key, keyIndex) {
-    const result = { payload, protectedHeader: JSON.parse(header) };
-    if (key instanceof LocalJWKSet) result.key = key.keyAt(keyIndex);
-    return result;
+  // The public JWK of a Key, or of a set's entry, for the host's own copy (host-crypto/host-keys.js).
+  function publicJwkOf(owner, index) {
+    const key = owner instanceof LocalJWKSet ? owner.keyAt(index) : owner;
+    core.call("edgejwt_key_export", handleFor(session, key), ExportFormat.jwkPublic);
+    return JSON.parse(core.text("output"));
   }
 
   // --- Tokens ---
@@ -326,13 +414,56 @@ export function createApi(loadEngine) {
 
   const createRemoteJWKSet = createRemoteJWKSetFactory({ createLocalJWKSet });
 
-  // verify for key sources that may need to fetch first (a RemoteJWKSet); otherwise as verify.
+  // verify for key sources that may need to fetch first (a RemoteJWKSet); otherwise as verify,
+  // with the primitive on an asynchronous host (WebCrypto) where there is one.
   async function verifyAsync(token, key, options = {}) {
     ready();
     if (key instanceof RemoteJWKSet) {
       key = await key.keySetFor(decodeProtectedHeader(token, pick(options, LIMIT_OPTIONS)));
     }
-    return verify(token, key, options);
+    if (!takesHost(key, options) || host.synchronous) return verify(token, key, options);
+    return verifyOnAsyncHost(tokenText(token), key, options);
+  }
+
+  // A cache hit is answered at once. Otherwise the core begins, the host checks the primitive, and
+  // a synchronous pass finishes with that verdict; it begins again, as other calls may have used
+  // the core while the host worked.
+  async function verifyOnAsyncHost(text, key, options) {
+    const now = currentSeconds(options);
+    const cache = options.cache;
+    let lookup;
+    if (cache !== undefined) {
+      lookup = withKey(key, (handle) => lookUpCache(text, key, handle, policyHandle(options), now, cache));
+      if (lookup.hit) return lookup.hit;
+    }
+    const verdict = await askHost(text, key, options);
+    const outcome = withKey(key, (handle) =>
+      verifyToken(text, key, handle, policyHandle(options), PAYLOAD_JWT, now, verdict && replay(verdict)));
+    return lookup ? remember(cache, lookup.cacheKey, outcome, now) : outcome.result;
+  }
+
+  // The asynchronous host's verdict on `text`'s signature; null when the core refuses the token
+  // before the primitive (the synchronous pass reports why) or the host does not check it.
+  async function askHost(text, key, options) {
+    let begun;
+    try {
+      begun = withKey(key, (handle) => begin(text, handle, policyHandle(options)));
+    } catch {
+      return null;
+    }
+    const { header: { alg }, keyIndex } = begun;
+    if (!host.handles(alg)) return null;
+    const input = core.bytesOf("signingInput"); // copies: the host works while others use the core
+    const signature = core.bytesOf("signature");
+    let prepared = hostKeys.get(key, keyIndex, alg);
+    if (prepared === undefined) prepared = hostKeys.make(key, keyIndex, alg);
+    prepared = await prepared;
+    if (!prepared) return null;
+    try {
+      return { alg, keyIndex, valid: await host.verify(prepared, input, signature) };
+    } catch {
+      return null; // the host could not decide: Wasm does
+    }
   }
 
   // Inline lists ({ jti, subjects }) or { url, ...fetch options } fetched and cached like a JWKS.

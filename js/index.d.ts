@@ -24,7 +24,7 @@ export class Key {
 export class LocalJWKSet {
   /** Keys that can verify a JWS. */
   readonly size: number;
-  /** Entries left out because they can never verify a JWS (encryption keys, oct, other curves). */
+  /** Entries left out because they cannot be imported (other curves, malformed JWKs). */
   readonly skipped: number;
   free(): void;
 }
@@ -268,3 +268,17 @@ export function createGateway(config: GatewayConfig): GatewayHandler;
 export class GatewayTokenMissing extends JOSEError {}
 export class GatewayForbidden extends JOSEError {}
 export class JWTRevoked extends JOSEError {}
+
+export interface InitOptions {
+  /**
+   * Where signature primitives (RSA, ECDSA, Ed25519) are checked; HMAC always stays in Wasm, and
+   * every other check is the core's either way. true (the default): node:crypto under Node, for
+   * verify and verifyAsync; elsewhere WebCrypto, for verifyAsync (verify stays on Wasm).
+   * "node" or "webcrypto" insist on one (init fails if it is missing); false keeps every primitive in Wasm.
+   */
+  hostCrypto?: boolean | "node" | "webcrypto";
+}
+export interface VerifyOptions {
+  /** false: this call checks the signature primitive in Wasm, whatever init() chose. */
+  hostCrypto?: boolean;
+}

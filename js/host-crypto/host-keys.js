@@ -1,0 +1,38 @@
+// The host's form of each key (a node:crypto KeyObject with its verify parameters, or a WebCrypto
+// CryptoKey), made once per key and algorithm from the key's public JWK, never per call. The
+// WeakMap is the key's private field: a host key lives exactly as long as its Key or LocalJWKSet,
+// whose entries each have their own (by index in its "keys"). Only public material is exported.
+import { publicMaterial } from "./algorithms.js";
+
+export class HostKeys {
+  // `publicJwkOf(owner, index)` exports the public JWK of a Key (index 0) or of a set's entry.
+  constructor(host, publicJwkOf) {
+    this.host = host;
+    this.publicJwkOf = publicJwkOf;
+    this.byOwner = new WeakMap(); // Key | LocalJWKSet -> Map("alg#index" -> prepared, or null)
+  }
+
+  // The prepared host key; null when the host does not check this one (Wasm does), undefined when
+  // it is yet to be made. An asynchronous host's are promises.
+  get(owner, index, alg) {
+    if (!this.host.handles(alg)) return null;
+    return this.byOwner.get(owner)?.get(`${alg}#${index}`);
+  }
+
+  // Makes and keeps it. This calls the core (to export the public key), so a verification begun
+  // before must be begun again. A key the host refuses is left to Wasm.
+  make(owner, index, alg) {
+    let slots = this.byOwner.get(owner);
+    if (!slots) this.byOwner.set(owner, (slots = new Map()));
+    let prepared = null;
+    try {
+      const jwk = publicMaterial(this.publicJwkOf(owner, index));
+      if (jwk) prepared = this.host.prepare(jwk, alg);
+    } catch {
+      // The key could not be exported, or the host refused it: Wasm checks its signatures.
+    }
+    if (prepared && typeof prepared.then === "function") prepared = prepared.catch(() => null);
+    slots.set(`${alg}#${index}`, prepared);
+    return prepared;
+  }
+}
