@@ -2,9 +2,9 @@
 // test sets, with an injected clock wherever cache time matters (real waits stay around 100 ms).
 import { describe, it, before, beforeEach, afterEach } from "node:test";
 import assert from "node:assert/strict";
-import { createServer } from "node:http";
 
 import { builds, apiFor } from "../support/builds.js";
+import { answer, delayed, startEndpoint, within } from "../support/endpoint.js";
 import { createApi } from "../../js/api.js";
 import { createRemoteJWKSetFactory } from "../../js/remote-jwks.js";
 
@@ -19,30 +19,6 @@ const code = (expected) => (error) => {
   assert.equal(error.code, expected, `expected ${expected}, got ${error.code}: ${error.message}`);
   return true;
 };
-
-// A JWKS endpoint on 127.0.0.1 answering with `endpoint.respond(request, response)`.
-async function startEndpoint() {
-  const endpoint = { requests: [], respond: null };
-  const server = createServer((request, response) => {
-    endpoint.requests.push(request);
-    endpoint.respond(request, response);
-  });
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  endpoint.url = `http://127.0.0.1:${server.address().port}/jwks`;
-  endpoint.close = () => {
-    server.closeAllConnections();
-    return new Promise((resolve) => server.close(resolve));
-  };
-  return endpoint;
-}
-
-const answer = (body, headers = {}, status = 200) => (request, response) => {
-  const bytes = Buffer.from(typeof body === "string" || body instanceof Uint8Array ? body : JSON.stringify(body));
-  response.writeHead(status, { "content-type": "application/json", "content-length": bytes.length, ...headers });
-  response.end(bytes);
-};
-
-const delayed = (ms, respond) => (request, response) => setTimeout(() => respond(request, response), ms);
 
 // Never answers (or stalls after `start`); `closed` settles when the client gives up the connection.
 function hang(start) {
@@ -61,15 +37,6 @@ function hang(start) {
 
 // A body of valid JWK Set JSON padded with spaces to exactly `size` bytes.
 const padded = (jwks, size) => JSON.stringify(jwks).padEnd(size, " ");
-
-// `promise`, or a failure if it takes longer than `ms`.
-function within(ms, promise, what) {
-  let timer;
-  const late = new Promise((resolve, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} took over ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
-}
 
 async function timed(promise) {
   const started = performance.now();
@@ -97,7 +64,7 @@ for (const build of builds) {
       });
     });
     beforeEach(async () => {
-      endpoint = await startEndpoint();
+      endpoint = await startEndpoint("/jwks");
       time = 1_700_000_000_000;
       imports = 0;
     });
@@ -445,7 +412,7 @@ for (const build of builds) {
     });
 
     it("rejects with ERR_JWKS_FETCH_FAILED when the endpoint cannot be reached or fetch answers nonsense", async () => {
-      const closed = await startEndpoint();
+      const closed = await startEndpoint("/jwks");
       await closed.close();
       const events = [];
       const remote = createRemoteJWKSet(closed.url, { now, onFetch: (event) => events.push(event) });

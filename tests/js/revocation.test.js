@@ -3,9 +3,9 @@
 // sets, with an injected clock wherever cache time matters (real waits stay around 100 ms).
 import { describe, it, before, beforeEach, afterEach } from "node:test";
 import assert from "node:assert/strict";
-import { createServer } from "node:http";
 
 import { builds, apiFor } from "../support/builds.js";
+import { answer, delayed, startEndpoint, within } from "../support/endpoint.js";
 import { JOSEError } from "../../js/errors.js";
 import { RevocationUnavailable } from "../../js/revocation.js";
 
@@ -28,41 +28,7 @@ const invalidArgument = (error) => {
   return true;
 };
 
-// A revocation endpoint on 127.0.0.1 answering with `endpoint.respond(request, response)`.
-async function startEndpoint() {
-  const endpoint = { requests: [], respond: null };
-  const server = createServer((request, response) => {
-    endpoint.requests.push(request);
-    endpoint.respond(request, response);
-  });
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  endpoint.origin = `http://127.0.0.1:${server.address().port}`;
-  endpoint.url = `${endpoint.origin}/revocations`;
-  endpoint.close = () => {
-    server.closeAllConnections();
-    return new Promise((resolve) => server.close(resolve));
-  };
-  return endpoint;
-}
-
-const answer = (body, headers = {}, status = 200) => (request, response) => {
-  const bytes = Buffer.from(typeof body === "string" || body instanceof Uint8Array ? body : JSON.stringify(body));
-  response.writeHead(status, { "content-type": "application/json", "content-length": bytes.length, ...headers });
-  response.end(bytes);
-};
-
-const delayed = (ms, respond) => (request, response) => setTimeout(() => respond(request, response), ms);
-
 const hang = () => () => {}; // never answers; the client's abort closes the connection
-
-// `promise`, or a failure if it takes longer than `ms`.
-function within(ms, promise, what) {
-  let timer;
-  const late = new Promise((resolve, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} took over ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
-}
 
 for (const build of builds) {
   describe(`revocation lists on ${build.name}`, () => {
@@ -142,7 +108,7 @@ for (const build of builds) {
       const listed = { jti: ["j1"], subjects: { u1: REVOKED_BEFORE } };
 
       beforeEach(async () => {
-        endpoint = await startEndpoint();
+        endpoint = await startEndpoint("/revocations");
         time = 1_700_000_000_000;
       });
       afterEach(() => endpoint.close());
@@ -236,7 +202,7 @@ for (const build of builds) {
       }
 
       it("is unavailable while the endpoint cannot be reached, and recovers when it can", async () => {
-        const closed = await startEndpoint();
+        const closed = await startEndpoint("/revocations");
         await closed.close();
         const list = api.createRevocationList({ url: closed.url }, { now });
         await assert.rejects(list.reasonRevoked({ jti: "j1" }), unavailable(/could not be reached/));
