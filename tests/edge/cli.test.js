@@ -3,7 +3,8 @@
 // the command is checked against an independent implementation; signed tokens are checked by the JS API.
 import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { createHmac, generateKeyPairSync, randomBytes, sign as cryptoSign } from "node:crypto";
+import { freshKeyPair } from "../support/keys.js";
+import { createHmac, randomBytes, sign as cryptoSign } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -49,10 +50,10 @@ function jwt(header, claims, signer) {
 }
 
 const secret = randomBytes(32);
-const ecA = generateKeyPairSync("ec", { namedCurve: "P-256" });
-const ecB = generateKeyPairSync("ec", { namedCurve: "P-256" });
-const rsa = generateKeyPairSync("rsa", { modulusLength: 2048 });
-const ed = generateKeyPairSync("ed25519");
+const ecA = freshKeyPair("ec", { namedCurve: "P-256" });
+const ecB = freshKeyPair("ec", { namedCurve: "P-256" });
+const rsa = freshKeyPair("rsa", { modulusLength: 2048 });
+const ed = freshKeyPair("ed25519");
 
 const signers = {
   hs256: (input) => createHmac("sha256", secret).update(input).digest(),

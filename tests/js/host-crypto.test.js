@@ -7,10 +7,10 @@
 // pass, so malformed and hostile signatures never reach it.
 import { describe, it, before, after, mock } from "node:test";
 import assert from "node:assert/strict";
-import nodeCrypto, { generateKeyPairSync, createHmac } from "node:crypto";
+import nodeCrypto, { createHmac } from "node:crypto";
 
 import { builds, coreFor } from "../support/builds.js";
-import { ASYMMETRIC, nodeKeyPair, jwkOf, pemOf } from "../support/keys.js";
+import { ASYMMETRIC, nodeKeyPair, jwkOf, pemOf, freshKeyPair } from "../support/keys.js";
 import { loadVectors } from "../support/vectors.js";
 import { createApi } from "../../js/api.js";
 import { VerifiedTokenCache } from "../../js/token-cache.js";
@@ -55,7 +55,7 @@ function signedToken(alg, privateKey, header, claims, signOptions) {
 // A second key pair of the same kind and size as `alg`'s, made once per test process.
 const others = new Map();
 function otherKeyPair(alg) {
-  if (!others.has(alg)) others.set(alg, generateKeyPairSync(ASYMMETRIC[alg].type, ASYMMETRIC[alg].options));
+  if (!others.has(alg)) others.set(alg, freshKeyPair(ASYMMETRIC[alg].type, ASYMMETRIC[alg].options));
   return others.get(alg);
 }
 

@@ -1,6 +1,6 @@
 // Keys made with node:crypto, in the forms the tests import, and the fixtures committed for what
 // node:crypto cannot make (X.509 certificates).
-import { generateKeyPairSync } from "node:crypto";
+import { createPrivateKey, createPublicKey, generateKeyPairSync } from "node:crypto";
 import { readFileSync } from "node:fs";
 
 export const ASYMMETRIC = {
@@ -19,11 +19,21 @@ export const ASYMMETRIC = {
 
 const cache = new Map();
 
+// A node:crypto key pair whose KeyObjects are made from PEM, not kept from the key generation job:
+// Node 20 can deadlock when a generated key's JWK export runs while GC destroys its KeyGenJob
+// (the export holds the key's mutex, the job's destructor waits for it).
+export function freshKeyPair(type, options = {}) {
+  const { publicKey, privateKey } = generateKeyPairSync(type, {
+    ...options, publicKeyEncoding: { type: "spki", format: "pem" }, privateKeyEncoding: { type: "pkcs8", format: "pem" },
+  });
+  return { publicKey: createPublicKey(publicKey), privateKey: createPrivateKey(privateKey) };
+}
+
 // A node:crypto key pair for `alg`, made once per test process.
 export function nodeKeyPair(alg) {
   if (!cache.has(alg)) {
     const { type, options } = ASYMMETRIC[alg];
-    cache.set(alg, generateKeyPairSync(type, options));
+    cache.set(alg, freshKeyPair(type, options));
   }
   return cache.get(alg);
 }
