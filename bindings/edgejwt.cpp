@@ -2,6 +2,7 @@
 // own beyond marshalling; every decision is the core's.
 #include "edgejwt.h"
 
+#include <cstddef>
 #include <cstdlib>
 #include <string>
 #include <variant>
@@ -9,7 +10,6 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
-#include "../src/encoding/base64url.h"
 #include "../src/keys/generate.h"
 #include "../src/keys/jwk.h"
 #include "../src/keys/key_set.h"
@@ -27,16 +27,27 @@ namespace {
 // What a key handle names: one key, or a set to choose from.
 using KeyEntry = std::variant<Key, KeySet>;
 
-// A verification split by edgejwt_verify_begin, waiting for the host's verdict.
+// A verification split by edgejwt_verify_begin, waiting for the host's verdict. It keeps all it
+// needs apart from the context's other state, so a host may make other calls (decode, verify, key
+// export) while its host crypto works; only another begin replaces it.
 struct PendingVerification {
   std::string token;  // a copy: the parts below view it, and the host's buffer is not ours to keep
   CompactParts parts;
+  DecodedToken decoded;
   edgejwt_handle policy = 0;
   uint32_t key_index = 0;  // kept here: calls between begin and finish clear the result
   bool active = false;
 };
 
 }  // namespace
+
+#if defined(__wasm32__)
+// js/core.js reads the result at these offsets.
+static_assert(offsetof(edgejwt_result, handle) == 32 && offsetof(edgejwt_result, key_index) == 36 &&
+                  offsetof(edgejwt_result, signature) == 48 && offsetof(edgejwt_result, valid_from) == 56 &&
+                  offsetof(edgejwt_result, valid_until) == 64,
+              "edgejwt_result's wasm32 layout changed: update js/core.js");
+#endif
 
 struct edgejwt_context {
   HandleTable<KeyEntry> keys;
@@ -56,14 +67,15 @@ ByteView bytes(const uint8_t *data, size_t size) { return {data, data ? size : 0
 void clear_result(edgejwt_context *context) {
   context->result = edgejwt_result{};
   context->token.detail.clear();
+  context->token.window = TimeWindow{};
   context->output.clear();
 }
 
 const uint8_t *pointer(const std::string &text) { return reinterpret_cast<const uint8_t *>(text.data()); }
 
-edgejwt_status finish(edgejwt_context *context, Status status) {
+// Points the result at `token` (the context's, or a pending verification's) and returns `status`.
+edgejwt_status finish(edgejwt_context *context, Status status, const DecodedToken &token) {
   edgejwt_result &result = context->result;
-  const DecodedToken &token = context->token;
   result.header = pointer(token.header_json);
   result.header_len = token.header_json.size();
   result.payload = pointer(token.payload);
@@ -72,8 +84,12 @@ edgejwt_status finish(edgejwt_context *context, Status status) {
   result.output_len = context->output.size();
   result.detail = pointer(token.detail);
   result.detail_len = token.detail.size();
+  result.valid_from = token.window.from;
+  result.valid_until = token.window.until;
   return static_cast<edgejwt_status>(status);
 }
+
+edgejwt_status finish(edgejwt_context *context, Status status) { return finish(context, status, context->token); }
 
 edgejwt_status fail_with_detail(edgejwt_context *context, Status status, std::string_view detail) {
   context->token.detail.assign(detail.data(), detail.size());
@@ -354,24 +370,24 @@ edgejwt_status edgejwt_verify_begin(edgejwt_context *context, edgejwt_handle key
   const VerifyPolicy *verify_policy = policy_of(context, policy);
   if (!verify_policy) return fail_with_detail(context, Status::InvalidHandle, "policy");
   pending.token.assign(text(token, token_len));
-  context->token.header_json.clear();
-  context->token.payload.clear();
+  DecodedToken &decoded = pending.decoded;
+  decoded.header_json.clear();
+  decoded.payload.clear();
+  decoded.window = TimeWindow{};
   const Key *chosen = nullptr;
-  Status status = prepare_verification(keys, *verify_policy, pending.token, pending.parts, context->token, chosen);
-  if (status == Status::Ok) {
-    status = check_signature_encoding(*chosen, context->token.header.alg, context->token.signature);
-  }
-  if (status != Status::Ok) return finish(context, status);
+  Status status = prepare_verification(keys, *verify_policy, pending.token, pending.parts, decoded, chosen);
+  if (status == Status::Ok) status = check_signature_encoding(*chosen, decoded.header.alg, decoded.signature);
+  if (status != Status::Ok) return finish(context, status, decoded);
   pending.policy = policy;
   pending.active = true;
   edgejwt_result &result = context->result;
-  if (keys.set) result.key_index = keys.set->source_index(context->token.key_index);
+  if (keys.set) result.key_index = keys.set->source_index(decoded.key_index);
   pending.key_index = result.key_index;
   result.signing_input = reinterpret_cast<const uint8_t *>(pending.parts.signing_input.data());
   result.signing_input_len = pending.parts.signing_input.size();
-  result.signature = pointer(context->token.signature);
-  result.signature_len = context->token.signature.size();
-  return finish(context, Status::Ok);
+  result.signature = pointer(decoded.signature);
+  result.signature_len = decoded.signature.size();
+  return finish(context, Status::Ok, decoded);
 }
 
 edgejwt_status edgejwt_verify_finish(edgejwt_context *context, int32_t payload_kind, int32_t signature_valid,
@@ -385,10 +401,12 @@ edgejwt_status edgejwt_verify_finish(edgejwt_context *context, int32_t payload_k
   if (payload_kind != EDGEJWT_PAYLOAD_JWT && payload_kind != EDGEJWT_PAYLOAD_BYTES) {
     return fail_with_detail(context, Status::InvalidArgument, "payload_kind");
   }
-  if (!signature_valid) return finish(context, Status::SignatureInvalid);
+  DecodedToken &decoded = pending.decoded;
+  decoded.detail.clear();
+  if (!signature_valid) return finish(context, Status::SignatureInvalid, decoded);
   const PayloadKind kind = payload_kind == EDGEJWT_PAYLOAD_JWT ? PayloadKind::JwtClaims : PayloadKind::Bytes;
   context->result.key_index = pending.key_index;
-  return finish(context, finish_verification(*verify_policy, kind, pending.parts, now, context->token));
+  return finish(context, finish_verification(*verify_policy, kind, pending.parts, now, decoded), decoded);
 }
 
 edgejwt_status edgejwt_check_signature(edgejwt_context *context, edgejwt_handle key, const char *alg, size_t alg_len,
@@ -401,25 +419,6 @@ edgejwt_status edgejwt_check_signature(edgejwt_context *context, edgejwt_handle 
   if (!algorithm_from_name(text(alg, alg_len), algorithm)) return fail_with_detail(context, Status::AlgNotSupported, "alg");
   return finish(context, check_signature(*verifying_key, algorithm, bytes(signing_input, input_len),
                                          bytes(signature, signature_len)));
-}
-
-edgejwt_status edgejwt_check_claims(edgejwt_context *context, edgejwt_handle policy, const char *header_json,
-                                    size_t header_len, const char *payload_json, size_t payload_len, double now) {
-  clear_result(context);
-  const VerifyPolicy *verify_policy = policy_of(context, policy);
-  if (!verify_policy) return fail_with_detail(context, Status::InvalidHandle, "policy");
-  return finish(context, recheck_claims(*verify_policy, text(header_json, header_len), text(payload_json, payload_len),
-                                        now, context->token));
-}
-
-edgejwt_status edgejwt_digest(edgejwt_context *context, uint32_t hash_bits, const uint8_t *data, size_t data_len) {
-  clear_result(context);
-  Hash hash;
-  if (!hash_from_bits(hash_bits, hash)) return fail_with_detail(context, Status::InvalidArgument, "hash");
-  uint8_t digest[kMaxHashSize];
-  hash_bytes(hash, bytes(data, data_len), digest);
-  base64url_encode(ByteView(digest, hash_size(hash)), context->output);
-  return finish(context, Status::Ok);
 }
 
 edgejwt_status edgejwt_decode(edgejwt_context *context, edgejwt_handle policy, const char *token, size_t token_len) {

@@ -38,7 +38,8 @@ typedef int32_t edgejwt_status;
 typedef uint32_t edgejwt_handle; /* 0 is never a valid handle */
 typedef struct edgejwt_context edgejwt_context;
 
-/* Where a call's outputs are found. In wasm32 every field is 4 bytes, in this order. */
+/* Where a call's outputs are found. In wasm32 the pointers, lengths and integers are 4 bytes each
+ * and the doubles 8, at the offsets given (hosts read them straight from linear memory). */
 typedef struct edgejwt_result {
   const uint8_t *header;  /* decoded protected header JSON (decode, verify) */
   size_t header_len;
@@ -54,6 +55,11 @@ typedef struct edgejwt_result {
   size_t signing_input_len;
   const uint8_t *signature;     /* edgejwt_verify_begin: the decoded signature, of the algorithm's exact length */
   size_t signature_len;
+  /* A JWT that verified: the instants (seconds since the epoch) between which its time claims hold,
+   * valid_from <= now < valid_until (+-infinity where unbounded; the key, policy and every other
+   * claim are fixed by the token). A cache of verified tokens answers from these until they lapse. */
+  double valid_from;  /* wasm32 offset 56 */
+  double valid_until; /* wasm32 offset 64 */
 } edgejwt_result;
 
 /* Key formats for edgejwt_key_import. */
@@ -138,7 +144,10 @@ EDGEJWT_API edgejwt_status edgejwt_compact_verify(edgejwt_context *context, edge
  * begin runs every check before the primitive (form, header, policy, key choice, signature
  * encoding) and on success points result.signing_input and result.signature at what the host must
  * check under the key (result.key_index for a set); finish is told the host's verdict and runs every
- * check after it. Nothing is skipped: the host only replaces the primitive. */
+ * check after it. Nothing is skipped: the host only replaces the primitive. The begun verification
+ * is kept apart: other calls may come between begin and finish (an asynchronous host's other work);
+ * only the next begin replaces it, and what result.signing_input and result.signature point at stays
+ * valid until then. */
 EDGEJWT_API edgejwt_status edgejwt_verify_begin(edgejwt_context *context, edgejwt_handle key, edgejwt_handle policy,
                                                 const char *token, size_t token_len);
 EDGEJWT_API edgejwt_status edgejwt_verify_finish(edgejwt_context *context, int32_t payload_kind,
@@ -150,16 +159,6 @@ EDGEJWT_API edgejwt_status edgejwt_verify_finish(edgejwt_context *context, int32
 EDGEJWT_API edgejwt_status edgejwt_check_signature(edgejwt_context *context, edgejwt_handle key, const char *alg,
                                                    size_t alg_len, const uint8_t *signing_input, size_t input_len,
                                                    const uint8_t *signature, size_t signature_len);
-
-/* Checks claims again, without the signature, under a policy at `now`: for a cache of tokens this
- * core verified before (time moves on). result.detail as for edgejwt_verify. */
-EDGEJWT_API edgejwt_status edgejwt_check_claims(edgejwt_context *context, edgejwt_handle policy,
-                                                const char *header_json, size_t header_len, const char *payload_json,
-                                                size_t payload_len, double now);
-
-/* result.output: the SHA-`hash_bits` (256, 384, 512) digest of `data`, base64url. */
-EDGEJWT_API edgejwt_status edgejwt_digest(edgejwt_context *context, uint32_t hash_bits, const uint8_t *data,
-                                          size_t data_len);
 
 /* Decodes a JWT without verifying anything (the policy's size limits still apply). */
 EDGEJWT_API edgejwt_status edgejwt_decode(edgejwt_context *context, edgejwt_handle policy, const char *token,

@@ -10,20 +10,16 @@ import {
 import { Key, LocalJWKSet, KeyFormat, ExportFormat, handleFor } from "./keys.js";
 import { secondsOf } from "./timespan.js";
 import { VerifiedTokenCache } from "./token-cache.js";
+import { Policies, LIMIT_FIELDS } from "./policies.js";
 import { RemoteJWKSet, createRemoteJWKSetFactory } from "./remote-jwks.js";
 import { RevocationList } from "./revocation.js";
 import { createGatewayFactory } from "./gateway.js";
 import { base64url, definedOnly } from "./util.js";
 
 const decoder = new TextDecoder();
-const POLICY_CACHE_SIZE = 64;
 const PAYLOAD_JWT = 0;
 const PAYLOAD_BYTES = 1;
-const KEY_MADE = Symbol("host key made");
 
-// Options that become the core's policy JSON under the same names.
-const LIMIT_OPTIONS = ["maxTokenLength", "maxHeaderSize", "maxPayloadSize", "maxJsonDepth", "maxJsonEntries", "maxKidLength"];
-const CLAIM_OPTIONS = ["issuer", "audience", "subject", "typ", "requiredClaims", "crit"];
 const PEM_LABEL = /^\s*-----BEGIN ([A-Z0-9 ]+)-----/;
 
 export function createApi(loadEngine) {
@@ -32,7 +28,8 @@ export function createApi(loadEngine) {
   let registry = null;
   let host = null; // the signature primitive's host (host-crypto/select.js), or null: Wasm checks every one
   let hostKeys = null;
-  const policies = new Map(); // policy JSON -> handle, least recently used first
+  let policies = null;
+  let lastBegun = null; // what begin() returned for the verification the core has begun, if any
 
   // What Key and LocalJWKSet objects need of this instance.
   const session = {
@@ -59,6 +56,7 @@ export function createApi(loadEngine) {
     initializing ??= Promise.all([loadEngine(options), loadHostCrypto(options.hostCrypto)]).then(
       ([engine, hostCrypto]) => {
         core = new Core(engine);
+        policies = new Policies(core);
         registry = new FinalizationRegistry((handle) => core.abi.edgejwt_key_release(core.context, handle));
         host = hostCrypto;
         hostKeys = host && new HostKeys(host, publicJwkOf);
@@ -75,26 +73,6 @@ export function createApi(loadEngine) {
 
   function keyFromHandle(handle) {
     return new Key(session, handle, describe(handle));
-  }
-
-  function policyHandle(options) {
-    const json = policyJson(options);
-    if (json === "{}") return 0; // the core's defaults
-    let handle = policies.get(json);
-    if (handle !== undefined) {
-      policies.delete(json); // re-inserted below: most recently used last
-    } else {
-      const [pointer, length] = core.write(json);
-      core.call("edgejwt_policy_create", pointer, length);
-      handle = core.handle();
-      if (policies.size >= POLICY_CACHE_SIZE) {
-        const [oldestJson, oldestHandle] = policies.entries().next().value;
-        policies.delete(oldestJson);
-        core.call("edgejwt_policy_release", oldestHandle);
-      }
-    }
-    policies.set(json, handle);
-    return handle;
   }
 
   // Runs `use(handle)` with the key's handle; raw secret bytes are imported for the call only.
@@ -125,13 +103,13 @@ export function createApi(loadEngine) {
     const text = tokenText(token);
     const now = currentSeconds(options);
     const primitive = takesHost(key, options) && host.synchronous ? checkOnHost : null;
+    const cache = cacheOf(options, kind);
     return withKey(key, (handle) => {
-      const policy = policyHandle(options);
-      if (options.cache === undefined) return verifyToken(text, key, handle, policy, kind, now, primitive).result;
-      if (kind !== PAYLOAD_JWT) throw new JOSEInvalidArgument("the verified-token cache holds JWTs: use verify()");
-      const { cacheKey, hit } = lookUpCache(text, key, handle, policy, now, options.cache);
-      return hit ?? remember(options.cache, cacheKey, verifyToken(text, key, handle, policy, kind, now, primitive),
-        now);
+      const policy = policies.handleFor(options);
+      if (!cache) return verifyToken(text, key, handle, policy, kind, now, primitive).result;
+      const cacheKey = cacheKeyOf(handle, policy, text);
+      return cache.lookup(cacheKey, now) ??
+        remember(cache, cacheKey, verifyToken(text, key, handle, policy, kind, now, primitive), now);
     });
   }
 
@@ -146,59 +124,67 @@ export function createApi(loadEngine) {
   }
 
   // The core verifies `text`; the signature primitive is `primitive`'s to check when it answers,
-  // Wasm's otherwise. Returns the result, and what the verified-token cache keeps of it.
+  // Wasm's otherwise. Returns the result, and when its claims hold (for the verified-token cache).
   function verifyToken(text, key, handle, policy, kind, now, primitive) {
+    return reportingClaims(() => (primitive && verifyOnHost(text, key, handle, policy, kind, now, primitive)) ??
+      verifyInWasm(text, key, handle, policy, kind, now));
+  }
+
+  // A claim that failed after the signature held is genuine, and jose reports the claims with it.
+  function reportingClaims(verification) {
     try {
-      return (primitive && verifyOnHost(text, key, handle, policy, kind, now, primitive)) ??
-        verifyInWasm(text, key, handle, policy, kind, now);
+      return verification();
     } catch (error) {
-      // A claim failed after the signature held: the claims are genuine, and jose reports them.
       if (error instanceof JWTClaimValidationFailed) error.payload = JSON.parse(core.text("payload"));
       throw error;
     }
   }
 
+  // One call into the core, on the token written once into its memory.
   function verifyInWasm(text, key, handle, policy, kind, now) {
-    const [pointer, length] = core.write(text);
-    if (kind === PAYLOAD_JWT) core.call("edgejwt_verify", handle, policy, pointer, length, now);
-    else core.call("edgejwt_compact_verify", handle, policy, pointer, length);
-    return verified(kind, key, core.text("header"));
+    const length = core.writeText(text);
+    const { abi, context, input } = core;
+    core.check(kind === PAYLOAD_JWT ? abi.edgejwt_verify(context, handle, policy, input, length, now)
+      : abi.edgejwt_compact_verify(context, handle, policy, input, length));
+    return verified(kind, key, JSON.parse(core.text("header")));
   }
 
   // The two-phase ABI: begin runs every check before the primitive (form, header, policy, key
   // choice, the signature's encoding), the host checks the primitive, finish runs every check after
   // it. undefined when the host does not check this token's key and algorithm.
   function verifyOnHost(text, key, handle, policy, kind, now, primitive) {
-    let begun = begin(text, handle, policy);
-    let valid = primitive(key, begun);
-    if (valid === KEY_MADE) {
-      begun = begin(text, handle, policy);
-      valid = primitive(key, begun);
-    }
+    const begun = begin(text, handle, policy);
+    const valid = primitive(key, begun);
     if (typeof valid !== "boolean") return undefined;
-    core.call("edgejwt_verify_finish", kind, valid ? 1 : 0, now);
-    return verified(kind, key, begun.headerText, begun.header);
+    return finish(kind, key, begun, valid, now);
   }
 
+  // The core keeps one begun verification, apart from its other calls, until the next begin.
   function begin(text, handle, policy) {
-    const [pointer, length] = core.write(text);
-    core.call("edgejwt_verify_begin", handle, policy, pointer, length);
-    const headerText = core.text("header");
-    return { headerText, header: JSON.parse(headerText), keyIndex: core.keyIndex() };
+    lastBegun = null;
+    const length = core.writeText(text);
+    core.check(core.abi.edgejwt_verify_begin(core.context, handle, policy, core.input, length));
+    lastBegun = { header: JSON.parse(core.text("header")), keyIndex: core.keyIndex(), policy };
+    return lastBegun;
+  }
+
+  function finish(kind, key, begun, valid, now) {
+    lastBegun = null;
+    core.check(core.abi.edgejwt_verify_finish(core.context, kind, valid ? 1 : 0, now));
+    return verified(kind, key, begun.header);
   }
 
   // A synchronous host's verdict on the begun verification, over views of Wasm memory (no copies);
-  // null when Wasm checks it (as when the host cannot decide); KEY_MADE when the host's key was made
-  // first, which called the core, so the verification must be begun again.
+  // null when Wasm checks it (as when the host cannot decide). Making the host's key calls the core,
+  // which leaves the begun verification's bytes in place but not the result that points at them.
   function checkOnHost(key, { header, keyIndex }) {
-    const prepared = hostKeys.get(key, keyIndex, header.alg);
-    if (prepared === undefined) {
-      hostKeys.make(key, keyIndex, header.alg);
-      return KEY_MADE;
-    }
+    const input = core.field("signingInput");
+    const signature = core.field("signature");
+    let prepared = hostKeys.get(key, keyIndex, header.alg);
+    if (prepared === undefined) prepared = hostKeys.make(key, keyIndex, header.alg);
     if (!prepared) return null;
     try {
-      return host.verify(prepared, resultView("signingInput"), resultView("signature"));
+      return host.verify(prepared, core.viewOf(input), core.viewOf(signature));
     } catch {
       return null;
     }
@@ -208,17 +194,13 @@ export function createApi(loadEngine) {
   const replay = (verdict) => (key, { header, keyIndex }) =>
     verdict.alg === header.alg && verdict.keyIndex === keyIndex ? verdict.valid : null;
 
-  function resultView(name) {
-    const [pointer, length] = core.field(name);
-    return core.bytes().subarray(pointer, pointer + length);
-  }
-
-  // What a verification that held returns; the texts are what the verified-token cache keeps.
-  function verified(kind, key, headerText, header = JSON.parse(headerText)) {
+  // What a verification that held returns, and when a JWT's time claims hold (for the cache; read
+  // before a key set's Key is made, which calls the core).
+  function verified(kind, key, header) {
     const keyIndex = core.keyIndex();
-    const payloadText = kind === PAYLOAD_JWT ? core.text("payload") : undefined;
-    const payload = kind === PAYLOAD_JWT ? JSON.parse(payloadText) : core.bytesOf("payload");
-    return { result: resultOf(header, payload, key, keyIndex), headerText, payloadText, keyIndex };
+    const validity = core.validity();
+    const payload = kind === PAYLOAD_JWT ? JSON.parse(core.text("payload")) : core.bytesOf("payload");
+    return { result: resultOf(header, payload, key, keyIndex), validity };
   }
 
   function resultOf(protectedHeader, payload, key, keyIndex) {
@@ -227,32 +209,19 @@ export function createApi(loadEngine) {
     return result;
   }
 
-  // A VerifiedTokenCache hit, its claims checked again by the core at `now`; on a miss, the key to
-  // remember the verification under.
-  function lookUpCache(text, key, handle, policy, now, cache) {
-    if (!(cache instanceof VerifiedTokenCache)) {
-      throw new JOSEInvalidArgument("options.cache must be a VerifiedTokenCache");
-    }
-    const [tokenPointer, tokenLength] = core.write(text);
-    core.call("edgejwt_digest", 256, tokenPointer, tokenLength);
-    const cacheKey = `${handle}:${policy}:${core.text("output")}`;
-    const entry = cache.lookup(cacheKey, now);
-    if (!entry) return { cacheKey };
-    const [headerPointer, headerLength, payloadPointer, payloadLength] = core.write(entry.header, entry.payload);
-    try {
-      core.call("edgejwt_check_claims", policy, headerPointer, headerLength, payloadPointer, payloadLength, now);
-    } catch (error) {
-      cache.forget(cacheKey);
-      if (error instanceof JWTClaimValidationFailed) error.payload = JSON.parse(entry.payload);
-      throw error;
-    }
-    return { cacheKey, hit: resultOf(JSON.parse(entry.header), JSON.parse(entry.payload), key, entry.keyIndex) };
+  function cacheOf(options, kind) {
+    const cache = options.cache;
+    if (cache === undefined) return null;
+    if (!(cache instanceof VerifiedTokenCache)) throw new JOSEInvalidArgument("options.cache must be a VerifiedTokenCache");
+    if (kind !== PAYLOAD_JWT) throw new JOSEInvalidArgument("the verified-token cache holds JWTs: use verify()");
+    return cache;
   }
 
-  function remember(cache, cacheKey, { result, headerText, payloadText, keyIndex }, now) {
-    cache.store(cacheKey, { header: headerText, payload: payloadText, keyIndex, exp: result.payload.exp }, now);
-    return result;
-  }
+  // The token with the key and policy it is verified under: handles are never reused (their
+  // generation changes), so a freed key's or policy's entries can no longer match.
+  const cacheKeyOf = (handle, policy, text) => `${handle}:${policy}:${text}`;
+
+  const remember = (cache, cacheKey, { result, validity }, now) => cache.store(cacheKey, result, validity, now);
 
   // The public JWK of a Key, or of a set's entry, for the host's own copy (host-crypto/host-keys.js).
   function publicJwkOf(owner, index) {
@@ -312,7 +281,7 @@ export function createApi(loadEngine) {
   function decodeProtectedHeader(token, options = {}) {
     ready();
     const text = tokenText(token);
-    const policy = policyHandle(pick(options, LIMIT_OPTIONS));
+    const policy = policies.handleFor(options, LIMIT_FIELDS);
     const [pointer, length] = core.write(text);
     core.call("edgejwt_decode_header", policy, pointer, length);
     return JSON.parse(core.text("header"));
@@ -322,7 +291,7 @@ export function createApi(loadEngine) {
   function decode(token, options = {}) {
     ready();
     const text = tokenText(token);
-    const policy = policyHandle(pick(options, LIMIT_OPTIONS));
+    const policy = policies.handleFor(options, LIMIT_FIELDS);
     const [pointer, length] = core.write(text);
     core.call("edgejwt_decode", policy, pointer, length);
     return { header: JSON.parse(core.text("header")), payload: JSON.parse(core.text("payload")), verified: false };
@@ -419,27 +388,31 @@ export function createApi(loadEngine) {
   async function verifyAsync(token, key, options = {}) {
     ready();
     if (key instanceof RemoteJWKSet) {
-      key = await key.keySetFor(decodeProtectedHeader(token, pick(options, LIMIT_OPTIONS)));
+      key = await key.keySetFor(decodeProtectedHeader(token, options));
     }
     if (!takesHost(key, options) || host.synchronous) return verify(token, key, options);
     return verifyOnAsyncHost(tokenText(token), key, options);
   }
 
   // A cache hit is answered at once. Otherwise the core begins, the host checks the primitive, and
-  // a synchronous pass finishes with that verdict; it begins again, as other calls may have used
-  // the core while the host worked.
+  // a synchronous pass finishes with that verdict.
   async function verifyOnAsyncHost(text, key, options) {
     const now = currentSeconds(options);
-    const cache = options.cache;
-    let lookup;
-    if (cache !== undefined) {
-      lookup = withKey(key, (handle) => lookUpCache(text, key, handle, policyHandle(options), now, cache));
-      if (lookup.hit) return lookup.hit;
+    const cache = cacheOf(options, PAYLOAD_JWT);
+    if (cache) {
+      const hit = withKey(key, (handle) => cache.lookup(cacheKeyOf(handle, policies.handleFor(options), text), now));
+      if (hit) return hit;
     }
     const verdict = await askHost(text, key, options);
-    const outcome = withKey(key, (handle) =>
-      verifyToken(text, key, handle, policyHandle(options), PAYLOAD_JWT, now, verdict && replay(verdict)));
-    return lookup ? remember(cache, lookup.cacheKey, outcome, now) : outcome.result;
+    return withKey(key, (handle) => {
+      const policy = policies.handleFor(options);
+      // Finished at once while the verification asked about is still the one begun (under the same
+      // policy); otherwise begun again, the verdict standing for the same algorithm and key.
+      const outcome = verdict && verdict.begun === lastBegun && verdict.begun.policy === policy
+        ? reportingClaims(() => finish(PAYLOAD_JWT, key, verdict.begun, verdict.valid, now))
+        : verifyToken(text, key, handle, policy, PAYLOAD_JWT, now, verdict && replay(verdict));
+      return cache ? remember(cache, cacheKeyOf(handle, policy, text), outcome, now) : outcome.result;
+    });
   }
 
   // The asynchronous host's verdict on `text`'s signature; null when the core refuses the token
@@ -447,7 +420,7 @@ export function createApi(loadEngine) {
   async function askHost(text, key, options) {
     let begun;
     try {
-      begun = withKey(key, (handle) => begin(text, handle, policyHandle(options)));
+      begun = withKey(key, (handle) => begin(text, handle, policies.handleFor(options)));
     } catch {
       return null;
     }
@@ -457,10 +430,10 @@ export function createApi(loadEngine) {
     const signature = core.bytesOf("signature");
     let prepared = hostKeys.get(key, keyIndex, alg);
     if (prepared === undefined) prepared = hostKeys.make(key, keyIndex, alg);
-    prepared = await prepared;
+    if (typeof prepared?.then === "function") prepared = await prepared;
     if (!prepared) return null;
     try {
-      return { alg, keyIndex, valid: await host.verify(prepared, input, signature) };
+      return { alg, keyIndex, begun, valid: await host.verify(prepared, input, signature) };
     } catch {
       return null; // the host could not decide: Wasm does
     }
@@ -486,19 +459,6 @@ export function createApi(loadEngine) {
   };
   api.createGateway = createGatewayFactory(api);
   return api;
-}
-
-function policyJson(options) {
-  const policy = { ...pick(options, LIMIT_OPTIONS), ...pick(options, CLAIM_OPTIONS) };
-  if (options.maxTokenAge !== undefined) policy.maxTokenAge = secondsOf(options.maxTokenAge, "maxTokenAge");
-  if (options.algorithms !== undefined) {
-    if (!Array.isArray(options.algorithms) || !options.algorithms.every((alg) => typeof alg === "string")) {
-      throw new JOSEInvalidArgument("options.algorithms must be an array of algorithm names");
-    }
-    policy.algorithms = options.algorithms;
-  }
-  if (options.clockTolerance !== undefined) policy.clockTolerance = secondsOf(options.clockTolerance, "clockTolerance");
-  return JSON.stringify(policy);
 }
 
 // The claims a JWT is signed with: the payload, with "iat" (now unless given or `iat: false`),
@@ -538,12 +498,6 @@ function numericDate(value, what) {
 
 function randomId() {
   return base64url(crypto.getRandomValues(new Uint8Array(16)));
-}
-
-function pick(options, names) {
-  const picked = {};
-  for (const name of names) if (options[name] !== undefined) picked[name] = options[name];
-  return picked;
 }
 
 function currentSeconds(options) {

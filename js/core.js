@@ -7,7 +7,10 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 // Byte offsets of edgejwt_result's fields in wasm32 (bindings/edgejwt.h).
-const RESULT = { header: 0, payload: 8, output: 16, detail: 24, handle: 32, keyIndex: 36, signingInput: 40, signature: 48 };
+const RESULT = {
+  header: 0, payload: 8, output: 16, detail: 24, handle: 32, keyIndex: 36, signingInput: 40, signature: 48,
+  validFrom: 56, validUntil: 64,
+};
 
 export class Core {
   constructor({ exports, memory }) {
@@ -20,9 +23,10 @@ export class Core {
     this.statusNames = new Map();
   }
 
-  // Views are re-made after a memory.grow(), which detaches the old buffer.
+  // Views are re-made after a memory.grow(), which detaches the old buffer (a view of a detached
+  // buffer has length 0, a cheaper test than asking the memory for its buffer).
   bytes() {
-    if (this.view?.buffer !== this.memory.buffer) {
+    if (this.view === undefined || this.view.length === 0) {
       this.view = new Uint8Array(this.memory.buffer);
       this.data = new DataView(this.memory.buffer);
     }
@@ -37,6 +41,12 @@ export class Core {
     if (!this.input) throw errorFromStatus("ERR_OUT_OF_MEMORY", "memory could not be allocated");
     this.inputCapacity = capacity;
     return this.input;
+  }
+
+  // Writes one string as UTF-8 at the start of the input buffer; returns its length there.
+  writeText(text) {
+    const base = this.reserve(text.length * 3);
+    return encoder.encodeInto(text, this.bytes().subarray(base, base + text.length * 3)).written;
   }
 
   // Writes the inputs (strings as UTF-8, or bytes) one after another into the input buffer and
@@ -69,8 +79,16 @@ export class Core {
   }
 
   text(name) {
-    const [pointer, length] = this.field(name);
-    return length === 0 ? "" : decoder.decode(this.bytes().subarray(pointer, pointer + length));
+    const bytes = this.bytes();
+    const at = this.result + RESULT[name];
+    const pointer = this.data.getUint32(at, true);
+    const length = this.data.getUint32(at + 4, true);
+    return length === 0 ? "" : decoder.decode(bytes.subarray(pointer, pointer + length));
+  }
+
+  // A view of Wasm memory at a [pointer, length] field, valid until the memory grows.
+  viewOf([pointer, length]) {
+    return this.bytes().subarray(pointer, pointer + length);
   }
 
   // A copy of a byte field (the context's buffers are reused by the next call).
@@ -87,6 +105,15 @@ export class Core {
   keyIndex() {
     this.bytes();
     return this.data.getUint32(this.result + RESULT.keyIndex, true);
+  }
+
+  // When a JWT that just verified holds: { from, until } in seconds (edgejwt_result.valid_from/until).
+  validity() {
+    this.bytes();
+    return {
+      from: this.data.getFloat64(this.result + RESULT.validFrom, true),
+      until: this.data.getFloat64(this.result + RESULT.validUntil, true),
+    };
   }
 
   cString(pointer) {

@@ -49,11 +49,13 @@ class Gateway {
     this.forwardToken = config.forwardToken ?? false;
     this.requiredClaims = config.requiredClaims ?? [];
     this.requiredScopes = config.requiredScopes ?? [];
+    this.cache = config.cache === false ? null : new VerifiedTokenCache(config.cache ?? {});
+    // One options object for every request: the library remembers its policy by identity.
     this.verifyOptions = definedOnly({
       issuer: config.issuer, audience: config.audience, subject: config.subject, algorithms: config.algorithms,
       typ: config.typ, clockTolerance: config.clockTolerance, maxTokenAge: config.maxTokenAge,
+      cache: this.cache ?? undefined,
     });
-    this.cache = config.cache === false ? null : new VerifiedTokenCache(config.cache ?? {});
     this.keys = keySourceOf(api, config);
     this.revocation = config.revocation ? api.createRevocationList(config.revocation, fetchOptionsOf(config)) : null;
     this.counters = { requests: 0, allowed: 0, bypassed: 0, rejected: 0, forbidden: 0, revoked: 0, originErrors: 0 };
@@ -90,7 +92,7 @@ class Gateway {
     if (!found) return this.reject(new GatewayTokenMissing("no bearer token in the request"), false);
     let payload;
     try {
-      ({ payload } = await this.api.verifyAsync(found.token, this.keys, { ...this.verifyOptions, cache: this.cache ?? undefined }));
+      ({ payload } = await this.api.verifyAsync(found.token, this.keys, this.verifyOptions));
       if (this.revocation) await this.checkRevocation(payload);
     } catch (error) {
       return this.reject(error, true);

@@ -13,14 +13,14 @@ export class HostKeys {
   }
 
   // The prepared host key; null when the host does not check this one (Wasm does), undefined when
-  // it is yet to be made. An asynchronous host's are promises.
+  // it is yet to be made. An asynchronous host's is a promise while it is being made.
   get(owner, index, alg) {
     if (!this.host.handles(alg)) return null;
     return this.byOwner.get(owner)?.get(`${alg}#${index}`);
   }
 
-  // Makes and keeps it. This calls the core (to export the public key), so a verification begun
-  // before must be begun again. A key the host refuses is left to Wasm.
+  // Makes and keeps it. This calls the core (to export the public key). A key the host refuses is
+  // left to Wasm.
   make(owner, index, alg) {
     let slots = this.byOwner.get(owner);
     if (!slots) this.byOwner.set(owner, (slots = new Map()));
@@ -31,8 +31,15 @@ export class HostKeys {
     } catch {
       // The key could not be exported, or the host refused it: Wasm checks its signatures.
     }
-    if (prepared && typeof prepared.then === "function") prepared = prepared.catch(() => null);
-    slots.set(`${alg}#${index}`, prepared);
+    const slot = `${alg}#${index}`;
+    if (prepared && typeof prepared.then === "function") {
+      // Replaced by the key once made, so that later verifications need not wait for it.
+      prepared = prepared.then((made) => made, () => null).then((made) => {
+        slots.set(slot, made);
+        return made;
+      });
+    }
+    slots.set(slot, prepared);
     return prepared;
   }
 }

@@ -17,13 +17,12 @@ Status decode_into(std::string_view text, Output &out) {
   size_t o = 0;
   uint32_t accumulated = 0;
   size_t i = 0;
+  const auto *digits = reinterpret_cast<const uint8_t *>(text.data());
   for (; i + 4 <= n; i += 4) {
-    accumulated = 0;
-    for (size_t k = 0; k < 4; ++k) {
-      const uint8_t v = kDecode[static_cast<uint8_t>(text[i + k])];
-      if (v == kInvalidDigit) return Status::Base64UrlInvalid;
-      accumulated = accumulated << 6 | v;
-    }
+    const uint32_t a = kDecode[digits[i]], b = kDecode[digits[i + 1]], c = kDecode[digits[i + 2]],
+                   d = kDecode[digits[i + 3]];
+    if ((a | b | c | d) > 63) return Status::Base64UrlInvalid;  // some digit was kInvalidDigit
+    accumulated = a << 18 | b << 12 | c << 6 | d;
     out[o++] = static_cast<typename Output::value_type>(accumulated >> 16);
     out[o++] = static_cast<typename Output::value_type>(accumulated >> 8);
     out[o++] = static_cast<typename Output::value_type>(accumulated);

@@ -2,23 +2,25 @@
 
 #include <algorithm>
 #include <cstring>
-#include <vector>
 
-#include <rapidjson/memorystream.h>
 #include <rapidjson/reader.h>
+
+#include "utf8.h"
 
 namespace edgejwt {
 namespace {
 
+// Not kParseValidateEncodingFlag: the whole text is checked first, faster (utf8.cpp).
 // Not kParseFullPrecisionFlag: RapidJSON 1.1.0's full-precision conversion turns a number whose
 // digits are all zeros into an arbitrary value when its exponent is beyond ±22 (DiyFp::Normalize
 // of 0 calls __builtin_clzll(0)): {"exp":0e99} never expired. The default conversion is exact for
 // up to 15 significant digits with an exponent within ±22 (any NumericDate), a few units in the
 // last place off beyond that.
-constexpr unsigned kParseFlags = rapidjson::kParseValidateEncodingFlag |  // reject invalid UTF-8
+constexpr unsigned kParseFlags = rapidjson::kParseInsituFlag |     // strings stay in the text's copy
                                  rapidjson::kParseIterativeFlag;  // no recursion on hostile nesting
 
-// UTF-8 of U+D800..U+DFFF: RapidJSON turns a lone "\uDC00" escape into these bytes.
+// The UTF-8 of U+D800..U+DFFF in a parsed string. The text has none (checked whole), so these bytes
+// can only come from an escape: RapidJSON turns a lone "\uDC00" into them.
 bool has_encoded_surrogate(const char *text, size_t length) {
   for (size_t i = 0; i + 1 < length; ++i) {
     if (static_cast<unsigned char>(text[i]) == 0xED && (static_cast<unsigned char>(text[i + 1]) & 0xE0) == 0xA0) {
@@ -28,12 +30,15 @@ bool has_encoded_surrogate(const char *text, size_t length) {
   return false;
 }
 
+using Dom = rapidjson::GenericDocument<rapidjson::UTF8<>, JsonAllocator, JsonAllocator>;
+
 // Forwards SAX events to the document while enforcing depth, entry count and string validity,
 // so a hostile document is refused before it is built.
 class LimitingHandler {
  public:
-  LimitingHandler(JsonDocument &document, const JsonLimits &limits)
-      : document_(document), limits_(limits) {}
+  // `has_escapes`: whether the text has a backslash, without which no string needs the surrogate check.
+  LimitingHandler(Dom &document, const JsonLimits &limits, std::vector<unsigned> &entries, bool has_escapes)
+      : document_(document), limits_(limits), entries_(entries), has_escapes_(has_escapes) {}
 
   Status failure() const { return failure_; }
 
@@ -78,14 +83,15 @@ class LimitingHandler {
     return true;
   }
   bool valid_string(const char *s, size_t length) {
-    return !has_encoded_surrogate(s, length) || fail(Status::JsonInvalid);
+    return !has_escapes_ || !has_encoded_surrogate(s, length) || fail(Status::JsonInvalid);
   }
 
-  JsonDocument &document_;
+  Dom &document_;
   const JsonLimits &limits_;
+  std::vector<unsigned> &entries_;
+  const bool has_escapes_;
   Status failure_ = Status::Ok;
   unsigned depth_ = 0;
-  std::vector<unsigned> entries_;  // entries seen so far at each open depth
 };
 
 bool names_less(const JsonValue::Member *a, const JsonValue::Member *b) {
@@ -95,26 +101,44 @@ bool names_less(const JsonValue::Member *a, const JsonValue::Member *b) {
   return order != 0 ? order < 0 : x.GetStringLength() < y.GetStringLength();
 }
 
-bool names_equal(const JsonValue::Member *a, const JsonValue::Member *b) {
-  return a->name.GetStringLength() == b->name.GetStringLength() &&
-         std::memcmp(a->name.GetString(), b->name.GetString(), a->name.GetStringLength()) == 0;
+bool same_name(const JsonValue &a, const JsonValue &b) {
+  return a.GetStringLength() == b.GetStringLength() &&
+         std::memcmp(a.GetString(), b.GetString(), a.GetStringLength()) == 0;
+}
+
+// Up to this many members, comparing every pair beats sorting (most names differ in length).
+constexpr rapidjson::SizeType kPairwiseLimit = 16;
+
+bool has_duplicate_member(const JsonValue &object, std::vector<const JsonValue::Member *> &names) {
+  const auto begin = object.MemberBegin(), end = object.MemberEnd();
+  if (object.MemberCount() <= kPairwiseLimit) {
+    for (auto a = begin; a != end; ++a) {
+      for (auto b = a + 1; b != end; ++b) {
+        if (same_name(a->name, b->name)) return true;
+      }
+    }
+    return false;
+  }
+  names.clear();
+  for (auto it = begin; it != end; ++it) names.push_back(&*it);
+  std::sort(names.begin(), names.end(), names_less);
+  return std::adjacent_find(names.begin(), names.end(), [](const auto *a, const auto *b) {
+           return same_name(a->name, b->name);
+         }) != names.end();
 }
 
 // RapidJSON keeps duplicate members; JOSE must reject them (RFC 7515 §5.2 step 4).
-bool has_duplicate_names(const JsonValue &value, std::vector<const JsonValue::Member *> &scratch) {
+bool has_duplicate_names(const JsonValue &value, std::vector<const JsonValue::Member *> &names) {
   if (value.IsArray()) {
     for (const auto &element : value.GetArray()) {
-      if (has_duplicate_names(element, scratch)) return true;
+      if (has_duplicate_names(element, names)) return true;
     }
     return false;
   }
   if (!value.IsObject()) return false;
-  scratch.clear();
-  for (auto it = value.MemberBegin(); it != value.MemberEnd(); ++it) scratch.push_back(&*it);
-  std::sort(scratch.begin(), scratch.end(), names_less);
-  if (std::adjacent_find(scratch.begin(), scratch.end(), names_equal) != scratch.end()) return true;
+  if (has_duplicate_member(value, names)) return true;
   for (auto it = value.MemberBegin(); it != value.MemberEnd(); ++it) {
-    if (has_duplicate_names(it->value, scratch)) return true;
+    if (has_duplicate_names(it->value, names)) return true;
   }
   return false;
 }
@@ -122,27 +146,31 @@ bool has_duplicate_names(const JsonValue &value, std::vector<const JsonValue::Me
 }  // namespace
 
 Status parse_strict_json(std::string_view text, const JsonLimits &limits, JsonDocument &document) {
+  Dom &dom = document.document_;
+  dom.SetNull();
+  document.pool_.Clear();
+  if (!is_well_formed_utf8(text)) return Status::JsonInvalid;
+  document.text_.assign(text);  // parsed in place: std::string ends with a NUL, where parsing stops
   Status status = Status::Ok;
-  auto generate = [&](JsonDocument &sink) {
-    LimitingHandler handler(sink, limits);
-    rapidjson::MemoryStream stream(text.data(), text.size());
-    rapidjson::Reader reader;
+  auto generate = [&](Dom &sink) {
+    LimitingHandler handler(sink, limits, document.entries_, text.find('\\') != std::string_view::npos);
+    rapidjson::InsituStringStream stream(document.text_.data());
+    rapidjson::GenericReader<rapidjson::UTF8<>, rapidjson::UTF8<>, JsonAllocator> reader(&document.pool_);
     const bool parsed = !reader.Parse<kParseFlags>(stream, handler).IsError();
-    // The reader takes a NUL byte for the end of input: all of the text must have been read.
+    // A NUL byte in the text would end it early: all of the text must have been read.
     if (parsed && stream.Tell() == text.size()) return true;
     status = handler.failure() != Status::Ok ? handler.failure() : Status::JsonInvalid;
     return false;
   };
-  document.Populate(generate);
+  dom.Populate(generate);
   if (status != Status::Ok) return status;
-  std::vector<const JsonValue::Member *> scratch;
-  return has_duplicate_names(document, scratch) ? Status::JsonDuplicateKey : Status::Ok;
+  return has_duplicate_names(dom, document.names_) ? Status::JsonDuplicateKey : Status::Ok;
 }
 
 Status parse_json_object(std::string_view text, const JsonLimits &limits, JsonDocument &document) {
   const Status status = parse_strict_json(text, limits, document);
   if (status != Status::Ok) return status;
-  return document.IsObject() ? Status::Ok : Status::JsonNotObject;
+  return document.root().IsObject() ? Status::Ok : Status::JsonNotObject;
 }
 
 const JsonValue *find_member(const JsonValue &object, std::string_view name) {

@@ -2,7 +2,9 @@
 // (no encoded surrogates), no NaN/Infinity, numbers that fit a double, no duplicate member names,
 // and bounded nesting depth and entry count so hostile input cannot exhaust the stack or the heap.
 #pragma once
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include <rapidjson/document.h>
 
@@ -15,34 +17,35 @@ struct JsonLimits {
   unsigned max_entries = 1000;   // members of one object, or elements of one array
 };
 
-using JsonDocument = rapidjson::Document;
-using JsonValue = rapidjson::Value;
+using JsonAllocator = rapidjson::MemoryPoolAllocator<>;
+using JsonValue = rapidjson::GenericValue<rapidjson::UTF8<>, JsonAllocator>;
 
-// A document parsed again and again (one per token part on the hot path). RapidJSON's memory pool
-// frees nothing until it is cleared, so a reused plain Document would grow with every parse; this
-// one clears its pool before each parse, and the pool starts in an inline buffer, so a
-// steady-state parse of a typical header or claims set allocates nothing.
-class ReusableJsonDocument {
+// A parsed document, made to be parsed into again and again (one per token part on the hot path)
+// without allocating in steady state: the text is copied into a buffer kept from parse to parse
+// and parsed in place (the document's strings view that copy), and the values and RapidJSON's
+// working stacks come from a pool that starts in an inline buffer and is emptied, not freed,
+// before each parse. A document larger than the inline buffer takes heap chunks for that parse.
+class JsonDocument {
  public:
-  ReusableJsonDocument() : pool_(inline_buffer_, sizeof inline_buffer_), document_(&pool_) {}
-  ReusableJsonDocument(const ReusableJsonDocument &) = delete;
-  ReusableJsonDocument &operator=(const ReusableJsonDocument &) = delete;
+  JsonDocument() : pool_(inline_buffer_, sizeof inline_buffer_), document_(&pool_, kStackCapacity, &pool_) {}
+  JsonDocument(const JsonDocument &) = delete;
+  JsonDocument &operator=(const JsonDocument &) = delete;
 
-  // The document, emptied, with everything the previous parse built released.
-  JsonDocument &reset() {
-    document_.SetNull();
-    pool_.Clear();
-    return document_;
-  }
-  const JsonDocument &document() const { return document_; }
+  const JsonValue &root() const { return document_; }
 
  private:
-  char inline_buffer_[4096];
-  rapidjson::MemoryPoolAllocator<> pool_;
-  JsonDocument document_;
+  friend Status parse_strict_json(std::string_view text, const JsonLimits &limits, JsonDocument &document);
+  static constexpr size_t kStackCapacity = 512;
+
+  alignas(8) char inline_buffer_[4096];
+  JsonAllocator pool_;
+  rapidjson::GenericDocument<rapidjson::UTF8<>, JsonAllocator, JsonAllocator> document_;
+  std::string text_;                             // the parsed copy of the text
+  std::vector<unsigned> entries_;                // per open depth, entries seen (entry limit)
+  std::vector<const JsonValue::Member *> names_; // one object's names, sorted (duplicate check)
 };
 
-// Parses `text` into `document`; on failure `document` is left unspecified.
+// Parses `text` into `document`, replacing what it held; on failure the document is unspecified.
 Status parse_strict_json(std::string_view text, const JsonLimits &limits, JsonDocument &document);
 
 // As parse_strict_json, and the root must be an object.

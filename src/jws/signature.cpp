@@ -17,7 +17,7 @@ const Public &public_of(const Key &key) {
 Status check_hmac(const Key &key, Hash hash, ByteView signing_input, ByteView signature) {
   if (signature.size != hash_size(hash)) return Status::SignatureLength;
   uint8_t expected[kMaxHashSize];
-  hmac(hash, key.as<HmacSecret>()->bytes.view(), signing_input, expected);
+  key.as<HmacSecret>()->pads.mac(hash, signing_input, expected);
   return constant_time_equal(expected, signature.data, signature.size) ? Status::Ok : Status::SignatureInvalid;
 }
 
@@ -29,7 +29,7 @@ Status create_signature(const Key &key, Algorithm alg, ByteView signing_input, s
   switch (algorithm_scheme(alg)) {
     case SignatureScheme::Hmac:
       signature.resize(hash_size(hash));
-      hmac(hash, key.as<HmacSecret>()->bytes.view(), signing_input, signature.data());
+      key.as<HmacSecret>()->pads.mac(hash, signing_input, signature.data());
       return Status::Ok;
     case SignatureScheme::RsaPkcs1:
       return rsa_pkcs1_sign(hash, *key.as<RsaPrivateKey>(), signing_input, signature);

@@ -29,31 +29,43 @@ bool is_audience(const JsonValue &value) {
   return std::all_of(value.Begin(), value.End(), [](const JsonValue &item) { return item.IsString(); });
 }
 
+// The registered claims of a payload, found in one pass over its members.
+struct RegisteredClaims {
+  const JsonValue *iss = nullptr, *sub = nullptr, *aud = nullptr, *jti = nullptr;
+  const JsonValue *exp = nullptr, *nbf = nullptr, *iat = nullptr;
+
+  explicit RegisteredClaims(const JsonValue &payload) {
+    for (auto it = payload.MemberBegin(); it != payload.MemberEnd(); ++it) {
+      const std::string_view name = string_view_of(it->name);
+      if (name.size() != 3) continue;
+      for (auto [claim, slot] : {std::pair{"iss", &iss}, {"sub", &sub}, {"aud", &aud}, {"jti", &jti},
+                                 {"exp", &exp}, {"nbf", &nbf}, {"iat", &iat}}) {
+        if (name == claim) *slot = &it->value;
+      }
+    }
+  }
+};
+
 // Registered claims that are present must have their registered types.
-Status check_types(const JsonValue &payload, std::string &detail) {
-  for (const char *claim : {"iss", "sub", "jti"}) {
-    if (const JsonValue *value = find_member(payload, claim); value && !value->IsString()) {
-      return fail_claim(claim, "invalid", detail);
-    }
+Status check_types(const RegisteredClaims &claims, std::string &detail) {
+  for (auto [name, value] : {std::pair{"iss", claims.iss}, {"sub", claims.sub}, {"jti", claims.jti}}) {
+    if (value && !value->IsString()) return fail_claim(name, "invalid", detail);
   }
-  if (const JsonValue *aud = find_member(payload, "aud"); aud && !is_audience(*aud)) {
-    return fail_claim("aud", "invalid", detail);
-  }
-  for (const char *claim : {"exp", "nbf", "iat"}) {
-    if (const JsonValue *value = find_member(payload, claim); value && !is_numeric_date(*value)) {
-      return fail_claim(claim, "invalid", detail);
-    }
+  if (claims.aud && !is_audience(*claims.aud)) return fail_claim("aud", "invalid", detail);
+  for (auto [name, value] : {std::pair{"exp", claims.exp}, {"nbf", claims.nbf}, {"iat", claims.iat}}) {
+    if (value && !is_numeric_date(*value)) return fail_claim(name, "invalid", detail);
   }
   return Status::Ok;
 }
 
-Status check_required(const JsonValue &payload, const VerifyPolicy &policy, std::string &detail) {
-  const std::pair<const char *, bool> implied[] = {{"iss", !policy.issuers.empty()},
-                                                   {"aud", !policy.audiences.empty()},
-                                                   {"sub", policy.has_subject},
-                                                   {"iat", policy.has_max_token_age}};
-  for (const auto &[claim, required] : implied) {
-    if (required && !find_member(payload, claim)) return fail_claim(claim, "missing", detail);
+Status check_required(const JsonValue &payload, const RegisteredClaims &claims, const VerifyPolicy &policy,
+                      std::string &detail) {
+  const std::pair<const char *, bool> implied[] = {{"iss", !policy.issuers.empty() && !claims.iss},
+                                                   {"aud", !policy.audiences.empty() && !claims.aud},
+                                                   {"sub", policy.has_subject && !claims.sub},
+                                                   {"iat", policy.has_max_token_age && !claims.iat}};
+  for (const auto &[claim, missing] : implied) {
+    if (missing) return fail_claim(claim, "missing", detail);
   }
   for (const std::string &claim : policy.required_claims) {
     if (!find_member(payload, claim)) {
@@ -73,13 +85,12 @@ bool audience_matches(const JsonValue &aud, const std::vector<std::string> &audi
   return std::any_of(aud.Begin(), aud.End(), [&](const JsonValue &item) { return contains(audiences, item); });
 }
 
-Status check_values(const JsonValue &payload, const VerifyPolicy &policy, std::string &detail) {
-  const JsonValue *iss = find_member(payload, "iss");
-  if (!policy.issuers.empty() && !contains(policy.issuers, *iss)) return fail_claim("iss", "check_failed", detail);
-  const JsonValue *sub = find_member(payload, "sub");
-  if (policy.has_subject && string_view_of(*sub) != policy.subject) return fail_claim("sub", "check_failed", detail);
-  const JsonValue *aud = find_member(payload, "aud");
-  if (!policy.audiences.empty() && !audience_matches(*aud, policy.audiences)) {
+Status check_values(const RegisteredClaims &claims, const VerifyPolicy &policy, std::string &detail) {
+  if (!policy.issuers.empty() && !contains(policy.issuers, *claims.iss)) return fail_claim("iss", "check_failed", detail);
+  if (policy.has_subject && string_view_of(*claims.sub) != policy.subject) {
+    return fail_claim("sub", "check_failed", detail);
+  }
+  if (!policy.audiences.empty() && !audience_matches(*claims.aud, policy.audiences)) {
     return fail_claim("aud", "check_failed", detail);
   }
   return Status::Ok;
@@ -93,31 +104,49 @@ std::string normalized_type(std::string_view typ) {
   return lower.compare(0, kPrefix.size(), kPrefix) == 0 ? lower.substr(kPrefix.size()) : lower;
 }
 
-Status check_times(const JsonValue &payload, const VerifyPolicy &policy, double now, std::string &detail) {
+Status check_times(const RegisteredClaims &claims, const VerifyPolicy &policy, double now, std::string &detail) {
   const double tolerance = policy.clock_tolerance;
-  const JsonValue *iat = find_member(payload, "iat");
-  const JsonValue *nbf = find_member(payload, "nbf");
-  const JsonValue *exp = find_member(payload, "exp");
-  if (iat && iat->GetDouble() > now + tolerance) return fail_claim("iat", "check_failed", detail);
-  if (nbf && nbf->GetDouble() > now + tolerance) return fail_claim("nbf", "check_failed", detail);
-  if (exp && exp->GetDouble() <= now - tolerance) return fail(Status::JwtExpired, "exp", "check_failed", detail);
-  if (policy.has_max_token_age && now - iat->GetDouble() - tolerance > policy.max_token_age) {
+  if (claims.iat && claims.iat->GetDouble() > now + tolerance) return fail_claim("iat", "check_failed", detail);
+  if (claims.nbf && claims.nbf->GetDouble() > now + tolerance) return fail_claim("nbf", "check_failed", detail);
+  if (claims.exp && claims.exp->GetDouble() <= now - tolerance) {
+    return fail(Status::JwtExpired, "exp", "check_failed", detail);
+  }
+  if (policy.has_max_token_age && now - claims.iat->GetDouble() - tolerance > policy.max_token_age) {
     return fail(Status::JwtExpired, "iat", "check_failed", detail);
   }
   return Status::Ok;
 }
 
+// check_times' bounds as an interval of `now`, for a cache to tell without the core whether they
+// still hold; the upper end is exclusive (the max-age bound is inclusive: at that instant the
+// cache merely asks the core again).
+TimeWindow time_window(const RegisteredClaims &claims, const VerifyPolicy &policy) {
+  const double tolerance = policy.clock_tolerance;
+  TimeWindow window;
+  for (const JsonValue *start : {claims.iat, claims.nbf}) {
+    if (start) window.from = std::max(window.from, start->GetDouble() - tolerance);
+  }
+  if (claims.exp) window.until = std::min(window.until, claims.exp->GetDouble() + tolerance);
+  if (policy.has_max_token_age) {
+    window.until = std::min(window.until, claims.iat->GetDouble() + tolerance + policy.max_token_age);
+  }
+  return window;
+}
+
 }  // namespace
 
 Status check_claims(const JsonValue &payload, const ProtectedHeader &header, const VerifyPolicy &policy, double now,
-                    std::string &detail) {
+                    std::string &detail, TimeWindow &window) {
   if (policy.has_typ && (!header.has_typ || normalized_type(header.typ) != normalized_type(policy.typ))) {
     return fail_claim("typ", header.has_typ ? "check_failed" : "missing", detail);
   }
-  if (Status status = check_types(payload, detail); status != Status::Ok) return status;
-  if (Status status = check_required(payload, policy, detail); status != Status::Ok) return status;
-  if (Status status = check_values(payload, policy, detail); status != Status::Ok) return status;
-  return check_times(payload, policy, now, detail);
+  const RegisteredClaims claims(payload);
+  if (Status status = check_types(claims, detail); status != Status::Ok) return status;
+  if (Status status = check_required(payload, claims, policy, detail); status != Status::Ok) return status;
+  if (Status status = check_values(claims, policy, detail); status != Status::Ok) return status;
+  if (Status status = check_times(claims, policy, now, detail); status != Status::Ok) return status;
+  window = time_window(claims, policy);
+  return Status::Ok;
 }
 
 }  // namespace edgejwt

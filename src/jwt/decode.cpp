@@ -10,7 +10,7 @@ Status decode_header_part(std::string_view token, const TokenLimits &limits, Dec
   out.detail.clear();
   if (Status status = split_compact(token, limits.max_token_length, parts); status != Status::Ok) return status;
   const Status status = decode_json_part(parts.header, limits.max_header_size, Status::HeaderTooLarge, limits.json,
-                                         out.header_json, out.header_document.reset());
+                                         out.header_json, out.header_document);
   return status == Status::Ok ? Status::Ok : fail_in("header", status, out);
 }
 
@@ -25,7 +25,7 @@ Status decode_jwt(std::string_view token, const TokenLimits &limits, DecodedToke
   CompactParts parts;
   if (Status status = decode_header_part(token, limits, out, parts); status != Status::Ok) return status;
   if (Status status = decode_json_part(parts.payload, limits.max_payload_size, Status::PayloadTooLarge, limits.json,
-                                       out.payload, out.payload_document.reset());
+                                       out.payload, out.payload_document);
       status != Status::Ok) {
     return fail_in("payload", status, out);
   }

@@ -94,7 +94,7 @@ Status parse_verify_policy(std::string_view json, VerifyPolicy &policy, std::str
     return status == Status::JsonNotObject ? Status::InvalidArgument : status;
   }
   policy = VerifyPolicy{};
-  for (auto it = document.MemberBegin(); it != document.MemberEnd(); ++it) {
+  for (auto it = document.root().MemberBegin(); it != document.root().MemberEnd(); ++it) {
     const std::string_view name = string_view_of(it->name);
     if (Status status = read_member(name, it->value, policy); status != Status::Ok) {
       detail.assign(name.data(), name.size());

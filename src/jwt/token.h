@@ -5,18 +5,20 @@
 
 #include "../encoding/json.h"
 #include "../jws/header.h"
+#include "claims.h"
 
 namespace edgejwt {
 
 struct DecodedToken {
   std::string header_json;  // the protected header exactly as decoded
-  ReusableJsonDocument header_document;
+  JsonDocument header_document;
   ProtectedHeader header;   // views into header_document
   std::string payload;      // the payload exactly as decoded
-  ReusableJsonDocument payload_document;
+  JsonDocument payload_document;
   std::string signature;
   size_t key_index = 0;     // which key of a key set verified the token
   std::string detail;       // on failure: which part, member or claim, when there is one to name
+  TimeWindow window;        // a verified JWT: when its time claims hold
 };
 
 // Records which part failed and passes the status on.

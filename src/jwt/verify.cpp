@@ -41,11 +41,11 @@ Status prepare_verification(const VerificationKeys &keys, const VerifyPolicy &po
 
   // 2. header: strict base64url, strict JSON object, then the members we act on.
   if (Status status = decode_json_part(parts.header, limits.max_header_size, Status::HeaderTooLarge, limits.json,
-                                       out.header_json, out.header_document.reset());
+                                       out.header_json, out.header_document);
       status != Status::Ok) {
     return fail_in("header", status, out);
   }
-  if (Status status = read_protected_header(out.header_document.document(), policy.header_rules(), out.header, out.detail);
+  if (Status status = read_protected_header(out.header_document.root(), policy.header_rules(), out.header, out.detail);
       status != Status::Ok) {
     return status;
   }
@@ -69,28 +69,11 @@ Status finish_verification(const VerifyPolicy &policy, PayloadKind kind, const C
     return status == Status::Ok ? Status::Ok : fail_in("payload", status, out);
   }
   if (Status status = decode_json_part(parts.payload, limits.max_payload_size, Status::PayloadTooLarge, limits.json,
-                                       out.payload, out.payload_document.reset());
+                                       out.payload, out.payload_document);
       status != Status::Ok) {
     return fail_in("payload", status, out);
   }
-  return check_claims(out.payload_document.document(), out.header, policy, now, out.detail);
-}
-
-Status recheck_claims(const VerifyPolicy &policy, std::string_view header_json, std::string_view payload_json,
-                      double now, DecodedToken &out) {
-  out.detail.clear();
-  const TokenLimits &limits = policy.limits;
-  if (Status status = parse_json_object(header_json, limits.json, out.header_document.reset()); status != Status::Ok) {
-    return fail_in("header", status, out);
-  }
-  if (Status status = read_protected_header(out.header_document.document(), policy.header_rules(), out.header, out.detail);
-      status != Status::Ok) {
-    return status;
-  }
-  if (Status status = parse_json_object(payload_json, limits.json, out.payload_document.reset()); status != Status::Ok) {
-    return fail_in("payload", status, out);
-  }
-  return check_claims(out.payload_document.document(), out.header, policy, now, out.detail);
+  return check_claims(out.payload_document.root(), out.header, policy, now, out.detail, out.window);
 }
 
 Status verify_jws(const VerificationKeys &keys, const VerifyPolicy &policy, PayloadKind kind, std::string_view token,

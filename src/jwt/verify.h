@@ -35,9 +35,4 @@ Status prepare_verification(const VerificationKeys &keys, const VerifyPolicy &po
 Status finish_verification(const VerifyPolicy &policy, PayloadKind kind, const CompactParts &parts, double now,
                            DecodedToken &out);
 
-// The claim step alone, for a token this core verified before: the header and claims JSON as
-// that verification returned them, parsed again and checked at `now`.
-Status recheck_claims(const VerifyPolicy &policy, std::string_view header_json, std::string_view payload_json,
-                      double now, DecodedToken &out);
-
 }  // namespace edgejwt

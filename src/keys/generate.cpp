@@ -32,7 +32,7 @@ Status generate_key(Algorithm alg, uint32_t modulus_bits, Key &out) {
     case KeyFamily::Hmac: {
       std::vector<uint8_t> bytes(hash_size(algorithm_hash(alg)));
       const Status status = random_bytes(bytes.data(), bytes.size());
-      HmacSecret secret{SecretBytes(bytes)};
+      HmacSecret secret(SecretBytes{bytes});
       secure_wipe(bytes.data(), bytes.size());
       return bind(status, std::move(secret), alg, out);
     }

@@ -320,7 +320,7 @@ Status import_jwk_text(std::string_view json, std::string_view alg, Key &out, st
     detail = "jwk";
     return status == Status::JsonNotObject ? Status::JwkInvalid : status;
   }
-  return import_jwk(document, alg, out, detail);
+  return import_jwk(document.root(), alg, out, detail);
 }
 
 Status export_jwk(const Key &key, bool include_private, std::string &json) {

@@ -17,7 +17,7 @@ bool is_key_encoding(ByteView bytes) {
   const std::string_view text = bytes.as_text();
   if (text.find("-----BEGIN ") != std::string_view::npos) return true;
   JsonDocument document;
-  if (parse_json_object(text, JsonLimits{}, document) == Status::Ok && find_member(document, "kty")) return true;
+  if (parse_json_object(text, JsonLimits{}, document) == Status::Ok && find_member(document.root(), "kty")) return true;
   KeyMaterial material;
   return parse_spki(bytes, material) == Status::Ok || parse_pkcs1_public_key(bytes, material) == Status::Ok ||
          parse_certificate_public_key(bytes, material) == Status::Ok || parse_pkcs8(bytes, material) == Status::Ok;
@@ -31,11 +31,13 @@ KeyFamily family_of_curve(Curve curve) {
 struct Validator {
   KeyFamily &family;
 
-  Status operator()(const HmacSecret &secret) {
+  Status operator()(HmacSecret &secret) {
     family = KeyFamily::Hmac;
     if (secret.bytes.size() < Key::kMinHmacSecretSize) return Status::KeyTooShort;
     if (secret.bytes.size() > Key::kMaxHmacSecretSize) return Status::KeyInvalid;
-    return is_key_encoding(secret.bytes.view()) ? Status::KeyUsageRefused : Status::Ok;
+    if (is_key_encoding(secret.bytes.view())) return Status::KeyUsageRefused;
+    secret.pads = HmacPads(secret.bytes.view());
+    return Status::Ok;
   }
   Status operator()(const RsaPublicKey &key) {
     family = KeyFamily::Rsa;

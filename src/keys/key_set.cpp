@@ -27,7 +27,7 @@ Status KeySet::import(std::string_view json, KeySet &out, std::string &detail) {
     detail = "jwks";
     return status == Status::JsonNotObject ? Status::JwksInvalid : status;
   }
-  const JsonValue *keys = find_member(document, "keys");
+  const JsonValue *keys = find_member(document.root(), "keys");
   if (!keys || !keys->IsArray() || keys->Size() > kMaxKeys) {
     detail = "keys";
     return Status::JwksInvalid;

@@ -4,9 +4,11 @@
 #pragma once
 #include <array>
 #include <cstdint>
+#include <utility>
 #include <variant>
 #include <vector>
 
+#include "../crypto/hmac.h"
 #include "secret_bytes.h"
 
 namespace edgejwt {
@@ -49,7 +51,11 @@ struct Ed25519PrivateKey {
 };
 
 struct HmacSecret {
+  HmacSecret() = default;
+  explicit HmacSecret(SecretBytes secret) : bytes(std::move(secret)) {}
+
   SecretBytes bytes;
+  HmacPads pads;  // made by Key::create once the secret is validated
 };
 
 using KeyMaterial = std::variant<HmacSecret, RsaPublicKey, RsaPrivateKey, EcPublicKey, EcPrivateKey,

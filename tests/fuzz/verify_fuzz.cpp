@@ -3,7 +3,9 @@
 // in one phase (edgejwt_verify, edgejwt_compact_verify) and in two (edgejwt_verify_begin/finish,
 // the host vouching for the signature so that the claims are reached however the input mutated).
 // The token's decoded header and payload are then signed again. The paths must agree with each
-// other, with decode and with edgejwt_check_claims; a token sign makes must verify.
+// other and with decode, a verified token's validity window must bound when it verifies, and a token
+// sign makes must verify.
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -94,9 +96,11 @@ void check_verification(edgejwt_handle key, edgejwt_handle policy, std::string_v
   const Outcome jws = outcome(edgejwt_compact_verify(c, key, policy, data, size));
   if (jwt.status == EDGEJWT_OK) {
     require(decoded == jwt);
-    // A cached token's claims, checked again at the same time, still hold.
-    require(edgejwt_check_claims(c, policy, jwt.header.data(), jwt.header.size(), jwt.payload.data(),
-                                 jwt.payload.size(), kNow) == EDGEJWT_OK);
+    // The window a cache answers from holds now, and verification fails once it has lapsed.
+    const double from = result().valid_from, until = result().valid_until;
+    require(from <= kNow && kNow < until);
+    if (std::isfinite(until)) require(edgejwt_verify(c, key, policy, data, size, until + 1) != EDGEJWT_OK);
+    if (std::isfinite(from)) require(edgejwt_verify(c, key, policy, data, size, from - 1) != EDGEJWT_OK);
   }
   if (jws.status == EDGEJWT_OK && decoded.status == EDGEJWT_OK) require(decoded == jws);
 

@@ -94,3 +94,30 @@ TEST_F(Abi, RefusesShortSecretsAndNullInput) {
             static_cast<edgejwt_status>(edgejwt::Status::KeyTooShort));
   EXPECT_EQ(edgejwt_decode(context_, 0, nullptr, 10), static_cast<edgejwt_status>(edgejwt::Status::JwsInvalid));
 }
+
+// An asynchronous host checks the primitive while other calls use the context: the begun
+// verification must finish on its own token, not on whatever the context decoded since.
+TEST_F(Abi, CallsBetweenBeginAndFinishLeaveTheBegunVerificationAlone) {
+  const edgejwt_handle key = import_secret(32);
+  ASSERT_EQ(create_policy(R"({"typ":"at+jwt"})"), EDGEJWT_OK);
+  const edgejwt_handle policy = result().handle;
+  const std::string header = R"({"alg":"HS256","typ":"at+jwt"})", payload = R"({"sub":"a","exp":2000000000})";
+  const std::string token = sign(key, header, payload);
+  const std::string other = sign(key, R"({"alg":"HS256","typ":"JWT"})", R"({"sub":"b"})");
+
+  ASSERT_EQ(edgejwt_verify_begin(context_, key, policy, token.data(), token.size()), EDGEJWT_OK);
+  const std::string input = text(result().signing_input, result().signing_input_len);
+  const std::string signature = text(result().signature, result().signature_len);
+  ASSERT_EQ(edgejwt_check_signature(context_, key, "HS256", 5, reinterpret_cast<const uint8_t *>(input.data()),
+                                    input.size(), reinterpret_cast<const uint8_t *>(signature.data()), signature.size()),
+            EDGEJWT_OK);
+  ASSERT_EQ(edgejwt_decode(context_, 0, other.data(), other.size()), EDGEJWT_OK);
+  ASSERT_EQ(verify(key, 0, other), EDGEJWT_OK);
+
+  ASSERT_EQ(edgejwt_verify_finish(context_, EDGEJWT_PAYLOAD_JWT, 1, 1e9), EDGEJWT_OK);
+  EXPECT_EQ(text(result().header, result().header_len), header);
+  EXPECT_EQ(text(result().payload, result().payload_len), payload);
+  EXPECT_EQ(result().valid_until, 2000000000);
+  EXPECT_EQ(edgejwt_verify_finish(context_, EDGEJWT_PAYLOAD_JWT, 1, 1e9),
+            static_cast<edgejwt_status>(edgejwt::Status::InvalidArgument));  // finished once only
+}

@@ -9,6 +9,7 @@ namespace {
 struct Outcome {
   Status status;
   std::string detail;
+  TimeWindow window;
 };
 
 Outcome check(std::string_view payload_json, const VerifyPolicy &policy = {}, double now = 1000,
@@ -18,8 +19,8 @@ Outcome check(std::string_view payload_json, const VerifyPolicy &policy = {}, do
   ProtectedHeader header;
   header.has_typ = !typ.empty();
   header.typ = typ;
-  Outcome outcome{Status::Ok, {}};
-  outcome.status = check_claims(payload, header, policy, now, outcome.detail);
+  Outcome outcome{Status::Ok, {}, {}};
+  outcome.status = check_claims(payload.root(), header, policy, now, outcome.detail, outcome.window);
   return outcome;
 }
 
@@ -102,4 +103,36 @@ TEST(Claims, TypIsComparedCaseInsensitivelyWithoutApplicationPrefix) {
   EXPECT_EQ(check("{}", policy, 1000, "application/AT+JWT").status, Status::Ok);
   expect(check("{}", policy, 1000, "JWT"), Status::ClaimValidationFailed, "typ:check_failed");
   expect(check("{}", policy), Status::ClaimValidationFailed, "typ:missing");
+}
+
+// The window a verification reports is exactly when the time claims hold, so a cache answering
+// from it agrees with the core: inside it the claims pass, outside it they fail (the max-age bound
+// is inclusive in the core and exclusive in the window, so the cache asks again at that instant).
+TEST(Claims, TimeWindowIsWhenTheTimeClaimsHold) {
+  const char *payloads[] = {R"({})", R"({"exp":1100})", R"({"nbf":950,"exp":1100})", R"({"iat":990,"exp":1100})",
+                            R"({"iat":990})", R"({"iat":995.5,"nbf":980.25,"exp":1050.75})"};
+  for (const double tolerance : {0.0, 5.0, 30.0}) {
+    for (const bool max_age : {false, true}) {
+      VerifyPolicy policy;
+      policy.clock_tolerance = tolerance;
+      policy.has_max_token_age = max_age;
+      policy.max_token_age = 40;
+      for (const char *payload : payloads) {
+        const Outcome at_issue = check(payload, policy, 1000);
+        if (at_issue.status != Status::Ok) continue;
+        const TimeWindow window = at_issue.window;
+        EXPECT_LE(window.from, 1000) << payload;
+        EXPECT_GT(window.until, 1000) << payload;
+        for (double now = 900; now <= 1200; now += 0.25) {
+          const bool inside = window.from <= now && now < window.until;
+          const bool holds = check(payload, policy, now).status == Status::Ok;
+          if (inside) {
+            EXPECT_TRUE(holds) << payload << " at " << now;
+          } else if (holds) {
+            EXPECT_EQ(now, window.until) << payload << " at " << now;
+          }
+        }
+      }
+    }
+  }
 }

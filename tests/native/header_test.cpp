@@ -11,7 +11,7 @@ Status read(std::string_view json, const std::vector<std::string> *understood = 
   EXPECT_EQ(parse_json_object(json, {}, document), Status::Ok);
   ProtectedHeader header;
   std::string ignored;
-  return read_protected_header(document, HeaderRules{understood, 16}, header, detail ? *detail : ignored);
+  return read_protected_header(document.root(), HeaderRules{understood, 16}, header, detail ? *detail : ignored);
 }
 
 const std::vector<std::string> kUnderstood = {"exp", "http://example.com/ext"};
@@ -65,8 +65,8 @@ TEST(ProtectedHeader, NothingCarriesOverWhenReused) {
   JsonDocument first, second;
   ASSERT_EQ(parse_json_object(R"({"alg":"ES256","kid":"a","typ":"JWT"})", {}, first), Status::Ok);
   ASSERT_EQ(parse_json_object(R"({"alg":"HS256"})", {}, second), Status::Ok);
-  ASSERT_EQ(read_protected_header(first, HeaderRules{}, header, detail), Status::Ok);
-  ASSERT_EQ(read_protected_header(second, HeaderRules{}, header, detail), Status::Ok);
+  ASSERT_EQ(read_protected_header(first.root(), HeaderRules{}, header, detail), Status::Ok);
+  ASSERT_EQ(read_protected_header(second.root(), HeaderRules{}, header, detail), Status::Ok);
   EXPECT_FALSE(header.has_kid);
   EXPECT_TRUE(header.kid.empty());
   EXPECT_FALSE(header.has_typ);

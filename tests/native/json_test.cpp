@@ -75,14 +75,14 @@ TEST(StrictJson, ReadsZeroWithAnyExponentAsZero) {
   for (const char *text : {"{\"a\":0e99}", "{\"a\":-0.000e50}", "{\"a\":0.0000000000000000000000000}"}) {
     JsonDocument document;
     ASSERT_EQ(parse_json_object(text, JsonLimits{}, document), Status::Ok) << text;
-    EXPECT_EQ(document["a"].GetDouble(), 0.0) << text;
+    EXPECT_EQ(document.root()["a"].GetDouble(), 0.0) << text;
   }
 }
 
 TEST(StrictJson, FindsMembersByExactName) {
   JsonDocument document;
   ASSERT_EQ(parse_json_object(R"({"alg":"HS256","Alg":1})", {}, document), Status::Ok);
-  ASSERT_NE(find_member(document, "alg"), nullptr);
-  EXPECT_EQ(string_view_of(*find_member(document, "alg")), "HS256");
-  EXPECT_EQ(find_member(document, "ALG"), nullptr);
+  ASSERT_NE(find_member(document.root(), "alg"), nullptr);
+  EXPECT_EQ(string_view_of(*find_member(document.root(), "alg")), "HS256");
+  EXPECT_EQ(find_member(document.root(), "ALG"), nullptr);
 }

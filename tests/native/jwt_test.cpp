@@ -38,7 +38,7 @@ std::string signed_token(const Key &key, std::string_view header, std::string_vi
 std::string token_over(const Key &key, std::string_view header_b64, std::string_view payload_b64) {
   const std::string signing_input = std::string(header_b64) + "." + std::string(payload_b64);
   std::vector<uint8_t> signature(32);
-  hmac(Hash::Sha256, key.as<HmacSecret>()->bytes.view(), signing_input, signature.data());
+  key.as<HmacSecret>()->pads.mac(Hash::Sha256, signing_input, signature.data());
   std::string token = signing_input + ".";
   base64url_encode(signature, token);
   return token;
