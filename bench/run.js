@@ -6,9 +6,9 @@
 // edgejwt verifies asymmetric tokens twice: "host" (the primitive on node:crypto, the default
 // under Node) and "wasm" ({ hostCrypto: false }); "cached" goes through a VerifiedTokenCache.
 // Environment: BENCH_ROUNDS (default 5), BENCH_MS per case per round (default 200).
-import { writeFileSync, readFileSync, mkdirSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
-import { generateKeyPairSync, createSecretKey } from "node:crypto";
+import { createSecretKey } from "node:crypto";
 import * as jose from "jose";
 import { createSigner, createVerifier, createDecoder } from "fast-jwt";
 import jsonwebtoken from "jsonwebtoken";
@@ -17,18 +17,13 @@ import { createApi } from "../js/api.js";
 import { loadEmscriptenEngine } from "../js/engines/emscripten.js";
 import { loadWasiEngine } from "../js/engines/wasi.js";
 import { VerifiedTokenCache } from "../js/token-cache.js";
+import { freshKeyPair } from "../tests/support/keys.js";
+import { benchSettings, claimsAt, measure, summarize, markdownTable, verdict, writeArtifact } from "./common.js";
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-const CASE_MS = Number(process.env.BENCH_MS ?? 200);
+const { rounds: ROUNDS, caseMs: CASE_MS } = benchSettings();
 const ALGORITHMS = ["HS256", "RS256", "PS256", "ES256", "ES384", "EdDSA"];
 
-// A realistic access token: about ten claims.
-const now = Math.floor(Date.now() / 1000);
-const CLAIMS = {
-  iss: "https://idp.example.com/", sub: "auth0|5f8d0c9e1c9d440000a1b2c3", aud: ["https://api.example.com", "https://example.com/userinfo"],
-  iat: now, exp: now + 3600, azp: "x7Kd9QmW2pLs8Vn4", scope: "openid profile email read:orders write:orders",
-  gty: "client-credentials", org_id: "org_9f8e7d6c5b4a", permissions: ["read:orders", "write:orders"],
-};
+const CLAIMS = claimsAt(Math.floor(Date.now() / 1000));
 
 function keysFor(alg) {
   if (alg === "HS256") {
@@ -37,7 +32,7 @@ function keysFor(alg) {
   }
   const [type, options] = alg.startsWith("RS") || alg.startsWith("PS") ? ["rsa", { modulusLength: 2048 }]
     : alg === "EdDSA" ? ["ed25519", {}] : ["ec", { namedCurve: alg === "ES256" ? "P-256" : "P-384" }];
-  const { publicKey, privateKey } = generateKeyPairSync(type, options);
+  const { publicKey, privateKey } = freshKeyPair(type, options); // from PEM: see tests/support/keys.js
   return {
     publicKey, privateKey,
     publicPem: publicKey.export({ format: "pem", type: "spki" }),
@@ -79,23 +74,6 @@ function casesFor(alg, keys, token, edgejwt) {
   return cases;
 }
 
-async function measure(fn) {
-  const first = fn();
-  const isAsync = typeof first?.then === "function";
-  if (isAsync) await first;
-  let operations = 0;
-  const start = performance.now();
-  let elapsed = 0;
-  while (elapsed < CASE_MS) {
-    for (let i = 0; i < 16; i++) {
-      if (isAsync) await fn(); else fn();
-    }
-    operations += 16;
-    elapsed = performance.now() - start;
-  }
-  return (operations / elapsed) * 1000;
-}
-
 // A verify row's median over fast-jwt's for the same algorithm: its cached verify for cached rows.
 function ratioToFastJwt({ alg, name, median: ops }, results) {
   if (!name.includes("verify") || name.startsWith("fast-jwt")) return undefined;
@@ -107,19 +85,12 @@ function ratioToFastJwt({ alg, name, median: ops }, results) {
 // The performance issue's targets for Node, met or not, with the worst case of each.
 function targets(results) {
   const edgejwtRows = (test) => results.filter((r) => r.name.startsWith("edgejwt") && r.ratio !== undefined && test(r.name));
-  const verdict = (label, rows) => {
-    const worst = rows.reduce((low, r) => (r.ratio < low.ratio ? r : low));
-    return `${label}: ${worst.ratio >= 1 ? "met" : "not met"} (lowest: ${worst.alg} ${worst.name} at ${worst.ratio.toFixed(2)}×)`;
-  };
   return [
     verdict("every algorithm's verify ≥ 1.0× fast-jwt without cache, in both builds",
       edgejwtRows((name) => !name.includes("cache") && !name.includes("(wasm)"))),
     verdict("cached verify ≥ fast-jwt's cache", edgejwtRows((name) => name.includes("cache"))),
   ];
 }
-
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const format = (ops) => (ops >= 1000 ? `${(ops / 1000).toFixed(1)}k` : ops.toFixed(0));
 
 async function main() {
   const edgejwt = { "edgejwt emscripten": createApi(loadEmscriptenEngine), "edgejwt wasi": createApi(loadWasiEngine) };
@@ -143,7 +114,7 @@ async function main() {
   ]) cases.push({ alg: "-", name, fn, samples: [] });
 
   for (let round = 0; round < ROUNDS; round++) {
-    for (const entry of cases) entry.samples.push(await measure(entry.fn));
+    for (const entry of cases) entry.samples.push(await measure(entry.fn, CASE_MS));
     process.stderr.write(`round ${round + 1}/${ROUNDS} done\n`);
   }
 
@@ -153,24 +124,17 @@ async function main() {
     sizes[build] = { bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
   }
 
-  const results = cases.map(({ alg, name, samples }) => ({
-    alg, name, median: median(samples), min: Math.min(...samples), max: Math.max(...samples),
-  }));
+  const results = summarize(cases);
   for (const result of results) result.ratio = ratioToFastJwt(result, results);
-  const rows = results.map((r) =>
-    `| ${r.alg} | ${r.name} | ${format(r.median)} | ${format(r.min)}–${format(r.max)} | ${r.ratio ? `${r.ratio.toFixed(2)}×` : ""} |`);
   console.log(`edgejwt benchmark, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${ROUNDS} rounds × ${CASE_MS} ms\n`);
-  console.log("| alg | case | median ops/s | spread | vs fast-jwt |\n|---|---|---|---|---|");
-  console.log(rows.join("\n"));
+  console.log(markdownTable(results, "vs fast-jwt"));
   console.log(`\n${targets(results).join("\n")}`);
   console.log(`\nWasm sizes: ${Object.entries(sizes).map(([b, s]) => `${b} ${s.bytes} B (${s.gzip} B gzip -9)`).join(", ")}`);
 
-  mkdirSync(new URL("../artifacts/", import.meta.url), { recursive: true });
-  const out = new URL("../artifacts/bench.json", import.meta.url);
-  writeFileSync(out, JSON.stringify({
+  const out = await writeArtifact("bench.json", {
     date: new Date().toISOString(), node: process.version, rounds: ROUNDS, caseMs: CASE_MS, results, targets: targets(results), sizes,
-  }, null, 2));
-  console.log(`\nJSON: ${out.pathname}`);
+  });
+  console.log(`\nJSON: ${out}`);
 }
 
 await main();

@@ -1,0 +1,104 @@
+// The verify cases of the Chromium and workerd benches (bench/browser.js, bench/workerd.js), built
+// and run where they are measured, and how the Node side reports them. Each runtime passes its own
+// edgejwt API (Emscripten build in Chromium, WASI build in workerd) and jose's WebCrypto build.
+//   edgejwt verify              synchronous: every primitive in Wasm
+//   edgejwt verifyAsync         the primitive on WebCrypto (RS*, PS*, ES*, and EdDSA where it has Ed25519)
+//   edgejwt verify (cached)     through a VerifiedTokenCache: the same token again, a hit
+//   jose jwtVerify              its CryptoKey imported once
+// Ratios are to jose's jwtVerify for the same algorithm.
+import { claimsAt, measure, summarize, markdownTable, verdict, writeArtifact } from "./common.js";
+
+export const ALGORITHMS = ["HS256", "RS256", "PS256", "ES256", "ES384", "EdDSA"];
+const JOSE = "jose jwtVerify";
+
+// Whether this runtime's WebCrypto verifies Ed25519 (jose needs it for EdDSA, edgejwt's
+// verifyAsync sends EdDSA to Wasm without it).
+async function hasEd25519(subtle) {
+  try {
+    const { publicKey } = await subtle.generateKey({ name: "Ed25519" }, false, ["sign", "verify"]);
+    return publicKey.algorithm.name === "Ed25519";
+  } catch {
+    return false;
+  }
+}
+
+// Keys made by edgejwt, a token it signs, and each case checked once before it is measured (a
+// case that threw would measure how fast it fails). Cases jose cannot run become `notes`.
+export async function prepareCases({ edgejwt, jose, subtle = globalThis.crypto.subtle }) {
+  const claims = claimsAt(Math.floor(Date.now() / 1000));
+  const cases = [];
+  const notes = [];
+  const ed25519 = await hasEd25519(subtle);
+  if (!ed25519) notes.push("no Ed25519 in this WebCrypto: EdDSA's verifyAsync runs in Wasm, jose cannot verify EdDSA");
+  for (const alg of ALGORITHMS) {
+    const { signer, verifier, joseKey } = await keysFor(alg, edgejwt, jose, subtle);
+    const token = edgejwt.sign(claims, signer, { alg });
+    const options = { algorithms: [alg] };
+    const cached = { ...options, cache: new edgejwt.VerifiedTokenCache() };
+    const candidates = { "edgejwt verify": () => edgejwt.verify(token, verifier, options) };
+    if (alg !== "HS256") candidates["edgejwt verifyAsync"] = () => edgejwt.verifyAsync(token, verifier, options);
+    candidates["edgejwt verify (cached)"] = () => edgejwt.verify(token, verifier, cached);
+    candidates[JOSE] = joseKey.error ? joseKey : () => jose.jwtVerify(token, joseKey, options);
+    for (const [name, fn] of Object.entries(candidates)) {
+      try {
+        if (fn.error) throw fn.error;
+        const { payload } = await fn();
+        if (payload.sub !== claims.sub) throw new Error("the verified payload is not the token's");
+        cases.push({ alg, name, fn });
+      } catch (error) {
+        notes.push(`${alg} ${name}: not measured: ${error?.message ?? error}`);
+      }
+    }
+  }
+  return { cases, notes, ed25519 };
+}
+
+async function keysFor(alg, edgejwt, jose, subtle) {
+  if (alg === "HS256") {
+    const secret = edgejwt.generateSecret(alg);
+    const raw = base64urlBytes(edgejwt.exportJWK(secret).k);
+    const joseKey = await subtle.importKey("raw", raw, { name: "HMAC", hash: "SHA-256" }, false, ["verify"]);
+    return { signer: secret, verifier: secret, joseKey };
+  }
+  const { publicKey, privateKey } = edgejwt.generateKeyPair(alg);
+  let joseKey;
+  try {
+    joseKey = await jose.importJWK(edgejwt.exportJWK(publicKey), alg);
+  } catch (error) {
+    joseKey = { error };
+  }
+  return { signer: privateKey, verifier: publicKey, joseKey };
+}
+
+function base64urlBytes(text) {
+  const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
+  return Uint8Array.from(binary, (character) => character.charCodeAt(0));
+}
+
+// One round: every case measured once, in order; ops/s by case index.
+export async function runRound(cases, caseMs, settle) {
+  const samples = [];
+  for (const { fn } of cases) samples.push(await measure(fn, caseMs, settle));
+  return samples;
+}
+
+// Node side: the table with ratios to jose, the targets of the performance issue, and the JSON
+// artifact. `cases`: { alg, name, samples } per case; `about`: what the runtime was, for the artifact.
+export async function report({ title, artifact, cases, notes, about }) {
+  const results = summarize(cases);
+  for (const result of results) {
+    const jose = results.find((r) => r.alg === result.alg && r.name === JOSE);
+    if (result.name.startsWith("edgejwt") && jose) result.ratio = result.median / jose.median;
+  }
+  const rows = (name, algs) => results.filter((r) => r.name === name && algs.includes(r.alg) && r.ratio !== undefined);
+  const targets = [
+    verdict("verifyAsync ≥ 1.0× jose for RS256/ES256/EdDSA", rows("edgejwt verifyAsync", ["RS256", "ES256", "EdDSA"]), 1),
+    verdict("verify HS256 ≥ 10× jose", rows("edgejwt verify", ["HS256"]), 10),
+  ];
+  console.log(`${title}\n`);
+  console.log(markdownTable(results, "vs jose"));
+  if (notes.length) console.log(`\n${notes.join("\n")}`);
+  console.log(`\n${targets.join("\n")}`);
+  const out = await writeArtifact(artifact, { date: new Date().toISOString(), ...about, results, targets, notes });
+  console.log(`\nJSON: ${out}`);
+}
