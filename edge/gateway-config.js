@@ -93,11 +93,11 @@ function secondsOrSpan(value, name) {
   return /^\d+(\.\d+)?$/.test(text(value, name)) ? Number(value) : value;
 }
 
-// The verified-token cache: false turns it off; { "maxEntries": N, "maxTtl": seconds } sizes it.
+// The verified-token cache: false turns it off; { "maxEntries": N, "maxTtl": seconds, "maxBytes": N } sizes it.
 function tokenCache(value, name) {
   if (value === false || value === "false") return false;
   const settings = json(value, name);
-  const known = ["maxEntries", "maxTtl"];
+  const known = ["maxEntries", "maxTtl", "maxBytes"];
   if (typeof settings !== "object" || settings === null || Array.isArray(settings) ||
       !Object.keys(settings).every((setting) => known.includes(setting))) {
     throw new TypeError(`env.${name} must be false or a JSON object of ${known.join(", ")}`);

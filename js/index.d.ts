@@ -235,11 +235,13 @@ export function verifyAsync<P = JWTPayload>(token: string | Uint8Array, key: Key
 
 /** A bounded LRU of verified tokens; pass it as verify's `cache` option. */
 export class VerifiedTokenCache {
-  constructor(options?: { maxEntries?: number; maxTtl?: number });
+  /** maxBytes bounds the cached tokens' total length (default 16 MiB). */
+  constructor(options?: { maxEntries?: number; maxTtl?: number; maxBytes?: number });
   stats(): { entries: number; hits: number; misses: number; hitRate: number };
 }
 export interface VerifyOptions {
-  /** Skip the signature for tokens verified before (claims are checked again). */
+  /** Answer a token verified before under the same key and options from the cache while its time
+   * claims hold (the result is then shared and deeply frozen). */
   cache?: VerifiedTokenCache;
 }
 
@@ -257,7 +259,7 @@ export interface GatewayConfig {
   bypass?: string[]; bypassPreflight?: boolean; forwardToken?: boolean;
   revocation?: RevocationDocument | ({ url: string | URL } & RemoteRevocationListOptions);
   cacheMaxAge?: number; cooldownDuration?: number; timeoutDuration?: number;
-  cache?: { maxEntries?: number; maxTtl?: number } | false;
+  cache?: { maxEntries?: number; maxTtl?: number; maxBytes?: number } | false;
   realm?: string; fetch?: typeof fetch; jwksSeed?: unknown;
 }
 export interface GatewayHandler {
