@@ -1,0 +1,88 @@
+// A steady-state verification allocates nothing (the performance issue's lean hot path): malloc is
+// counted around verifications, two-phase verifications and decodes of a gateway-like token, after
+// one of each has sized the context's buffers. Natively only, and not under AddressSanitizer, which
+// owns malloc; glibc's own allocator is reached through __libc_malloc.
+#include <gtest/gtest.h>
+
+#include <cstddef>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "edgejwt.h"
+
+#if defined(__SANITIZE_ADDRESS__)
+#define EDGEJWT_UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define EDGEJWT_UNDER_ASAN 1
+#endif
+#endif
+
+#ifndef EDGEJWT_UNDER_ASAN
+extern "C" {
+void *__libc_malloc(size_t size);
+void *__libc_calloc(size_t count, size_t size);
+void *__libc_realloc(void *pointer, size_t size);
+}
+
+namespace {
+bool counting = false;
+size_t allocations = 0;
+}  // namespace
+
+extern "C" {
+void *malloc(size_t size) {
+  allocations += counting;
+  return __libc_malloc(size);
+}
+void *calloc(size_t count, size_t size) {
+  allocations += counting;
+  return __libc_calloc(count, size);
+}
+void *realloc(void *pointer, size_t size) {
+  allocations += counting;
+  return __libc_realloc(pointer, size);
+}
+}
+#endif
+
+namespace {
+
+const edgejwt_result &result(edgejwt_context *context) { return *edgejwt_context_result(context); }
+
+}  // namespace
+
+TEST(Allocation, SteadyStateVerificationAllocatesNothing) {
+#ifdef EDGEJWT_UNDER_ASAN
+  GTEST_SKIP() << "AddressSanitizer owns malloc";
+#else
+  edgejwt_context *context = edgejwt_context_new();
+  const std::vector<uint8_t> secret(32, 7);
+  ASSERT_EQ(edgejwt_key_import(context, EDGEJWT_KEY_SECRET, secret.data(), secret.size(), nullptr, 0), EDGEJWT_OK);
+  const edgejwt_handle key = result(context).handle;
+  const std::string options = R"({"algorithms":["HS256"],"issuer":"https://idp.example.com/","audience":"api"})";
+  ASSERT_EQ(edgejwt_policy_create(context, options.data(), options.size()), EDGEJWT_OK);
+  const edgejwt_handle policy = result(context).handle;
+  const std::string header = R"({"alg":"HS256","typ":"JWT","kid":"k1"})";
+  const std::string claims = R"({"iss":"https://idp.example.com/","sub":"auth0|5f8d0c9e1c9d","aud":["api","web"],)"
+                             R"("iat":1764140000,"exp":1764143600,"scope":"openid profile read:orders",)"
+                             R"("permissions":["read:orders","write:orders"],"org_id":"org_9f8e7d6c"})";
+  ASSERT_EQ(edgejwt_sign(context, key, header.data(), header.size(), claims.data(), claims.size()), EDGEJWT_OK);
+  const std::string token(reinterpret_cast<const char *>(result(context).output), result(context).output_len);
+
+  auto verify_every_way = [&] {
+    ASSERT_EQ(edgejwt_verify(context, key, policy, token.data(), token.size(), 1764140100), EDGEJWT_OK);
+    ASSERT_EQ(edgejwt_verify_begin(context, key, policy, token.data(), token.size()), EDGEJWT_OK);
+    ASSERT_EQ(edgejwt_verify_finish(context, EDGEJWT_PAYLOAD_JWT, 1, 1764140100), EDGEJWT_OK);
+    ASSERT_EQ(edgejwt_decode(context, policy, token.data(), token.size()), EDGEJWT_OK);
+  };
+  verify_every_way();
+  allocations = 0;
+  counting = true;
+  for (int i = 0; i < 100; ++i) verify_every_way();
+  counting = false;
+  EXPECT_EQ(allocations, 0u);
+  edgejwt_context_free(context);
+#endif
+}
