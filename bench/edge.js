@@ -6,14 +6,13 @@
 // p50/p99 latency, and writes artifacts/bench-edge.json. Measured, never asserted; each case also
 // reports the answers it got and the gateway's cache hit rate over it, to show it measured what it says.
 // Environment: BENCH_EDGE_SECONDS per case (default 5), BENCH_EDGE_CONNECTIONS (default 10).
-import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
-import { execFileSync } from "node:child_process";
 import autocannon from "autocannon";
 
 import { startEchoOrigin } from "../edge/demo/origin.js";
 import { startIdentityProvider } from "../edge/demo/identity-provider.js";
-import { startWorkerd, workerdBinary } from "../edge/run-local.js";
+import { startWorkerd, workerdVersion } from "../edge/run-local.js";
+import { writeArtifact } from "./common.js";
 
 const SECONDS = Number(process.env.BENCH_EDGE_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_EDGE_CONNECTIONS ?? 10);
@@ -78,9 +77,7 @@ async function main() {
     cpuModel: cpus()[0]?.model, loadAverageAtEnd: loadavg(), secondsPerCase: SECONDS, connections: CONNECTIONS, verifiedTokenCacheEntries: CACHE_ENTRIES,
     tokenPool: POOL, results,
   };
-  mkdirSync(new URL("../artifacts/", import.meta.url), { recursive: true });
-  writeFileSync(new URL("../artifacts/bench-edge.json", import.meta.url), `${JSON.stringify(report, null, 2)}\n`);
-  console.log("\nwritten: artifacts/bench-edge.json");
+  console.log(`\nwritten: ${await writeArtifact("bench-edge.json", report)}`);
 }
 
 function rotating(pool) {
@@ -145,10 +142,6 @@ function print(results) {
     console.log(`| ${row.map((cell, column) => (column === 0 || column === 4 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join(" | ")} |`);
     if (index === 0) console.log(`|${widths.map((width, column) => (column === 0 || column === 4 ? `-${"-".repeat(width)}-` : `-${"-".repeat(width)}:`)).join("|")}|`);
   }
-}
-
-function workerdVersion() {
-  return execFileSync(workerdBinary(), ["--version"], { encoding: "utf8" }).trim();
 }
 
 try {

@@ -18,10 +18,9 @@ import { loadEmscriptenEngine } from "../js/engines/emscripten.js";
 import { loadWasiEngine } from "../js/engines/wasi.js";
 import { VerifiedTokenCache } from "../js/token-cache.js";
 import { freshKeyPair } from "../tests/support/keys.js";
-import { benchSettings, claimsAt, measure, summarize, markdownTable, verdict, writeArtifact } from "./common.js";
+import { ALGORITHMS, benchSettings, claimsAt, measure, summarize, markdownTable, verdict, writeArtifact } from "./common.js";
 
 const { rounds: ROUNDS, caseMs: CASE_MS } = benchSettings();
-const ALGORITHMS = ["HS256", "RS256", "PS256", "ES256", "ES384", "EdDSA"];
 
 const CLAIMS = claimsAt(Math.floor(Date.now() / 1000));
 

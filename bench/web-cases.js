@@ -6,9 +6,9 @@
 //   edgejwt verify (cached)     through a VerifiedTokenCache: the same token again, a hit
 //   jose jwtVerify              its CryptoKey imported once
 // Ratios are to jose's jwtVerify for the same algorithm.
-import { claimsAt, measure, summarize, markdownTable, verdict, writeArtifact } from "./common.js";
+import { ALGORITHMS, claimsAt, measure, summarize, markdownTable, verdict, writeArtifact } from "./common.js";
+import { fromBase64url } from "../js/util.js";
 
-export const ALGORITHMS = ["HS256", "RS256", "PS256", "ES256", "ES384", "EdDSA"];
 const JOSE = "jose jwtVerify";
 
 // Whether this runtime's WebCrypto verifies Ed25519 (jose needs it for EdDSA, edgejwt's
@@ -56,7 +56,7 @@ export async function prepareCases({ edgejwt, jose, subtle = globalThis.crypto.s
 async function keysFor(alg, edgejwt, jose, subtle) {
   if (alg === "HS256") {
     const secret = edgejwt.generateSecret(alg);
-    const raw = base64urlBytes(edgejwt.exportJWK(secret).k);
+    const raw = fromBase64url(edgejwt.exportJWK(secret).k);
     const joseKey = await subtle.importKey("raw", raw, { name: "HMAC", hash: "SHA-256" }, false, ["verify"]);
     return { signer: secret, verifier: secret, joseKey };
   }
@@ -68,11 +68,6 @@ async function keysFor(alg, edgejwt, jose, subtle) {
     joseKey = { error };
   }
   return { signer: privateKey, verifier: publicKey, joseKey };
-}
-
-function base64urlBytes(text) {
-  const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
-  return Uint8Array.from(binary, (character) => character.charCodeAt(0));
 }
 
 // One round: every case measured once, in order; ops/s by case index.

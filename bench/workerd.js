@@ -5,22 +5,16 @@
 // file's header). Prints the table with ratios to jose and the performance issue's workerd targets,
 // and writes artifacts/bench-workerd.json. Measured, never asserted.
 // Environment: BENCH_ROUNDS (default 5), BENCH_MS per case per round (default 200).
-import { execFileSync } from "node:child_process";
-
-import { javascriptUnder } from "../edge/workerd-config.js";
-import { startWorkerd, workerdBinary } from "../edge/run-local.js";
+import { javascriptUnder, workerModules } from "../edge/workerd-config.js";
+import { startWorkerd, workerdVersion } from "../edge/run-local.js";
 import { benchSettings } from "./common.js";
 import { report } from "./web-cases.js";
 
 const { rounds: ROUNDS, caseMs: CASE_MS } = benchSettings();
 
-// The worker's modules, named by their path from the project root so that its relative imports
-// resolve as on disk: the worker first (the main module), then what it imports.
-function modules() {
-  const scripts = ["bench/workerd-worker.js", "bench/web-cases.js", "bench/common.js",
-    ...javascriptUnder("js"), ...javascriptUnder("node_modules/jose/dist/webapi")];
-  return [...scripts.map((name) => ({ name, kind: "esModule" })), { name: "dist/wasi/edgejwt.wasm", kind: "wasm" }];
-}
+// The bench worker first (the main module), then what it imports.
+const modules = () => workerModules(["bench/workerd-worker.js", "bench/web-cases.js", "bench/common.js",
+  ...javascriptUnder("node_modules/jose/dist/webapi")]);
 
 async function ask(workerd, path) {
   const response = await fetch(`${workerd.url}${path}`);
@@ -45,7 +39,7 @@ async function main() {
       answer.samples.forEach((ops, index) => cases[index].samples.push(ops));
       process.stderr.write(`workerd round ${round + 1}/${ROUNDS} done\n`);
     }
-    const version = execFileSync(workerdBinary(), ["--version"], { encoding: "utf8" }).trim();
+    const version = workerdVersion();
     const clockShare = clockMs / wallMs;
     await report({
       title: `edgejwt benchmark in ${version} (WASI build), ${new Date().toISOString().slice(0, 10)}, ` +

@@ -10,6 +10,8 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include "../src/encoding/pem.h"
+#include "../src/wipe.h"
 #include "../src/keys/generate.h"
 #include "../src/keys/jwk.h"
 #include "../src/keys/key_set.h"
@@ -69,6 +71,12 @@ void clear_result(edgejwt_context *context) {
   context->token.detail.clear();
   context->token.window = TimeWindow{};
   context->output.clear();
+}
+
+// A call that decodes empties the texts first, so a failure reports none of an earlier call's.
+void reset_texts(DecodedToken &token) {
+  token.header_json.clear();
+  token.payload.clear();
 }
 
 const uint8_t *pointer(const std::string &text) { return reinterpret_cast<const uint8_t *>(text.data()); }
@@ -195,7 +203,7 @@ Status export_key(const Key &key, int32_t format, std::string &out) {
       const bool private_key = format == EDGEJWT_EXPORT_PKCS8_PEM;
       Status status = private_key ? write_pkcs8(key.material(), der) : write_spki(key.material(), der);
       if (status == Status::Ok) pem_encode(private_key ? "PRIVATE KEY" : "PUBLIC KEY", der, out);
-      std::fill(der.begin(), der.end(), 0);
+      secure_wipe(der.data(), der.size());
       return status;
     }
     default:
@@ -208,8 +216,7 @@ edgejwt_status sign_with(edgejwt_context *context, edgejwt_handle key, std::stri
   clear_result(context);
   const Key *signing_key = single_key(context, key);
   if (!signing_key) return fail_with_detail(context, Status::InvalidHandle, "key");
-  context->token.header_json.clear();
-  context->token.payload.clear();
+  reset_texts(context->token);
   const Status status =
       sign_jws(*signing_key, header, payload, kind, context->default_policy.limits, context->token, context->output);
   if (status != Status::Ok) context->output.clear();
@@ -223,8 +230,7 @@ edgejwt_status verify_with(edgejwt_context *context, edgejwt_handle key, edgejwt
   if (!keys.key && !keys.set) return fail_with_detail(context, Status::InvalidHandle, "key");
   const VerifyPolicy *verify_policy = policy_of(context, policy);
   if (!verify_policy) return fail_with_detail(context, Status::InvalidHandle, "policy");
-  context->token.header_json.clear();
-  context->token.payload.clear();
+  reset_texts(context->token);
   const Status status = verify_jws(keys, *verify_policy, kind, token, now, context->token);
   if (keys.set && status == Status::Ok) context->result.key_index = keys.set->source_index(context->token.key_index);
   return finish(context, status);
@@ -235,8 +241,7 @@ edgejwt_status decode_with(edgejwt_context *context, edgejwt_handle policy, std:
   clear_result(context);
   const VerifyPolicy *limits_policy = policy_of(context, policy);
   if (!limits_policy) return fail_with_detail(context, Status::InvalidHandle, "policy");
-  context->token.header_json.clear();
-  context->token.payload.clear();
+  reset_texts(context->token);
   return finish(context, decode(token, limits_policy->limits, context->token));
 }
 
@@ -371,8 +376,7 @@ edgejwt_status edgejwt_verify_begin(edgejwt_context *context, edgejwt_handle key
   if (!verify_policy) return fail_with_detail(context, Status::InvalidHandle, "policy");
   pending.token.assign(text(token, token_len));
   DecodedToken &decoded = pending.decoded;
-  decoded.header_json.clear();
-  decoded.payload.clear();
+  reset_texts(decoded);
   decoded.window = TimeWindow{};
   const Key *chosen = nullptr;
   Status status = prepare_verification(keys, *verify_policy, pending.token, pending.parts, decoded, chosen);

@@ -2,6 +2,7 @@
 // Bindings arrive as text from workerd's text bindings and wrangler's string [vars], or already
 // typed from JSON bindings and wrangler's TOML arrays, tables, numbers and booleans: both are read.
 // A binding that is unset, null or "" is absent. A malformed one throws a TypeError naming it.
+import { fromBase64url } from "../js/util.js";
 
 // Binding → [gateway option, reader].
 const BINDINGS = {
@@ -110,6 +111,5 @@ function base64urlBytes(value, name) {
   if (typeof value !== "string" || !/^[A-Za-z0-9_-]+$/.test(value) || value.length % 4 === 1) {
     throw new TypeError(`env.${name} must be base64url without padding`);
   }
-  const binary = atob(value.replace(/-/g, "+").replace(/_/g, "/"));
-  return Uint8Array.from(binary, (character) => character.charCodeAt(0));
+  return fromBase64url(value);
 }

@@ -4,7 +4,7 @@
 //   await gateway.stop();
 // or from a shell, with the env bindings (edge/README.md) taken from the environment:
 //   ORIGIN=http://127.0.0.1:8080 JWKS_URL=http://127.0.0.1:8081/jwks.json node edge/run-local.js --port 8787
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -31,6 +31,11 @@ export function workerdBinary() {
     throw new Error(`the workerd binary comes from the npm package ${WORKERD_PACKAGE} (a devDependency): run npm ci`);
   }
   return join(dirname(manifest), "bin", "workerd");
+}
+
+// The workerd binary's version line.
+export function workerdVersion() {
+  return execFileSync(workerdBinary(), ["--version"], { encoding: "utf8" }).trim();
 }
 
 // Starts workerd serving the worker (edge/worker.js unless `modules` name another, main module first)

@@ -20,8 +20,9 @@ export function compatibilityDate() {
 
 // Module names are paths from the project root, so the worker's relative imports ("../js/wasi.js",
 // "../dist/wasi/edgejwt.wasm") resolve in workerd exactly as they do on disk and in wrangler.
-export function workerModules() {
-  const scripts = ["edge/worker.js", "edge/gateway-config.js", ...javascriptUnder("js")];
+// `scripts`: the worker (the main module) and what it imports beside js/ and the WASI build.
+export function workerModules(scripts = ["edge/worker.js", "edge/gateway-config.js"]) {
+  scripts = [...scripts, ...javascriptUnder("js")];
   return [...scripts.map((name) => ({ name, kind: "esModule" })), { name: WASM, kind: "wasm" }];
 }
 

@@ -1,6 +1,7 @@
 // The text of a key field, read in the format the user chose (or, for "auto", the one it looks
 // like): secret bytes from text, base64url or hex, a JWK, a JWK Set or PEM. The library imports
 // and validates what this returns; nothing here judges a key.
+import { fromBase64url } from "../js/util.js";
 
 // A field's text is not what its format says; the message says why, for the page to show as it is.
 export class InputError extends Error {}
@@ -13,7 +14,7 @@ export function readKey(text, format = "auto") {
   if (text.trim() === "") return null;
   switch (format === "auto" ? detect(text) : format) {
     case "text": return { kind: "secret", bytes: new TextEncoder().encode(text.replace(/\r?\n$/, "")), form: "text" };
-    case "base64url": return { kind: "secret", bytes: fromBase64url(text), form: "base64url" };
+    case "base64url": return { kind: "secret", bytes: bytesOfBase64(text), form: "base64url" };
     case "hex": return { kind: "secret", bytes: fromHex(text), form: "hex" };
     case "jwk": {
       if (Array.isArray(parseJson(text).keys)) throw new InputError('this is a JWK Set (it has "keys"): choose "JWK Set"');
@@ -50,13 +51,12 @@ function parseJson(text) {
 }
 
 // base64url, or base64 with "+", "/" and padding (secrets are often stored that way); whitespace ignored.
-function fromBase64url(text) {
+function bytesOfBase64(text) {
   const compact = text.replace(/\s+/g, "").replace(/=+$/, "");
   const bad = /[^A-Za-z0-9_+/-]/.exec(compact);
   if (bad) throw new InputError(`not base64url: ${JSON.stringify(bad[0])} at character ${bad.index + 1}`);
   if (compact.length % 4 === 1) throw new InputError(`not base64url: ${compact.length} characters is not a possible length`);
-  const binary = atob(compact.replace(/-/g, "+").replace(/_/g, "/"));
-  return Uint8Array.from(binary, (character) => character.charCodeAt(0));
+  return fromBase64url(compact);
 }
 
 // Hex digits, with whitespace, colons and a leading "0x" ignored.

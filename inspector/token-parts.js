@@ -1,6 +1,7 @@
 // The raw token as text: its parts (for the colour-coded view) and, when the library refuses it,
 // the part at fault and why, in words. The library's error code stays the verdict; this only
 // points at the character.
+import { fromBase64url } from "../js/util.js";
 
 const NAMES = ["header", "payload", "signature"];
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -52,8 +53,7 @@ function describeCharacter(character) {
 // What a base64url part decodes to, as text (invalid UTF-8 shown as U+FFFD), or null.
 export function decodePart(text) {
   if (base64urlProblem(text)) return null;
-  const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
-  return new TextDecoder().decode(Uint8Array.from(binary, (character) => character.charCodeAt(0)));
+  return new TextDecoder().decode(fromBase64url(text));
 }
 
 // For a decode error of the library's: { part, at, text }, the part's name (or null), the offset in

@@ -180,8 +180,7 @@ export function createApi(loadEngine) {
   function checkOnHost(key, { header, keyIndex }) {
     const input = core.field("signingInput");
     const signature = core.field("signature");
-    let prepared = hostKeys.get(key, keyIndex, header.alg);
-    if (prepared === undefined) prepared = hostKeys.make(key, keyIndex, header.alg);
+    const prepared = hostKeys.prepared(key, keyIndex, header.alg);
     if (!prepared) return null;
     try {
       return host.verify(prepared, core.viewOf(input), core.viewOf(signature));
@@ -279,22 +278,23 @@ export function createApi(loadEngine) {
 
   // No verification: the header of any compact JWS, to choose a key before verifying it.
   function decodeProtectedHeader(token, options = {}) {
-    ready();
-    const text = tokenText(token);
-    const policy = policies.handleFor(options, LIMIT_FIELDS);
-    const [pointer, length] = core.write(text);
-    core.call("edgejwt_decode_header", policy, pointer, length);
+    decodeWith("edgejwt_decode_header", token, options);
     return JSON.parse(core.text("header"));
   }
 
   // No verification at all: for inspecting a token, never for trusting it.
   function decode(token, options = {}) {
+    decodeWith("edgejwt_decode", token, options);
+    return { header: JSON.parse(core.text("header")), payload: JSON.parse(core.text("payload")), verified: false };
+  }
+
+  // Decodes under the options' size limits; the policy is made first, as making it uses the input buffer.
+  function decodeWith(abiFunction, token, options) {
     ready();
     const text = tokenText(token);
     const policy = policies.handleFor(options, LIMIT_FIELDS);
-    const [pointer, length] = core.write(text);
-    core.call("edgejwt_decode", policy, pointer, length);
-    return { header: JSON.parse(core.text("header")), payload: JSON.parse(core.text("payload")), verified: false };
+    const length = core.writeText(text);
+    core.call(abiFunction, policy, core.input, length);
   }
 
   // --- Keys ---
@@ -390,7 +390,7 @@ export function createApi(loadEngine) {
     if (key instanceof RemoteJWKSet) {
       key = await key.keySetFor(decodeProtectedHeader(token, options));
     }
-    if (!takesHost(key, options) || host.synchronous) return verify(token, key, options);
+    if (!host || host.synchronous || !takesHost(key, options)) return verify(token, key, options);
     return verifyOnAsyncHost(tokenText(token), key, options);
   }
 
@@ -425,11 +425,9 @@ export function createApi(loadEngine) {
       return null;
     }
     const { header: { alg }, keyIndex } = begun;
-    if (!host.handles(alg)) return null;
     const input = core.bytesOf("signingInput"); // copies: the host works while others use the core
     const signature = core.bytesOf("signature");
-    let prepared = hostKeys.get(key, keyIndex, alg);
-    if (prepared === undefined) prepared = hostKeys.make(key, keyIndex, alg);
+    let prepared = hostKeys.prepared(key, keyIndex, alg);
     if (typeof prepared?.then === "function") prepared = await prepared;
     if (!prepared) return null;
     try {

@@ -136,6 +136,7 @@ class Gateway {
   // A valid token that lacks a required claim or scope: 403, not 401 (RFC 6750 §3.1).
   missingGrant(payload) {
     for (const claim of this.requiredClaims) if (payload[claim] === undefined) return `claim "${claim}"`;
+    if (this.requiredScopes.length === 0) return null;
     const granted = scopesOf(payload);
     for (const scope of this.requiredScopes) if (!granted.has(scope)) return `scope "${scope}"`;
     return null;

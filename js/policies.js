@@ -9,7 +9,7 @@ const CACHE_SIZE = 64;
 
 // The size limits: all that decode and decodeProtectedHeader take.
 export const LIMIT_FIELDS = ["maxTokenLength", "maxHeaderSize", "maxPayloadSize", "maxJsonDepth", "maxJsonEntries", "maxKidLength"];
-export const VERIFY_FIELDS = [...LIMIT_FIELDS, "issuer", "audience", "subject", "typ", "requiredClaims", "crit",
+const VERIFY_FIELDS = [...LIMIT_FIELDS, "issuer", "audience", "subject", "typ", "requiredClaims", "crit",
   "maxTokenAge", "algorithms", "clockTolerance"];
 
 export class Policies {

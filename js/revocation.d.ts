@@ -61,5 +61,3 @@ export class RevocationList {
 /** ERR_REVOCATION_UNAVAILABLE: no list may be used, or a document is malformed; the gateway answers 503. */
 export class RevocationUnavailable extends JOSEError {}
 
-/** The lists of a revocation document; throws RevocationUnavailable for one of another shape. */
-export function parseRevocations(document: unknown): { jti: Set<string>; subjects: Map<string, number> };

@@ -26,7 +26,7 @@ const REVOCATIONS = {
 };
 
 // The lists in a revocation document; throws RevocationUnavailable for one of another shape.
-export function parseRevocations(document) {
+function parseRevocations(document) {
   const invalid = (why) => new RevocationUnavailable(`the revocation list is malformed: ${why}`);
   if (!isObject(document)) throw invalid("not an object");
   const { jti = [], subjects = {} } = document;

@@ -8,6 +8,12 @@ export function base64url(input) {
   return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
+// The bytes of base64url text (or base64: atob takes both after the swap); the caller checks the
+// alphabet and length first, as atob is lenient about whitespace and padding.
+export function fromBase64url(text) {
+  return Uint8Array.from(atob(text.replace(/-/g, "+").replace(/_/g, "/")), (character) => character.charCodeAt(0));
+}
+
 // A copy of `object` without its undefined members.
 export function definedOnly(object) {
   return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined));

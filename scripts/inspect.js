@@ -11,7 +11,7 @@ import { extname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-export const DEFAULT_SITE = join(root, "artifacts", "inspector-site");
+const DEFAULT_SITE = join(root, "artifacts", "inspector-site");
 const DEFAULT_PORT = 8788;
 const MARKER = ".edgejwt-inspector-site"; // a folder holding it may be emptied by the next build
 const WASM_BUILD = ["dist/emscripten/edgejwt.mjs", "dist/emscripten/edgejwt.wasm"];

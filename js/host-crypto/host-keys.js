@@ -19,6 +19,12 @@ export class HostKeys {
     return this.byOwner.get(owner)?.get(`${alg}#${index}`);
   }
 
+  // The prepared host key, made first when it is yet to be.
+  prepared(owner, index, alg) {
+    const prepared = this.get(owner, index, alg);
+    return prepared === undefined ? this.make(owner, index, alg) : prepared;
+  }
+
   // Makes and keeps it. This calls the core (to export the public key). A key the host refuses is
   // left to Wasm.
   make(owner, index, alg) {
@@ -34,7 +40,7 @@ export class HostKeys {
     const slot = `${alg}#${index}`;
     if (prepared && typeof prepared.then === "function") {
       // Replaced by the key once made, so that later verifications need not wait for it.
-      prepared = prepared.then((made) => made, () => null).then((made) => {
+      prepared = prepared.catch(() => null).then((made) => {
         slots.set(slot, made);
         return made;
       });

@@ -2,6 +2,7 @@
 // node:crypto is imported once, at init(); each key is imported once as a KeyObject with its
 // verify parameters (host-keys.js caches them per key and algorithm).
 import { HOST_ALGORITHMS } from "./algorithms.js";
+import { fromBase64url } from "../util.js";
 
 const HASH_NAMES = { 256: "sha256", 384: "sha384", 512: "sha512" };
 
@@ -55,8 +56,7 @@ function nodeHost(nodeCrypto) {
 function passesProbe(host) {
   try {
     const prepared = host.prepare(PROBE_KEY, "ES256");
-    const base64 = PROBE_SIGNATURE.replace(/-/g, "+").replace(/_/g, "/");
-    const signature = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const signature = fromBase64url(PROBE_SIGNATURE);
     const message = new TextEncoder().encode(PROBE_MESSAGE);
     return host.verify(prepared, message, signature) === true &&
       host.verify(prepared, message.subarray(1), signature) === false;

@@ -120,12 +120,21 @@ void emsa_pkcs1_encode(Hash hash, ByteView message, uint8_t *em, size_t k) {
   hash_bytes(hash, message, em + k - hash_size(hash));
 }
 
+// RFC 8017 §5.2.2 step 1: exactly k bytes, and s < n.
+Status check_signature_range(ByteView n, ByteView signature) {
+  if (signature.size != n.size) return Status::SignatureLength;
+  if (!std::lexicographical_compare(signature.data, signature.data + n.size, n.data, n.data + n.size)) {
+    return Status::SignatureInvalid;  // s ≥ n
+  }
+  return Status::Ok;
+}
+
 // The checks before RSAVP1 (RFC 8017 §5.2.2) and RSAVP1 itself: `em` receives s^e mod n on
 // k = n.size bytes.
 Status open_signature(const RsaPublicKey &key, ByteView signature, ByteView &n, uint8_t *em) {
   ByteView e;
   if (Status status = read_public_key(key, n, e); status != Status::Ok) return status;
-  if (Status status = rsa_check_signature_encoding(key, signature); status != Status::Ok) return status;
+  if (Status status = check_signature_range(n, signature); status != Status::Ok) return status;
   std::memcpy(em, signature.data, n.size);
   return modpow(n, e, em) ? Status::Ok : Status::SignatureInvalid;
 }
@@ -152,11 +161,7 @@ Status sign_encoded(const RsaPrivateKey &key, ByteView n, ByteView e, const uint
 Status rsa_check_signature_encoding(const RsaPublicKey &key, ByteView signature) {
   ByteView n, e;
   if (Status status = read_public_key(key, n, e); status != Status::Ok) return status;
-  if (signature.size != n.size) return Status::SignatureLength;
-  if (!std::lexicographical_compare(signature.data, signature.data + n.size, n.data, n.data + n.size)) {
-    return Status::SignatureInvalid;  // s ≥ n
-  }
-  return Status::Ok;
+  return check_signature_range(n, signature);
 }
 
 Status rsa_check_public_key(const RsaPublicKey &key) {

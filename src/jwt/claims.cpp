@@ -96,12 +96,21 @@ Status check_values(const RegisteredClaims &claims, const VerifyPolicy &policy, 
   return Status::Ok;
 }
 
-// RFC 8725 §3.11 explicit typing: "JWT" and "application/jwt" are the same type, in any case.
-std::string normalized_type(std::string_view typ) {
-  std::string lower(typ);
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+bool equal_ignoring_case(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](unsigned char x, unsigned char y) {
+           return std::tolower(x) == std::tolower(y);
+         });
+}
+
+std::string_view without_application_prefix(std::string_view typ) {
   constexpr std::string_view kPrefix = "application/";
-  return lower.compare(0, kPrefix.size(), kPrefix) == 0 ? lower.substr(kPrefix.size()) : lower;
+  const bool prefixed = typ.size() >= kPrefix.size() && equal_ignoring_case(typ.substr(0, kPrefix.size()), kPrefix);
+  return prefixed ? typ.substr(kPrefix.size()) : typ;
+}
+
+// RFC 8725 §3.11 explicit typing: "JWT" and "application/jwt" are the same type, in any case.
+bool same_type(std::string_view a, std::string_view b) {
+  return equal_ignoring_case(without_application_prefix(a), without_application_prefix(b));
 }
 
 Status check_times(const RegisteredClaims &claims, const VerifyPolicy &policy, double now, std::string &detail) {
@@ -137,7 +146,7 @@ TimeWindow time_window(const RegisteredClaims &claims, const VerifyPolicy &polic
 
 Status check_claims(const JsonValue &payload, const ProtectedHeader &header, const VerifyPolicy &policy, double now,
                     std::string &detail, TimeWindow &window) {
-  if (policy.has_typ && (!header.has_typ || normalized_type(header.typ) != normalized_type(policy.typ))) {
+  if (policy.has_typ && (!header.has_typ || !same_type(header.typ, policy.typ))) {
     return fail_claim("typ", header.has_typ ? "check_failed" : "missing", detail);
   }
   const RegisteredClaims claims(payload);

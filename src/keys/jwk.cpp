@@ -7,6 +7,7 @@
 
 #include "../encoding/base64url.h"
 #include "../encoding/pem.h"
+#include "../wipe.h"
 #include "pkix.h"
 
 namespace edgejwt {
@@ -61,7 +62,7 @@ class JwkReader {
     std::vector<uint8_t> bytes;
     Status status = big_integer(name, bytes);
     if (status == Status::Ok) out = SecretBytes(bytes);
-    std::fill(bytes.begin(), bytes.end(), 0);
+    secure_wipe(bytes.data(), bytes.size());
     return status;
   }
 
@@ -69,7 +70,7 @@ class JwkReader {
     std::vector<uint8_t> bytes;
     Status status = this->bytes(name, exact_size, max_size, bytes);
     if (status == Status::Ok) out = SecretBytes(bytes);
-    std::fill(bytes.begin(), bytes.end(), 0);
+    secure_wipe(bytes.data(), bytes.size());
     return status;
   }
 

@@ -37,7 +37,5 @@ Status parse_pem(std::string_view text, KeyMaterial &out);
 // without its point or a value of the wrong size.
 Status write_spki(const KeyMaterial &key, std::vector<uint8_t> &der);
 Status write_pkcs8(const KeyMaterial &key, std::vector<uint8_t> &der);
-// "-----BEGIN <label>-----", base64 in 64-character lines, "-----END <label>-----\n".
-void pem_encode(std::string_view label, ByteView der, std::string &out);
 
 }  // namespace edgejwt

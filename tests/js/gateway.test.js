@@ -1,27 +1,11 @@
 // createGateway in Node, in front of a local origin, with keys from a local JWKS server.
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
-import http from "node:http";
 
 import { builds, apiFor } from "../support/builds.js";
+import { startEndpoint, answer } from "../support/endpoint.js";
+import { startEchoOrigin } from "../../edge/demo/origin.js";
 import { VerifiedTokenCache } from "../../js/token-cache.js";
-
-// A loopback HTTP server whose answers the test sets; `hits` counts requests per path.
-async function server(handle) {
-  const hits = {};
-  const instance = http.createServer((request, response) => {
-    const path = new URL(request.url, "http://x").pathname;
-    hits[path] = (hits[path] ?? 0) + 1;
-    handle(request, response);
-  });
-  await new Promise((resolve) => instance.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${instance.address().port}`, hits, close: () => new Promise((r) => instance.close(r)) };
-}
-
-const echo = (request, response) => {
-  response.setHeader("content-type", "application/json");
-  response.end(JSON.stringify({ method: request.method, path: request.url, headers: request.headers }));
-};
 
 for (const build of builds.filter((b) => b.name !== "wasi (node:wasi)")) {
   describe(`createGateway on ${build.name}`, () => {
@@ -33,13 +17,11 @@ for (const build of builds.filter((b) => b.name !== "wasi (node:wasi)")) {
       const { publicKey, privateKey } = api.generateKeyPair("ES256");
       signer = privateKey;
       jwks = { keys: [{ ...api.exportJWK(publicKey), kid: "k1", use: "sig" }] };
-      origin = await server(echo);
-      idp = await server((request, response) => {
-        response.setHeader("content-type", "application/json");
-        response.end(JSON.stringify(jwks));
-      });
+      origin = await startEchoOrigin();
+      idp = await startEndpoint("/jwks.json");
+      idp.respond = answer(jwks);
       gateway = api.createGateway({
-        jwksUrl: `${idp.url}/jwks.json`, issuer, audience: "api", algorithms: ["ES256"], origin: origin.url,
+        jwksUrl: idp.url, issuer, audience: "api", algorithms: ["ES256"], origin: origin.url,
         tokenSources: ["header:authorization", "cookie:session", "query:access_token"],
         claimHeaders: { "x-user-id": "sub", "x-org-id": "org.id", "x-roles": "roles" }, payloadHeader: "x-jwt-payload",
         bypass: ["/health", "/public/*"], requiredScopes: ["read"], requiredClaims: ["sub"],
@@ -70,7 +52,7 @@ for (const build of builds.filter((b) => b.name !== "wasi (node:wasi)")) {
         assert.equal(body.headers.authorization, undefined); // the token is not forwarded
         assert.ok(!String(body.headers.cookie ?? "").includes("session="));
       }
-      assert.equal(idp.hits["/jwks.json"], 1); // fetched once, imported once
+      assert.equal(idp.requests.filter((request) => request.url === "/jwks.json").length, 1); // fetched once, imported once
     });
 
     it("strips spoofed claim and payload headers, also on bypassed paths", async () => {
@@ -137,7 +119,7 @@ for (const build of builds.filter((b) => b.name !== "wasi (node:wasi)")) {
     });
 
     it("answers 502 when the origin is unreachable and 503 when no keys can be had", async () => {
-      const closed = await server(echo);
+      const closed = await startEchoOrigin();
       await closed.close();
       const noOrigin = api.createGateway({ jwks, origin: closed.url });
       assert.equal((await noOrigin(new Request("http://g/a", { headers: { authorization: `Bearer ${token()}` } }))).status, 502);

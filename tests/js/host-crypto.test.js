@@ -12,6 +12,7 @@ import nodeCrypto, { createHmac } from "node:crypto";
 import { builds, coreFor } from "../support/builds.js";
 import { ASYMMETRIC, nodeKeyPair, jwkOf, pemOf, freshKeyPair } from "../support/keys.js";
 import { loadVectors } from "../support/vectors.js";
+import { WYCHEPROOF_FILES, algorithmOf, importGroupKey } from "../support/wycheproof.js";
 import { createApi } from "../../js/api.js";
 import { VerifiedTokenCache } from "../../js/token-cache.js";
 import { loadHostCrypto } from "../../js/host-crypto/select.js";
@@ -383,15 +384,6 @@ for (const build of builds) {
   // as the Wasm primitive's (edgejwt_check_signature, as tests/vectors/wycheproof.test.js runs it).
   // "acceptable" (only the RSA MissingNull cases) counts as invalid, as the Wasm path rejects them.
   describe(`Wycheproof through the host primitives on ${build.name}`, () => {
-    const FILES = [
-      ...["2048", "3072", "4096"].flatMap((size) =>
-        ["sha256", "sha384", "sha512"].map((sha) => `rsa_signature_${size}_${sha}_test.json`)),
-      "rsa_pss_2048_sha256_mgf1_32_test.json", "rsa_pss_2048_sha384_mgf1_48_test.json",
-      "rsa_pss_4096_sha512_mgf1_64_test.json", "rsa_pss_misc_test.json",
-      "ecdsa_secp256r1_sha256_p1363_test.json", "ecdsa_secp384r1_sha384_p1363_test.json",
-      "ecdsa_secp521r1_sha512_p1363_test.json", "ed25519_test.json",
-    ];
-    const HASH_BITS = { "SHA-256": 256, "SHA-384": 384, "SHA-512": 512 };
     let core;
     let hosts;
     before(async () => {
@@ -399,28 +391,11 @@ for (const build of builds) {
       hosts = [await loadHostCrypto("node"), await loadHostCrypto("webcrypto")];
     });
 
-    // As tests/vectors/wycheproof.test.js: the JWS algorithm of a group, or null.
-    function algorithmOf(file, group) {
-      const bits = HASH_BITS[group.sha];
-      if (file.startsWith("ed25519")) return "EdDSA";
-      if (file.startsWith("ecdsa")) return `ES${bits}`;
-      if (!bits || (group.keySize ?? 2048) < 2048) return null;
-      if (file.startsWith("rsa_signature")) return `RS${bits}`;
-      return group.mgf === "MGF1" && group.mgfSha === group.sha && group.sLen === bits / 8 ? `PS${bits}` : null;
-    }
-
     function call(name, ...args) {
       return core.abi[name](core.context, ...args) === 0;
     }
 
-    function importKey(group, alg) {
-      const jwk = group.publicKeyJwk ?? group.keyJwk;
-      const [data, format] = jwk ? [JSON.stringify(jwk), 2] : [Buffer.from(group.publicKeyDer, "hex"), 4];
-      const [dataPointer, dataLength, algPointer, algLength] = core.write(data, alg);
-      return call("edgejwt_key_import", format, dataPointer, dataLength, algPointer, algLength) ? core.handle() : 0;
-    }
-
-    for (const file of FILES) {
+    for (const [file] of WYCHEPROOF_FILES) {
       const { data, skip } = loadVectors(`wycheproof/${file}`);
       it(file, { skip }, async (t) => {
         let checked = 0;
@@ -428,7 +403,7 @@ for (const build of builds) {
         for (const group of data.testGroups) {
           const alg = algorithmOf(file, group);
           if (!alg) continue;
-          const key = importKey(group, alg);
+          const key = importGroupKey(core, group, alg);
           if (!key) continue; // refused at import: tests/vectors/wycheproof.test.js covers those
           assert.ok(call("edgejwt_key_export", key, 1));
           const jwk = publicMaterial(JSON.parse(core.text("output")));

@@ -59,10 +59,11 @@ TEST(Allocation, SteadyStateVerificationAllocatesNothing) {
   const std::vector<uint8_t> secret(32, 7);
   ASSERT_EQ(edgejwt_key_import(context, EDGEJWT_KEY_SECRET, secret.data(), secret.size(), nullptr, 0), EDGEJWT_OK);
   const edgejwt_handle key = result(context).handle;
-  const std::string options = R"({"algorithms":["HS256"],"issuer":"https://idp.example.com/","audience":"api"})";
+  const std::string options =
+      R"({"algorithms":["HS256"],"issuer":"https://idp.example.com/","audience":"api","typ":"application/at+jwt"})";
   ASSERT_EQ(edgejwt_policy_create(context, options.data(), options.size()), EDGEJWT_OK);
   const edgejwt_handle policy = result(context).handle;
-  const std::string header = R"({"alg":"HS256","typ":"JWT","kid":"k1"})";
+  const std::string header = R"({"alg":"HS256","typ":"AT+JWT","kid":"k1"})";
   const std::string claims = R"({"iss":"https://idp.example.com/","sub":"auth0|5f8d0c9e1c9d","aud":["api","web"],)"
                              R"("iat":1764140000,"exp":1764143600,"scope":"openid profile read:orders",)"
                              R"("permissions":["read:orders","write:orders"],"org_id":"org_9f8e7d6c"})";

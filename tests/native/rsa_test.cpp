@@ -9,6 +9,8 @@
 #include <string_view>
 
 #include "crypto/emsa_pss.h"
+#include "keys/pkix.h"
+#include "pkix_fixtures.h"
 #include "test_support.h"
 #include "vectors.h"
 
@@ -163,7 +165,19 @@ SecretBytes flipped(const SecretBytes &bytes) {
   return SecretBytes(changed);
 }
 
-// One key per size, generated once for the whole run (4096-bit generation takes a while).
+// A valid 2048-bit key, for the checks that need some key rather than a fresh one: ctest runs each
+// test in a process of its own, so a generated key would be generated again for every test.
+const RsaPrivateKey &fixture_key() {
+  static const RsaPrivateKey key = [] {
+    KeyMaterial material;
+    EXPECT_EQ(parse_pem(kRsa2048.pkcs8_pem, material), Status::Ok);
+    const RsaPrivateKey *parsed = std::get_if<RsaPrivateKey>(&material);
+    return parsed ? copy(*parsed) : RsaPrivateKey{};
+  }();
+  return key;
+}
+
+// A key of each size, generated once per test process (4096-bit generation takes a while).
 const RsaPrivateKey &generated_key(size_t bits) {
   static std::map<size_t, RsaPrivateKey> keys;
   auto found = keys.find(bits);
@@ -378,7 +392,7 @@ INSTANTIATE_TEST_SUITE_P(Bits, RsaGenerated, ::testing::Values(2048, 3072, 4096)
 // --- Signature form ----------------------------------------------------------------------------
 
 TEST(RsaSignature, WrongLengthIsSignatureLength) {
-  const RsaPublicKey &key = generated_key(2048).public_key;
+  const RsaPublicKey &key = fixture_key().public_key;
   for (size_t size : {0, 1, 255, 257, 512}) {
     const std::vector<uint8_t> signature(size, 0x01);
     EXPECT_EQ(rsa_pkcs1_verify(Hash::Sha256, key, kMessage, signature), Status::SignatureLength) << size;
@@ -387,7 +401,7 @@ TEST(RsaSignature, WrongLengthIsSignatureLength) {
 }
 
 TEST(RsaSignature, NotBelowTheModulusIsRejected) {
-  const RsaPublicKey &key = generated_key(2048).public_key;
+  const RsaPublicKey &key = fixture_key().public_key;
   const std::vector<uint8_t> all_ones(256, 0xFF);
   for (const std::vector<uint8_t> *signature : {&key.n, &all_ones}) {
     EXPECT_EQ(rsa_pkcs1_verify(Hash::Sha256, key, kMessage, *signature), Status::SignatureInvalid);
@@ -398,7 +412,7 @@ TEST(RsaSignature, NotBelowTheModulusIsRejected) {
 // --- Key checks --------------------------------------------------------------------------------
 
 TEST(RsaKeyCheck, PublicKeyRules) {
-  const RsaPublicKey &good = generated_key(2048).public_key;
+  const RsaPublicKey &good = fixture_key().public_key;
   EXPECT_EQ(rsa_check_public_key(good), Status::Ok);
   const auto with_n = [&](std::vector<uint8_t> n) { return rsa_check_public_key({std::move(n), good.e}); };
   const auto with_e = [&](std::vector<uint8_t> e) { return rsa_check_public_key({good.n, std::move(e)}); };
@@ -429,7 +443,7 @@ TEST(RsaKeyCheck, PublicKeyRules) {
 }
 
 TEST(RsaKeyCheck, PrivateKeyPartsMustAgree) {
-  const RsaPrivateKey &good = generated_key(2048);
+  const RsaPrivateKey &good = fixture_key();
   ASSERT_EQ(rsa_check_private_key(good), Status::Ok);
 
   RsaPrivateKey other_n = copy(good);
@@ -463,7 +477,7 @@ TEST(RsaKeyCheck, WrongExponentFoundWithoutRecovery) {
 // Inconsistent CRT values would make a wrong signature, and a wrong CRT signature reveals a factor
 // of n: signing checks its result before returning it.
 TEST(RsaKeyCheck, SigningWithAnInconsistentKeyFails) {
-  RsaPrivateKey key = copy(generated_key(2048));
+  RsaPrivateKey key = copy(fixture_key());
   key.dp = flipped(key.dp);
   std::vector<uint8_t> signature;
   EXPECT_EQ(rsa_pkcs1_sign(Hash::Sha256, key, kMessage, signature), Status::KeyInvalid);

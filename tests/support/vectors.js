@@ -6,9 +6,15 @@ import { join } from "node:path";
 const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
 export const vectorsDir = process.env.EDGEJWT_VECTORS || join(projectRoot, "..", "shared", "vectors");
 
-// The parsed JSON file, or a skip reason for node:test's `skip` option.
+const loaded = new Map(); // path -> what loadVectors returned: each file is read once per process
+
+// The parsed JSON file (shared by every caller: never modify it), or a skip reason for node:test's
+// `skip` option.
 export function loadVectors(relativePath) {
   const path = join(vectorsDir, relativePath);
-  if (!existsSync(path)) return { skip: `test vectors not found: ${path} (set EDGEJWT_VECTORS)` };
-  return { data: JSON.parse(readFileSync(path, "utf8")) };
+  if (!loaded.has(path)) {
+    loaded.set(path, existsSync(path) ? { data: JSON.parse(readFileSync(path, "utf8")) }
+      : { skip: `test vectors not found: ${path} (set EDGEJWT_VECTORS)` });
+  }
+  return loaded.get(path);
 }
