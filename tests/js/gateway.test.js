@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { builds, apiFor } from "../support/builds.js";
 import { startEndpoint, answer } from "../support/endpoint.js";
 import { startEchoOrigin } from "../../edge/demo/origin.js";
-import { GATEWAY_SECRET, claimsToken, hmacToken } from "../support/gateway.js";
+import { GATEWAY_SECRET, assertForwardedPath, claimsToken, hmacToken, hostilePath, random } from "../support/gateway.js";
 
 for (const build of builds.filter((b) => b.name !== "wasi (node:wasi)")) {
   describe(`createGateway on ${build.name}`, () => {
@@ -414,6 +414,32 @@ for (const build of builds.filter((b) => b.name !== "wasi (node:wasi)")) {
       }
       const withCookie = await call(raw("/api?", { headers: { cookie: `session=${a}` } }));
       assert.equal(withCookie.sent.url, "http://origin.internal:8080/base/api?");
+    });
+
+    it("issue 11: 3,000 random hostile paths (seed 0x5eed) never change the origin, and what is matched is what is forwarded", async () => {
+      const { call } = gatewayWith({ bypass: ["/public/*", "/health"] });
+      const next = random(0x5eed);
+      const token = alice();
+      const outcomes = { refused: 0, bypassed: 0, verified: 0, missing: 0 };
+      for (let index = 0; index < 3000; index++) {
+        const path = hostilePath(next);
+        const withToken = index % 2 === 1;
+        const context = `path ${index}: ${JSON.stringify(path)}`;
+        const { status, sent } = await call(raw(path, { headers: withToken ? bearer(token) : {} }));
+        if (sent === undefined) {
+          assert.ok(status === 400 || (status === 401 && !withToken), `${context}: ${status}`);
+          outcomes[status === 400 ? "refused" : "missing"]++;
+          continue;
+        }
+        const below = assertForwardedPath(sent.url, ORIGIN, context);
+        if (withToken) {
+          outcomes.verified++;
+        } else {
+          assert.ok(below === "/health" || below.startsWith("/public/"), `${context}: ${below} reached the origin without a token`);
+          outcomes.bypassed++;
+        }
+      }
+      for (const [outcome, count] of Object.entries(outcomes)) assert.ok(count > 0, `${outcome}: ${JSON.stringify(outcomes)}`);
     });
 
     it("refuses an origin with credentials, a query, a fragment or an ambiguous base path", () => {
