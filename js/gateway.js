@@ -7,7 +7,7 @@
 // so a client cannot spoof them, and every configured token source is stripped, so no token it did
 // not verify reaches the origin.
 import { JOSEError, JOSEInvalidArgument } from "./errors.js";
-import { ClaimHeaderType, claimHeadersOf, claimHeaderValues, headerNameOf } from "./gateway/claim-headers.js";
+import { ClaimHeaderType, HEADER_NAME, claimHeadersOf, claimHeaderValues, headerNameOf } from "./gateway/claim-headers.js";
 import { originPrefixOf, normalisedPath, requestTargetOf } from "./gateway/request-target.js";
 import { tokenSourceOf } from "./gateway/token-sources.js";
 import { VerifiedTokenCache } from "./token-cache.js";
@@ -24,7 +24,6 @@ const HOP_BY_HOP = ["connection", "keep-alive", "proxy-connection", "transfer-en
 // Headers that make frameworks treat a request as another method: never forwarded, and a request
 // carrying one is no CORS preflight.
 const METHOD_OVERRIDE = ["x-http-method-override", "x-http-method", "x-method-override"];
-const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const PRINTABLE = /^[\x20-\x7e]*$/;
 // What the gateway may add to a request (claim and payload headers, counted as name + value + 4
 // bytes each): Node's default limit for a whole request head is 16 KiB.

@@ -15,7 +15,8 @@ import { fromBase64url } from "../util.js";
 
 export class ClaimHeaderType extends JOSEError { static code = "ERR_CLAIM_HEADER_TYPE"; }
 
-const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+// An RFC 9110 token: what a header name may be.
+export const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const ENCODINGS = ["string", "list", "json"];
 
 export function headerNameOf(name) {

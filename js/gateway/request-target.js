@@ -6,7 +6,9 @@
 
 // Characters that stand raw in a normalised path: RFC 3986 pchar (unreserved, sub-delims, ":" and
 // "@") and the "/" between segments, except ";", which some servers read as a parameter delimiter.
-const KEPT = /[A-Za-z0-9\-._~!$&'()*+,=:@/]/;
+const KEPT_CHARACTERS = "A-Za-z0-9\\-._~!$&'()*+,=:@/";
+const KEPT = new RegExp(`[${KEPT_CHARACTERS}]`);
+const ALL_KEPT = new RegExp(`^[${KEPT_CHARACTERS}]*$`);
 const UNRESERVED = /[A-Za-z0-9\-._~]/;
 // Bytes refused raw or percent-encoded: a decoding origin would see another path ("/" and "\"
 // separate segments, ";" starts a parameter, "%" decodes again) or a control character.
@@ -26,6 +28,18 @@ const URL_PARTS = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/\\?#]*([^?#]*)(?:\?([^#]*))?/
 // "..", also encoded) and empty segments ("//"). A trailing "/" is kept.
 export function normalisedPath(raw) {
   if (typeof raw !== "string" || raw[0] !== "/") return null;
+  const path = ALL_KEPT.test(raw) ? raw : encodedPath(raw);
+  if (path === null) return null;
+  const segments = path.split("/");
+  for (let index = 1; index < segments.length; index++) {
+    const segment = segments[index];
+    if (segment === "." || segment === ".." || (segment === "" && index < segments.length - 1)) return null;
+  }
+  return path;
+}
+
+// The path with its escapes and characters outside pchar in normal form, or null (refused).
+function encodedPath(raw) {
   let path = "";
   for (let at = 0; at < raw.length; at++) {
     const character = raw[at];
@@ -43,11 +57,6 @@ export function normalisedPath(raw) {
     } else {
       return null;
     }
-  }
-  const segments = path.split("/");
-  for (let index = 1; index < segments.length; index++) {
-    const segment = segments[index];
-    if (segment === "." || segment === ".." || (segment === "" && index < segments.length - 1)) return null;
   }
   return path;
 }
