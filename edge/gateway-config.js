@@ -22,6 +22,7 @@ const BINDINGS = {
   CLAIM_HEADERS: ["claimHeaders", json],
   PAYLOAD_HEADER: ["payloadHeader", text],
   BYPASS: ["bypass", list],
+  BYPASS_PREFLIGHT: ["bypassPreflight", boolean],
   FORWARD_TOKEN: ["forwardToken", boolean],
   REVOCATION_URL: ["revocation", (value, name) => ({ url: text(value, name) })],
   REVOCATION: ["revocation", json],
@@ -29,6 +30,7 @@ const BINDINGS = {
   COOLDOWN_DURATION: ["cooldownDuration", milliseconds],
   TIMEOUT_DURATION: ["timeoutDuration", milliseconds],
   TOKEN_CACHE: ["cache", tokenCache],
+  MAX_ADDED_HEADER_BYTES: ["maxAddedHeaderBytes", wholeNumber],
 };
 
 // Every binding the worker reads.
@@ -83,8 +85,12 @@ function boolean(value, name) {
 }
 
 function milliseconds(value, name) {
+  return wholeNumber(value, name, "milliseconds");
+}
+
+function wholeNumber(value, name, unit = "bytes") {
   const number = typeof value === "number" ? value : /^\d+$/.test(value) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(number)) throw new TypeError(`env.${name} must be a whole number of milliseconds`);
+  if (!Number.isSafeInteger(number) || number < 0) throw new TypeError(`env.${name} must be a whole number of ${unit}`);
   return number;
 }
 

@@ -255,13 +255,26 @@ export interface GatewayConfig {
   issuer?: string | string[]; audience?: string | string[]; subject?: string; algorithms?: JWSAlgorithm[];
   typ?: string; clockTolerance?: number | string; maxTokenAge?: number | string;
   requiredClaims?: string[]; requiredScopes?: string[];
-  tokenSources?: string[]; origin: string; claimHeaders?: Record<string, string>; payloadHeader?: string;
-  bypass?: string[]; bypassPreflight?: boolean; forwardToken?: boolean;
+  tokenSources?: string[];
+  /** http(s)://host[:port][/base]: the forwarded URL is this text followed by the normalised path and the query. */
+  origin: string;
+  /** header → "claim.path" (a string claim), or { claim, encoding } (see ClaimHeaderEncoding). */
+  claimHeaders?: Record<string, string | { claim: string | string[]; encoding?: ClaimHeaderEncoding }>;
+  /** A header carrying the token's own payload segment (base64url of the signed JSON). */
+  payloadHeader?: string;
+  bypass?: string[];
+  /** Let a real CORS preflight through without a token (default false). */
+  bypassPreflight?: boolean;
+  forwardToken?: boolean;
+  /** The most the claim and payload headers may add to a request (default 8192); over it, 431. */
+  maxAddedHeaderBytes?: number;
   revocation?: RevocationDocument | ({ url: string | URL } & RemoteRevocationListOptions);
   cacheMaxAge?: number; cooldownDuration?: number; timeoutDuration?: number;
   cache?: { maxEntries?: number; maxTtl?: number; maxBytes?: number } | false;
   realm?: string; fetch?: typeof fetch; jwksSeed?: unknown;
 }
+/** "string": a string claim, percent-encoded; "list": an array of strings, joined by ","; "json": any value as compact JSON, numbers as written. */
+export type ClaimHeaderEncoding = "string" | "list" | "json";
 export interface GatewayHandler {
   (request: Request): Promise<Response>;
   stats(): Record<string, unknown>;

@@ -13,6 +13,7 @@ it("reads every binding from text", () => {
     CLAIM_HEADERS: '{"x-user-id":"sub"}', PAYLOAD_HEADER: "x-jwt-payload", BYPASS: "/health,/public/*",
     FORWARD_TOKEN: "true", REVOCATION_URL: "https://idp.example/revoked.json", CACHE_MAX_AGE: "60000",
     COOLDOWN_DURATION: "1000", TIMEOUT_DURATION: "500", TOKEN_CACHE: '{"maxEntries":100,"maxTtl":60}',
+    BYPASS_PREFLIGHT: "true", MAX_ADDED_HEADER_BYTES: "16384",
     UNRELATED: "a KV namespace or anything else the worker is bound to",
   });
   assert.deepEqual(config, {
@@ -22,6 +23,7 @@ it("reads every binding from text", () => {
     claimHeaders: { "x-user-id": "sub" }, payloadHeader: "x-jwt-payload", bypass: ["/health", "/public/*"],
     forwardToken: true, revocation: { url: "https://idp.example/revoked.json" }, cacheMaxAge: 60000,
     cooldownDuration: 1000, timeoutDuration: 500, cache: { maxEntries: 100, maxTtl: 60 },
+    bypassPreflight: true, maxAddedHeaderBytes: 16384,
   });
 });
 
@@ -47,6 +49,9 @@ it("refuses malformed bindings, naming them", () => {
     [{ FORWARD_TOKEN: "yes" }, /env\.FORWARD_TOKEN must be true or false/],
     [{ CACHE_MAX_AGE: "10s" }, /env\.CACHE_MAX_AGE must be a whole number of milliseconds/],
     [{ TIMEOUT_DURATION: 1.5 }, /env\.TIMEOUT_DURATION/],
+    [{ BYPASS_PREFLIGHT: "on" }, /env\.BYPASS_PREFLIGHT must be true or false/],
+    [{ MAX_ADDED_HEADER_BYTES: "8k" }, /env\.MAX_ADDED_HEADER_BYTES must be a whole number of bytes/],
+    [{ MAX_ADDED_HEADER_BYTES: -1 }, /env\.MAX_ADDED_HEADER_BYTES/],
     [{ AUDIENCE: ["api", 7] }, /env\.AUDIENCE must be a list of strings/],
     [{ ISSUER: 42 }, /env\.ISSUER must be text/],
     [{ TOKEN_CACHE: '{"maxentries":5}' }, /env\.TOKEN_CACHE must be false or a JSON object of maxEntries, maxTtl/],
@@ -60,5 +65,5 @@ it("answers stats only at a configured path", () => {
   assert.equal(statsPathOf({ STATS_PATH: "" }), null);
   assert.equal(statsPathOf({ STATS_PATH: "/_stats" }), "/_stats");
   assert.throws(() => statsPathOf({ STATS_PATH: "stats" }), /must be a path/);
-  assert.ok(BINDING_NAMES.includes("STATS_PATH") && BINDING_NAMES.includes("JWKS_URL") && BINDING_NAMES.length === 24);
+  assert.ok(BINDING_NAMES.includes("STATS_PATH") && BINDING_NAMES.includes("JWKS_URL") && BINDING_NAMES.length === 26);
 });
