@@ -49,14 +49,15 @@ export class SessionLedger {
   //               refreshing at once, or a retry after a lost answer)
   //   "reused": it was used before that, or its successor has been used: the family is now revoked
   //             (and every session of the subject, with revokeSubjectOnReuse)
-  //   "revoked", "expired" (the family's maxSessionAge or the token's exp has passed), "unknown"
+  //   "revoked" (the family, or this token's jti), "expired" (the family's maxSessionAge or the
+  //   token's exp has passed), "unknown"
   useRefreshToken(input) {
     const { sub, familyId, jti, now, successor: ids, reuseInterval, revokeSubjectOnReuse, ...lifetimes } = check.useRefreshToken(input);
     const tables = this.tablesFor(sub, false);
     const family = tables.family(familyId);
     const token = tables.token(jti);
     if (!family || !token || token.familyId !== familyId) return { outcome: "unknown" };
-    if (family.revokedAt !== null) return { outcome: "revoked" };
+    if (family.revokedAt !== null || tables.isJtiRevoked(jti)) return { outcome: "revoked" };
     if (now >= family.expiresAt || now >= token.exp) return { outcome: "expired" };
     if (token.usedAt === null) {
       const successor = issue(family, ids, now, lifetimes);

@@ -193,9 +193,14 @@ export function sessionStoreSuite(name, setUp) {
       assert.equal((await rejection(h.rotate(session.refreshToken, { currentDate: at(t + 6) }))).code, "ERR_SESSION_REVOKED");
       assert.deepEqual(await h.end(access, { currentDate: at(t + 7) }), { familyRevoked: false, jtiRevoked: true });
       assert.deepEqual(await h.store.revokeJti({ sub, jti: "expired", exp: t, now: t + 7 }), { revoked: false });
+      // Logging out with the refresh token's claims revokes that token too; its jti alone suffices.
+      const other = await h.start({ sub }, { currentDate: at(t) });
+      const refresh = payloadOf(other.refreshToken);
+      assert.deepEqual(await h.store.revokeJti({ sub, jti: refresh.jti, exp: refresh.exp, now: t + 7 }), { revoked: true });
+      assert.equal((await rejection(h.rotate(other.refreshToken, { currentDate: at(t + 8) }))).code, "ERR_SESSION_REVOKED");
       const stats = await h.store.stats({ sub });
       assert.equal(stats.revokedFamilies, 1);
-      assert.equal(stats.revokedJtis, 1);
+      assert.equal(stats.revokedJtis, 2);
     });
 
     it("revoking a subject revokes its sessions and its tokens issued until then, and no one else's", async () => {
