@@ -4,17 +4,22 @@
 // Each returns a fresh object holding only the fields the method reads.
 import { JOSEInvalidArgument } from "../errors.js";
 
-const STORE_METHODS = ["createFamily", "useRefreshToken", "revokeFamily", "revokeJti", "revokeSubject", "reasonRevoked", "stats"];
+// The session store interface's methods (docs/sessions.md).
+export const STORE_METHODS = ["createFamily", "useRefreshToken", "revokeFamily", "revokeJti", "revokeSubject", "reasonRevoked", "stats"];
 const MAX_SUBJECT_LENGTH = 1024;
 const MAX_ID_LENGTH = 256;
 const MAX_CLAIMS_BYTES = 16 * 1024;
 
+// The claims' "sub" is the family's: the store answers for its access tokens by that subject.
 export function createFamily(input) {
   const args = objectOf(input, "createFamily");
+  const sub = subjectOf(args.sub);
+  const claims = claimsOf(args.claims);
+  if (claims.sub !== sub) throw new JOSEInvalidArgument('createFamily: claims.sub must be the family\'s "sub"');
   return {
-    sub: subjectOf(args.sub),
+    sub,
     familyId: idOf(args.familyId, "familyId"),
-    claims: claimsOf(args.claims),
+    claims,
     now: timeOf(args.now, "now"),
     maxSessionAge: spanOf(args.maxSessionAge, "maxSessionAge"),
     ...lifetimesOf(args),

@@ -71,7 +71,7 @@ export class SessionLedger {
       return issued("repeated", family, successor);
     }
     tables.revokeFamily(familyId, now);
-    if (revokeSubjectOnReuse) revokeSubject(tables, now, now);
+    if (revokeSubjectOnReuse) cutOff(tables, now, now);
     return { outcome: "reused" };
   }
 
@@ -97,7 +97,7 @@ export class SessionLedger {
   // subject issued then, is refused: { families } counts the families revoked now.
   revokeSubject(input) {
     const { sub, before, now } = check.revokeSubject(input);
-    return { families: revokeSubject(this.tablesFor(sub, true), before, now) };
+    return { families: cutOff(this.tablesFor(sub, true), before, now) };
   }
 
   // Why a verified token is revoked: "jti", "family" (its "sid"), "sub" (issued at or before the
@@ -118,7 +118,8 @@ export class SessionLedger {
   }
 }
 
-function revokeSubject(tables, before, now) {
+// The subject's cut-off moves to `before` (never back), and its families created by then are revoked.
+function cutOff(tables, before, now) {
   tables.setRevokedBefore(Math.max(tables.revokedBefore() ?? 0, before));
   return tables.revokeFamiliesCreatedBy(before, now);
 }

@@ -9,11 +9,11 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
+import { STORE_METHODS } from "../../js/sessions/arguments.js";
 import { sessionStoreSuite } from "../support/session-store-suite.js";
 import { startSessionsWorker } from "../support/sessions-workerd.js";
 
 const REQUEST_LIMIT_MS = 15_000; // no call of these tests may take longer, whatever workerd does
-const STORE_METHODS = ["createFamily", "useRefreshToken", "revokeFamily", "revokeJti", "revokeSubject", "reasonRevoked", "stats"];
 
 const storageDir = mkdtempSync(join(tmpdir(), "edgejwt-sessions-"));
 const secret = crypto.getRandomValues(new Uint8Array(32));

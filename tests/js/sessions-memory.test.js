@@ -5,6 +5,7 @@ import { describe, it, before } from "node:test";
 import assert from "node:assert/strict";
 
 import * as edgejwt from "../../js/index.js";
+import { STORE_METHODS } from "../../js/sessions/arguments.js";
 import { sessionStoreSuite } from "../support/session-store-suite.js";
 
 const {
@@ -31,8 +32,6 @@ sessionStoreSuite("CachedSessionStore over MemorySessionStore", async () => harn
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 const claimsOf = (sub, extra = {}) => ({ sub, sid: "f", jti: "a", iat: nowSeconds(), exp: nowSeconds() + 600, ...extra });
-
-const STORE_METHODS = ["createFamily", "useRefreshToken", "revokeFamily", "revokeJti", "revokeSubject", "reasonRevoked", "stats"];
 
 // A store that is `inner` but for the methods in `overrides`.
 function storeWith(inner, overrides) {

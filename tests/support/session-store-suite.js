@@ -305,6 +305,8 @@ export function sessionStoreSuite(name, setUp) {
         ["createFamily", { ...family, familyId: "" }],
         ["createFamily", { ...family, claims: { sub, blob: "x".repeat(17 * 1024) } }],
         ["createFamily", { ...family, claims: [sub] }],
+        ["createFamily", { ...family, claims: { sub: "someone-else" } }],
+        ["createFamily", { ...family, claims: {} }],
         ["createFamily", { ...family, maxSessionAge: 0 }],
         ["createFamily", { ...family, now: -1 }],
         ["createFamily", { ...family, token: { jti: "r" } }],

@@ -11,10 +11,9 @@ import wasm from "../../dist/wasi/edgejwt.wasm";
 import {
   init, importJWK, startSession, rotateRefreshToken, endSession, DurableObjectSessionStoreClient,
 } from "../../js/wasi.js";
+import { STORE_METHODS } from "../../js/sessions/arguments.js";
 
 export { DurableObjectSessionStore } from "../../js/sessions/durable-object.js";
-
-const STORE_METHODS = new Set(["createFamily", "useRefreshToken", "revokeFamily", "revokeJti", "revokeSubject", "reasonRevoked", "stats"]);
 
 let keyReady = null; // the isolate's key, imported on the first session call (no randomness at top level)
 
@@ -35,7 +34,7 @@ export default {
   async fetch(request, env) {
     const [, kind, name] = new URL(request.url).pathname.split("/");
     const store = new DurableObjectSessionStoreClient(env.SESSIONS);
-    const known = kind === "store" ? STORE_METHODS.has(name)
+    const known = kind === "store" ? STORE_METHODS.includes(name)
       : kind === "session" ? ["start", "rotate", "end"].includes(name) : kind === "misrouted";
     if (request.method !== "POST" || !known) return new Response("not found", { status: 404 });
     try {
