@@ -21,14 +21,18 @@
 // its endsAt, a refresh token or a revoked jti at its exp), nextExpiry() -> time | null.
 import * as check from "./arguments.js";
 
+// Every method first checks its argument (arguments.js) and throws JOSEInvalidArgument, having read
+// and written nothing, for a malformed one; the results are plain data (they cross RPC as they are).
 export class SessionLedger {
   // tablesFor(sub, writing): the subject's tables; reading a subject never written gives empty ones.
   constructor(tablesFor) {
     this.tablesFor = tablesFor;
   }
 
-  // Records a new family and its first pair: { outcome: "created", token, expiresAt }; "exists"
-  // when the family or token id is taken; "revoked" when the subject was revoked at or after now.
+  /**
+   * Records a new family and its first pair: { outcome: "created", token, expiresAt }; "exists"
+   * when the family or token id is taken; "revoked" when the subject was revoked at or after now.
+   */
   createFamily(input) {
     const { sub, familyId, claims, now, maxSessionAge, token: ids, ...lifetimes } = check.createFamily(input);
     const tables = this.tablesFor(sub, true);
@@ -42,15 +46,17 @@ export class SessionLedger {
     return { outcome: "created", token: pairOf(token), expiresAt: family.expiresAt };
   }
 
-  // Marks the refresh token used and records its successor, or says why not:
-  //   "rotated": it was unused; `token` is the successor just recorded
-  //   "repeated": it was used at most reuseInterval away from now (either way: callers' clocks differ)
-  //               and its successor is still unused: `token` is that same successor (two tabs
-  //               refreshing at once, or a retry after a lost answer)
-  //   "reused": it was used before that, or its successor has been used: the family is now revoked
-  //             (and every session of the subject, with revokeSubjectOnReuse)
-  //   "revoked" (the family, or this token's jti), "expired" (the family's maxSessionAge or the
-  //   token's exp has passed), "unknown"
+  /**
+   * Marks the refresh token used and records its successor, or says why not:
+   *   "rotated": it was unused; `token` is the successor just recorded
+   *   "repeated": it was used at most reuseInterval away from now (either way: callers' clocks differ)
+   *               and its successor is still unused: `token` is that same successor (two tabs
+   *               refreshing at once, or a retry after a lost answer)
+   *   "reused": it was used before that, or its successor has been used: the family is now revoked
+   *             (and every session of the subject, with revokeSubjectOnReuse)
+   *   "revoked" (the family, or this token's jti), "expired" (the family's maxSessionAge or the
+   *   token's exp has passed), "unknown"
+   */
   useRefreshToken(input) {
     const { sub, familyId, jti, now, successor: ids, reuseInterval, revokeSubjectOnReuse, ...lifetimes } = check.useRefreshToken(input);
     const tables = this.tablesFor(sub, false);
@@ -75,7 +81,9 @@ export class SessionLedger {
     return { outcome: "reused" };
   }
 
-  // { revoked: true } when the family was live and is now revoked.
+  /**
+   * { revoked: true } when the family was live and is now revoked.
+   */
   revokeFamily(input) {
     const { sub, familyId, now } = check.revokeFamily(input);
     const tables = this.tablesFor(sub, false);
@@ -85,7 +93,9 @@ export class SessionLedger {
     return { revoked: true };
   }
 
-  // The token with this "jti" is refused until its exp ({ revoked: false }: it has expired already).
+  /**
+   * The token with this "jti" is refused until its exp ({ revoked: false }: it has expired already).
+   */
   revokeJti(input) {
     const { sub, jti, exp, now } = check.revokeJti(input);
     if (exp <= now) return { revoked: false };
@@ -93,16 +103,20 @@ export class SessionLedger {
     return { revoked: true };
   }
 
-  // Every family of the subject created at or before `before`, and every other token of the
-  // subject issued then, is refused: { families } counts the families revoked now.
+  /**
+   * Every family of the subject created at or before `before`, and every other token of the
+   * subject issued then, is refused: { families } counts the families revoked now.
+   */
   revokeSubject(input) {
     const { sub, before, now } = check.revokeSubject(input);
     return { families: cutOff(this.tablesFor(sub, true), before, now) };
   }
 
-  // Why a verified token is revoked: "jti", "family" (its "sid"), "sub" (issued at or before the
-  // subject's cut-off, or without "iat"), or null. A token of a known family is judged by its
-  // family, which revokeSubject revokes, so a login in the same second as a logout stands.
+  /**
+   * Why a verified token is revoked: "jti", "family" (its "sid"), "sub" (issued at or before the
+   * subject's cut-off, or without "iat"), or null. A token of a known family is judged by its
+   * family, which revokeSubject revokes, so a login in the same second as a logout stands.
+   */
   reasonRevoked(input) {
     const { sub, sid, jti, iat } = check.reasonRevoked(input);
     const tables = this.tablesFor(sub, false);

@@ -22,7 +22,16 @@ const RESERVED_CLAIMS = ["sid", "jti", "iat", "exp", "nbf"];
 const REFRESH_CLAIMS = ["sub", "sid", "jti", "iat", "exp"];
 
 export function createSessionApi({ sign, verify }) {
-  // A new family for `claims` (the access tokens' claims; "sub" required): its first pair.
+  /**
+   * A new family (a login) and its first pair.
+   * @param {object} claims the access tokens' claims: a plain object with "sub"; "sid", "jti", "iat",
+   *   "exp" and "nbf" are the session's own
+   * @param {object} options { key, store, alg, … } (sessions.d.ts: SessionOptions)
+   * @returns {Promise<object>} the pair with familyId and sessionExpiresAt (SessionTokens)
+   * @throws {JOSEInvalidArgument} a malformed claim set or option, before the store is called
+   * @throws {SessionRevoked} the subject is revoked until after `now`
+   * @throws {SessionStoreUnavailable} from a store across a network
+   */
   async function startSession(claims, options) {
     const settings = settingsOf(options);
     if (!isPlainObject(claims) || typeof claims.sub !== "string") {
@@ -40,9 +49,17 @@ export function createSessionApi({ sign, verify }) {
     return pairOf(settings, claims.sub, familyId, claims, result);
   }
 
-  // The next pair for a refresh token, which is then used up. See useRefreshToken in ledger.js for
-  // the outcomes; this throws SessionRevoked, RefreshTokenReused, SessionUnknown or JWTExpired for
-  // those that issue nothing, and the token's own verification errors.
+  /**
+   * The next pair for a refresh token, which is then used up (docs/sessions.md, "Rotation outcomes").
+   * @param {string|Uint8Array} refreshToken
+   * @param {object} options as startSession's (SessionOptions)
+   * @returns {Promise<object>} the new pair, or within reuseInterval the same one again (`repeated`)
+   * @throws {RefreshTokenReused} the token had been used: its family is revoked now
+   * @throws {SessionRevoked} its family or its jti is revoked
+   * @throws {SessionUnknown} the store has no record of it
+   * @throws {JWTExpired} idle timeout or maxSessionAge; and every error of verify() for the token
+   * @throws {SessionStoreUnavailable} from a store across a network
+   */
   async function rotateRefreshToken(refreshToken, options) {
     const settings = settingsOf(options);
     const { payload } = await verify(refreshToken, settings.verifyKey, settings.verifyOptions);
@@ -90,8 +107,14 @@ export function createSessionApi({ sign, verify }) {
   return { startSession, rotateRefreshToken };
 }
 
-// Logout: the family of these verified claims (their "sid") is revoked, and the token itself (its
-// "jti") until its "exp". Answers which of the two were revoked now.
+/**
+ * Logout: the family of these verified claims (their "sid") is revoked, and the token itself (its
+ * "jti") until its "exp".
+ * @param {object} claims a verified access or refresh token's payload, with "sub"
+ * @param {{ store: object, currentDate?: Date }} options
+ * @returns {Promise<{ familyRevoked: boolean, jtiRevoked: boolean }>} which were revoked by this call
+ * @throws {JOSEInvalidArgument} claims without "sub", an unknown option; SessionStoreUnavailable
+ */
 export async function endSession(claims, options = {}) {
   for (const name of Object.keys(options)) {
     if (name !== "store" && name !== "currentDate") throw new JOSEInvalidArgument(`unknown endSession option "${name}"`);
