@@ -246,6 +246,7 @@ export interface VerifyOptions {
 }
 
 export { RevocationUnavailable } from "./revocation.js";
+export * from "./sessions/sessions.js";
 export type { RevocationList, RevocationDocument, RevocationListSnapshot, RevocationListStats, RemoteRevocationListOptions } from "./revocation.js";
 import type { RevocationDocument, RevocationList, RemoteRevocationListOptions } from "./revocation.js";
 export function createRevocationList(config: RevocationDocument | ({ url: string | URL } & RemoteRevocationListOptions), fetchOptions?: RemoteRevocationListOptions): RevocationList;
