@@ -26,7 +26,7 @@ async function build(env) {
 }
 
 export default {
-  async fetch(request, env) {
+  async fetch(request, env, ctx) {
     let gateway;
     try {
       gateway = await gatewayFor(env);
@@ -37,6 +37,6 @@ export default {
     if (gateway.statsPath !== null && new URL(request.url).pathname === gateway.statsPath) {
       return Response.json(gateway.handle.stats(), { headers: { "cache-control": "no-store" } });
     }
-    return gateway.handle(request);
+    return gateway.handle(request, ctx); // ctx.waitUntil keeps a background refresh alive
   },
 };
