@@ -265,10 +265,14 @@ export class RemoteDocument {
     return error;
   }
 
+  // The cooldown runs from the failure: an endpoint that hangs for timeoutDuration is not asked
+  // again the moment it is given up.
   #failed(error) {
+    const now = this.#now();
     this.#counters.failures++;
     this.#consecutiveFailures++;
-    this.#lastError = { error, at: this.#now() };
+    this.#lastError = { error, at: now };
+    this.#lastAttemptAt = now;
   }
 
   // The whole exchange, every hop's headers and the body, must end within timeoutDuration. The race
