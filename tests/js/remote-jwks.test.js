@@ -574,12 +574,10 @@ for (const build of builds) {
       for (const [target, message] of forbidden) {
         const { fetch, asked } = network({ [start]: () => new Response(null, { status: 302, headers: { location: target } }) });
         const remote = createRemoteJWKSet(start, { now, logger, fetch });
-        await assert.rejects(remote.keySetFor({ kid: "a" }), (error) => {
-          assert.ok(code("ERR_JWKS_FETCH_FAILED")(error));
-          assert.match(error.message, message);
-          return true;
-        }, target);
+        const failure = await remote.keySetFor({ kid: "a" }).then(() => null, (error) => error);
         assert.deepEqual(asked, [start], target);
+        assert.ok(code("ERR_JWKS_FETCH_FAILED")(failure));
+        assert.match(failure.message, message);
       }
       const noLocation = network({ [start]: () => new Response(null, { status: 307 }) });
       await assert.rejects(createRemoteJWKSet(start, { now, logger, fetch: noLocation.fetch }).keySetFor({ kid: "a" }),
