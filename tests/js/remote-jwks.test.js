@@ -188,13 +188,19 @@ for (const build of builds) {
       assert.equal(imports, 3);
     });
 
-    it("serves known kids at once while the refresh hangs, aborts it at timeoutDuration, and keeps the last good keys", async () => {
+    // A set that holds kid "a", expired, whose endpoint now hangs: the next call starts a refresh that hangs.
+    async function expiredIntoHang() {
       endpoint.respond = answer(jwksOf("a"));
       const remote = remoteSet({ timeoutDuration: TIMEOUT });
       const good = await remote.keySetFor({ kid: "a" });
       const stalled = hang();
       endpoint.respond = stalled.respond;
       time += MAX_AGE;
+      return { remote, good, stalled };
+    }
+
+    it("serves known kids at once while the refresh hangs, aborts it at timeoutDuration, and keeps the last good keys", async () => {
+      const { remote, good, stalled } = await expiredIntoHang();
       assert.equal(await remote.keySetFor({ kid: "a" }), good); // at once; the refresh starts
       await until(() => stalled.open === 1, LATE, "the refresh reaching the endpoint");
       for (let i = 0; i < 20; i++) assert.equal(await remote.keySetFor({ kid: "a" }), good);
@@ -217,12 +223,7 @@ for (const build of builds) {
     });
 
     it("makes only a token with an unknown kid wait for the refresh in flight, never longer than timeoutDuration", async () => {
-      endpoint.respond = answer(jwksOf("a"));
-      const remote = remoteSet({ timeoutDuration: TIMEOUT });
-      const good = await remote.keySetFor({ kid: "a" });
-      const stalled = hang();
-      endpoint.respond = stalled.respond;
-      time += MAX_AGE;
+      const { remote, good } = await expiredIntoHang();
       assert.equal(await remote.keySetFor({ kid: "a" }), good); // starts the refresh
       let unknownDone = false;
       const unknown = timed(remote.keySetFor({ kid: "b" })).finally(() => { unknownDone = true; });
@@ -235,14 +236,9 @@ for (const build of builds) {
     });
 
     it("answers verifyAsync from the verified-token cache while the refresh hangs", async () => {
-      endpoint.respond = answer(jwksOf("a"));
-      const remote = remoteSet({ timeoutDuration: TIMEOUT });
+      const { remote, stalled } = await expiredIntoHang();
       const options = { cache: new VerifiedTokenCache() };
       const token = tokenOf("a");
-      assert.deepEqual((await api.verifyAsync(token, remote, options)).payload, claims);
-      const stalled = hang();
-      endpoint.respond = stalled.respond;
-      time += MAX_AGE;
       assert.deepEqual((await api.verifyAsync(token, remote, options)).payload, claims); // the refresh starts
       await until(() => stalled.open === 1, LATE, "the refresh reaching the endpoint");
       for (let i = 0; i < 20; i++) assert.deepEqual((await api.verifyAsync(token, remote, options)).payload, claims);
