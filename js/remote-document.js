@@ -3,7 +3,7 @@
 // endpoint fails (for at most maxStale), one request at a time, seedable from a persisted
 // snapshot. Each body is parsed once, by its owner's hook: the JWKS (remote-jwks.js) and the
 // revocation list (revocation.js) are the two owners.
-// Only fetch, AbortController and setTimeout are used: it runs in Node, browsers and workerd alike.
+// It uses only setTimeout, and fetch through endpoint-fetch.js: it runs in Node, browsers and workerd alike.
 //
 // Who waits: nobody while a usable document is on hand. An expired one is served at once while
 // its refresh runs (stale-while-revalidate); only a lookup the document cannot answer (a token
@@ -18,12 +18,9 @@
 //
 // Failures are reported as they happen: stats() carries the last error, and one log line is
 // written each time the state changes (failing while serving the last good document, unavailable,
-// recovered), never one per request.
-//
-// Redirects are followed by hand, each hop checked before it is fetched: https:, or http: on a
-// loopback host (and a loopback host only when the configured URL is one), at most MAX_REDIRECTS
-// hops, and the configured headers (credentials, API keys) only ever sent to the configured origin.
+// recovered), never one per request. Each exchange with the endpoint is endpoint-fetch.js's.
 import { JOSEError, JOSEInvalidArgument } from "./errors.js";
+import { endpointUrl, fetchJson } from "./endpoint-fetch.js";
 
 const DEFAULTS = {
   cacheMaxAge: 600_000,
@@ -36,10 +33,7 @@ const DEFAULTS = {
 const LIMITS = [...Object.keys(DEFAULTS), "maxResponseSize"]; // the owner sets its byte limit
 const LONGEST_TIMER = 2_147_483_647; // setTimeout fires at once for longer delays
 const ABANDON_GRACE = 100; // past timeoutDuration, a fetch that has not settled is taken as dropped
-const MAX_REDIRECTS = 5;
-const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const MAX_AGE = /^max-age\s*=\s*"?(\d+)"?$/;
-const utf8 = new TextDecoder("utf-8", { fatal: true });
 const elapsedMs = () => globalThis.performance?.now() ?? Date.now();
 
 // `kind` says what the document is:
@@ -61,7 +55,6 @@ export class RemoteDocument {
   #limits;
   #fetch;
   #headers;
-  #acceptOnly; // what a hop to another origin is sent: no configured header may leave its origin
   #now;
   #onFetch;
   #logger;
@@ -86,7 +79,6 @@ export class RemoteDocument {
     this.#onFetch = functionOption(options, "onFetch", null);
     this.#logger = loggerOf(options.logger);
     this.#headers = headersOf(options.headers, kind.accept);
-    this.#acceptOnly = new Headers({ accept: this.#headers.get("accept") });
     this.#entry = this.#seedEntry(options.seed);
   }
 
@@ -246,9 +238,12 @@ export class RemoteDocument {
     const attempt = { status: null };
     let error = null;
     try {
-      const { document, maxAge } = await this.#withTimeout((signal) => this.#download(signal, attempt));
+      const { timeoutDuration, maxResponseSize } = this.#limits;
+      const { document, cacheControl } = await fetchJson({
+        fetch: this.#fetch, url: this.#url, headers: this.#headers, timeoutDuration, maxResponseSize,
+      }, this.#kind, attempt);
       const value = this.#parse(document);
-      this.#entry = entryOf(document, value, this.#now(), maxAge);
+      this.#entry = entryOf(document, value, this.#now(), this.#maxAgeOf(cacheControl));
       this.#consecutiveFailures = 0;
     } catch (failure) {
       // Anything else came from an injected fetch's odd answer: still a failed fetch, with its code.
@@ -273,67 +268,6 @@ export class RemoteDocument {
     this.#consecutiveFailures++;
     this.#lastError = { error, at: now };
     this.#lastAttemptAt = now;
-  }
-
-  // The whole exchange, every hop's headers and the body, must end within timeoutDuration. The race
-  // ends the wait even when an injected fetch ignores the abort signal.
-  async #withTimeout(exchange) {
-    const { timeoutDuration } = this.#limits;
-    const { name, Timeout } = this.#kind;
-    const controller = new AbortController();
-    let timer;
-    const timeout = new Promise((resolve, reject) => {
-      timer = setTimeout(() => {
-        const error = new Timeout(`the ${name} endpoint did not answer within ${timeoutDuration} ms`);
-        controller.abort(error);
-        reject(error);
-      }, timeoutDuration);
-    });
-    try {
-      return await Promise.race([exchange(controller.signal), timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  async #download(signal, attempt) {
-    const { name, FetchFailed, Invalid } = this.#kind;
-    const response = await this.#followRedirects(signal, attempt);
-    if (!response.ok) {
-      discardBody(response);
-      throw new FetchFailed(response.type === "opaqueredirect"
-        ? `the ${name} endpoint redirected, and this runtime does not say where to: configure the final URL`
-        : `the ${name} endpoint answered HTTP ${response.status}`);
-    }
-    const body = await readBounded(response, this.#limits.maxResponseSize, this.#kind);
-    let document;
-    try {
-      document = JSON.parse(utf8.decode(body));
-    } catch (cause) {
-      throw new Invalid(`the ${name} endpoint's response is not UTF-8 JSON`, { cause });
-    }
-    return { document, maxAge: this.#maxAgeOf(response.headers.get("cache-control")) };
-  }
-
-  // The response at the end of the redirects, each hop checked before anything is asked of it.
-  async #followRedirects(signal, attempt) {
-    const { name, FetchFailed } = this.#kind;
-    const configured = new URL(this.#url);
-    let url = configured;
-    for (let hops = 0; ; hops++) {
-      const headers = url.origin === configured.origin ? this.#headers : this.#acceptOnly;
-      let response;
-      try {
-        response = await this.#fetch(url.href, { headers, signal, redirect: "manual" });
-      } catch (cause) {
-        throw new FetchFailed(`the ${name} endpoint could not be reached: ${cause?.message ?? cause}`, { cause });
-      }
-      attempt.status = response.status;
-      if (!REDIRECTS.has(response.status)) return response;
-      discardBody(response);
-      if (hops === MAX_REDIRECTS) throw new FetchFailed(`the ${name} endpoint redirected more than ${MAX_REDIRECTS} times`);
-      url = nextHop(url, response.headers.get("location"), configured, name, FetchFailed);
-    }
   }
 
   #parse(document) {
@@ -414,47 +348,6 @@ function entryOf(document, value, fetchedAt, maxAge) {
   return { value, document, fetchedAt, maxAge, expiresAt: fetchedAt + maxAge };
 }
 
-// Only https:, and http: for loopback hosts: what is fetched over plain http can be forged (RFC 8725 §3.9).
-function endpointUrl(url, name) {
-  let parsed;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new JOSEInvalidArgument(`the ${name} URL must be an absolute URL`);
-  }
-  if (!isAllowedEndpoint(parsed)) {
-    throw new JOSEInvalidArgument(`the ${name} URL must be https: (http: only for 127.0.0.0/8, [::1] and localhost)`);
-  }
-  if (parsed.username || parsed.password) throw new JOSEInvalidArgument(`the ${name} URL must not carry credentials`);
-  return parsed.href;
-}
-
-function isAllowedEndpoint(url) {
-  return url.protocol === "https:" || (url.protocol === "http:" && isLoopback(url));
-}
-
-function isLoopback(url) {
-  const host = url.hostname; // canonical: "127.1" is "127.0.0.1" here, IPv6 is bracketed
-  return host === "localhost" || host === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(host);
-}
-
-// Where a redirect from `from` leads, if it may be followed: the configured URL's rule, and no
-// way from a public endpoint into this machine's loopback services.
-function nextHop(from, location, configured, name, FetchFailed) {
-  const refused = (why) => new FetchFailed(`the ${name} endpoint redirected ${why}`);
-  if (location === null) throw refused("without a Location");
-  let url;
-  try {
-    url = new URL(location, from);
-  } catch {
-    throw refused("to a Location that is not a URL");
-  }
-  if (!isAllowedEndpoint(url)) throw refused(`to ${url.protocol}//${url.host}: neither https: nor loopback http:`);
-  if (isLoopback(url) && !isLoopback(configured)) throw refused(`from ${configured.host} to the loopback host ${url.host}`);
-  if (url.username || url.password) throw refused("to a URL carrying credentials");
-  return url;
-}
-
 function limitsOf(options, kind) {
   const limits = {};
   for (const name of LIMITS) {
@@ -506,44 +399,4 @@ function headersOf(extra, accept) {
 function isoTime(ms) {
   const date = new Date(ms);
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
-}
-
-// At most `limit` bytes: a declared length over it is refused before reading, and the stream is
-// cancelled as soon as it passes it (fetch has already decompressed, so a gzip bomb stops here too).
-async function readBounded(response, limit, { name, FetchFailed, Invalid }) {
-  const tooLarge = () => new Invalid(`the ${name} endpoint's response is larger than ${limit} bytes`);
-  if (Number(response.headers.get("content-length")) > limit) {
-    discardBody(response);
-    throw tooLarge();
-  }
-  if (!response.body) return new Uint8Array(0);
-  const reader = response.body.getReader();
-  const chunks = [];
-  let size = 0;
-  for (;;) {
-    let chunk;
-    try {
-      chunk = await reader.read();
-    } catch (cause) {
-      throw new FetchFailed(`the ${name} endpoint's response broke off`, { cause });
-    }
-    if (chunk.done) break;
-    size += chunk.value.byteLength;
-    if (size > limit) {
-      reader.cancel().catch(() => {}); // only releasing the connection; the outcome is decided
-      throw tooLarge();
-    }
-    chunks.push(chunk.value);
-  }
-  const body = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return body;
-}
-
-function discardBody(response) {
-  response.body?.cancel().catch(() => {}); // only releasing the connection
 }
