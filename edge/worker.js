@@ -27,7 +27,7 @@ async function build(env) {
 }
 
 export default {
-  async fetch(request, env) {
+  async fetch(request, env, ctx) {
     let gateway;
     try {
       gateway = await gatewayFor(env);
@@ -39,6 +39,6 @@ export default {
     if (gateway.statsPath !== null && requestTargetOf(request.url).path === gateway.statsPath) {
       return Response.json(gateway.handle.stats(), { headers: { "cache-control": "no-store" } });
     }
-    return gateway.handle(request);
+    return gateway.handle(request, ctx); // ctx.waitUntil keeps a background refresh alive
   },
 };

@@ -17,7 +17,8 @@ const CONFIG_KEYS = new Set([
   "jwksUrl", "jwks", "key", "pem", "secret", "issuer", "audience", "subject", "algorithms", "typ", "clockTolerance",
   "maxTokenAge", "requiredClaims", "requiredScopes", "tokenSources", "origin", "claimHeaders", "payloadHeader",
   "bypass", "bypassPreflight", "forwardToken", "revocation", "cacheMaxAge", "cooldownDuration", "timeoutDuration",
-  "cache", "realm", "fetch", "jwksSeed", "maxAddedHeaderBytes",
+  "cache", "realm", "fetch", "jwksSeed", "maxAddedHeaderBytes", "minCacheMaxAge", "jwksMaxStale",
+  "jwksMaxResponseSize", "logger",
 ]);
 const HOP_BY_HOP = ["connection", "keep-alive", "proxy-connection", "transfer-encoding", "upgrade", "te", "trailer",
   "proxy-authorization", "proxy-authenticate"];
@@ -86,10 +87,20 @@ class Gateway {
     this.rejections = {};
   }
 
+  // `context` is optional: a Workers ExecutionContext (or anything with waitUntil), which keeps a
+  // JWKS or revocation refresh the request started in the background alive after the response.
   handler() {
-    const handle = (request) => this.handle(request);
+    const handle = (request, context) => this.handle(request).finally(() => this.keepRefreshing(context));
     handle.stats = () => this.stats();
     return handle;
+  }
+
+  keepRefreshing(context) {
+    if (typeof context?.waitUntil !== "function") return;
+    for (const source of [this.keys, this.revocation]) {
+      const refresh = source?.refreshing?.();
+      if (refresh) context.waitUntil(refresh);
+    }
   }
 
   stats() {
@@ -239,7 +250,7 @@ class Gateway {
 function keySourceOf(api, config) {
   const given = ["jwksUrl", "jwks", "key", "pem", "secret"].filter((name) => config[name] !== undefined);
   if (given.length !== 1) throw new JOSEInvalidArgument("give exactly one key source: jwksUrl, jwks, key, pem or secret");
-  if (config.jwksUrl) return api.createRemoteJWKSet(config.jwksUrl, { ...fetchOptionsOf(config), seed: config.jwksSeed });
+  if (config.jwksUrl) return api.createRemoteJWKSet(config.jwksUrl, jwksOptionsOf(config));
   if (config.jwks) return api.createLocalJWKSet(config.jwks);
   if (config.pem) return api.importPEM(config.pem);
   if (config.secret) {
@@ -249,10 +260,20 @@ function keySourceOf(api, config) {
   return config.key;
 }
 
+// What the JWKS and the revocation fetches share; the revocation list's own limits (maxEntries,
+// maxResponseSize, maxStale) are members of `revocation: { url, … }`.
 function fetchOptionsOf(config) {
   return definedOnly({
     cacheMaxAge: config.cacheMaxAge, cooldownDuration: config.cooldownDuration,
-    timeoutDuration: config.timeoutDuration, fetch: config.fetch,
+    timeoutDuration: config.timeoutDuration, minCacheMaxAge: config.minCacheMaxAge, fetch: config.fetch,
+    logger: config.logger,
+  });
+}
+
+function jwksOptionsOf(config) {
+  return definedOnly({
+    ...fetchOptionsOf(config), maxStale: config.jwksMaxStale, maxResponseSize: config.jwksMaxResponseSize,
+    seed: config.jwksSeed,
   });
 }
 

@@ -227,8 +227,8 @@ export const ERR_NOT_INITIALIZED: "ERR_NOT_INITIALIZED";
 export class JWKSTimeout extends JOSEError {}
 export class JWKSFetchFailed extends JOSEError {}
 export { RemoteJWKSet } from "./remote-jwks.js";
-export type { RemoteJWKSetOptions, RemoteJWKSetSnapshot, RemoteJWKSetFetchEvent, RemoteJWKSetStats } from "./remote-jwks.js";
-import type { RemoteJWKSet, RemoteJWKSetOptions } from "./remote-jwks.js";
+export type { RemoteJWKSetOptions, RemoteJWKSetSnapshot, RemoteJWKSetFetchEvent, RemoteJWKSetStats, RemoteFetchError, RemoteFetchLogger } from "./remote-jwks.js";
+import type { RemoteJWKSet, RemoteJWKSetOptions, RemoteFetchLogger } from "./remote-jwks.js";
 export function createRemoteJWKSet(url: string | URL, options?: RemoteJWKSetOptions): RemoteJWKSet;
 /** verify() for key sources that may have to fetch first (a RemoteJWKSet). */
 export function verifyAsync<P = JWTPayload>(token: string | Uint8Array, key: KeyLike | LocalJWKSet | RemoteJWKSet, options?: VerifyOptions): Promise<VerifyResult<P>>;
@@ -270,14 +270,22 @@ export interface GatewayConfig {
   /** The most the claim and payload headers may add to a request (default 8192); over it, 431. */
   maxAddedHeaderBytes?: number;
   revocation?: RevocationDocument | ({ url: string | URL } & RemoteRevocationListOptions);
-  cacheMaxAge?: number; cooldownDuration?: number; timeoutDuration?: number;
+  /** For the JWKS and the revocation list fetches (RemoteJWKSetOptions). */
+  cacheMaxAge?: number; cooldownDuration?: number; timeoutDuration?: number; minCacheMaxAge?: number;
+  logger?: RemoteFetchLogger | null;
+  /** The JWKS's own maxStale and maxResponseSize (the revocation list's are members of `revocation`). */
+  jwksMaxStale?: number; jwksMaxResponseSize?: number;
   cache?: { maxEntries?: number; maxTtl?: number; maxBytes?: number } | false;
   realm?: string; fetch?: typeof fetch; jwksSeed?: unknown;
 }
 /** "string": a string claim, percent-encoded; "list": an array of strings, joined by ","; "json": any value as compact JSON, numbers as written. */
 export type ClaimHeaderEncoding = "string" | "list" | "json";
 export interface GatewayHandler {
-  (request: Request): Promise<Response>;
+  /**
+   * `context`: the Workers ExecutionContext (anything with waitUntil), which keeps a JWKS or
+   * revocation refresh the request started in the background alive after the response.
+   */
+  (request: Request, context?: { waitUntil(promise: Promise<unknown>): void }): Promise<Response>;
   stats(): Record<string, unknown>;
 }
 export function createGateway(config: GatewayConfig): GatewayHandler;

@@ -65,5 +65,29 @@ it("answers stats only at a configured path", () => {
   assert.equal(statsPathOf({ STATS_PATH: "" }), null);
   assert.equal(statsPathOf({ STATS_PATH: "/_stats" }), "/_stats");
   assert.throws(() => statsPathOf({ STATS_PATH: "stats" }), /must be a path/);
-  assert.ok(BINDING_NAMES.includes("STATS_PATH") && BINDING_NAMES.includes("JWKS_URL") && BINDING_NAMES.length === 26);
+  assert.ok(BINDING_NAMES.includes("STATS_PATH") && BINDING_NAMES.includes("JWKS_URL") && BINDING_NAMES.length === 32);
+});
+
+it("reads the endpoints' limits: the no-store floor, the JWKS's own, and the revocation list's into revocation", () => {
+  const config = gatewayConfigOf({
+    JWKS_URL: "https://idp.example/jwks.json", MIN_CACHE_MAX_AGE: "1000", JWKS_MAX_STALE: "600000",
+    JWKS_MAX_RESPONSE_SIZE: 65536, REVOCATION_URL: "https://idp.example/revoked.json", REVOCATION_MAX_ENTRIES: "200000",
+    REVOCATION_MAX_RESPONSE_SIZE: "33554432", REVOCATION_MAX_STALE: 60000,
+  });
+  assert.deepEqual(config, {
+    jwksUrl: "https://idp.example/jwks.json", minCacheMaxAge: 1000, jwksMaxStale: 600000, jwksMaxResponseSize: 65536,
+    revocation: { url: "https://idp.example/revoked.json", maxEntries: 200000, maxResponseSize: 33554432, maxStale: 60000 },
+  });
+  for (const name of ["MIN_CACHE_MAX_AGE", "JWKS_MAX_STALE", "JWKS_MAX_RESPONSE_SIZE", "REVOCATION_MAX_ENTRIES",
+    "REVOCATION_MAX_RESPONSE_SIZE", "REVOCATION_MAX_STALE"]) {
+    assert.ok(BINDING_NAMES.includes(name), name);
+  }
+  const refused = [
+    [{ JWKS_MAX_RESPONSE_SIZE: "0" }, /env\.JWKS_MAX_RESPONSE_SIZE must be a whole number from 1/],
+    [{ MIN_CACHE_MAX_AGE: "1s" }, /env\.MIN_CACHE_MAX_AGE must be a whole number of milliseconds/],
+    [{ REVOCATION_URL: "https://idp.example/r.json", REVOCATION_MAX_ENTRIES: "1e5" }, /env\.REVOCATION_MAX_ENTRIES must be a whole number/],
+    [{ REVOCATION_MAX_ENTRIES: "10" }, /env\.REVOCATION_MAX_ENTRIES needs env\.REVOCATION_URL/],
+    [{ REVOCATION: '{"jti":[]}', REVOCATION_MAX_STALE: "10" }, /env\.REVOCATION_MAX_STALE needs env\.REVOCATION_URL/],
+  ];
+  for (const [env, message] of refused) assert.throws(() => gatewayConfigOf(env), { name: "TypeError", message }, JSON.stringify(env));
 });
