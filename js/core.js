@@ -29,7 +29,7 @@ const RESULT = {
 //   text      a string, passed as pointer and length of its UTF-8
 //   bytes     a Uint8Array, passed as pointer and length
 //   data      text or bytes
-const SIGNATURES = parseSignatures({
+export const SIGNATURES = parseSignatures({
   edgejwt_key_import: "format:i32 data:data alg:text",
   edgejwt_key_import_jwks: "jwks:text",
   edgejwt_key_generate: "alg:text modulusBits:u32",
