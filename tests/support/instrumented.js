@@ -9,7 +9,8 @@ const MAKERS = new Set(["edgejwt_key_import", "edgejwt_key_import_jwks", "edgejw
 export function instrumented(build) {
   const probe = {
     calls: new Map(), // export name -> calls so far
-    fault: null, // { name, at, run(real, args) }: at the `at`-th call of `name` from now, run() instead
+    faults: new Map(), // name -> { at, run(exports, args, real) }: at the `at`-th call of `name`, run() instead
+    observers: new Map(), // name -> (value, args) => void, after each call
     exports: null, // the real exports of the current instance
     memory: null,
     context: 0, // the API's context in the current instance
@@ -17,7 +18,7 @@ export function instrumented(build) {
     instances: 0,
     made: [], // { name, handle } of every key, set and policy made
     arm(name, run, at = 1) {
-      this.fault = { name, at: (this.calls.get(name) ?? 0) + at, run };
+      this.faults.set(name, { at: (this.calls.get(name) ?? 0) + at, run });
     },
     // The handle in the context's result (edgejwt_result.handle, wasm32 offset 32).
     resultHandle() {
@@ -38,12 +39,13 @@ export function instrumented(build) {
       wrapped[name] = (...args) => {
         const count = (probe.calls.get(name) ?? 0) + 1;
         probe.calls.set(name, count);
-        const { fault } = probe;
-        if (fault && fault.name === name && fault.at === count) {
-          probe.fault = null;
+        const fault = probe.faults.get(name);
+        if (fault?.at === count) {
+          probe.faults.delete(name);
           return fault.run(exports, args, real);
         }
         const value = real(...args);
+        probe.observers.get(name)?.(value, args);
         if (name === "edgejwt_context_new") probe.context = value;
         if (name === "edgejwt_context_result") probe.result = value;
         if (MAKERS.has(name) && value === 0) probe.made.push({ name, handle: probe.resultHandle() });
