@@ -33,7 +33,7 @@ Status read_strings(const JsonValue &value, bool single_allowed, std::vector<std
   out.clear();
   if (single_allowed && value.IsString()) {
     out.emplace_back();
-    return read_string(value, out.back());
+    return read_string(value, out.back()) != Status::Ok || out.back().empty() ? Status::InvalidArgument : Status::Ok;
   }
   if (!value.IsArray() || value.Empty() || value.Size() > kMaxListSize) return Status::InvalidArgument;
   for (const auto &item : value.GetArray()) {

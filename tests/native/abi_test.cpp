@@ -98,6 +98,14 @@ TEST_F(Abi, PoliciesBoundMaxJsonDepth) {
   }
 }
 
+// An empty issuer or audience is refused alone as in a list (it was accepted alone).
+TEST_F(Abi, PoliciesRefuseEmptyIssuersAndAudiences) {
+  for (const char *options : {R"({"issuer":""})", R"({"issuer":["","a"]})", R"({"audience":""})", R"({"audience":[""]})"}) {
+    EXPECT_EQ(edgejwt_policy_create(context_, options, std::strlen(options)),
+              static_cast<edgejwt_status>(edgejwt::Status::InvalidArgument)) << options;
+  }
+}
+
 TEST_F(Abi, RefusesShortSecretsAndNullInput) {
   const std::vector<uint8_t> short_secret(31, 1);
   EXPECT_EQ(edgejwt_key_import(context_, EDGEJWT_KEY_SECRET, short_secret.data(), short_secret.size(), nullptr, 0),
