@@ -56,6 +56,8 @@ function fixtures(api) {
     ed: signWithNode("EdDSA", ed.privateKey, { sub: "u4" }),
   };
   f.cached = api.verify(f.hs, f.hsKey, { cache: f.cache, currentDate: at });
+  f.generatedSecretJwk = JSON.stringify(api.exportJWK(f.generatedSecret));
+  f.generatedPrivateJwk = JSON.stringify(api.exportJWK(f.generated.privateKey));
   f.set.keyAt(1); // a set's matched key, made before the fault too
   f.big = `${b64({ alg: "HS256" })}.${"A".repeat(300_000)}.`;
   return f;
@@ -93,6 +95,11 @@ function scenario(api, f) {
     f.generated.publicKey, { currentDate: at })));
   step("generated secret", () => outcome(api.verify(api.sign({ n: 2 }, f.generatedSecret, { alg: "HS384", iat: NOW }),
     f.generatedSecret, { currentDate: at })));
+  step("generated keys keep their material and binding", () => [
+    JSON.stringify(api.exportJWK(f.generatedSecret)) === f.generatedSecretJwk,
+    JSON.stringify(api.exportJWK(f.generated.privateKey)) === f.generatedPrivateJwk,
+    (() => { try { return api.sign({}, f.generatedSecret, { alg: "HS256" }); } catch (error) { return error.code; } })(),
+  ]);
   step("compact", () => [...api.compactVerify(api.compactSign(new Uint8Array([1, 2, 3]), f.esPrivate, { alg: "ES256" }),
     f.esPublic).payload, ...api.compactVerify(api.compactSign(new Uint8Array([4]), f.hsKey, { alg: "HS256" }), secret).payload]);
   step("decode", () => api.decode(f.hs));
