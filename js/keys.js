@@ -76,7 +76,8 @@ export class LocalJWKSet {
 // from its source when the instance has been replaced since.
 export function handleFor(session, key) {
   const state = key?.[stateOf];
-  if (state?.session !== session) {
+  if (state === undefined) throw new JOSEInvalidArgument("the key must be a Key or LocalJWKSet made by edgejwt");
+  if (state.session !== session) {
     throw new JOSEInvalidArgument("the key was made by another edgejwt instance (init each entry's keys with its own API)");
   }
   const { cell } = state;
