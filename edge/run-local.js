@@ -42,10 +42,10 @@ export function workerdVersion() {
 // on 127.0.0.1:port (port 0: a free one, as workerd reports it) and resolves once it listens. `output: "inherit"` passes workerd's stdout/stderr through; otherwise
 // the last 64 KiB are kept for `output()`. Rejects, with that output, if workerd exits or does not
 // listen within `startTimeout` ms.
-// `compatibilityDate` and `compatibilityFlags` as in workerdConfig (edge/workerd-config.js).
+// `compatibilityDate` and `compatibilityFlags` as in workerdConfig (edge/workerd-config.js);
+// `binary`: another workerd (e.g. the one wrangler runs).
 export async function startWorkerd({ port = 0, env = {}, modules, output = "keep", startTimeout = 15_000,
-  compatibilityDate, compatibilityFlags } = {}) {
-  const binary = workerdBinary();
+  compatibilityDate, compatibilityFlags, binary = workerdBinary() } = {}) {
   const configDir = mkdtempSync(join(tmpdir(), "edgejwt-workerd-"));
   const configFile = join(configDir, "config.capnp");
   writeFileSync(configFile, workerdConfig({ configDir, address: `${LOOPBACK}:${port}`, env, modules, compatibilityDate, compatibilityFlags }), { mode: 0o600 });

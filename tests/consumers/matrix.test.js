@@ -15,7 +15,7 @@ import { startEchoOrigin } from "../../edge/demo/origin.js";
 import { workspace, app, build, run, succeed, reportsOf, ROOT } from "./workspace.js";
 import { NODES, BUN, DENO } from "./runtimes.js";
 import { launchChromium, reportsOfPage } from "./browsers.js";
-import { VARIANTS, variantName, bundledWorker, uploadModules, WRANGLER_ENV } from "./workers.js";
+import { VARIANTS, variantName, bundledWorker, uploadModules, wranglerWorkerd, WRANGLER_ENV } from "./workers.js";
 
 const BOTH = ["edgejwt", "edgejwt/wasi"];
 // The child runs as a plain program, not as a child of this test runner.
@@ -111,7 +111,7 @@ describe("Workers: wrangler deploy --dry-run, run in workerd", () => {
     });
   }
 
-  it("edge/: cd edge && wrangler deploy --dry-run uploads the gateway with its Wasm, and it runs", async () => {
+  it("edge/: cd edge && wrangler deploy --dry-run uploads the gateway with its Wasm, and it runs in wrangler's workerd", async (t) => {
     // Not cached: edge/ is not in the package, so the workspace's key does not follow it.
     const outdir = join(space.dir, "edge-upload");
     await rm(outdir, { recursive: true, force: true });
@@ -121,7 +121,10 @@ describe("Workers: wrangler deploy --dry-run, run in workerd", () => {
     await edgejwt.init();
     const { publicKey, privateKey } = edgejwt.generateKeyPair("ES256");
     const origin = await startEchoOrigin();
+    t.after(() => origin.close());
+    // wrangler's own workerd, at edge/wrangler.toml's date: what `wrangler dev` would run.
     const gateway = await startWorkerd({
+      binary: wranglerWorkerd(),
       modules,
       env: { JWKS: JSON.stringify({ keys: [edgejwt.exportJWK(publicKey)] }), ALGORITHMS: "ES256", ORIGIN: origin.url },
     });
@@ -136,7 +139,6 @@ describe("Workers: wrangler deploy --dry-run, run in workerd", () => {
       assert.equal((await refused.json()).code, "ERR_JWS_SIGNATURE_VERIFICATION_FAILED");
     } finally {
       await gateway.stop();
-      await origin.close();
     }
   });
 });

@@ -4,7 +4,8 @@
 // reaches the internet. Each variant's bundle is made once per workspace (workspace.js).
 import { existsSync } from "node:fs";
 import { readdir, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 
 import { app, build } from "./workspace.js";
 
@@ -45,4 +46,12 @@ export async function uploadModules(dist, main = "worker.js") {
     { name: main, kind: "esModule", file: join(dist, main) },
     ...files.filter((file) => file.endsWith(".wasm")).map((file) => ({ name: file, kind: "wasm", file: join(dist, file) })),
   ];
+}
+
+// The workerd binary that the wrangler of our devDependencies runs (`wrangler dev`): a compatibility
+// date it refuses is one wrangler refuses.
+export function wranglerWorkerd() {
+  const fromWrangler = createRequire(createRequire(import.meta.url).resolve("wrangler/package.json"));
+  const fromWorkerd = createRequire(fromWrangler.resolve("workerd/package.json"));
+  return join(dirname(fromWorkerd.resolve("@cloudflare/workerd-linux-64/package.json")), "bin", "workerd");
 }
