@@ -37,7 +37,12 @@ function start(createModule, module) {
       return instance.exports;
     },
   };
-  createModule(emscripten); // its promise settles later; what it would resolve to is `emscripten`
+  try {
+    createModule(emscripten); // fills `emscripten`, which is also what its promise resolves to
+  } finally {
+    // A start-up that aborts throws here, and also rejects the loader's promise: never unhandled.
+    emscripten.ready?.catch(() => {});
+  }
   if (failure) throw failure;
   // The loader names the C functions "_edgejwt_…" (their Wasm export names are minified).
   const exports = {};

@@ -10,7 +10,7 @@ const packageBinary = (name, path) => join(ROOT, "node_modules", name, path);
 
 export const NODES = [
   { label: `Node ${process.versions.node} (this machine's)`, binary: process.execPath },
-  ...["node20.19", "node22.13", "node22", "node24", "node26"].map((alias) => {
+  ...["node20.19", "node22.13", "node22", "node23.5", "node24", "node26"].map((alias) => {
     const binary = packageBinary(alias, "bin/node");
     const { version } = JSON.parse(readFileSync(packageBinary(alias, "package.json"), "utf8"));
     return { label: `Node ${version.replace(/^v/, "")}`, binary };

@@ -1,4 +1,4 @@
-// Node (CommonJS): require() of the ES module package (Node ^20.19 and >= 22.12 load it synchronously).
+// Node (CommonJS): require() of the ES module package (Node ^20.19, ^22.13 and >= 23.5 load it without a warning).
 const { init, sign, verify, verifyAsync, generateKeyPair } = require("edgejwt");
 const wasi = require("edgejwt/wasi");
 const { check } = require("./check.js");
