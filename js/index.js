@@ -1,4 +1,4 @@
-// edgejwt on its Emscripten build: for browsers, Node and bundlers.
+// edgejwt on its Emscripten build: for browsers, bundlers, Node, Deno and Bun (Workers: workerd.js).
 import { createApi } from "./api.js";
 import { createSessionApi } from "./sessions/session-tokens.js";
 import { loadEmscriptenEngine } from "./engines/emscripten.js";
@@ -15,5 +15,5 @@ export const {
   importJWK, exportJWK, importSPKI, importPKCS8, importX509, importPEM, exportSPKI, exportPKCS8,
   createLocalJWKSet, generateKeyPair, generateSecret, calculateJwkThumbprint,
   createRemoteJWKSet, verifyAsync, createRevocationList, createGateway,
-} = createApi(loadEmscriptenEngine);
+} = /* @__PURE__ */ createApi(loadEmscriptenEngine);
 export const { startSession, rotateRefreshToken } = createSessionApi({ sign, verify: verifyAsync });

@@ -1,4 +1,4 @@
-// edgejwt on its WASI build: for edge runtimes (workerd), other WASI hosts, and Node.
+// edgejwt on its WASI build: for edge runtimes, other WASI hosts, Node, Deno and Bun (Workers: wasi-workerd.js).
 import { createApi } from "./api.js";
 import { createSessionApi } from "./sessions/session-tokens.js";
 import { loadWasiEngine } from "./engines/wasi.js";
@@ -15,5 +15,5 @@ export const {
   importJWK, exportJWK, importSPKI, importPKCS8, importX509, importPEM, exportSPKI, exportPKCS8,
   createLocalJWKSet, generateKeyPair, generateSecret, calculateJwkThumbprint,
   createRemoteJWKSet, verifyAsync, createRevocationList, createGateway,
-} = createApi(loadWasiEngine);
+} = /* @__PURE__ */ createApi(loadWasiEngine);
 export const { startSession, rotateRefreshToken } = createSessionApi({ sign, verify: verifyAsync });
