@@ -6,11 +6,23 @@
 #include <vector>
 
 #include "../bytes.h"
-#include "../keys/material.h"
+#include "../secret_bytes.h"
 #include "../status.h"
 #include "hash.h"
 
 namespace edgejwt {
+
+// Big integers are big-endian unsigned bytes (leading zeros are ignored by the checks below).
+struct RsaPublicKey {
+  std::vector<uint8_t> n;  // modulus
+  std::vector<uint8_t> e;  // public exponent
+};
+
+// Both exponent forms are kept: BearSSL signs with the CRT values, JWK and PKCS#1 also carry d.
+struct RsaPrivateKey {
+  RsaPublicKey public_key;
+  SecretBytes d, p, q, dp, dq, qi;
+};
 
 // Moduli edgejwt accepts, in bits (RFC 7518 §3.3 requires 2048 at least; BearSSL's i31 code
 // handles up to 4096).

@@ -21,9 +21,8 @@ Status choose_key(const VerificationKeys &keys, const VerifyPolicy &policy, Deco
   }
   // A set has no single key to derive an allowlist from: the caller's, or each family's own.
   if (policy.has_algorithms && !policy.algorithms.contains(out.header.alg)) return Status::AlgNotAllowed;
-  if (Status status = keys.set->select(out.header.alg, out.header, out.key_index); status != Status::Ok) {
-    return status;
-  }
+  const std::optional<std::string_view> kid = out.header.has_kid ? std::optional(out.header.kid) : std::nullopt;
+  if (Status status = keys.set->select(out.header.alg, kid, out.key_index); status != Status::Ok) return status;
   key = &keys.set->key(out.key_index);
   return Status::Ok;
 }

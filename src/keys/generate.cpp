@@ -19,10 +19,6 @@ Status bind(Status generated, Material material, Algorithm alg, Key &out) {
   return Key::create(KeyMaterial(std::move(material)), std::move(usage), out);
 }
 
-Curve curve_of(KeyFamily family) {
-  return family == KeyFamily::EcP256 ? Curve::P256 : family == KeyFamily::EcP384 ? Curve::P384 : Curve::P521;
-}
-
 }  // namespace
 
 Status generate_key(Algorithm alg, uint32_t modulus_bits, Key &out) {
@@ -45,7 +41,7 @@ Status generate_key(Algorithm alg, uint32_t modulus_bits, Key &out) {
     case KeyFamily::EcP384:
     case KeyFamily::EcP521: {
       EcPrivateKey key;
-      const Status status = ec_generate(curve_of(family), key);
+      const Status status = ec_generate(*key_family_info(family).curve, key);
       return bind(status, std::move(key), alg, out);
     }
     case KeyFamily::Ed25519: {

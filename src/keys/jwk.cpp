@@ -1,6 +1,7 @@
 #include "jwk.h"
 
 #include <algorithm>
+#include <iterator>
 
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
@@ -15,7 +16,7 @@ namespace {
 
 constexpr size_t kMaxJwkSize = 64 * 1024;       // the largest JWK text (an x5c chain included)
 constexpr size_t kMaxMemberSize = 1024;         // kid, alg, use, and each key_ops entry
-constexpr size_t kMaxBigIntegerBytes = 4096 / 8 + 1;
+constexpr size_t kMaxBigIntegerBytes = kRsaMaxModulusBits / 8 + 1;
 
 using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 
@@ -103,18 +104,6 @@ class JwkReader {
   std::string &detail_;
 };
 
-bool curve_from_name(std::string_view name, Curve &curve) {
-  if (name == "P-256") curve = Curve::P256;
-  else if (name == "P-384") curve = Curve::P384;
-  else if (name == "P-521") curve = Curve::P521;
-  else return false;
-  return true;
-}
-
-const char *curve_name(Curve curve) {
-  return curve == Curve::P256 ? "P-256" : curve == Curve::P384 ? "P-384" : "P-521";
-}
-
 Status read_rsa(JwkReader &reader, KeyMaterial &material) {
   if (reader.has("oth")) return reader.fail(Status::KeyUnsupported, "oth");  // multi-prime RSA
   RsaPublicKey public_key;
@@ -163,10 +152,10 @@ Status read_ec(JwkReader &reader, KeyMaterial &material) {
 Status read_okp(JwkReader &reader, KeyMaterial &material) {
   std::string_view crv;
   if (Status s = reader.text("crv", true, crv); s != Status::Ok) return s;
-  if (crv != "Ed25519") return reader.fail(Status::KeyUnsupported, "crv");  // X25519, Ed448, X448
+  if (crv != key_family_info(KeyFamily::Ed25519).crv) return reader.fail(Status::KeyUnsupported, "crv");  // X25519, Ed448, X448
   std::vector<uint8_t> x;
   Ed25519PublicKey public_key;
-  if (Status s = reader.bytes("x", 32, 32, x); s != Status::Ok) return s;
+  if (Status s = reader.bytes("x", kEd25519KeySize, kEd25519KeySize, x); s != Status::Ok) return s;
   std::copy(x.begin(), x.end(), public_key.bytes.begin());
   if (!reader.has("d")) {
     material = public_key;
@@ -174,7 +163,7 @@ Status read_okp(JwkReader &reader, KeyMaterial &material) {
   }
   Ed25519PrivateKey private_key;
   private_key.public_key = public_key;
-  if (Status s = reader.secret_bytes("d", 32, 32, private_key.seed); s != Status::Ok) return s;
+  if (Status s = reader.secret_bytes("d", kEd25519KeySize, kEd25519KeySize, private_key.seed); s != Status::Ok) return s;
   material = std::move(private_key);
   return Status::Ok;
 }
@@ -206,6 +195,14 @@ Status read_oct(JwkReader &reader, KeyMaterial &material) {
   return Status::Ok;
 }
 
+// The reader for each "kty", named by a family of that type (every EC family has the same "kty").
+struct KtyReader {
+  KeyFamily family;
+  Status (*read)(JwkReader &, KeyMaterial &);
+};
+constexpr KtyReader kReaders[] = {
+    {KeyFamily::Hmac, read_oct}, {KeyFamily::Rsa, read_rsa}, {KeyFamily::EcP256, read_ec}, {KeyFamily::Ed25519, read_okp}};
+
 // --- Writing ---------------------------------------------------------------------------------
 
 void write_string(Writer &writer, std::string_view text) {
@@ -231,25 +228,27 @@ struct PublicMembersWriter {
 
   void rsa(const RsaPublicKey &key) {
     write_base64url(writer, "e", key.e);
-    write_member(writer, "kty", "RSA");
+    write_member(writer, "kty", key_family_info(KeyFamily::Rsa).kty);
     write_base64url(writer, "n", key.n);
   }
   void ec(const EcPublicKey &key) {
     const size_t size = curve_size(key.curve);
-    write_member(writer, "crv", curve_name(key.curve));
-    write_member(writer, "kty", "EC");
+    const KeyFamilyInfo &family = key_family_info(ec_family(key.curve));
+    write_member(writer, "crv", family.crv);
+    write_member(writer, "kty", family.kty);
     write_base64url(writer, "x", ByteView(key.point.data() + 1, size));
     write_base64url(writer, "y", ByteView(key.point.data() + 1 + size, size));
   }
   void ed25519(const Ed25519PublicKey &key) {
-    write_member(writer, "crv", "Ed25519");
-    write_member(writer, "kty", "OKP");
+    const KeyFamilyInfo &family = key_family_info(KeyFamily::Ed25519);
+    write_member(writer, "crv", family.crv);
+    write_member(writer, "kty", family.kty);
     write_base64url(writer, "x", ByteView(key.bytes.data(), key.bytes.size()));
   }
 
   void operator()(const HmacSecret &secret) {
     write_base64url(writer, "k", secret.bytes.view());
-    write_member(writer, "kty", "oct");
+    write_member(writer, "kty", key_family_info(KeyFamily::Hmac).kty);
   }
   void operator()(const RsaPublicKey &key) { rsa(key); }
   void operator()(const RsaPrivateKey &key) { rsa(key.public_key); }
@@ -293,13 +292,12 @@ Status import_jwk(const JsonValue &jwk, std::string_view alg, Key &out, std::str
   if (!jwk.IsObject()) return reader.fail(Status::JwkInvalid, "jwk");
   std::string_view kty;
   if (Status s = reader.text("kty", true, kty); s != Status::Ok) return s;
+  const auto kind = std::find_if(std::begin(kReaders), std::end(kReaders), [&](const KtyReader &reader_of) {
+    return key_family_info(reader_of.family).kty == kty;
+  });
+  if (kind == std::end(kReaders)) return reader.fail(Status::KeyUnsupported, "kty");
   KeyMaterial material;
-  Status status;
-  if (kty == "RSA") status = read_rsa(reader, material);
-  else if (kty == "EC") status = read_ec(reader, material);
-  else if (kty == "OKP") status = read_okp(reader, material);
-  else if (kty == "oct") status = read_oct(reader, material);
-  else return reader.fail(Status::KeyUnsupported, "kty");
+  Status status = kind->read(reader, material);
   if (status != Status::Ok) return status;
   if (status = check_certificate_chain(jwk, material, reader); status != Status::Ok) return status;
   KeyUsage usage;

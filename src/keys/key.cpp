@@ -23,10 +23,6 @@ bool is_key_encoding(ByteView bytes) {
          parse_certificate_public_key(bytes, material) == Status::Ok || parse_pkcs8(bytes, material) == Status::Ok;
 }
 
-KeyFamily family_of_curve(Curve curve) {
-  return curve == Curve::P256 ? KeyFamily::EcP256 : curve == Curve::P384 ? KeyFamily::EcP384 : KeyFamily::EcP521;
-}
-
 // Each kind of material: its family, and the checks that make it safe to use.
 struct Validator {
   KeyFamily &family;
@@ -48,11 +44,11 @@ struct Validator {
     return rsa_check_private_key(key);
   }
   Status operator()(const EcPublicKey &key) {
-    family = family_of_curve(key.curve);
+    family = ec_family(key.curve);
     return ec_check_public_key(key);
   }
   Status operator()(EcPrivateKey &key) {
-    family = family_of_curve(key.public_key.curve);
+    family = ec_family(key.public_key.curve);
     EcPublicKey derived;
     if (Status status = ec_public_from_private(key.public_key.curve, key.scalar.view(), derived); status != Status::Ok) {
       return status;

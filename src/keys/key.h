@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "../bytes.h"
-#include "../jws/algorithm.h"
+#include "../jwa/algorithm.h"
 #include "../status.h"
 #include "material.h"
 
