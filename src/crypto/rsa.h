@@ -29,9 +29,11 @@ struct RsaPrivateKey {
 constexpr size_t kRsaMinModulusBits = 2048;
 constexpr size_t kRsaMaxModulusBits = 4096;
 
-// KeyTooShort under 2048 bits; KeyUnsupported over 4096; KeyInvalid for an even modulus, or an
-// exponent that is even, 1, or longer than 4 bytes (BearSSL's limit). Leading zero bytes of n and
-// e are ignored.
+// The modulus alone: KeyTooShort under 2048 bits, KeyUnsupported over 4096, KeyInvalid when even.
+// Leading zero bytes are ignored.
+Status rsa_check_modulus(ByteView n);
+// rsa_check_modulus, then KeyInvalid for an exponent that is even, 1, or longer than 4 bytes
+// (BearSSL's limit). Leading zero bytes of n and e are ignored.
 Status rsa_check_public_key(const RsaPublicKey &key);
 // The public checks, then that p·q = n and that the CRT values, e and d agree (a test signature
 // made with the CRT values must open with e and equal x^d mod n). Signing checks every signature

@@ -1,5 +1,6 @@
 #include "generate.h"
 
+#include <string>
 #include <vector>
 
 #include "../crypto/ecdsa.h"
@@ -16,7 +17,8 @@ Status bind(Status generated, Material material, Algorithm alg, Key &out) {
   if (generated != Status::Ok) return generated;
   KeyUsage usage;
   usage.alg = algorithm_name(alg);
-  return Key::create(KeyMaterial(std::move(material)), std::move(usage), out);
+  std::string detail;  // nothing the caller gave can be at fault
+  return Key::create(KeyMaterial(std::move(material)), std::move(usage), out, detail);
 }
 
 }  // namespace

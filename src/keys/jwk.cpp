@@ -3,10 +3,8 @@
 #include <algorithm>
 #include <iterator>
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
-
 #include "../encoding/base64url.h"
+#include "../encoding/json_writer.h"
 #include "../encoding/pem.h"
 #include "../wipe.h"
 #include "pkix.h"
@@ -16,9 +14,9 @@ namespace {
 
 constexpr size_t kMaxJwkSize = 64 * 1024;       // the largest JWK text (an x5c chain included)
 constexpr size_t kMaxMemberSize = 1024;         // kid, alg, use, and each key_ops entry
+// RSA values: a byte more than the largest modulus, so that one a few bits too long is still read
+// and refused by Key::create for its size, like a longer one here.
 constexpr size_t kMaxBigIntegerBytes = kRsaMaxModulusBits / 8 + 1;
-
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 
 // Reading one JWK, with the member that failed remembered for `detail`.
 class JwkReader {
@@ -41,21 +39,23 @@ class JwkReader {
 
   bool has(std::string_view name) const { return find_member(jwk_, name) != nullptr; }
 
-  // A base64url member decoded; `exact_size` 0 means any size up to `max_size`.
+  // A base64url member decoded; `exact_size` 0 means any size up to `max_size`, beyond which the
+  // member is `too_large` without being decoded.
   template <typename Bytes>
-  Status bytes(std::string_view name, size_t exact_size, size_t max_size, Bytes &out) {
+  Status bytes(std::string_view name, size_t exact_size, size_t max_size, Bytes &out,
+               Status too_large = Status::JwkInvalid) {
     std::string_view encoded;
     if (Status status = text(name, true, encoded); status != Status::Ok) return status;
-    if (base64url_decoded_size(encoded.size()) > max_size || base64url_decode(encoded, out) != Status::Ok ||
-        out.empty() || (exact_size && out.size() != exact_size)) {
+    if (base64url_decoded_size(encoded.size()) > max_size) return fail(too_large, name);
+    if (base64url_decode(encoded, out) != Status::Ok || out.empty() || (exact_size && out.size() != exact_size)) {
       return fail(Status::JwkInvalid, name);
     }
     return Status::Ok;
   }
 
   // A Base64urlUInt (RFC 7518 §2): minimal, so no leading zero octet.
-  Status big_integer(std::string_view name, std::vector<uint8_t> &out) {
-    if (Status status = bytes(name, 0, kMaxBigIntegerBytes, out); status != Status::Ok) return status;
+  Status big_integer(std::string_view name, std::vector<uint8_t> &out, Status too_large = Status::JwkInvalid) {
+    if (Status status = bytes(name, 0, kMaxBigIntegerBytes, out, too_large); status != Status::Ok) return status;
     return out.size() > 1 && out[0] == 0 ? fail(Status::JwkInvalid, name) : Status::Ok;
   }
 
@@ -107,7 +107,9 @@ class JwkReader {
 Status read_rsa(JwkReader &reader, KeyMaterial &material) {
   if (reader.has("oth")) return reader.fail(Status::KeyUnsupported, "oth");  // multi-prime RSA
   RsaPublicKey public_key;
-  if (Status s = reader.big_integer("n", public_key.n); s != Status::Ok) return s;
+  // A modulus longer than any we take is a key of a size we do not support, as Key::create says
+  // of one a few bits too long.
+  if (Status s = reader.big_integer("n", public_key.n, Status::KeyUnsupported); s != Status::Ok) return s;
   if (Status s = reader.big_integer("e", public_key.e); s != Status::Ok) return s;
   if (!reader.has("d")) {
     material = std::move(public_key);
@@ -205,50 +207,40 @@ constexpr KtyReader kReaders[] = {
 
 // --- Writing ---------------------------------------------------------------------------------
 
-void write_string(Writer &writer, std::string_view text) {
-  writer.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
-}
-
-void write_base64url(Writer &writer, const char *name, ByteView bytes) {
+void write_base64url(JsonWriter &writer, const char *name, ByteView bytes) {
   std::string encoded;
   base64url_encode(bytes, encoded);
-  writer.Key(name);
-  write_string(writer, encoded);
-}
-
-void write_member(Writer &writer, const char *name, std::string_view value) {
-  writer.Key(name);
-  write_string(writer, value);
+  writer.member(name, encoded);
 }
 
 // The public members in RFC 7638's lexicographic order: the thumbprint input, and the start of
 // every exported JWK.
 struct PublicMembersWriter {
-  Writer &writer;
+  JsonWriter &writer;
 
   void rsa(const RsaPublicKey &key) {
     write_base64url(writer, "e", key.e);
-    write_member(writer, "kty", key_family_info(KeyFamily::Rsa).kty);
+    writer.member("kty", key_family_info(KeyFamily::Rsa).kty);
     write_base64url(writer, "n", key.n);
   }
   void ec(const EcPublicKey &key) {
     const size_t size = curve_size(key.curve);
     const KeyFamilyInfo &family = key_family_info(ec_family(key.curve));
-    write_member(writer, "crv", family.crv);
-    write_member(writer, "kty", family.kty);
+    writer.member("crv", family.crv);
+    writer.member("kty", family.kty);
     write_base64url(writer, "x", ByteView(key.point.data() + 1, size));
     write_base64url(writer, "y", ByteView(key.point.data() + 1 + size, size));
   }
   void ed25519(const Ed25519PublicKey &key) {
     const KeyFamilyInfo &family = key_family_info(KeyFamily::Ed25519);
-    write_member(writer, "crv", family.crv);
-    write_member(writer, "kty", family.kty);
+    writer.member("crv", family.crv);
+    writer.member("kty", family.kty);
     write_base64url(writer, "x", ByteView(key.bytes.data(), key.bytes.size()));
   }
 
   void operator()(const HmacSecret &secret) {
     write_base64url(writer, "k", secret.bytes.view());
-    write_member(writer, "kty", key_family_info(KeyFamily::Hmac).kty);
+    writer.member("kty", key_family_info(KeyFamily::Hmac).kty);
   }
   void operator()(const RsaPublicKey &key) { rsa(key); }
   void operator()(const RsaPrivateKey &key) { rsa(key.public_key); }
@@ -258,7 +250,7 @@ struct PublicMembersWriter {
   void operator()(const Ed25519PrivateKey &key) { ed25519(key.public_key); }
 };
 
-void write_private_members(Writer &writer, const KeyMaterial &material) {
+void write_private_members(JsonWriter &writer, const KeyMaterial &material) {
   if (const auto *rsa = std::get_if<RsaPrivateKey>(&material)) {
     write_base64url(writer, "d", rsa->d.view());
     write_base64url(writer, "p", rsa->p.view());
@@ -273,15 +265,14 @@ void write_private_members(Writer &writer, const KeyMaterial &material) {
   }
 }
 
-void write_usage(Writer &writer, const KeyUsage &usage) {
-  if (!usage.kid.empty()) write_member(writer, "kid", usage.kid);
-  if (!usage.alg.empty()) write_member(writer, "alg", usage.alg);
-  if (!usage.use.empty()) write_member(writer, "use", usage.use);
+void write_usage(JsonWriter &writer, const KeyUsage &usage) {
+  if (!usage.kid.empty()) writer.member("kid", usage.kid);
+  if (!usage.alg.empty()) writer.member("alg", usage.alg);
+  if (!usage.use.empty()) writer.member("use", usage.use);
   if (!usage.has_key_ops) return;
-  writer.Key("key_ops");
-  writer.StartArray();
-  for (const auto &op : usage.key_ops) write_string(writer, op);
-  writer.EndArray();
+  writer.start_array("key_ops");
+  for (const auto &op : usage.key_ops) writer.string(op);
+  writer.end_array();
 }
 
 }  // namespace
@@ -304,9 +295,7 @@ Status import_jwk(const JsonValue &jwk, std::string_view alg, Key &out, std::str
   if (status = reader.usage(usage); status != Status::Ok) return status;
   if (!alg.empty() && !usage.alg.empty() && usage.alg != alg) return reader.fail(Status::KeyUsageRefused, "alg");
   if (!alg.empty()) usage.alg.assign(alg.data(), alg.size());
-  status = Key::create(std::move(material), std::move(usage), out);
-  if (status == Status::JwkInvalid || status == Status::KeyUnsupported) return reader.fail(status, "alg");
-  return status;
+  return Key::create(std::move(material), std::move(usage), out, detail);
 }
 
 Status import_jwk_text(std::string_view json, std::string_view alg, Key &out, std::string &detail) {
@@ -324,25 +313,23 @@ Status import_jwk_text(std::string_view json, std::string_view alg, Key &out, st
 
 Status export_jwk(const Key &key, bool include_private, std::string &json) {
   if (include_private ? !key.can_sign() : key.is_secret()) return Status::KeyUsageRefused;
-  rapidjson::StringBuffer buffer;
-  Writer writer(buffer);
-  writer.StartObject();
+  JsonWriter writer;
+  writer.start_object();
   std::visit(PublicMembersWriter{writer}, key.material());
   if (include_private) write_private_members(writer, key.material());
   write_usage(writer, key.usage());
-  writer.EndObject();
-  json.assign(buffer.GetString(), buffer.GetSize());
+  writer.end_object();
+  json = writer.text();
   return Status::Ok;
 }
 
 Status jwk_thumbprint(const Key &key, Hash hash, std::string &thumbprint) {
-  rapidjson::StringBuffer buffer;
-  Writer writer(buffer);
-  writer.StartObject();
+  JsonWriter writer;
+  writer.start_object();
   std::visit(PublicMembersWriter{writer}, key.material());
-  writer.EndObject();
+  writer.end_object();
   uint8_t digest[kMaxHashSize];
-  hash_bytes(hash, ByteView(reinterpret_cast<const uint8_t *>(buffer.GetString()), buffer.GetSize()), digest);
+  hash_bytes(hash, writer.text(), digest);
   thumbprint.clear();
   base64url_encode(ByteView(digest, hash_size(hash)), thumbprint);
   return Status::Ok;

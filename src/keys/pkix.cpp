@@ -240,14 +240,18 @@ Status parse_whole(ByteView der, Read read, KeyMaterial &out) {
   return read_whole<Key>(reader, read, out);
 }
 
+// RFC 7468's labels for the structures we read and write.
+constexpr std::string_view kSpkiLabel = "PUBLIC KEY";
+constexpr std::string_view kPkcs8Label = "PRIVATE KEY";
+
 Status parse_der_with_label(std::string_view label, ByteView der, KeyMaterial &out) {
   struct Format {
     std::string_view label;
     Status (*parse)(ByteView, KeyMaterial &);
   };
   static constexpr Format kFormats[] = {
-      {"PUBLIC KEY", parse_spki},
-      {"PRIVATE KEY", parse_pkcs8},
+      {kSpkiLabel, parse_spki},
+      {kPkcs8Label, parse_pkcs8},
       {"RSA PUBLIC KEY", parse_pkcs1_public_key},
       {"RSA PRIVATE KEY", parse_pkcs1_private_key},
       {"EC PRIVATE KEY", parse_sec1_private_key},
@@ -258,6 +262,16 @@ Status parse_der_with_label(std::string_view label, ByteView der, KeyMaterial &o
   }
   if (label == "ENCRYPTED PRIVATE KEY") return Status::KeyUnsupported;  // PKCS#8 EncryptedPrivateKeyInfo
   return Status::PemInvalid;
+}
+
+// `write` to DER, then PEM under `label`; the DER is wiped (it may hold a private key).
+Status write_pem(Status (*write)(const KeyMaterial &, std::vector<uint8_t> &), std::string_view label,
+                 const KeyMaterial &key, std::string &pem) {
+  std::vector<uint8_t> der;
+  const Status status = write(key, der);
+  if (status == Status::Ok) pem_encode(label, der, pem);
+  secure_wipe(der.data(), der.size());
+  return status;
 }
 
 bool is_uncompressed_point(const EcPublicKey &key) {
@@ -475,6 +489,12 @@ Status write_pkcs8(const KeyMaterial &key, std::vector<uint8_t> &der) {
   writer.close(private_key);
   writer.close(info);
   return Status::Ok;
+}
+
+Status write_spki_pem(const KeyMaterial &key, std::string &pem) { return write_pem(write_spki, kSpkiLabel, key, pem); }
+
+Status write_pkcs8_pem(const KeyMaterial &key, std::string &pem) {
+  return write_pem(write_pkcs8, kPkcs8Label, key, pem);
 }
 
 }  // namespace edgejwt
