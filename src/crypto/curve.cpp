@@ -13,26 +13,28 @@ constexpr bool indexed_by_curve() {
 }
 static_assert(indexed_by_curve(), "kCurves must be indexed by Curve");
 
-}  // namespace
-
-bool curve_from_name(std::string_view name, Curve &curve) {
+template <typename Matches>
+bool find_curve(Matches matches, Curve &curve) {
   for (const CurveInfo &info : kCurves) {
-    if (info.name == name) {
-      curve = info.curve;
-      return true;
-    }
+    if (!matches(info)) continue;
+    curve = info.curve;
+    return true;
   }
   return false;
 }
 
+}  // namespace
+
+bool curve_from_name(std::string_view name, Curve &curve) {
+  return find_curve([&](const CurveInfo &info) { return info.name == name; }, curve);
+}
+
 bool curve_from_oid(ByteView oid, Curve &curve) {
-  for (const CurveInfo &info : kCurves) {
-    if (info.oid.size == oid.size && std::memcmp(info.oid.data, oid.data, oid.size) == 0) {
-      curve = info.curve;
-      return true;
-    }
-  }
-  return false;
+  return find_curve(
+      [&](const CurveInfo &info) {
+        return info.oid.size == oid.size && std::memcmp(info.oid.data, oid.data, oid.size) == 0;
+      },
+      curve);
 }
 
 }  // namespace edgejwt
