@@ -162,33 +162,27 @@ class CallArguments {
   edgejwt_status status_ = EDGEJWT_OK;
 };
 
-// The ABI's numbers for the core's enums; anything else is InvalidArgument.
-template <typename Enum, size_t N>
-bool from_abi(const std::pair<int32_t, Enum> (&table)[N], int32_t value, Enum &out) {
-  for (const auto &[number, meaning] : table) {
-    if (number == value) {
-      out = meaning;
-      return true;
-    }
-  }
-  return false;
-}
+// The core numbers its key formats and payload kinds as the ABI does; a number in range converts,
+// anything else is the caller's InvalidArgument.
+static_assert(static_cast<int32_t>(KeyImportFormat::Secret) == EDGEJWT_KEY_SECRET &&
+              static_cast<int32_t>(KeyImportFormat::Jwk) == EDGEJWT_KEY_JWK &&
+              static_cast<int32_t>(KeyImportFormat::Pem) == EDGEJWT_KEY_PEM &&
+              static_cast<int32_t>(KeyImportFormat::SpkiDer) == EDGEJWT_KEY_SPKI_DER &&
+              static_cast<int32_t>(KeyImportFormat::Pkcs8Der) == EDGEJWT_KEY_PKCS8_DER &&
+              static_cast<int32_t>(KeyImportFormat::CertificateDer) == EDGEJWT_KEY_CERTIFICATE_DER);
+static_assert(static_cast<int32_t>(KeyExportFormat::JwkPublic) == EDGEJWT_EXPORT_JWK_PUBLIC &&
+              static_cast<int32_t>(KeyExportFormat::JwkPrivate) == EDGEJWT_EXPORT_JWK_PRIVATE &&
+              static_cast<int32_t>(KeyExportFormat::SpkiPem) == EDGEJWT_EXPORT_SPKI_PEM &&
+              static_cast<int32_t>(KeyExportFormat::Pkcs8Pem) == EDGEJWT_EXPORT_PKCS8_PEM);
+static_assert(static_cast<int32_t>(PayloadKind::JwtClaims) == EDGEJWT_PAYLOAD_JWT &&
+              static_cast<int32_t>(PayloadKind::Bytes) == EDGEJWT_PAYLOAD_BYTES);
 
-constexpr std::pair<int32_t, KeyImportFormat> kImportFormats[] = {
-    {EDGEJWT_KEY_SECRET, KeyImportFormat::Secret},       {EDGEJWT_KEY_JWK, KeyImportFormat::Jwk},
-    {EDGEJWT_KEY_PEM, KeyImportFormat::Pem},             {EDGEJWT_KEY_SPKI_DER, KeyImportFormat::SpkiDer},
-    {EDGEJWT_KEY_PKCS8_DER, KeyImportFormat::Pkcs8Der}, {EDGEJWT_KEY_CERTIFICATE_DER, KeyImportFormat::CertificateDer},
-};
-constexpr std::pair<int32_t, KeyExportFormat> kExportFormats[] = {
-    {EDGEJWT_EXPORT_JWK_PUBLIC, KeyExportFormat::JwkPublic},
-    {EDGEJWT_EXPORT_JWK_PRIVATE, KeyExportFormat::JwkPrivate},
-    {EDGEJWT_EXPORT_SPKI_PEM, KeyExportFormat::SpkiPem},
-    {EDGEJWT_EXPORT_PKCS8_PEM, KeyExportFormat::Pkcs8Pem},
-};
-constexpr std::pair<int32_t, PayloadKind> kPayloadKinds[] = {
-    {EDGEJWT_PAYLOAD_JWT, PayloadKind::JwtClaims},
-    {EDGEJWT_PAYLOAD_BYTES, PayloadKind::Bytes},
-};
+template <typename Enum>
+bool from_abi(int32_t value, Enum first, Enum last, Enum &out) {
+  if (value < static_cast<int32_t>(first) || value > static_cast<int32_t>(last)) return false;
+  out = static_cast<Enum>(value);
+  return true;
+}
 
 edgejwt_status sign_with(edgejwt_context *context, edgejwt_handle key, std::string_view header, ByteView payload,
                          PayloadKind kind) {
@@ -243,7 +237,9 @@ edgejwt_status edgejwt_key_import(edgejwt_context *context, int32_t format, cons
                                   const char *alg, size_t alg_len) {
   clear_result(context);
   KeyImportFormat import_format;
-  if (!from_abi(kImportFormats, format, import_format)) return fail_with_detail(context, Status::InvalidArgument, "format");
+  if (!from_abi(format, KeyImportFormat::Secret, KeyImportFormat::CertificateDer, import_format)) {
+    return fail_with_detail(context, Status::InvalidArgument, "format");
+  }
   Key key;
   if (Status status = import_key(import_format, bytes(data, data_len), text(alg, alg_len), key, context->token.detail);
       status != Status::Ok) {
@@ -284,7 +280,9 @@ edgejwt_status edgejwt_key_export(edgejwt_context *context, edgejwt_handle key, 
   const Key *source;
   if (!call.key(key, source)) return call.failed();
   KeyExportFormat export_format;
-  if (!from_abi(kExportFormats, format, export_format)) return fail_with_detail(context, Status::InvalidArgument, "format");
+  if (!from_abi(format, KeyExportFormat::JwkPublic, KeyExportFormat::Pkcs8Pem, export_format)) {
+    return fail_with_detail(context, Status::InvalidArgument, "format");
+  }
   return finish(context, export_key(*source, export_format, context->output));
 }
 
@@ -388,7 +386,9 @@ edgejwt_status edgejwt_verify_finish(edgejwt_context *context, int32_t payload_k
   const VerifyPolicy *verify_policy;
   if (!call.policy(pending.policy, verify_policy)) return call.failed();
   PayloadKind kind;
-  if (!from_abi(kPayloadKinds, payload_kind, kind)) return fail_with_detail(context, Status::InvalidArgument, "payload_kind");
+  if (!from_abi(payload_kind, PayloadKind::JwtClaims, PayloadKind::Bytes, kind)) {
+    return fail_with_detail(context, Status::InvalidArgument, "payload_kind");
+  }
   DecodedToken &decoded = pending.decoded;
   decoded.detail.clear();
   if (!signature_valid) return finish(context, Status::SignatureInvalid, decoded);

@@ -29,8 +29,8 @@ struct DecodedToken {
 };
 
 // A JWT's payload is a JSON object of claims, checked after the signature; a JWS payload is
-// arbitrary bytes (jose's compactVerify).
-enum class PayloadKind : uint8_t { JwtClaims, Bytes };
+// arbitrary bytes (jose's compactVerify). Numbered as the C ABI numbers them (EDGEJWT_PAYLOAD_*).
+enum class PayloadKind : uint8_t { JwtClaims = 0, Bytes = 1 };
 
 // Records which part failed and passes the status on.
 inline Status fail_in(const char *part, Status status, DecodedToken &out) {

@@ -10,8 +10,9 @@
 
 namespace edgejwt {
 
+// Numbered as the C ABI numbers them (EDGEJWT_KEY_*, EDGEJWT_EXPORT_*; the bindings assert it).
 enum class KeyImportFormat : uint8_t {
-  Secret,          // raw HMAC secret bytes
+  Secret = 1,      // raw HMAC secret bytes
   Jwk,             // a JWK, JSON text (jwk.h)
   Pem,             // PEM text: SPKI, PKCS#8, PKCS#1, SEC1 or an X.509 certificate (pkix.h)
   SpkiDer,         // SubjectPublicKeyInfo DER
@@ -20,10 +21,10 @@ enum class KeyImportFormat : uint8_t {
 };
 
 enum class KeyExportFormat : uint8_t {
-  JwkPublic,   // the public members, kid, alg, use and key_ops
-  JwkPrivate,  // the private members too (private keys and HMAC secrets)
-  SpkiPem,     // "PUBLIC KEY"
-  Pkcs8Pem,    // "PRIVATE KEY"
+  JwkPublic = 1,  // the public members, kid, alg, use and key_ops
+  JwkPrivate,     // the private members too (private keys and HMAC secrets)
+  SpkiPem,        // "PUBLIC KEY"
+  Pkcs8Pem,       // "PRIVATE KEY"
 };
 
 // `data` as `format`, validated and bound to its family by Key::create; `alg` (may be empty)
