@@ -6,7 +6,6 @@
 #include <string>
 #include <vector>
 
-#include "../bytes.h"
 #include "../jwa/algorithm.h"
 #include "../status.h"
 #include "material.h"
