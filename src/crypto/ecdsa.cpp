@@ -12,22 +12,14 @@
 namespace edgejwt {
 namespace {
 
-constexpr size_t kMaxCurveSize = curve_size(Curve::P521);
+static_assert(curve_info(Curve::P256).tls_id == BR_EC_secp256r1 && curve_info(Curve::P384).tls_id == BR_EC_secp384r1 &&
+                  curve_info(Curve::P521).tls_id == BR_EC_secp521r1,
+              "BearSSL names curves by their TLS numbers");
 
 // Named explicitly (never br_ec_get_default) so that every build runs the same code.
 const br_ec_impl &curve_impl(Curve curve) { return curve == Curve::P256 ? br_ec_p256_m31 : br_ec_prime_i31; }
 
-int curve_id(Curve curve) {
-  switch (curve) {
-    case Curve::P256:
-      return BR_EC_secp256r1;
-    case Curve::P384:
-      return BR_EC_secp384r1;
-    case Curve::P521:
-      return BR_EC_secp521r1;
-  }
-  return BR_EC_secp521r1;
-}
+int curve_id(Curve curve) { return curve_info(curve).tls_id; }
 
 // The subgroup order n from BearSSL's curve tables: curve_size(curve) bytes, big-endian, for all
 // three curves (P-521's starts with 0x01).

@@ -5,11 +5,22 @@
 #include <vector>
 
 #include "../bytes.h"
-#include "../keys/material.h"
+#include "../secret_bytes.h"
 #include "../status.h"
+#include "curve.h"
 #include "hash.h"
 
 namespace edgejwt {
+
+struct EcPublicKey {
+  Curve curve = Curve::P256;
+  std::vector<uint8_t> point;  // uncompressed SEC1: 0x04 || X || Y, each curve_size(curve) bytes
+};
+
+struct EcPrivateKey {
+  EcPublicKey public_key;
+  SecretBytes scalar;  // d, curve_size(curve) bytes
+};
 
 // KeyInvalid unless the point is uncompressed, of exact length, with coordinates below p and on
 // the curve (not the point at infinity).
