@@ -1,5 +1,5 @@
-// AES-GCM (src/crypto/aes_gcm.h): the GCM specification's test cases for each key size, the RFC 7520
-// §5.6 (dir + A128GCM) and §5.7 (A256GCMKW key wrapping) examples, round trips, and what an
+// AES-GCM (src/crypto/aes_gcm.h): the GCM specification's test cases for each key size (the JWE
+// examples of RFC 7520 that use GCM are in jwe_examples_test.cpp), round trips, and what an
 // attacker sends: every flipped bit of IV, AAD, ciphertext and tag, wrong keys and sizes, all
 // refused with the one JweDecryptionFailed and nothing of the plaintext left behind.
 #include "crypto/aes_gcm.h"
@@ -65,29 +65,6 @@ constexpr SpecCase kGcmSpecCases[] = {
      "76fc6ece0f4e1768cddf8853bb2d551b"},
 };
 
-// RFC 7520 §5.6: "dir" with A128GCM; the AAD is the protected header's base64url text.
-constexpr std::string_view kRfc7520Plaintext =
-    "You can trust us to stick with you through thick and thin\xe2\x80\x93to the bitter end. And you can "
-    "trust us to keep any secret of yours\xe2\x80\x93" "closer than you keep it yourself. But you cannot "
-    "trust us to let you face trouble alone, and go off without a word. We are your friends, Frodo.";
-constexpr std::string_view kRfc7520S56Key = "XctOhJAkA-pD9Lh7ZgW_2A";
-constexpr std::string_view kRfc7520S56Iv = "refa467QzzKx6QAB";
-constexpr std::string_view kRfc7520S56Protected =
-    "eyJhbGciOiJkaXIiLCJraWQiOiI3N2M3ZTJiOC02ZTEzLTQ1Y2YtODY3Mi02MTdiNWI0NTI0M2EiLCJlbmMiOiJBMTI4R0NNIn0";
-constexpr std::string_view kRfc7520S56Ciphertext =
-    "JW_i_f52hww_ELQPGaYyeAB6HYGcR559l9TYnSovc23XJoBcW29rHP8yZOZG7YhLpT1bjFuvZPjQS-m0IFtVcXkZXdH_lr_FrdYt9HRUYksh"
-    "trMmIUAyGmUnd9zMDB2n0cRDIHAzFVeJUDxkUwVAE7_YGRPdcqMyiBoCO-FBdE-Nceb4h3-FtBP-c_BIwCPTjb9o0SbdcdREEMJMyZBH8yS"
-    "WMVi1gPD9yxi-aQpGbSv_F9N4IZAxscj5g-NJsUPbjk29-s7LJAGb15wEBtXphVCgyy53CoIKLHHeJHXex45Uz9aKZSRSInZI-wjsY0yu3cT"
-    "4_aQ3i1o-tiE-F8Ios61EKgyIQ4CWao8PFMj8TTnp";
-constexpr std::string_view kRfc7520S56Tag = "vbb32Xvllea2OtmHAdccRQ";
-
-// RFC 7520 §5.7: A256GCMKW wraps the 32-byte CEK with AES-256-GCM, no AAD, IV and tag in the header.
-constexpr std::string_view kRfc7520S57Key = "qC57l_uxcm7Nm3K-ct4GFjx8tM1U8CZ0NLBvdQstiS8";
-constexpr std::string_view kRfc7520S57Cek = "UWxARpat23nL9ReIj4WG3D1ee9I4r-Mv5QLuFXdy_rE";
-constexpr std::string_view kRfc7520S57Iv = "KkYT0GX_2jHlfqN_";
-constexpr std::string_view kRfc7520S57EncryptedKey = "lJf3HbOApxMEBkCMOoTnnABxs_CvTWUmZQ2ElLvYNok";
-constexpr std::string_view kRfc7520S57Tag = "kfPduVQ3T3H6vnewt--ksw";
-
 const std::vector<uint8_t> kKey128(16, 0x11), kKey192(24, 0x22), kKey256(32, 0x33), kIv(kGcmIvSize, 0x44);
 
 }  // namespace
@@ -111,29 +88,6 @@ TEST(AesGcm, SpecificationTestCases4_10_16EachKeySize) {
     EXPECT_EQ(open(key, iv, aad, from_hex(spec.ciphertext), from_hex(spec.tag), &opened), Status::Ok);
     EXPECT_EQ(opened, plaintext);
   }
-}
-
-TEST(AesGcm, Rfc7520Section5_6DirectEncryption) {
-  const auto key = from_base64url(kRfc7520S56Key), iv = from_base64url(kRfc7520S56Iv);
-  const ByteView aad(kRfc7520S56Protected);
-  const Sealed sealed = seal(key, iv, aad, kRfc7520Plaintext);
-  EXPECT_EQ(sealed.ciphertext, from_base64url(kRfc7520S56Ciphertext));
-  EXPECT_EQ(sealed.tag, from_base64url(kRfc7520S56Tag));
-  std::vector<uint8_t> opened;
-  ASSERT_EQ(open(key, iv, aad, sealed.ciphertext, sealed.tag, &opened), Status::Ok);
-  EXPECT_EQ(std::string(opened.begin(), opened.end()), kRfc7520Plaintext);
-}
-
-TEST(AesGcm, Rfc7520Section5_7KeyWrapping) {
-  const auto key = from_base64url(kRfc7520S57Key), iv = from_base64url(kRfc7520S57Iv);
-  const auto cek = from_base64url(kRfc7520S57Cek);
-  const Sealed sealed = seal(key, iv, {}, cek);
-  EXPECT_EQ(sealed.ciphertext, from_base64url(kRfc7520S57EncryptedKey));
-  EXPECT_EQ(sealed.tag, from_base64url(kRfc7520S57Tag));
-  std::vector<uint8_t> unwrapped;
-  EXPECT_EQ(open(key, iv, {}, from_base64url(kRfc7520S57EncryptedKey), from_base64url(kRfc7520S57Tag), &unwrapped),
-            Status::Ok);
-  EXPECT_EQ(unwrapped, cek);
 }
 
 TEST(AesGcm, RoundTripsEveryKeySizeAndLength) {
