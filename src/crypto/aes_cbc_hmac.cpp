@@ -7,6 +7,7 @@
 #include "bearssl_aes.h"
 #include "bearssl_hash.h"
 #include "hmac.h"
+#include "nonnull.h"
 #include "../wipe.h"
 
 namespace edgejwt {
@@ -22,7 +23,7 @@ void compute_mac(Hash hash, ByteView mac_key, ByteView aad, ByteView iv, const u
   br_hmac_key_init(&key_context, bearssl_hash_class(hash), mac_key.data, mac_key.size);
   br_hmac_context context;
   br_hmac_init(&context, &key_context, 0);
-  br_hmac_update(&context, aad.data, aad.size);
+  br_hmac_update(&context, nonnull(aad), aad.size);
   br_hmac_update(&context, iv.data, iv.size);
   br_hmac_update(&context, ciphertext, ciphertext_size);
   const uint64_t aad_bits = static_cast<uint64_t>(aad.size) * 8;
@@ -52,16 +53,14 @@ bool padding_valid(const uint8_t *data, size_t size, size_t &padding) {
   return valid == 1;
 }
 
-bool sizes_valid(ByteView key, ByteView iv, ByteView aad, Hash &hash) {
-  return hash_for_key(key, hash) && iv.size == kCbcHmacIvSize && aad.size <= kCbcHmacMaxAadSize;
-}
+bool sizes_valid(ByteView key, ByteView iv, Hash &hash) { return hash_for_key(key, hash) && iv.size == kCbcHmacIvSize; }
 
 }  // namespace
 
 Status aes_cbc_hmac_encrypt(ByteView key, ByteView iv, ByteView aad, ByteView plaintext, uint8_t *ciphertext,
                             uint8_t *tag) {
   Hash hash;
-  if (!sizes_valid(key, iv, aad, hash)) return Status::InvalidArgument;
+  if (!sizes_valid(key, iv, hash)) return Status::InvalidArgument;
   const size_t half = key.size / 2;
   const size_t size = cbc_hmac_ciphertext_size(plaintext.size);
   const uint8_t padding = static_cast<uint8_t>(size - plaintext.size);
@@ -84,7 +83,7 @@ Status aes_cbc_hmac_encrypt(ByteView key, ByteView iv, ByteView aad, ByteView pl
 Status aes_cbc_hmac_decrypt(ByteView key, ByteView iv, ByteView aad, ByteView ciphertext, ByteView tag,
                             uint8_t *plaintext, size_t &plaintext_size) {
   Hash hash;
-  if (!sizes_valid(key, iv, aad, hash) || tag.size != cbc_hmac_tag_size(key.size) || ciphertext.size == 0 ||
+  if (!sizes_valid(key, iv, hash) || tag.size != cbc_hmac_tag_size(key.size) || ciphertext.size == 0 ||
       ciphertext.size % kAesBlockSize != 0) {
     return Status::JweDecryptionFailed;
   }

@@ -14,9 +14,6 @@
 namespace edgejwt {
 
 constexpr size_t kCbcHmacIvSize = 16;
-constexpr size_t kCbcHmacMaxTagSize = 32;
-// AL counts the AAD's bits in 64 bits.
-constexpr uint64_t kCbcHmacMaxAadSize = (uint64_t{1} << 61) - 1;
 
 // The tag's size for a key of `key_size` bytes: 16, 24 or 32.
 constexpr size_t cbc_hmac_tag_size(size_t key_size) { return key_size / 2; }
@@ -25,7 +22,7 @@ constexpr size_t cbc_hmac_ciphertext_size(size_t plaintext_size) { return (plain
 
 // `ciphertext` receives cbc_hmac_ciphertext_size(plaintext.size) bytes (it may be the plaintext's
 // own buffer if that has room) and `tag` cbc_hmac_tag_size(key.size). InvalidArgument for a key of
-// another size, an IV that is not 16 bytes, or AAD over the bound.
+// another size or an IV that is not 16 bytes.
 Status aes_cbc_hmac_encrypt(ByteView key, ByteView iv, ByteView aad, ByteView plaintext, uint8_t *ciphertext,
                             uint8_t *tag);
 

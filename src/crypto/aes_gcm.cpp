@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "bearssl_aes.h"
+#include "nonnull.h"
 #include "../wipe.h"
 
 namespace edgejwt {
@@ -15,7 +16,7 @@ class GcmRun {
     aes_ctr_init(keys_, key.data, key.size);
     br_gcm_init(&gcm_, &keys_.vtable, kGcmGhash);
     br_gcm_reset(&gcm_, iv.data, iv.size);
-    br_gcm_aad_inject(&gcm_, aad.data, aad.size);
+    br_gcm_aad_inject(&gcm_, nonnull(aad), aad.size);
     br_gcm_flip(&gcm_);
   }
   GcmRun(const GcmRun &) = delete;
@@ -26,7 +27,9 @@ class GcmRun {
   }
 
   // CTR over `data` in place, GHASH over the ciphertext side.
-  void run(bool encrypt, uint8_t *data, size_t size) { br_gcm_run(&gcm_, encrypt ? 1 : 0, data, size); }
+  void run(bool encrypt, uint8_t *data, size_t size) {
+    if (size > 0) br_gcm_run(&gcm_, encrypt ? 1 : 0, data, size);
+  }
   void tag(uint8_t *out) { br_gcm_get_tag(&gcm_, out); }
   // br_gcm_check_tag ORs the XOR of every byte: no early exit.
   bool tag_matches(const uint8_t *expected) { return br_gcm_check_tag(&gcm_, expected) == 1; }
@@ -37,7 +40,7 @@ class GcmRun {
 };
 
 bool sizes_valid(ByteView key, ByteView iv, size_t data_size) {
-  return is_aes_key_size(key.size) && iv.size == kGcmIvSize && data_size <= kGcmMaxPlaintextSize;
+  return is_aes_key_size(key.size) && iv.size == kGcmIvSize && static_cast<uint64_t>(data_size) <= kGcmMaxPlaintextSize;
 }
 
 }  // namespace

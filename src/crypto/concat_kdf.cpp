@@ -4,6 +4,7 @@
 
 #include <bearssl_hash.h>
 
+#include "nonnull.h"
 #include "../wipe.h"
 
 namespace edgejwt {
@@ -22,7 +23,7 @@ void update_u32(br_sha256_context &context, uint64_t value) {
 // A 32-bit length, then the bytes (the "Datalen || Data" fields of SP 800-56A §5.8.1.2).
 void update_prefixed(br_sha256_context &context, ByteView field) {
   update_u32(context, field.size);
-  br_sha256_update(&context, field.data, field.size);
+  br_sha256_update(&context, nonnull(field), field.size);
 }
 
 }  // namespace
@@ -38,7 +39,7 @@ Status concat_kdf(ByteView shared_secret, ByteView algorithm_id, ByteView party_
     br_sha256_context context;
     br_sha256_init(&context);
     update_u32(context, counter);
-    br_sha256_update(&context, shared_secret.data, shared_secret.size);
+    br_sha256_update(&context, nonnull(shared_secret), shared_secret.size);
     update_prefixed(context, algorithm_id);
     update_prefixed(context, party_u_info);
     update_prefixed(context, party_v_info);

@@ -5,6 +5,7 @@
 #include <bearssl_hmac.h>
 
 #include "bearssl_hash.h"
+#include "nonnull.h"
 #include "../wipe.h"
 
 namespace edgejwt {
@@ -16,7 +17,7 @@ Status pbkdf2(Hash hash, ByteView password, ByteView salt, uint32_t iterations, 
   }
   const size_t h_len = hash_size(hash);
   br_hmac_key_context password_key;
-  br_hmac_key_init(&password_key, bearssl_hash_class(hash), password.data, password.size);
+  br_hmac_key_init(&password_key, bearssl_hash_class(hash), nonnull(password), password.size);
   br_hmac_context context;
   uint8_t u[kMaxHashSize];
   uint8_t t[kMaxHashSize];
@@ -24,7 +25,7 @@ Status pbkdf2(Hash hash, ByteView password, ByteView salt, uint32_t iterations, 
     const uint8_t index[4] = {static_cast<uint8_t>(block >> 24), static_cast<uint8_t>(block >> 16),
                               static_cast<uint8_t>(block >> 8), static_cast<uint8_t>(block)};
     br_hmac_init(&context, &password_key, 0);
-    br_hmac_update(&context, salt.data, salt.size);
+    br_hmac_update(&context, nonnull(salt), salt.size);
     br_hmac_update(&context, index, sizeof index);
     br_hmac_out(&context, u);
     std::copy_n(u, h_len, t);

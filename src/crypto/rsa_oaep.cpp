@@ -7,6 +7,7 @@
 
 #include "bearssl_hash.h"
 #include "bearssl_rsa_key.h"
+#include "nonnull.h"
 #include "random.h"
 #include "../wipe.h"
 
@@ -44,7 +45,7 @@ Status rsa_oaep_encrypt(OaepHash hash, const RsaPublicKey &key, ByteView message
   secure_wipe(seed, sizeof seed);
   ciphertext.resize(public_key.nlen);
   const size_t written = br_rsa_i31_oaep_encrypt(&drbg.vtable, oaep_hash_class(hash), nullptr, 0, &public_key,
-                                                 ciphertext.data(), ciphertext.size(), message.data, message.size);
+                                                 ciphertext.data(), ciphertext.size(), nonnull(message), message.size);
   secure_wipe(&drbg, sizeof drbg);
   return written == ciphertext.size() ? Status::Ok : Status::KeyInvalid;
 }
