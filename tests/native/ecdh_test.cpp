@@ -265,7 +265,8 @@ TEST(Ecdh, EncodingsOtherThanUncompressedAreRefused) {
   }
 }
 
-// An ephemeral key of another curve than ours, whether labelled as that curve or as ours.
+// An ephemeral key of another curve than ours, whether labelled as that curve or as ours, and a
+// point of our curve labelled as another (a header whose "crv" disagrees with its coordinates).
 TEST(Ecdh, AnotherCurvesKeyIsRefused) {
   for (Curve ours : kCurves) {
     for (Curve theirs : kCurves) {
@@ -273,6 +274,7 @@ TEST(Ecdh, AnotherCurvesKeyIsRefused) {
       const EcPublicKey &peer = generated(theirs).public_key;
       EXPECT_EQ(agree(generated(ours), peer), Status::KeyInvalid);
       EXPECT_EQ(agree(generated(ours), public_key(ours, peer.point)), Status::KeyInvalid);
+      EXPECT_EQ(agree(generated(ours), public_key(theirs, generated(ours).public_key.point)), Status::KeyInvalid);
     }
   }
 }
@@ -291,5 +293,18 @@ TEST(Ecdh, PrivateScalarsOutsideTheGroupOrderAreRefused) {
     std::vector<uint8_t> short_scalar = plus(n, -1);
     short_scalar.erase(short_scalar.begin());
     EXPECT_EQ(agree(private_key(facts.curve, short_scalar), peer), Status::KeyInvalid);
+  }
+}
+
+// ec_multiply, which ECDH builds on: BearSSL writes k times a point it refuses back into the
+// buffer (the very output an invalid-curve attack wants); it must not stay there.
+TEST(Ecdh, MultiplyLeavesNothingOfAProductItRefuses) {
+  for (const CurveFacts &facts : kFacts) {
+    std::vector<uint8_t> off = generated(facts.curve).public_key.point;
+    ASSERT_EQ(off.size(), 1 + 2 * curve_size(facts.curve));
+    off[off.size() - 1] ^= 1;
+    std::vector<uint8_t> product = marked_buffer(off.size());
+    EXPECT_EQ(ec_multiply(facts.curve, generated(facts.curve).scalar.view(), off, product.data()), Status::KeyInvalid);
+    EXPECT_TRUE(nothing_released(product));
   }
 }
