@@ -19,10 +19,6 @@ using namespace edgejwt::test;
 
 namespace {
 
-struct Sealed {
-  std::vector<uint8_t> ciphertext, tag;
-};
-
 Sealed seal(ByteView key, ByteView iv, ByteView aad, ByteView plaintext) {
   Sealed sealed{std::vector<uint8_t>(cbc_hmac_ciphertext_size(plaintext.size)),
                 std::vector<uint8_t>(cbc_hmac_tag_size(key.size))};

@@ -18,10 +18,6 @@ using namespace edgejwt::test;
 
 namespace {
 
-struct Sealed {
-  std::vector<uint8_t> ciphertext, tag;
-};
-
 Sealed seal(ByteView key, ByteView iv, ByteView aad, ByteView plaintext) {
   Sealed sealed{std::vector<uint8_t>(plaintext.size), std::vector<uint8_t>(kGcmTagSize)};
   EXPECT_EQ(aes_gcm_encrypt(key, iv, aad, plaintext, sealed.ciphertext.data(), sealed.tag.data()), Status::Ok);

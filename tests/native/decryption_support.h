@@ -1,12 +1,16 @@
-// What the decryption tests check after a refusal: that nothing of a plaintext was released. The
-// output buffer is filled with a marker before the call; afterwards every byte must be the marker
-// (never written) or zero (wiped).
+// What the decryption tests share: an encryption's two outputs, and the check after a refusal that
+// nothing of a plaintext was released. The output buffer is filled with a marker before the call;
+// afterwards every byte must be the marker (never written) or zero (wiped).
 #pragma once
 #include <algorithm>
 #include <cstdint>
 #include <vector>
 
 namespace edgejwt::test {
+
+struct Sealed {
+  std::vector<uint8_t> ciphertext, tag;
+};
 
 constexpr uint8_t kUnwrittenMarker = 0x5c;
 
