@@ -19,7 +19,7 @@ using namespace edgejwt::test;
 
 namespace {
 
-constexpr Curve kCurves[] = {Curve::P256, Curve::P384, Curve::P521};
+constexpr Curve kEcdhCurves[] = {Curve::P256, Curve::P384, Curve::P521};
 
 // Big-endian hex left-padded (or stripped of leading zero bytes) to the curve's size.
 std::vector<uint8_t> sized(Curve curve, std::string_view hex) {
@@ -185,7 +185,7 @@ TEST(Ecdh, WycheproofCasesOnEveryCurve) {
 }
 
 TEST(Ecdh, GeneratedKeysAgreeOnEveryCurve) {
-  for (Curve curve : kCurves) {
+  for (Curve curve : kEcdhCurves) {
     EcPrivateKey ours;
     ASSERT_EQ(ec_generate(curve, ours), Status::Ok);
     const EcPrivateKey &theirs = generated(curve);
@@ -242,7 +242,7 @@ TEST(Ecdh, PointsOffTheCurveOrNotReducedAreRefused) {
 }
 
 TEST(Ecdh, EncodingsOtherThanUncompressedAreRefused) {
-  for (Curve curve : kCurves) {
+  for (Curve curve : kEcdhCurves) {
     const EcPrivateKey &key = generated(curve);
     const std::vector<uint8_t> &point = generated(curve).public_key.point;
     const size_t size = curve_size(curve);
@@ -268,8 +268,8 @@ TEST(Ecdh, EncodingsOtherThanUncompressedAreRefused) {
 // An ephemeral key of another curve than ours, whether labelled as that curve or as ours, and a
 // point of our curve labelled as another (a header whose "crv" disagrees with its coordinates).
 TEST(Ecdh, AnotherCurvesKeyIsRefused) {
-  for (Curve ours : kCurves) {
-    for (Curve theirs : kCurves) {
+  for (Curve ours : kEcdhCurves) {
+    for (Curve theirs : kEcdhCurves) {
       if (ours == theirs) continue;
       const EcPublicKey &peer = generated(theirs).public_key;
       EXPECT_EQ(agree(generated(ours), peer), Status::KeyInvalid);
