@@ -124,4 +124,20 @@ Status ec_generate(Curve curve, EcPrivateKey &key) {
   return ec_public_from_private(curve, key.scalar.view(), key.public_key);
 }
 
+// impl->mul checks the point as ec_check_public_key relies on it to and computes in constant time;
+// its result is unspecified for a scalar outside [1, n-1], hence the range check first. On a
+// point it refuses it still writes k times that point back (the very output an invalid-curve
+// attack wants), so the product is wiped then.
+Status ec_multiply(Curve curve, ByteView scalar, ByteView point, uint8_t *product) {
+  const size_t point_size = 1 + 2 * curve_size(curve);
+  if (point.size != point_size || !in_scalar_range(curve, scalar)) return Status::KeyInvalid;
+  std::copy(point.data, point.data + point_size, product);
+  const uint32_t valid = curve_impl(curve).mul(product, point_size, scalar.data, scalar.size, curve_id(curve));
+  if (valid != 1) {
+    secure_wipe(product, point_size);
+    return Status::KeyInvalid;
+  }
+  return Status::Ok;
+}
+
 }  // namespace edgejwt

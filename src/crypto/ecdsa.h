@@ -38,4 +38,10 @@ Status ecdsa_verify(Hash hash, const EcPublicKey &key, ByteView message, ByteVie
 
 Status ec_generate(Curve curve, EcPrivateKey &key);
 
+// k·P on the curve code above, the step ECDH (ecdh.h) builds on: `point` must pass the checks of
+// ec_check_public_key and `scalar` those of a private key (exact length, in [1, n-1]), else
+// KeyInvalid; `product` receives the uncompressed result (1 + 2 × curve_size bytes), never the
+// point at infinity (the curves' order is prime and k < n).
+Status ec_multiply(Curve curve, ByteView scalar, ByteView point, uint8_t *product);
+
 }  // namespace edgejwt

@@ -8,6 +8,7 @@
 #include <bearssl_rand.h>
 #include <bearssl_rsa.h>
 
+#include "bearssl_rsa_key.h"
 #include "emsa_pss.h"
 #include "hmac.h"
 #include "random.h"
@@ -298,6 +299,20 @@ Status rsa_generate(size_t bits, RsaPrivateKey &key) {
   secure_wipe(private_buffer, sizeof private_buffer);
   secure_wipe(d, sizeof d);
   return status;
+}
+
+// BearSSL's key structs are not const-correct; its RSA operations only read the key.
+Status bearssl_rsa_public_key(const RsaPublicKey &key, br_rsa_public_key &out) {
+  ByteView n, e;
+  if (Status status = read_public_key(key, n, e); status != Status::Ok) return status;
+  out = br_rsa_public_key{const_cast<uint8_t *>(n.data), n.size, const_cast<uint8_t *>(e.data), e.size};
+  return Status::Ok;
+}
+
+Status bearssl_rsa_private_key(const RsaPrivateKey &key, br_rsa_private_key &out) {
+  ByteView n, e;
+  if (Status status = read_public_key(key.public_key, n, e); status != Status::Ok) return status;
+  return bearssl_private_key(key, bit_length(n), out) ? Status::Ok : Status::KeyInvalid;
 }
 
 }  // namespace edgejwt
