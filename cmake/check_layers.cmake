@@ -1,10 +1,12 @@
 # The core's layers, checked over every #include (run by ctest as "layers"; docs/design.md draws them):
 #
 #   bindings      the C ABI: marshalling only
-#   jwt           verify, sign, decode, claims, policy
-#   jws           compact form, header, signature dispatch
-#   keys          key material validated and bound to a family; JWK, PKIX, key sets
-#   jwa           the algorithm and key-family tables (RFC 7518)
+#   jwt           verify, sign, decode, claims, policy; encrypted and nested JWTs
+#   jws  jwe      JWS: header, signature dispatch; JWE: header, key management, content encryption
+#                 (side by side: neither includes the other)
+#   keys          key material validated and bound to a family and a use; JWK, PKIX, key sets
+#   jwa  jose     the algorithm and key-family tables (RFC 7518); what JWS and JWE share (the
+#                 compact form's parts, crit, size limits)
 #   encoding  crypto   (side by side: neither includes the other)
 #   src/          bytes, status, wipe, secret bytes
 #
@@ -20,8 +22,10 @@ set(layer_rank_root 0)
 set(layer_rank_encoding 1)
 set(layer_rank_crypto 1)
 set(layer_rank_jwa 2)
+set(layer_rank_jose 2)
 set(layer_rank_keys 3)
 set(layer_rank_jws 4)
+set(layer_rank_jwe 4)
 set(layer_rank_jwt 5)
 set(layer_rank_bindings 6)
 set(third_party_crypto_header "^(bearssl|sodium|crypto_)|^utils\\.h$")  # utils.h: libsodium's

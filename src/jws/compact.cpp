@@ -1,20 +1,17 @@
 #include "compact.h"
 
+#include "../jose/compact.h"
+
 namespace edgejwt {
 
 Status split_compact(std::string_view token, size_t max_length, CompactParts &parts) {
   if (token.size() > max_length) return Status::TokenTooLarge;
-  const size_t first = token.find('.');
-  if (first == std::string_view::npos) return Status::JwsInvalid;
-  const size_t second = token.find('.', first + 1);
-  if (second == std::string_view::npos || token.find('.', second + 1) != std::string_view::npos) {
-    return Status::JwsInvalid;
-  }
-  if (first == 0) return Status::JwsInvalid;  // a JWS always has a protected header
-  parts.header = token.substr(0, first);
-  parts.payload = token.substr(first + 1, second - first - 1);
-  parts.signature = token.substr(second + 1);
-  parts.signing_input = token.substr(0, second);
+  std::string_view split[3];
+  if (!split_parts(token, split, 3)) return Status::JwsInvalid;
+  parts.header = split[0];
+  parts.payload = split[1];
+  parts.signature = split[2];
+  parts.signing_input = token.substr(0, split[0].size() + 1 + split[1].size());
   return Status::Ok;
 }
 

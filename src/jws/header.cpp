@@ -1,18 +1,9 @@
 #include "header.h"
 
-#include <algorithm>
+#include "../jose/crit.h"
 
 namespace edgejwt {
 namespace {
-
-// Header parameters RFC 7515, 7516 and 7518 define: "crit" may never list them (RFC 7515 §4.1.11).
-constexpr std::string_view kStandardNames[] = {"alg", "jku", "jwk", "kid", "x5u", "x5c", "x5t", "x5t#S256", "typ",
-                                               "cty", "crit", "enc", "zip", "epk", "apu", "apv", "iv", "tag",
-                                               "p2s", "p2c"};
-
-bool is_standard_name(std::string_view name) {
-  return std::find(std::begin(kStandardNames), std::end(kStandardNames), name) != std::end(kStandardNames);
-}
 
 Status fail(Status status, const char *member, std::string &detail) {
   detail = member;
@@ -27,34 +18,6 @@ Status read_optional_string(const JsonValue &header, const char *name, std::stri
   if (!value) return Status::Ok;
   if (!value->IsString()) return fail(Status::HeaderInvalid, name, detail);
   out = string_view_of(*value);
-  return Status::Ok;
-}
-
-// Its form is checked whole before any name is looked up, so a malformed "crit" is always
-// reported as such.
-Status check_crit(const JsonValue &header, const HeaderRules &rules, std::string &detail) {
-  const JsonValue *crit = find_member(header, "crit");
-  if (!crit) return Status::Ok;
-  if (!crit->IsArray() || crit->Empty()) return fail(Status::CritInvalid, "crit", detail);
-  const auto names = crit->GetArray();
-  for (auto it = names.begin(); it != names.end(); ++it) {
-    if (!it->IsString() || it->GetStringLength() == 0) return fail(Status::CritInvalid, "crit", detail);
-    const std::string_view name = string_view_of(*it);
-    const bool repeated = std::any_of(names.begin(), it, [&](const JsonValue &earlier) {
-      return string_view_of(earlier) == name;
-    });
-    if (repeated || is_standard_name(name) || !find_member(header, name)) {
-      return fail(Status::CritInvalid, "crit", detail);
-    }
-  }
-  if (!rules.understood) return Status::Ok;
-  for (const auto &item : names) {
-    const std::string_view name = string_view_of(item);
-    if (std::find(rules.understood->begin(), rules.understood->end(), name) == rules.understood->end()) {
-      detail.assign(name.data(), name.size());
-      return Status::CritNotUnderstood;
-    }
-  }
   return Status::Ok;
 }
 
@@ -79,7 +42,7 @@ Status read_protected_header(const JsonValue &header, const HeaderRules &rules, 
     return fail(Status::HeaderInvalid, "b64", detail);
   }
   if (find_member(header, "zip")) return fail(Status::HeaderInvalid, "zip", detail);
-  return check_crit(header, rules, detail);
+  return check_crit(header, rules.understood, detail);
 }
 
 }  // namespace edgejwt

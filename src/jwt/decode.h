@@ -2,7 +2,7 @@
 #pragma once
 #include <string_view>
 
-#include "../jws/limits.h"
+#include "../jose/limits.h"
 #include "../status.h"
 #include "token.h"
 

@@ -8,7 +8,7 @@
 
 #include "../jwa/algorithm.h"
 #include "../jws/header.h"
-#include "../jws/limits.h"
+#include "../jose/limits.h"
 #include "../status.h"
 
 namespace edgejwt {

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "../jws/limits.h"
+#include "../jose/limits.h"
 #include "../keys/key.h"
 #include "../status.h"
 #include "token.h"

@@ -1,6 +1,6 @@
 #include "token.h"
 
-#include "../jws/parts.h"
+#include "../jose/parts.h"
 
 namespace edgejwt {
 

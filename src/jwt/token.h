@@ -10,7 +10,7 @@
 #include "../encoding/json.h"
 #include "../jws/compact.h"
 #include "../jws/header.h"
-#include "../jws/limits.h"
+#include "../jose/limits.h"
 #include "../status.h"
 #include "claims.h"
 

@@ -1,13 +1,6 @@
 #include "parts.h"
 
-#include "../encoding/base64url.h"
-
 namespace edgejwt {
-
-Status decode_part(std::string_view text, size_t max_size, Status too_large, std::string &out) {
-  if (base64url_decoded_size(text.size()) > max_size) return too_large;
-  return base64url_decode(text, out);
-}
 
 Status decode_json_part(std::string_view text, size_t max_size, Status too_large, const JsonLimits &limits,
                         std::string &out, JsonDocument &document) {

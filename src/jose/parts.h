@@ -1,0 +1,24 @@
+// Decoding one base64url part of a compact JWS or JWE, with its size bound checked before decoding.
+#pragma once
+#include <string>
+#include <string_view>
+
+#include "../encoding/base64url.h"
+#include "../encoding/json.h"
+#include "../status.h"
+
+namespace edgejwt {
+
+// Decodes `text` into `out` (a std::string or a byte vector) unless its decoded size could exceed
+// `max_size` (then `too_large`).
+template <typename Bytes>
+Status decode_part(std::string_view text, size_t max_size, Status too_large, Bytes &out) {
+  if (base64url_decoded_size(text.size()) > max_size) return too_large;
+  return base64url_decode(text, out);
+}
+
+// decode_part, then `out` must be a strict JSON object, parsed into `document`.
+Status decode_json_part(std::string_view text, size_t max_size, Status too_large, const JsonLimits &limits,
+                        std::string &out, JsonDocument &document);
+
+}  // namespace edgejwt
