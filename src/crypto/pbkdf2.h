@@ -5,7 +5,10 @@
 #include <cstddef>
 #include <cstdint>
 
+#include <utility>
+
 #include "../bytes.h"
+#include "../secret_bytes.h"
 #include "../status.h"
 #include "hash.h"
 
@@ -17,6 +20,14 @@ namespace edgejwt {
 constexpr uint32_t kPbkdf2MaxIterations = 1'000'000;
 // At most one hash block of output in PBES2 (16 to 32 bytes); 64 covers every hash's full block.
 constexpr size_t kPbkdf2MaxKeySize = 64;
+
+// A password as PBES2 takes it (RFC 7518 §4.8): its bytes, as PBKDF2's P.
+struct Password {
+  Password() = default;
+  explicit Password(SecretBytes password) : bytes(std::move(password)) {}
+
+  SecretBytes bytes;
+};
 
 // `key` receives key_size bytes (1 to 64) of PBKDF2-HMAC-`hash`(password, salt, iterations).
 // InvalidArgument for 0 or more than kPbkdf2MaxIterations iterations or a key size outside 1..64.

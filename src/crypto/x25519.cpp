@@ -26,6 +26,16 @@ Status x25519_shared_secret(ByteView private_key, ByteView peer_public_key, uint
   return Status::Ok;
 }
 
+Status x25519_check_public_key(const X25519PublicKey &key) {
+  // Any scalar does: clamping makes it a multiple of the cofactor 8, which takes every small-order
+  // point to the identity (u = 0) and no point of larger order there.
+  static constexpr uint8_t kScalar[kX25519KeySize] = {1};
+  uint8_t product[kX25519KeySize];
+  const Status status = x25519_shared_secret(ByteView(kScalar, sizeof kScalar), ByteView(key.bytes.data(), key.bytes.size()), product);
+  sodium_memzero(product, sizeof product);
+  return status;
+}
+
 Status x25519_generate(uint8_t *private_key, uint8_t *public_key) {
   if (Status status = random_bytes(private_key, kX25519KeySize); status != Status::Ok) return status;
   return x25519_public_from_private(ByteView(private_key, kX25519KeySize), public_key);

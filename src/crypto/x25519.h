@@ -3,15 +3,32 @@
 // 32 bytes, little-endian u-coordinates and scalars as RFC 7748 encodes them; the private scalar is
 // clamped by the function, never by the caller.
 #pragma once
+#include <array>
 #include <cstddef>
 #include <cstdint>
 
 #include "../bytes.h"
+#include "../secret_bytes.h"
 #include "../status.h"
 
 namespace edgejwt {
 
 constexpr size_t kX25519KeySize = 32;
+
+// An X25519 key as a JWK holds it (RFC 8037 §2: "kty": "OKP", "crv": "X25519").
+struct X25519PublicKey {
+  std::array<uint8_t, kX25519KeySize> bytes{};
+};
+
+struct X25519PrivateKey {
+  X25519PublicKey public_key;
+  SecretBytes scalar;  // the 32-byte private key, unclamped as RFC 7748 encodes it
+};
+
+// KeyInvalid for a public key no agreement may use: the points X25519 refuses (small order, in any
+// encoding: x25519_shared_secret's list), found by the agreement itself with a fixed scalar, as
+// every small-order point gives the all-zero result and no other point does.
+Status x25519_check_public_key(const X25519PublicKey &key);
 
 // `public_key` receives X25519(private_key, 9). KeyInvalid unless the private key is 32 bytes.
 Status x25519_public_from_private(ByteView private_key, uint8_t *public_key);

@@ -15,6 +15,9 @@ constexpr KeyFamilyInfo kKeyFamilies[kKeyFamilyCount] = {
     {KeyFamily::EcP384, "EC P-384", "EC", Curve::P384, curve_info(Curve::P384).name},
     {KeyFamily::EcP521, "EC P-521", "EC", Curve::P521, curve_info(Curve::P521).name},
     {KeyFamily::Ed25519, "Ed25519", "OKP", std::nullopt, "Ed25519"},
+    {KeyFamily::Aes, "AES", "oct", std::nullopt, ""},
+    {KeyFamily::X25519, "X25519", "OKP", std::nullopt, "X25519"},
+    {KeyFamily::Password, "PBES2 password", "oct", std::nullopt, ""},
 };
 
 // Indexed by Algorithm.
@@ -96,7 +99,7 @@ std::string_view signature_scheme_name(SignatureScheme scheme) {
   return "";
 }
 
-AlgorithmSet AlgorithmSet::of_family(KeyFamily family) {
+AlgorithmSet algorithms_of_family(KeyFamily family) {
   AlgorithmSet set;
   for (const AlgorithmInfo &info : kAlgorithms) {
     if (info.family == family) set.add(info.alg);

@@ -1,9 +1,10 @@
 // The facts of JSON Web Algorithms (RFC 7518, RFC 8037) that edgejwt implements, in one table each:
 // the JWS "alg" values (§3.1, RFC 8037, and "Ed25519" from the fully-specified algorithms draft),
 // each tied to one key family, signature scheme, hash and signature length; and the key families
-// (a JWK "kty" with its "crv"; the curves themselves are in crypto/curve.h). Keys, JWS, JWT and
-// the bindings derive what they need from here. "none" is deliberately absent: an unsecured token
-// can only ever be decoded (RFC 8725 §3.1).
+// (a JWK "kty" with its "crv"; the curves themselves are in crypto/curve.h), for signatures and
+// for encryption (the JWE algorithms are in encryption.h). Keys, JWS, JWE, JWT and the bindings
+// derive what they need from here. "none" is deliberately absent: an unsecured token can only ever
+// be decoded (RFC 8725 §3.1).
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -12,6 +13,7 @@
 
 #include "../crypto/curve.h"
 #include "../crypto/hash.h"
+#include "enum_set.h"
 
 namespace edgejwt {
 
@@ -24,9 +26,16 @@ enum class Algorithm : uint8_t {
 };
 constexpr unsigned kAlgorithmCount = 14;
 
-// What a key is, fixed at import: the curve is part of an EC key's family (RFC 8725 §3.1).
-enum class KeyFamily : uint8_t { Hmac, Rsa, EcP256, EcP384, EcP521, Ed25519 };
-constexpr unsigned kKeyFamilyCount = 6;
+// What a key is, fixed at import: the curve is part of an EC key's family (RFC 8725 §3.1). An
+// "oct" key is an HMAC secret when imported for signatures, and an AES key (a content or
+// key-encryption key) or a PBES2 password when imported for encryption, as its "alg" says.
+enum class KeyFamily : uint8_t { Hmac, Rsa, EcP256, EcP384, EcP521, Ed25519, Aes, X25519, Password };
+constexpr unsigned kKeyFamilyCount = 9;
+using KeyFamilySet = EnumSet<KeyFamily>;
+
+// What a key is imported for (RFC 7517 §4.2's "sig" and "enc"), fixed at import like its family:
+// a key for signatures never encrypts or decrypts, a key for encryption never signs or verifies.
+enum class KeyUse : uint8_t { Signature, Encryption };
 
 enum class SignatureScheme : uint8_t { Hmac, RsaPkcs1, RsaPss, Ecdsa, Ed25519 };
 
@@ -56,23 +65,9 @@ KeyFamily ec_family(Curve curve);
 // The scheme's short name ("hmac", "pkcs1", "pss", "ecdsa", "ed25519").
 std::string_view signature_scheme_name(SignatureScheme scheme);
 
-// A set of algorithms as a bit mask (bit n = Algorithm n): cheap to intersect on the hot path.
-class AlgorithmSet {
- public:
-  constexpr AlgorithmSet() = default;
-  static constexpr AlgorithmSet of(Algorithm alg) { return AlgorithmSet(1u << static_cast<unsigned>(alg)); }
-  static AlgorithmSet of_family(KeyFamily family);
-
-  constexpr bool contains(Algorithm alg) const { return (bits_ >> static_cast<unsigned>(alg)) & 1u; }
-  constexpr bool empty() const { return bits_ == 0; }
-  constexpr void add(Algorithm alg) { bits_ |= 1u << static_cast<unsigned>(alg); }
-  constexpr AlgorithmSet operator&(AlgorithmSet other) const { return AlgorithmSet(bits_ & other.bits_); }
-  constexpr bool operator==(AlgorithmSet other) const { return bits_ == other.bits_; }
-
- private:
-  constexpr explicit AlgorithmSet(uint32_t bits) : bits_(bits) {}
-  uint32_t bits_ = 0;
-};
+using AlgorithmSet = EnumSet<Algorithm>;
+// The JWS algorithms of one family (empty for the families only encryption uses).
+AlgorithmSet algorithms_of_family(KeyFamily family);
 
 // Case-sensitive, as RFC 7515 §4.1.1 requires; false for anything not in the table.
 bool algorithm_from_name(std::string_view name, Algorithm &out);

@@ -8,12 +8,17 @@ namespace edgejwt {
 void describe_key(const Key &key, std::string &json) {
   JsonWriter writer;
   writer.start_object();
-  writer.member("type", key.is_secret() ? "secret" : key.can_sign() ? "private" : "public");
+  writer.member("type", key.is_secret() ? "secret" : key.is_private() ? "private" : "public");
   writer.member("family", key_family_info(key.family()).name);
+  // The JWS algorithms of a key for signatures, the JWE ones of a key for encryption.
   writer.start_array("algorithms");
   const AlgorithmSet usable = key.usable_algorithms();
   for (unsigned i = 0; i < kAlgorithmCount; ++i) {
     if (usable.contains(static_cast<Algorithm>(i))) writer.string(algorithm_name(static_cast<Algorithm>(i)));
+  }
+  const KeyManagementSet usable_jwe = key.usable_key_management();
+  for (unsigned i = 0; i < kKeyManagementCount; ++i) {
+    if (usable_jwe.contains(static_cast<KeyManagement>(i))) writer.string(key_management_name(static_cast<KeyManagement>(i)));
   }
   writer.end_array();
   const KeyUsage &usage = key.usage();

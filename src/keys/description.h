@@ -9,7 +9,8 @@
 
 namespace edgejwt {
 
-// {"type": "secret"|"public"|"private", "family", "algorithms": [the usable ones], "kid", "alg",
+// {"type": "secret"|"public"|"private", "family", "algorithms": [the usable ones: JWS algorithms for a
+// key imported for signatures, JWE "alg" values for one imported for encryption], "kid", "alg",
 // "use"}, the last three only when the key has them.
 void describe_key(const Key &key, std::string &json);
 

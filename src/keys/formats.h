@@ -12,7 +12,7 @@ namespace edgejwt {
 
 // Numbered as the C ABI numbers them (EDGEJWT_KEY_*, EDGEJWT_EXPORT_*; the bindings assert it).
 enum class KeyImportFormat : uint8_t {
-  Secret = 1,      // raw HMAC secret bytes
+  Secret = 1,      // raw secret bytes: an HMAC secret, or for encryption an AES key or a password
   Jwk,             // a JWK, JSON text (jwk.h)
   Pem,             // PEM text: SPKI, PKCS#8, PKCS#1, SEC1 or an X.509 certificate (pkix.h)
   SpkiDer,         // SubjectPublicKeyInfo DER
@@ -27,9 +27,12 @@ enum class KeyExportFormat : uint8_t {
   Pkcs8Pem,       // "PRIVATE KEY"
 };
 
-// `data` as `format`, validated and bound to its family by Key::create; `alg` (may be empty)
-// binds the key to one algorithm, as a JWK's own "alg" does (which must then agree). On failure
-// `detail` names what is at fault when there is one thing to name.
+// `data` as `format`, validated and bound to its family and to `use` by Key::create; `alg` (may be
+// empty) binds the key to one algorithm, as a JWK's own "alg" does (which must then agree). On
+// failure `detail` names what is at fault when there is one thing to name.
+Status import_key(KeyImportFormat format, ByteView data, KeyUse use, std::string_view alg, Key &out,
+                  std::string &detail);
+// The same for signatures.
 Status import_key(KeyImportFormat format, ByteView data, std::string_view alg, Key &out, std::string &detail);
 
 // `out` is replaced on success; KeyUsageRefused for a form the key does not have (a public key's

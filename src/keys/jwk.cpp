@@ -21,7 +21,10 @@ constexpr size_t kMaxBigIntegerBytes = kRsaMaxModulusBits / 8 + 1;
 // Reading one JWK, with the member that failed remembered for `detail`.
 class JwkReader {
  public:
-  JwkReader(const JsonValue &jwk, std::string &detail) : jwk_(jwk), detail_(detail) {}
+  JwkReader(const JsonValue &jwk, KeyUse use, std::string &detail) : jwk_(jwk), use_(use), detail_(detail) {}
+
+  // What the key is being read for: a kind that cannot serve it is refused before its values are.
+  KeyUse use() const { return use_; }
 
   Status fail(Status status, std::string_view member) {
     detail_.assign(member.data(), member.size());
@@ -101,6 +104,7 @@ class JwkReader {
 
  private:
   const JsonValue &jwk_;
+  KeyUse use_;
   std::string &detail_;
 };
 
@@ -151,23 +155,37 @@ Status read_ec(JwkReader &reader, KeyMaterial &material) {
   return Status::Ok;
 }
 
-Status read_okp(JwkReader &reader, KeyMaterial &material) {
-  std::string_view crv;
-  if (Status s = reader.text("crv", true, crv); s != Status::Ok) return s;
-  if (crv != key_family_info(KeyFamily::Ed25519).crv) return reader.fail(Status::KeyUnsupported, "crv");  // X25519, Ed448, X448
+// An OKP key's public and private members into its material (Ed25519 and X25519 keys alike hold
+// 32-byte values).
+template <typename Public, typename Private>
+Status read_okp_key(JwkReader &reader, SecretBytes Private::*secret, KeyMaterial &material) {
   std::vector<uint8_t> x;
-  Ed25519PublicKey public_key;
-  if (Status s = reader.bytes("x", kEd25519KeySize, kEd25519KeySize, x); s != Status::Ok) return s;
+  Public public_key;
+  if (Status s = reader.bytes("x", public_key.bytes.size(), public_key.bytes.size(), x); s != Status::Ok) return s;
   std::copy(x.begin(), x.end(), public_key.bytes.begin());
   if (!reader.has("d")) {
     material = public_key;
     return Status::Ok;
   }
-  Ed25519PrivateKey private_key;
+  Private private_key;
   private_key.public_key = public_key;
-  if (Status s = reader.secret_bytes("d", kEd25519KeySize, kEd25519KeySize, private_key.seed); s != Status::Ok) return s;
+  const size_t size = public_key.bytes.size();
+  if (Status s = reader.secret_bytes("d", size, size, private_key.*secret); s != Status::Ok) return s;
   material = std::move(private_key);
   return Status::Ok;
+}
+
+Status read_okp(JwkReader &reader, KeyMaterial &material) {
+  std::string_view crv;
+  if (Status s = reader.text("crv", true, crv); s != Status::Ok) return s;
+  const bool ed25519 = crv == key_family_info(KeyFamily::Ed25519).crv;
+  const bool x25519 = crv == key_family_info(KeyFamily::X25519).crv;
+  // Ed448, X448, and a curve of the other use.
+  if (!(ed25519 || x25519) || !family_serves(ed25519 ? KeyFamily::Ed25519 : KeyFamily::X25519, reader.use())) {
+    return reader.fail(Status::KeyUnsupported, "crv");
+  }
+  if (ed25519) return read_okp_key<Ed25519PublicKey, Ed25519PrivateKey>(reader, &Ed25519PrivateKey::seed, material);
+  return read_okp_key<X25519PublicKey, X25519PrivateKey>(reader, &X25519PrivateKey::scalar, material);
 }
 
 // RFC 7517 §4.7: the key in the chain's first certificate must be the JWK's key. The chain itself
@@ -231,23 +249,31 @@ struct PublicMembersWriter {
     write_base64url(writer, "x", ByteView(key.point.data() + 1, size));
     write_base64url(writer, "y", ByteView(key.point.data() + 1 + size, size));
   }
-  void ed25519(const Ed25519PublicKey &key) {
-    const KeyFamilyInfo &family = key_family_info(KeyFamily::Ed25519);
+  template <typename Bytes>
+  void okp(KeyFamily family_name, const Bytes &key) {
+    const KeyFamilyInfo &family = key_family_info(family_name);
     writer.member("crv", family.crv);
     writer.member("kty", family.kty);
-    write_base64url(writer, "x", ByteView(key.bytes.data(), key.bytes.size()));
+    write_base64url(writer, "x", ByteView(key.data(), key.size()));
   }
-
-  void operator()(const HmacSecret &secret) {
-    write_base64url(writer, "k", secret.bytes.view());
+  void ed25519(const Ed25519PublicKey &key) { okp(KeyFamily::Ed25519, key.bytes); }
+  void x25519(const X25519PublicKey &key) { okp(KeyFamily::X25519, key.bytes); }
+  void oct(const SecretBytes &secret) {
+    write_base64url(writer, "k", secret.view());
     writer.member("kty", key_family_info(KeyFamily::Hmac).kty);
   }
+
+  void operator()(const HmacSecret &secret) { oct(secret.bytes); }
+  void operator()(const AesKey &key) { oct(key.bytes); }
+  void operator()(const Password &password) { oct(password.bytes); }
   void operator()(const RsaPublicKey &key) { rsa(key); }
   void operator()(const RsaPrivateKey &key) { rsa(key.public_key); }
   void operator()(const EcPublicKey &key) { ec(key); }
   void operator()(const EcPrivateKey &key) { ec(key.public_key); }
   void operator()(const Ed25519PublicKey &key) { ed25519(key); }
   void operator()(const Ed25519PrivateKey &key) { ed25519(key.public_key); }
+  void operator()(const X25519PublicKey &key) { x25519(key); }
+  void operator()(const X25519PrivateKey &key) { x25519(key.public_key); }
 };
 
 void write_private_members(JsonWriter &writer, const KeyMaterial &material) {
@@ -262,6 +288,8 @@ void write_private_members(JsonWriter &writer, const KeyMaterial &material) {
     write_base64url(writer, "d", ec->scalar.view());
   } else if (const auto *ed = std::get_if<Ed25519PrivateKey>(&material)) {
     write_base64url(writer, "d", ed->seed.view());
+  } else if (const auto *x = std::get_if<X25519PrivateKey>(&material)) {
+    write_base64url(writer, "d", x->scalar.view());
   }
 }
 
@@ -277,9 +305,9 @@ void write_usage(JsonWriter &writer, const KeyUsage &usage) {
 
 }  // namespace
 
-Status import_jwk(const JsonValue &jwk, std::string_view alg, Key &out, std::string &detail) {
+Status import_jwk(const JsonValue &jwk, KeyUse use, std::string_view alg, Key &out, std::string &detail) {
   detail.clear();
-  JwkReader reader(jwk, detail);
+  JwkReader reader(jwk, use, detail);
   if (!jwk.IsObject()) return reader.fail(Status::JwkInvalid, "jwk");
   std::string_view kty;
   if (Status s = reader.text("kty", true, kty); s != Status::Ok) return s;
@@ -295,10 +323,14 @@ Status import_jwk(const JsonValue &jwk, std::string_view alg, Key &out, std::str
   if (status = reader.usage(usage); status != Status::Ok) return status;
   if (!alg.empty() && !usage.alg.empty() && usage.alg != alg) return reader.fail(Status::KeyUsageRefused, "alg");
   if (!alg.empty()) usage.alg.assign(alg.data(), alg.size());
-  return Key::create(std::move(material), std::move(usage), out, detail);
+  return Key::create(use, std::move(material), std::move(usage), out, detail);
 }
 
-Status import_jwk_text(std::string_view json, std::string_view alg, Key &out, std::string &detail) {
+Status import_jwk(const JsonValue &jwk, std::string_view alg, Key &out, std::string &detail) {
+  return import_jwk(jwk, KeyUse::Signature, alg, out, detail);
+}
+
+Status import_jwk_text(std::string_view json, KeyUse use, std::string_view alg, Key &out, std::string &detail) {
   if (json.size() > kMaxJwkSize) {
     detail = "jwk";
     return Status::JwkInvalid;
@@ -308,11 +340,15 @@ Status import_jwk_text(std::string_view json, std::string_view alg, Key &out, st
     detail = "jwk";
     return status == Status::JsonNotObject ? Status::JwkInvalid : status;
   }
-  return import_jwk(document.root(), alg, out, detail);
+  return import_jwk(document.root(), use, alg, out, detail);
+}
+
+Status import_jwk_text(std::string_view json, std::string_view alg, Key &out, std::string &detail) {
+  return import_jwk_text(json, KeyUse::Signature, alg, out, detail);
 }
 
 Status export_jwk(const Key &key, bool include_private, std::string &json) {
-  if (include_private ? !key.can_sign() : key.is_secret()) return Status::KeyUsageRefused;
+  if (include_private ? !key.is_private() : key.is_secret()) return Status::KeyUsageRefused;
   JsonWriter writer;
   writer.start_object();
   std::visit(PublicMembersWriter{writer}, key.material());

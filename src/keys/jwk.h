@@ -13,11 +13,15 @@
 
 namespace edgejwt {
 
-// JwkInvalid for a malformed or inconsistent JWK, KeyUnsupported for a well-formed key of a kind or
-// size JWS cannot use (X25519, secp256k1, multi-prime RSA, a modulus over 4096 bits, an encryption
-// "alg"), and the Key::create statuses for material that fails validation; `detail` names the
-// member either way. `alg`, when not empty, is the caller's (as in jose's importJWK): it binds a
-// JWK without one, and must equal the JWK's.
+// The JWK as a key for `use` (Key::create binds it). JwkInvalid for a malformed or inconsistent
+// JWK, KeyUnsupported for a well-formed key of a kind or size `use` cannot use (for signatures
+// X25519 and an encryption "alg", for encryption Ed25519; secp256k1, Ed448, X448, multi-prime RSA,
+// a modulus over 4096 bits), and the Key::create statuses for material that fails validation;
+// `detail` names the member either way. `alg`, when not empty, is the caller's (as in jose's
+// importJWK): it binds a JWK without one, and must equal the JWK's.
+Status import_jwk(const JsonValue &jwk, KeyUse use, std::string_view alg, Key &out, std::string &detail);
+Status import_jwk_text(std::string_view json, KeyUse use, std::string_view alg, Key &out, std::string &detail);
+// The same for signatures.
 Status import_jwk(const JsonValue &jwk, std::string_view alg, Key &out, std::string &detail);
 Status import_jwk_text(std::string_view json, std::string_view alg, Key &out, std::string &detail);
 

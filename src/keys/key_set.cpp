@@ -13,9 +13,28 @@ bool matches(const Key &key, Algorithm alg, std::optional<std::string_view> kid)
   return key.check_operation(KeyOperation::Verify, alg) == Status::Ok;         // alg, use, key_ops
 }
 
+bool decrypts(const Key &key, KeyManagement alg, ContentEncryption enc, std::optional<KeyFamily> agreement_family,
+              std::optional<std::string_view> kid) {
+  if (kid && key.usage().kid != *kid) return false;
+  if (agreement_family && key.family() != *agreement_family) return false;
+  return key.check_key_management(JweOperation::Decrypt, alg) == Status::Ok && key.fits(alg, enc);
+}
+
+// The one index `fits` accepts.
+template <typename Fits>
+Status select_one(const std::vector<Key> &keys, Fits fits, size_t &index) {
+  size_t found = 0;
+  for (size_t i = 0; i < keys.size(); ++i) {
+    if (!fits(keys[i])) continue;
+    if (++found > 1) return Status::JwksMultipleMatchingKeys;
+    index = i;
+  }
+  return found == 1 ? Status::Ok : Status::JwksNoMatchingKey;
+}
+
 }  // namespace
 
-Status KeySet::import(std::string_view json, KeySet &out, std::string &detail) {
+Status KeySet::import(std::string_view json, KeyUse use, KeySet &out, std::string &detail) {
   detail.clear();
   out = KeySet{};
   if (json.size() > kMaxSetSize) return Status::JwksInvalid;
@@ -39,7 +58,7 @@ Status KeySet::import(std::string_view json, KeySet &out, std::string &detail) {
     }
     Key key;
     std::string entry_detail;
-    if (import_jwk(entry, {}, key, entry_detail) != Status::Ok) {
+    if (import_jwk(entry, use, {}, key, entry_detail) != Status::Ok) {
       ++out.skipped_;
       continue;
     }
@@ -49,14 +68,18 @@ Status KeySet::import(std::string_view json, KeySet &out, std::string &detail) {
   return Status::Ok;
 }
 
+Status KeySet::import(std::string_view json, KeySet &out, std::string &detail) {
+  return import(json, KeyUse::Signature, out, detail);
+}
+
 Status KeySet::select(Algorithm alg, std::optional<std::string_view> kid, size_t &index) const {
-  size_t found = 0;
-  for (size_t i = 0; i < keys_.size(); ++i) {
-    if (!matches(keys_[i], alg, kid)) continue;
-    if (++found > 1) return Status::JwksMultipleMatchingKeys;
-    index = i;
-  }
-  return found == 1 ? Status::Ok : Status::JwksNoMatchingKey;
+  return select_one(keys_, [&](const Key &key) { return matches(key, alg, kid); }, index);
+}
+
+Status KeySet::select_for_decryption(KeyManagement alg, ContentEncryption enc,
+                                     std::optional<KeyFamily> agreement_family, std::optional<std::string_view> kid,
+                                     size_t &index) const {
+  return select_one(keys_, [&](const Key &key) { return decrypts(key, alg, enc, agreement_family, kid); }, index);
 }
 
 }  // namespace edgejwt

@@ -5,15 +5,21 @@
 #pragma once
 #include <variant>
 
+#include "../crypto/aes_key.h"
 #include "../crypto/ecdsa.h"
 #include "../crypto/ed25519.h"
 #include "../crypto/hmac.h"
+#include "../crypto/pbkdf2.h"
 #include "../crypto/rsa.h"
+#include "../crypto/x25519.h"
 
 namespace edgejwt {
 
+// The last four only ever belong to keys imported for encryption (an "oct" key becomes an HMAC
+// secret, or an AES key or password, by the use it is imported for).
 using KeyMaterial = std::variant<HmacSecret, RsaPublicKey, RsaPrivateKey, EcPublicKey, EcPrivateKey,
-                                 Ed25519PublicKey, Ed25519PrivateKey>;
+                                 Ed25519PublicKey, Ed25519PrivateKey, AesKey, Password, X25519PublicKey,
+                                 X25519PrivateKey>;
 
 // The public half of material that may hold either half of one kind; nullptr for another kind.
 template <typename Public, typename Private>

@@ -1,6 +1,7 @@
 // The JWA tables: every algorithm and key family found by what the standards call them, and the
 // tables agreeing with each other and with the curves.
 #include "jwa/algorithm.h"
+#include "jwa/encryption.h"
 
 #include <gtest/gtest.h>
 
@@ -21,12 +22,15 @@ TEST(Algorithms, NamesAreExactAndNoneIsAbsent) {
   EXPECT_FALSE(algorithm_from_name(std::string_view("HS256\0", 6), found));
 }
 
+// A JWS algorithm belongs to one family; the families only encryption uses have none.
 TEST(Algorithms, EachFamilyHasItsOwnAlgorithms) {
   AlgorithmSet seen;
   for (unsigned f = 0; f < kKeyFamilyCount; ++f) {
     const auto family = static_cast<KeyFamily>(f);
-    const AlgorithmSet own = AlgorithmSet::of_family(family);
-    EXPECT_FALSE(own.empty()) << key_family_info(family).name;
+    const AlgorithmSet own = algorithms_of_family(family);
+    const bool encryption_only = family == KeyFamily::Aes || family == KeyFamily::X25519 || family == KeyFamily::Password;
+    EXPECT_EQ(own.empty(), encryption_only) << key_family_info(family).name;
+    EXPECT_EQ(family_serves(family, KeyUse::Signature), !encryption_only) << key_family_info(family).name;
     EXPECT_TRUE((own & seen).empty()) << key_family_info(family).name;
     for (unsigned i = 0; i < kAlgorithmCount; ++i) {
       const auto alg = static_cast<Algorithm>(i);

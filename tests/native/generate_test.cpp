@@ -1,8 +1,12 @@
 // generate_key: a new key of the algorithm's family, bound to the algorithm, that signs what it
-// verifies.
+// verifies; generate_encryption_key and generate_content_key: the same for JWE (their keys encrypt
+// and decrypt in jwe_test.cpp's round trips).
 #include "keys/generate.h"
 
 #include <gtest/gtest.h>
+
+#include <cctype>
+#include <string>
 
 #include "jws/signature.h"
 
@@ -44,4 +48,56 @@ TEST(GenerateKey, ModulusBitsAreForRsaOnlyAndWithinItsBounds) {
   EXPECT_EQ(generate_key(Algorithm::RS256, 3000, key), Status::InvalidArgument);  // not a multiple of 16
   ASSERT_EQ(generate_key(Algorithm::PS256, 3072, key), Status::Ok);
   EXPECT_EQ(key.as<RsaPrivateKey>()->public_key.n.size(), 3072u / 8);
+}
+
+class GenerateEncryptionKeyFor : public ::testing::TestWithParam<unsigned> {};
+
+TEST_P(GenerateEncryptionKeyFor, MakesAKeyForEncryptionBoundToTheAlgorithm) {
+  const auto alg = static_cast<KeyManagement>(GetParam());
+  const KeyManagementInfo &info = key_management_info(alg);
+  Key key;
+  if (info.mode == KeyManagementMode::Direct) {
+    EXPECT_EQ(generate_encryption_key(alg, {}, key), Status::InvalidArgument);  // "dir" keys are per "enc"
+    return;
+  }
+  ASSERT_EQ(generate_encryption_key(alg, {}, key), Status::Ok);
+  EXPECT_EQ(key.use(), KeyUse::Encryption);
+  EXPECT_EQ(key.usage().alg, info.name);
+  EXPECT_TRUE(info.families.contains(key.family()));
+  EXPECT_TRUE(key.is_private());
+  EXPECT_EQ(key.check_key_management(JweOperation::Decrypt, alg), Status::Ok);
+  if (const AesKey *aes = key.as<AesKey>()) {
+    EXPECT_EQ(aes->bytes.size(), info.kek_size);
+  }
+  if (const Password *password = key.as<Password>()) {
+    EXPECT_EQ(password->bytes.size(), 32u);
+  }
+  EXPECT_EQ(key.family() == KeyFamily::EcP256, is_key_agreement(alg));
+}
+
+INSTANTIATE_TEST_SUITE_P(Keys, GenerateEncryptionKeyFor, ::testing::Range(0u, kKeyManagementCount), [](const auto &info) {
+  std::string name(key_management_name(static_cast<KeyManagement>(info.param)));
+  for (char &c : name) c = std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+  return name;
+});
+
+TEST(GenerateEncryptionKey, CurvesModulusAndContentKeys) {
+  Key key;
+  for (KeyFamily curve : {KeyFamily::EcP384, KeyFamily::EcP521, KeyFamily::X25519}) {
+    ASSERT_EQ(generate_encryption_key(KeyManagement::EcdhEsA256KW, {curve, 0}, key), Status::Ok);
+    EXPECT_EQ(key.family(), curve);
+  }
+  EXPECT_EQ(generate_encryption_key(KeyManagement::EcdhEs, {KeyFamily::Ed25519, 0}, key), Status::InvalidArgument);
+  EXPECT_EQ(generate_encryption_key(KeyManagement::EcdhEs, {KeyFamily::Rsa, 0}, key), Status::InvalidArgument);
+  EXPECT_EQ(generate_encryption_key(KeyManagement::A128KW, {KeyFamily::EcP256, 0}, key), Status::InvalidArgument);
+  EXPECT_EQ(generate_encryption_key(KeyManagement::A128KW, {std::nullopt, 2048}, key), Status::InvalidArgument);
+  ASSERT_EQ(generate_encryption_key(KeyManagement::RsaOaep256, {std::nullopt, 3072}, key), Status::Ok);
+  EXPECT_EQ(key.as<RsaPrivateKey>()->public_key.n.size(), 3072u / 8);
+  for (unsigned i = 0; i < kContentEncryptionCount; ++i) {
+    const auto enc = static_cast<ContentEncryption>(i);
+    ASSERT_EQ(generate_content_key(enc, key), Status::Ok);
+    EXPECT_EQ(key.as<AesKey>()->bytes.size(), content_encryption_info(enc).key_size);
+    EXPECT_EQ(key.usage().alg, content_encryption_name(enc));
+    EXPECT_TRUE(key.fits(KeyManagement::Dir, enc));
+  }
 }

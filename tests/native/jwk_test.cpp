@@ -8,6 +8,7 @@
 #include "pkix_fixtures.h"
 #include "test_support.h"
 #include "token_support.h"
+#include "x25519_keys.h"
 
 using namespace edgejwt;
 using namespace edgejwt::test;
@@ -24,6 +25,18 @@ Imported import(const std::string &json, std::string_view alg = {}) {
   Imported imported;
   imported.status = import_jwk_text(json, alg, imported.key, imported.detail);
   return imported;
+}
+
+Imported import_for_encryption(const std::string &json, std::string_view alg = {}) {
+  Imported imported;
+  imported.status = import_jwk_text(json, KeyUse::Encryption, alg, imported.key, imported.detail);
+  return imported;
+}
+
+// RFC 8037 A.6's recipient: Bob's X25519 key (RFC 7748 §6.1), with its private part.
+std::string bob_jwk() {
+  return R"({"kty":"OKP","crv":"X25519","kid":"Bob","x":"3p7bfXt9wbTTW2HC7OQ1Nz-DQ8hbeGdNrfx-FG-IK08","d":")" +
+         base64url_of_hex(kBobPrivate) + "\"}";
 }
 
 std::string rsa_public_jwk(const std::string &n_b64, std::string_view extra = "") {
@@ -150,4 +163,68 @@ TEST(Jwk, TheCallersAlgBindsAndMustAgree) {
   const Imported disagreeing = import(rsa_public_jwk(base64url_of_hex(kRsa2048.n), R"(,"alg":"RS256")"), "PS512");
   EXPECT_EQ(disagreeing.status, Status::KeyUsageRefused);
   EXPECT_EQ(disagreeing.detail, "alg");
+}
+
+// --- Keys for encryption -----------------------------------------------------------------------
+
+TEST(Jwk, EncryptionKeysOfEveryKindExportAndImportBack) {
+  const std::string jwks[] = {
+      bob_jwk(),
+      R"({"kty":"oct","k":"GZy6sIZ6wl9NJOKB-jnmVQ","alg":"A128KW","use":"enc"})",  // RFC 7520 §5.8's key
+      R"({"kty":"oct","k":")" + b64("entrap_o\xe2\x80\x93peter_long\xe2\x80\x93" "credit_tun") +
+          R"(","alg":"PBES2-HS512+A256KW"})",  // RFC 7520 §5.3's password
+      exported(imported(KeyImportFormat::Pem, kEcKeys[2].pkcs8_pem), true),
+      exported(imported(KeyImportFormat::Pem, kRsa2048.pkcs8_pem), true),
+  };
+  for (const std::string &jwk : jwks) {
+    const Imported first = import_for_encryption(jwk);
+    ASSERT_EQ(first.status, Status::Ok) << jwk << " " << first.detail;
+    EXPECT_EQ(first.key.use(), KeyUse::Encryption);
+    const std::string private_jwk = exported(first.key, true);
+    const Imported again = import_for_encryption(private_jwk);
+    ASSERT_EQ(again.status, Status::Ok) << private_jwk;
+    EXPECT_EQ(exported(again.key, true), private_jwk);
+    std::string public_jwk;
+    EXPECT_EQ(export_jwk(first.key, false, public_jwk), first.key.is_secret() ? Status::KeyUsageRefused : Status::Ok);
+  }
+  const Imported bob = import_for_encryption(bob_jwk());
+  EXPECT_EQ(bob.key.family(), KeyFamily::X25519);
+  EXPECT_EQ(exported(bob.key, false),
+            R"({"crv":"X25519","kty":"OKP","x":"3p7bfXt9wbTTW2HC7OQ1Nz-DQ8hbeGdNrfx-FG-IK08","kid":"Bob"})");
+  std::string thumbprint;
+  ASSERT_EQ(jwk_thumbprint(bob.key, Hash::Sha256, thumbprint), Status::Ok);
+  EXPECT_FALSE(thumbprint.empty());
+}
+
+// The other use's kinds never import: X25519 for signatures (before its values are read, so a
+// malformed one says "crv" too), Ed25519 for encryption.
+TEST(Jwk, KindsOfTheOtherUseAreUnsupported) {
+  const Imported x25519 = import(bob_jwk());
+  EXPECT_EQ(x25519.status, Status::KeyUnsupported);
+  EXPECT_EQ(x25519.detail, "crv");
+  std::string ed25519;
+  ASSERT_EQ(export_jwk(imported(KeyImportFormat::Pem, kEd25519.pkcs8_pem), true, ed25519), Status::Ok);
+  const Imported refused = import_for_encryption(ed25519);
+  EXPECT_EQ(refused.status, Status::KeyUnsupported);
+  EXPECT_EQ(refused.detail, "crv");
+  EXPECT_EQ(import_for_encryption(R"({"kty":"OKP","crv":"X448","x":"AA"})").status, Status::KeyUnsupported);
+  // The X25519 values are read strictly, as Ed25519's are.
+  const Imported short_x = import_for_encryption(R"({"kty":"OKP","crv":"X25519","x":"AA"})");
+  EXPECT_EQ(short_x.status, Status::JwkInvalid);
+  EXPECT_EQ(short_x.detail, "x");
+}
+
+// A JWK's "alg" and the caller's bind an encryption key as they bind a signing key.
+TEST(Jwk, TheCallersJweAlgBindsAndMustAgree) {
+  const std::string kek = R"({"kty":"oct","k":"GZy6sIZ6wl9NJOKB-jnmVQ"})";
+  EXPECT_EQ(import_for_encryption(kek).status, Status::KeyUsageRefused);
+  const Imported bound = import_for_encryption(kek, "A128GCMKW");
+  ASSERT_EQ(bound.status, Status::Ok);
+  EXPECT_EQ(bound.key.usage().alg, "A128GCMKW");
+  const Imported conflicting =
+      import_for_encryption(R"({"kty":"oct","k":"GZy6sIZ6wl9NJOKB-jnmVQ","alg":"A128KW"})", "A128GCMKW");
+  EXPECT_EQ(conflicting.status, Status::KeyUsageRefused);
+  EXPECT_EQ(conflicting.detail, "alg");
+  EXPECT_EQ(import_for_encryption(bob_jwk(), "ECDH-ES+A128KW").status, Status::Ok);
+  EXPECT_EQ(import_for_encryption(bob_jwk(), "RSA-OAEP").status, Status::JwkInvalid);
 }

@@ -27,9 +27,9 @@ struct Imported {
   KeySet set;
 };
 
-Imported import(const std::string &json) {
+Imported import(const std::string &json, KeyUse use = KeyUse::Signature) {
   Imported imported;
-  imported.status = KeySet::import(json, imported.set, imported.detail);
+  imported.status = KeySet::import(json, use, imported.set, imported.detail);
   return imported;
 }
 
@@ -82,4 +82,52 @@ TEST(KeySet, SelectsByKidAlgFamilyAndUsage) {
   EXPECT_EQ(set.select(Algorithm::ES384, std::nullopt, index), Status::JwksNoMatchingKey);  // "use": "enc"
   EXPECT_EQ(set.select(Algorithm::ES256, std::string_view(""), index), Status::JwksNoMatchingKey);
   EXPECT_EQ(set.select(Algorithm::HS256, std::string_view("hs"), index), Status::JwksNoMatchingKey);  // never oct
+}
+
+// A set for decryption: RFC 7520 §5.3's plaintext is such a set (a "dir" key for A128GCM, an A128KW
+// key and an A256GCMKW key, each "use": "enc"); with an RSA and an EC private key beside them, and
+// entries that can never decrypt skipped.
+TEST(KeySet, SelectsTheKeyThatDecryptsByKidAlgFamilyEncAndUsage) {
+  std::string rsa, ec;
+  ASSERT_EQ(export_jwk(imported(KeyImportFormat::Pem, kRsa2048.pkcs8_pem), true, rsa), Status::Ok);
+  ASSERT_EQ(export_jwk(imported(KeyImportFormat::Pem, kEcKeys[1].pkcs8_pem), true, ec), Status::Ok);
+  rsa.insert(rsa.size() - 1, R"(,"kid":"rsa","use":"enc")");
+  ec.insert(ec.size() - 1, R"(,"kid":"ec")");
+  const Imported imported = import(
+      R"({"keys":[{"kty":"oct","kid":"77c7e2b8-6e13-45cf-8672-617b5b45243a","use":"enc","alg":"A128GCM","k":"XctOhJAkA-pD9Lh7ZgW_2A"},)"
+      R"({"kty":"oct","kid":"81b20965-8332-43d9-a468-82160ad91ac8","use":"enc","alg":"A128KW","k":"GZy6sIZ6wl9NJOKB-jnmVQ"},)"
+      R"({"kty":"oct","kid":"18ec08e1-bfa9-4d95-b205-2b4dd1d4321d","use":"enc","alg":"A256GCMKW","k":"qC57l_uxcm7Nm3K-ct4GFjx8tM1U8CZ0NLBvdQstiS8"},)" +
+          rsa + "," + ec + "," + public_jwk(kEcKeys[0].spki_pem, R"(,"kid":"public")") + "," +
+          R"({"kty":"oct","k":"GZy6sIZ6wl9NJOKB-jnmVQ"},)" + public_jwk(kEd25519.spki_pem) + "]}",
+      KeyUse::Encryption);
+  ASSERT_EQ(imported.status, Status::Ok) << imported.detail;
+  const KeySet &set = imported.set;
+  EXPECT_EQ(set.size(), 6u);  // the public EC key stays: it could encrypt, never decrypt
+  EXPECT_EQ(set.skipped(), 2u);  // an "oct" key without its "alg", an Ed25519 key
+  size_t index = 99;
+  EXPECT_EQ(set.select_for_decryption(KeyManagement::A128KW, ContentEncryption::A256Gcm, std::nullopt, std::nullopt, index),
+            Status::Ok);
+  EXPECT_EQ(set.key(index).usage().kid, "81b20965-8332-43d9-a468-82160ad91ac8");
+  EXPECT_EQ(set.select_for_decryption(KeyManagement::Dir, ContentEncryption::A128Gcm, std::nullopt, std::nullopt, index),
+            Status::Ok);
+  EXPECT_EQ(set.key(index).usage().kid, "77c7e2b8-6e13-45cf-8672-617b5b45243a");
+  // Its "enc" is the key's: no other fits, even one of the same size.
+  EXPECT_EQ(set.select_for_decryption(KeyManagement::Dir, ContentEncryption::A128CbcHs256, std::nullopt, std::nullopt, index),
+            Status::JwksNoMatchingKey);
+  EXPECT_EQ(set.select_for_decryption(KeyManagement::RsaOaep256, ContentEncryption::A128Gcm, std::nullopt,
+                                      std::string_view("rsa"), index),
+            Status::Ok);
+  EXPECT_EQ(set.select_for_decryption(KeyManagement::RsaOaep256, ContentEncryption::A128Gcm, std::nullopt,
+                                      std::string_view("ec"), index),
+            Status::JwksNoMatchingKey);
+  // ECDH-ES: the private key of the ephemeral key's curve; the public P-256 key never decrypts.
+  EXPECT_EQ(set.select_for_decryption(KeyManagement::EcdhEs, ContentEncryption::A128Gcm, KeyFamily::EcP384, std::nullopt,
+                                      index),
+            Status::Ok);
+  EXPECT_EQ(set.key(index).usage().kid, "ec");
+  EXPECT_EQ(set.select_for_decryption(KeyManagement::EcdhEs, ContentEncryption::A128Gcm, KeyFamily::EcP256, std::nullopt,
+                                      index),
+            Status::JwksNoMatchingKey);
+  // A set for signatures has none of this.
+  EXPECT_EQ(import(R"({"keys":[{"kty":"oct","use":"enc","alg":"A128KW","k":"GZy6sIZ6wl9NJOKB-jnmVQ"}]})").set.skipped(), 1u);
 }

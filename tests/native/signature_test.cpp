@@ -30,6 +30,10 @@ Key signing_key(Algorithm alg) {
       return imported(KeyImportFormat::Pem, kEcKeys[2].pkcs8_pem);
     case KeyFamily::Ed25519:
       return imported(KeyImportFormat::Pem, kEd25519.pkcs8_pem);
+    case KeyFamily::Aes:
+    case KeyFamily::X25519:
+    case KeyFamily::Password:
+      break;  // no JWS algorithm has these families
   }
   return Key{};
 }

@@ -157,7 +157,7 @@ TEST(VerifyJwt, PrepareRunsTheSignatureChecksShortOfThePrimitive) {
   const Key hs384_only = imported(KeyImportFormat::Secret, std::vector<uint8_t>(48, 7), "HS384");
   VerifyPolicy any_hs;
   any_hs.has_algorithms = true;
-  any_hs.algorithms = AlgorithmSet::of_family(KeyFamily::Hmac);
+  any_hs.algorithms = algorithms_of_family(KeyFamily::Hmac);
   CompactParts parts;
   DecodedToken out;
   const Key *chosen = nullptr;

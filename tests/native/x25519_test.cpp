@@ -7,11 +7,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
 #include "decryption_support.h"
 #include "test_support.h"
+#include "x25519_keys.h"
 
 using namespace edgejwt;
 using namespace edgejwt::test;
@@ -38,26 +40,6 @@ std::string public_hex(std::string_view scalar) {
   EXPECT_EQ(x25519_public_from_private(from_hex(scalar), public_key), Status::Ok);
   return to_hex(public_key, sizeof public_key);
 }
-
-// RFC 7748 §6.1 (the keys of RFC 8037 A.6: Bob's is the JWK "3p7bfXt9wbTTW2HC7OQ1Nz-DQ8hbeGdNrfx-FG-IK08",
-// Alice's the ephemeral "hSDwCYkwp1R0i33ctD73Wg2_Og0mOBr066SpjqqbTmo").
-constexpr std::string_view kAlicePrivate = "77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a";
-constexpr std::string_view kAlicePublic = "8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a";
-constexpr std::string_view kBobPrivate = "5dab087e624a8a4b79e17f8b83800ee66f3bb1292618b6fd1c2f8b27ff88e0eb";
-constexpr std::string_view kBobPublic = "de9edb7d7b7dc1b4d35b61c2ece435373f8343c85b78674dadfc7e146f882b4f";
-constexpr std::string_view kSharedSecret = "4a5d9d5ba4ce2de1728e3bf480350f25e07e21c947d19e3376f09b3c1e161742";
-
-// libsodium's list of small-order u-coordinates (x25519_ref10.c): 0, 1, the two points of order 8,
-// p − 1, p and p + 1, little-endian.
-const std::vector<std::string_view> kSmallOrder = {
-    "0000000000000000000000000000000000000000000000000000000000000000",
-    "0100000000000000000000000000000000000000000000000000000000000000",
-    "e0eb7a7c3b41b8ae1656e3faf19fc46ada098deb9c32b1fd866205165f49b800",
-    "5f9c95bca3508c24b1d0b1559c83ef5b04445cc4581c8e86d8224eddd09f1157",
-    "ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
-    "edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
-    "eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
-};
 
 }  // namespace
 
@@ -130,5 +112,25 @@ TEST(X25519, KeysOfAnotherSizeAreRefused) {
     EXPECT_EQ(agree(other, peer), Status::KeyInvalid) << size;
     uint8_t public_key[kX25519KeySize];
     EXPECT_EQ(x25519_public_from_private(other, public_key), Status::KeyInvalid) << size;
+  }
+}
+
+// The check a key makes at import refuses exactly the points the agreement refuses, whatever the
+// private key: every small-order encoding, top bit set or not.
+TEST(X25519, PublicKeyCheckRefusesWhatAgreementRefuses) {
+  for (std::string_view hex : kSmallOrder) {
+    for (bool top_bit : {false, true}) {
+      X25519PublicKey key;
+      const std::vector<uint8_t> bytes = from_hex(hex);
+      std::copy(bytes.begin(), bytes.end(), key.bytes.begin());
+      if (top_bit) key.bytes[31] ^= 0x80;
+      EXPECT_EQ(x25519_check_public_key(key), Status::KeyInvalid) << hex << " " << top_bit;
+    }
+  }
+  for (std::string_view hex : {kAlicePublic, kBobPublic}) {
+    X25519PublicKey key;
+    const std::vector<uint8_t> bytes = from_hex(hex);
+    std::copy(bytes.begin(), bytes.end(), key.bytes.begin());
+    EXPECT_EQ(x25519_check_public_key(key), Status::Ok) << hex;
   }
 }
