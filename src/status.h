@@ -50,7 +50,9 @@ namespace edgejwt {
   X(CritNotUnderstood, 40, "ERR_JWS_CRIT_NOT_UNDERSTOOD",                                       \
     "\"crit\" names an extension the caller does not understand") \
   X(JweDecryptionFailed, 41, "ERR_JWE_DECRYPTION_FAILED",                                       \
-    "decryption operation failed")
+    "decryption operation failed")                                                              \
+  X(JweInvalid, 42, "ERR_JWE_INVALID",                                                          \
+    "not a compact JWE: five parts, and a protected header whose members have their types")
 
 enum class Status : int32_t {
 #define EDGEJWT_STATUS_ENUM(name, value, code, message) name = value,

@@ -24,7 +24,8 @@ Status random_secret(size_t size, SecretBytes &out) {
   return status;
 }
 
-// New material of `family`: secrets of `secret_size` bytes, RSA keys of `modulus_bits`.
+}  // namespace
+
 Status generate_material(KeyFamily family, size_t secret_size, uint32_t modulus_bits, KeyMaterial &out) {
   switch (family) {
     case KeyFamily::Hmac:
@@ -69,6 +70,8 @@ Status generate_material(KeyFamily family, size_t secret_size, uint32_t modulus_
   }
   return Status::AlgNotSupported;
 }
+
+namespace {
 
 // The new material becomes a key bound to `alg` for `use`, validated like any imported key.
 Status generate_bound(KeyUse use, KeyFamily family, size_t secret_size, uint32_t modulus_bits, std::string_view alg,

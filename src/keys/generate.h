@@ -28,4 +28,9 @@ Status generate_encryption_key(KeyManagement alg, const EncryptionKeyOptions &op
 // A content encryption key for "dir" with `enc` (its size), bound to that "enc".
 Status generate_content_key(ContentEncryption enc, Key &out);
 
+// New material of `family`, not yet a key: secrets of `secret_size` bytes, RSA keys of
+// `modulus_bits` (0 for 2048). For ECDH-ES's ephemeral keys, which serve one agreement and are
+// never imported, bound or validated again.
+Status generate_material(KeyFamily family, size_t secret_size, uint32_t modulus_bits, KeyMaterial &out);
+
 }  // namespace edgejwt

@@ -303,6 +303,15 @@ void write_usage(JsonWriter &writer, const KeyUsage &usage) {
   writer.end_array();
 }
 
+// RFC 7638's required members alone, as a JSON object.
+std::string required_members(const KeyMaterial &material) {
+  JsonWriter writer;
+  writer.start_object();
+  std::visit(PublicMembersWriter{writer}, material);
+  writer.end_object();
+  return std::string(writer.text());
+}
+
 }  // namespace
 
 Status import_jwk(const JsonValue &jwk, KeyUse use, std::string_view alg, Key &out, std::string &detail) {
@@ -359,13 +368,18 @@ Status export_jwk(const Key &key, bool include_private, std::string &json) {
   return Status::Ok;
 }
 
+Status write_public_jwk(const KeyMaterial &material, std::string &json) {
+  if (std::holds_alternative<HmacSecret>(material) || std::holds_alternative<AesKey>(material) ||
+      std::holds_alternative<Password>(material)) {
+    return Status::KeyUsageRefused;
+  }
+  json = required_members(material);
+  return Status::Ok;
+}
+
 Status jwk_thumbprint(const Key &key, Hash hash, std::string &thumbprint) {
-  JsonWriter writer;
-  writer.start_object();
-  std::visit(PublicMembersWriter{writer}, key.material());
-  writer.end_object();
   uint8_t digest[kMaxHashSize];
-  hash_bytes(hash, writer.text(), digest);
+  hash_bytes(hash, required_members(key.material()), digest);
   thumbprint.clear();
   base64url_encode(ByteView(digest, hash_size(hash)), thumbprint);
   return Status::Ok;

@@ -29,6 +29,10 @@ Status import_jwk_text(std::string_view json, std::string_view alg, Key &out, st
 // present (KeyUsageRefused when asked for a public key's, or for an HMAC secret's unless asked).
 Status export_jwk(const Key &key, bool include_private, std::string &json);
 
+// The public members of `material` as a JWK and nothing else (an ephemeral key's "epk", RFC 7518
+// §4.6.1.1); KeyUsageRefused for a secret.
+Status write_public_jwk(const KeyMaterial &material, std::string &json);
+
 // RFC 7638: the hash of the required public members in lexicographic order, base64url-encoded
 // (for an HMAC secret, of "k" and "kty", as the RFC defines for "oct").
 Status jwk_thumbprint(const Key &key, Hash hash, std::string &thumbprint);

@@ -1,0 +1,44 @@
+#include "key_agreement.h"
+
+#include <algorithm>
+
+#include "../crypto/concat_kdf.h"
+#include "../crypto/ecdh.h"
+#include "../crypto/x25519.h"
+#include "../wipe.h"
+
+namespace edgejwt {
+namespace {
+
+constexpr size_t kMaxSharedSecretSize = std::max(kMaxCurveSize, kX25519KeySize);
+
+// Z, the shared secret, into `z`; its size into `size`.
+Status shared_secret(const KeyMaterial &private_key, const KeyMaterial &public_key, uint8_t *z, size_t &size) {
+  const auto *ec = std::get_if<EcPrivateKey>(&private_key);
+  const auto *ec_peer = public_part<EcPublicKey, EcPrivateKey>(public_key);
+  if (ec && ec_peer) {
+    size = curve_size(ec->public_key.curve);
+    return ecdh_shared_secret(*ec, *ec_peer, z);
+  }
+  const auto *x = std::get_if<X25519PrivateKey>(&private_key);
+  const auto *x_peer = public_part<X25519PublicKey, X25519PrivateKey>(public_key);
+  if (x && x_peer) {
+    size = kX25519KeySize;
+    return x25519_shared_secret(x->scalar.view(), ByteView(x_peer->bytes.data(), x_peer->bytes.size()), z);
+  }
+  return Status::KeyInvalid;
+}
+
+}  // namespace
+
+Status ecdh_es_derive(const KeyMaterial &private_key, const KeyMaterial &public_key, std::string_view algorithm_id,
+                      ByteView apu, ByteView apv, size_t key_size, uint8_t *key) {
+  uint8_t z[kMaxSharedSecretSize];
+  size_t z_size = 0;
+  Status status = shared_secret(private_key, public_key, z, z_size);
+  if (status == Status::Ok) status = concat_kdf(ByteView(z, z_size), algorithm_id, apu, apv, key_size, key);
+  secure_wipe(z, sizeof z);
+  return status;
+}
+
+}  // namespace edgejwt

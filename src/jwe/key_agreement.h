@@ -1,0 +1,24 @@
+// ECDH-ES key agreement (RFC 7518 §4.6, RFC 8037 §3.2): Z from one party's private key and the other
+// party's public key, on a P-curve (SEC 1 ECDH) or X25519, then the Concat KDF over Z with the
+// algorithm ID, "apu" and "apv". The recipient runs it with its key and the token's "epk"; the
+// producer with a fresh ephemeral key and the recipient's public key.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "../bytes.h"
+#include "../keys/material.h"
+#include "../status.h"
+
+namespace edgejwt {
+
+// `key` receives key_size bytes (1 to 64). KeyInvalid unless the two are an EC private key and an
+// EC key of the same curve, or an X25519 private key and an X25519 key (of the second only the
+// public part is used; its point is checked again by the agreement itself: on its curve, not of
+// small order).
+// `algorithm_id` is the "enc" value in direct mode and the "alg" value with key wrapping.
+Status ecdh_es_derive(const KeyMaterial &private_key, const KeyMaterial &public_key, std::string_view algorithm_id,
+                      ByteView apu, ByteView apv, size_t key_size, uint8_t *key);
+
+}  // namespace edgejwt
