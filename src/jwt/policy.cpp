@@ -10,15 +10,18 @@ namespace {
 constexpr size_t kMaxListSize = 64;
 constexpr size_t kMaxStringSize = 1024;
 
-Status read_algorithms(const JsonValue &value, VerifyPolicy &policy) {
+// A non-empty array of algorithm names from one table into `set`.
+template <typename Value>
+Status read_algorithms(const JsonValue &value, bool (*from_name)(std::string_view, Value &), EnumSet<Value> &set,
+                       bool &has) {
   if (!value.IsArray() || value.Empty()) return Status::InvalidArgument;
   for (const auto &name : value.GetArray()) {
     if (!name.IsString()) return Status::InvalidArgument;
-    Algorithm alg;
-    if (!algorithm_from_name(string_view_of(name), alg)) return Status::AlgNotSupported;
-    policy.algorithms.add(alg);
+    Value alg;
+    if (!from_name(string_view_of(name), alg)) return Status::AlgNotSupported;
+    set.add(alg);
   }
-  policy.has_algorithms = true;
+  has = true;
   return Status::Ok;
 }
 
@@ -59,7 +62,7 @@ Status read_positive(const JsonValue &value, Number &out, uint64_t most = UINT32
 
 Status read_member(std::string_view name, const JsonValue &value, VerifyPolicy &policy) {
   TokenLimits &limits = policy.limits;
-  if (name == "algorithms") return read_algorithms(value, policy);
+  if (name == "algorithms") return read_algorithms(value, algorithm_from_name, policy.algorithms, policy.has_algorithms);
   if (name == "issuer") return read_strings(value, true, policy.issuers);
   if (name == "audience") return read_strings(value, true, policy.audiences);
   if (name == "subject") {
@@ -86,23 +89,55 @@ Status read_member(std::string_view name, const JsonValue &value, VerifyPolicy &
   return Status::InvalidArgument;
 }
 
-}  // namespace
-
-Status parse_verify_policy(std::string_view json, VerifyPolicy &policy, std::string &detail) {
+// The options object's members, each through `read` (after `reset`, once the JSON is an object).
+template <typename Reset, typename Read>
+Status parse_options(std::string_view json, Reset reset, Read read, std::string &detail) {
   JsonDocument document;
   if (Status status = parse_json_object(json, JsonLimits{}, document); status != Status::Ok) {
     detail = "options";
     return status == Status::JsonNotObject ? Status::InvalidArgument : status;
   }
-  policy = VerifyPolicy{};
+  reset();
   for (auto it = document.root().MemberBegin(); it != document.root().MemberEnd(); ++it) {
     const std::string_view name = string_view_of(it->name);
-    if (Status status = read_member(name, it->value, policy); status != Status::Ok) {
+    if (Status status = read(name, it->value); status != Status::Ok) {
       detail.assign(name.data(), name.size());
       return status;
     }
   }
   return Status::Ok;
+}
+
+}  // namespace
+
+Status parse_verify_policy(std::string_view json, VerifyPolicy &policy, std::string &detail) {
+  return parse_options(
+      json, [&] { policy = VerifyPolicy{}; },
+      [&](std::string_view name, const JsonValue &value) { return read_member(name, value, policy); }, detail);
+}
+
+Status parse_decryption_options(std::string_view json, VerifyPolicy &verification, DecryptionPolicy &decryption,
+                                std::string &detail) {
+  const auto reset = [&] {
+    verification = VerifyPolicy{};
+    decryption = DecryptionPolicy{};
+  };
+  const auto read = [&](std::string_view name, const JsonValue &value) {
+    if (name == "keyManagementAlgorithms") {
+      return read_algorithms(value, key_management_from_name, decryption.algorithms, decryption.has_algorithms);
+    }
+    if (name == "contentEncryptionAlgorithms") {
+      return read_algorithms(value, content_encryption_from_name, decryption.encryptions, decryption.has_encryptions);
+    }
+    if (name == "maxPBES2Count") return read_positive(value, decryption.max_pbes2_count, kPbkdf2MaxIterations);
+    return read_member(name, value, verification);
+  };
+  const Status status = parse_options(json, reset, read, detail);
+  // Bounds on the token and its header hold for the JWE and the JWS inside it alike.
+  decryption.limits = verification.limits;
+  decryption.crit = verification.crit;
+  decryption.max_kid_length = verification.max_kid_length;
+  return status;
 }
 
 }  // namespace edgejwt

@@ -9,6 +9,7 @@
 #include "../jwa/algorithm.h"
 #include "../jws/header.h"
 #include "../jose/limits.h"
+#include "../jwe/policy.h"
 #include "../status.h"
 
 namespace edgejwt {
@@ -41,5 +42,14 @@ struct VerifyPolicy {
 // InvalidArgument for anything else, with `detail` naming the member; AlgNotSupported for an
 // unknown algorithm name (so "none" can never be allowed).
 Status parse_verify_policy(std::string_view json, VerifyPolicy &policy, std::string &detail);
+
+// The options of decrypting a JWE, an encrypted JWT or a nested one (jose's compactDecrypt,
+// jwtDecrypt options), in one object: every parse_verify_policy member (the claims' into
+// `verification`; "crit", "maxKidLength" and the limits into both, as they bound the JWE and the JWS
+// inside it alike; "algorithms" for a nested token's inner JWS), and "keyManagementAlgorithms" and
+// "contentEncryptionAlgorithms" (arrays of names: AlgNotSupported for an unknown one) and
+// "maxPBES2Count" (a positive integer, at most 1,000,000) into `decryption`.
+Status parse_decryption_options(std::string_view json, VerifyPolicy &verification, DecryptionPolicy &decryption,
+                                std::string &detail);
 
 }  // namespace edgejwt
