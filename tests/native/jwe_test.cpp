@@ -366,8 +366,15 @@ TEST(Jwe, SizesAreBounded) {
   limits.max_token_length = token.size() - 1;
   EXPECT_EQ(encrypt_jwe(key, jwe_header(KeyManagement::A128KW, ContentEncryption::A128CbcHs256), large, limits, out, detail),
             Status::TokenTooLarge);
-  // An encrypted key, IV or tag longer than any algorithm makes is read no further.
+  // A ciphertext part too long for the limit is refused before it is decoded (this one would not
+  // even decode).
   std::vector<std::string> parts = jwe_parts(token);
+  parts[3] = std::string(2000, 'A') + "!";
+  small.limits = TokenLimits{};
+  small.limits.max_payload_size = 999;
+  expect_refused(decrypted(key, joined(parts), small), Status::PayloadTooLarge, "ciphertext");
+  // An encrypted key, IV or tag longer than any algorithm makes is read no further.
+  parts = jwe_parts(token);
   parts[1] = b64url(std::vector<uint8_t>(513, 1));
   expect_refused(decrypted(key, joined(parts)), Status::JweDecryptionFailed, "");
 }
@@ -475,4 +482,22 @@ TEST(Jwe, AKeySetDecryptsWithTheKeyThatFits) {
   EXPECT_EQ(decrypt_jwe(DecryptionKeys{nullptr, &set}, DecryptionPolicy{},
                         with_header(token, jwe_header(KeyManagement::A128KW, ContentEncryption::A128Gcm, R"(,"kid":"nope")")), out),
             Status::JwksNoMatchingKey);
+}
+
+// The CEK is exactly enc's size: an AES-256 key never decrypts an "A128GCM" content, even where
+// AES-GCM itself would take it (a CEK that content was in fact encrypted under).
+TEST(Jwe, ContentTakesOnlyACekOfItsEncsSize) {
+  const std::vector<uint8_t> cek(32, 0x11), iv(12, 0x22);
+  std::vector<uint8_t> ciphertext, tag;
+  ASSERT_EQ(encrypt_content(ContentEncryption::A256Gcm, cek, iv, std::string_view("aad"), kPlaintext, ciphertext, tag),
+            Status::Ok);
+  std::string plaintext;
+  EXPECT_EQ(decrypt_content(ContentEncryption::A256Gcm, cek, iv, std::string_view("aad"), ciphertext, tag, plaintext),
+            Status::Ok);
+  EXPECT_EQ(decrypt_content(ContentEncryption::A128Gcm, cek, iv, std::string_view("aad"), ciphertext, tag, plaintext),
+            Status::JweDecryptionFailed);
+  EXPECT_TRUE(plaintext.empty());
+  std::vector<uint8_t> out_ciphertext;
+  EXPECT_EQ(encrypt_content(ContentEncryption::A128Gcm, cek, iv, std::string_view("aad"), kPlaintext, out_ciphertext, tag),
+            Status::InvalidArgument);
 }
