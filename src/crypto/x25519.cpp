@@ -31,7 +31,8 @@ Status x25519_check_public_key(const X25519PublicKey &key) {
   // point to the identity (u = 0) and no point of larger order there.
   static constexpr uint8_t kScalar[kX25519KeySize] = {1};
   uint8_t product[kX25519KeySize];
-  const Status status = x25519_shared_secret(ByteView(kScalar, sizeof kScalar), ByteView(key.bytes.data(), key.bytes.size()), product);
+  const Status status =
+      x25519_shared_secret(ByteView(kScalar, sizeof kScalar), ByteView(key.bytes.data(), key.bytes.size()), product);
   sodium_memzero(product, sizeof product);
   return status;
 }

@@ -6,6 +6,7 @@
 #include "../encoding/base64url.h"
 #include "../encoding/json.h"
 #include "../status.h"
+#include "limits.h"
 
 namespace edgejwt {
 
@@ -20,5 +21,10 @@ Status decode_part(std::string_view text, size_t max_size, Status too_large, Byt
 // decode_part, then `out` must be a strict JSON object, parsed into `document`.
 Status decode_json_part(std::string_view text, size_t max_size, Status too_large, const JsonLimits &limits,
                         std::string &out, JsonDocument &document);
+
+// The protected header part: decode_json_part within the header's bound (HeaderTooLarge), with
+// `detail` "header" on failure. The first step of reading a JWS and a JWE, once it is split.
+Status decode_header_part(std::string_view text, const TokenLimits &limits, std::string &json, JsonDocument &document,
+                          std::string &detail);
 
 }  // namespace edgejwt

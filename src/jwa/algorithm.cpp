@@ -1,6 +1,7 @@
 #include "algorithm.h"
 
 #include "../crypto/ed25519.h"
+#include "table.h"
 
 namespace edgejwt {
 namespace {
@@ -108,13 +109,7 @@ AlgorithmSet algorithms_of_family(KeyFamily family) {
 }
 
 bool algorithm_from_name(std::string_view name, Algorithm &out) {
-  for (const AlgorithmInfo &info : kAlgorithms) {
-    if (info.name == name) {
-      out = info.alg;
-      return true;
-    }
-  }
-  return false;
+  return find_by_name(kAlgorithms, name, &AlgorithmInfo::alg, out);
 }
 
 }  // namespace edgejwt

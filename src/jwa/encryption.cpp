@@ -2,6 +2,7 @@
 
 #include "../crypto/aes_cbc_hmac.h"
 #include "../crypto/aes_gcm.h"
+#include "table.h"
 
 namespace edgejwt {
 namespace {
@@ -91,23 +92,11 @@ const ContentEncryptionInfo &content_encryption_info(ContentEncryption enc) {
 }
 
 bool key_management_from_name(std::string_view name, KeyManagement &out) {
-  for (const KeyManagementInfo &info : kKeyManagement) {
-    if (info.name == name) {
-      out = info.alg;
-      return true;
-    }
-  }
-  return false;
+  return find_by_name(kKeyManagement, name, &KeyManagementInfo::alg, out);
 }
 
 bool content_encryption_from_name(std::string_view name, ContentEncryption &out) {
-  for (const ContentEncryptionInfo &info : kContentEncryption) {
-    if (info.name == name) {
-      out = info.enc;
-      return true;
-    }
-  }
-  return false;
+  return find_by_name(kContentEncryption, name, &ContentEncryptionInfo::enc, out);
 }
 
 KeyManagementSet key_management_of_family(KeyFamily family) {

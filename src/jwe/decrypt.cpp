@@ -23,9 +23,7 @@ Status fail_in(const char *part, Status status, DecryptedJwe &out) {
 Status read_header_part(std::string_view token, const TokenLimits &limits, JweParts &parts, DecryptedJwe &out) {
   out.detail.clear();
   if (Status status = split_jwe(token, limits.max_token_length, parts); status != Status::Ok) return status;
-  const Status status = decode_json_part(parts.header, limits.max_header_size, Status::HeaderTooLarge, limits.json,
-                                         out.header_json, out.header_document);
-  return status == Status::Ok ? Status::Ok : fail_in("header", status, out);
+  return decode_header_part(parts.header, limits, out.header_json, out.header_document, out.detail);
 }
 
 // Step 3: the algorithms must be on the caller's allowlists (or, without one, "alg" usable with the

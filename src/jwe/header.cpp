@@ -5,6 +5,7 @@
 
 #include "../encoding/base64url.h"
 #include "../jose/crit.h"
+#include "../jose/header_members.h"
 #include "../keys/jwk.h"
 
 namespace edgejwt {
@@ -48,23 +49,15 @@ constexpr Parameter kParameters[] = {
     {"p2c", pbes2_parameter}, {"iv", gcm_parameter}, {"tag", gcm_parameter},
 };
 
-// An optional string member: absent is fine, present must be a string.
-Status read_string(const JsonValue &header, const char *name, std::string_view &out, bool &present,
-                   std::string &detail) {
-  const JsonValue *value = find_member(header, name);
-  present = value != nullptr;
-  if (!value) return Status::Ok;
-  if (!value->IsString()) return fail(Status::JweInvalid, name, detail);
-  out = string_view_of(*value);
-  return Status::Ok;
-}
-
 // An optional base64url member, decoded.
 Status read_bytes(const JsonValue &header, const char *name, std::vector<uint8_t> &out, std::string &detail) {
   std::string_view text;
   bool present = false;
   out.clear();
-  if (Status status = read_string(header, name, text, present, detail); status != Status::Ok || !present) return status;
+  if (Status status = read_optional_string(header, name, Status::JweInvalid, text, present, detail);
+      status != Status::Ok || !present) {
+    return status;
+  }
   return base64url_decode(text, out) == Status::Ok ? Status::Ok : fail(Status::JweInvalid, name, detail);
 }
 
@@ -116,7 +109,10 @@ Status read_jwe_header(const JsonValue &header, const JweHeaderRules &rules, Jwe
   if (find_member(header, "zip")) return fail(Status::AlgNotSupported, "zip", detail);
   for (auto [name, target, present] : {std::tuple{"kid", &out.kid, &out.has_kid}, std::tuple{"typ", &out.typ, &out.has_typ},
                                        std::tuple{"cty", &out.cty, &out.has_cty}}) {
-    if (Status status = read_string(header, name, *target, *present, detail); status != Status::Ok) return status;
+    if (Status status = read_optional_string(header, name, Status::JweInvalid, *target, *present, detail);
+        status != Status::Ok) {
+      return status;
+    }
   }
   // "kid" is an opaque identifier, compared as bytes and never interpreted: only its size matters.
   if (out.kid.size() > rules.max_kid_length) return fail(Status::JweInvalid, "kid", detail);

@@ -1,6 +1,7 @@
 #include "header.h"
 
 #include "../jose/crit.h"
+#include "../jose/header_members.h"
 
 namespace edgejwt {
 namespace {
@@ -8,17 +9,6 @@ namespace {
 Status fail(Status status, const char *member, std::string &detail) {
   detail = member;
   return status;
-}
-
-// An optional string member: absent is fine, present must be a string.
-Status read_optional_string(const JsonValue &header, const char *name, std::string_view &out, bool &present,
-                            std::string &detail) {
-  const JsonValue *value = find_member(header, name);
-  present = value != nullptr;
-  if (!value) return Status::Ok;
-  if (!value->IsString()) return fail(Status::HeaderInvalid, name, detail);
-  out = string_view_of(*value);
-  return Status::Ok;
 }
 
 }  // namespace
@@ -29,12 +19,14 @@ Status read_protected_header(const JsonValue &header, const HeaderRules &rules, 
   const JsonValue *alg = find_member(header, "alg");
   if (!alg || !alg->IsString()) return fail(Status::HeaderInvalid, "alg", detail);
   if (!algorithm_from_name(string_view_of(*alg), out.alg)) return fail(Status::AlgNotSupported, "alg", detail);
-  if (Status status = read_optional_string(header, "kid", out.kid, out.has_kid, detail); status != Status::Ok) {
+  if (Status status = read_optional_string(header, "kid", Status::HeaderInvalid, out.kid, out.has_kid, detail);
+      status != Status::Ok) {
     return status;
   }
   // "kid" is an opaque identifier, compared as bytes and never interpreted: only its size matters.
   if (out.kid.size() > rules.max_kid_length) return fail(Status::HeaderInvalid, "kid", detail);
-  if (Status status = read_optional_string(header, "typ", out.typ, out.has_typ, detail); status != Status::Ok) {
+  if (Status status = read_optional_string(header, "typ", Status::HeaderInvalid, out.typ, out.has_typ, detail);
+      status != Status::Ok) {
     return status;
   }
   // "b64": false changes what was signed (RFC 7797), which no JWT may do; "zip" is for JWE only.

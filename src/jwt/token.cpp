@@ -7,9 +7,7 @@ namespace edgejwt {
 Status read_header_part(std::string_view token, const TokenLimits &limits, CompactParts &parts, DecodedToken &out) {
   out.detail.clear();
   if (Status status = split_compact(token, limits.max_token_length, parts); status != Status::Ok) return status;
-  const Status status = decode_json_part(parts.header, limits.max_header_size, Status::HeaderTooLarge, limits.json,
-                                         out.header_json, out.header_document);
-  return status == Status::Ok ? Status::Ok : fail_in("header", status, out);
+  return decode_header_part(parts.header, limits, out.header_json, out.header_document, out.detail);
 }
 
 // The part is no longer than the token, which is within max_token_length: only its encoding can fail.

@@ -17,6 +17,7 @@
 
 #include "encoding/base64url.h"
 #include "harness.h"
+#include "jose/compact.h"
 #include "jwe/content.h"
 #include "jwe/decrypt.h"
 #include "jwe/encrypt.h"
@@ -130,21 +131,17 @@ std::string header_for(const Key &key, ContentEncryption enc) {
   return header + "}";
 }
 
-// `token` with bit `bit` of the decoded bytes of part `part` changed, when that part has bytes.
+// `token` (one encrypt made) with bit `bit` of the decoded bytes of part `part` changed, when that
+// part has bytes.
 bool with_bit_changed(std::string_view token, size_t part, size_t bit, std::string &out) {
-  std::vector<std::string_view> parts;
-  size_t start = 0;
-  for (size_t dot = token.find('.'); dot != std::string_view::npos; dot = token.find('.', start)) {
-    parts.push_back(token.substr(start, dot - start));
-    start = dot + 1;
-  }
-  parts.push_back(token.substr(start));
+  std::string_view parts[5];
+  require(split_parts(token, parts, 5));
   std::vector<uint8_t> bytes;
   require(base64url_decode(parts[part], bytes) == Status::Ok);
   if (bytes.empty()) return false;
   bytes[bit / 8 % bytes.size()] ^= static_cast<uint8_t>(1u << (bit % 8));
   out.clear();
-  for (size_t i = 0; i < parts.size(); ++i) {
+  for (size_t i = 0; i < 5; ++i) {
     if (i) out += '.';
     if (i == part) {
       base64url_encode(bytes, out);

@@ -68,13 +68,6 @@ std::vector<uint8_t> wrap(ByteView kek, ByteView cek) {
   return wrapped;
 }
 
-EcPrivateKey ec_private_key(Curve curve, std::string_view d) {
-  EcPrivateKey key;
-  key.public_key.curve = curve;
-  key.scalar = SecretBytes(from_base64url(d));
-  return key;
-}
-
 EcPublicKey ec_public_key(Curve curve, std::string_view x, std::string_view y) {
   EcPublicKey key;
   key.curve = curve;

@@ -46,13 +46,6 @@ std::string encrypted_again(const Key &key, std::string_view protected_b64, std:
   return token;
 }
 
-EcPrivateKey ec_key(Curve curve, std::string_view d) {
-  EcPrivateKey key;
-  key.public_key.curve = curve;
-  key.scalar = SecretBytes(from_base64url(d));
-  return key;
-}
-
 Key aes_key_of(std::string_view k, std::string_view alg) {
   return encryption_key_of(AesKey(SecretBytes(from_base64url(k))), alg);
 }
@@ -165,8 +158,8 @@ TEST(Rfc7520, CompactExamplesDecrypt) {
   } examples[] = {
       {"5.2", encryption_key_of(private_key(kSamwiseKey)), kSection5_2, kRfc7520Plaintext},
       {"5.3", encryption_key_of(Password(SecretBytes(kPbes2Password)), "PBES2-HS512+A256KW"), kSection5_3, kS53Plaintext},
-      {"5.4", encryption_key_of(ec_key(Curve::P384, kPeregrinD)), kSection5_4, kRfc7520Plaintext},
-      {"5.5", encryption_key_of(ec_key(Curve::P256, kMeriadocD)), kSection5_5, kRfc7520Plaintext},
+      {"5.4", encryption_key_of(ec_private_key(Curve::P384, kPeregrinD)), kSection5_4, kRfc7520Plaintext},
+      {"5.5", encryption_key_of(ec_private_key(Curve::P256, kMeriadocD)), kSection5_5, kRfc7520Plaintext},
       {"5.6", aes_key_of(kDirKey, "A128GCM"), kSection5_6, kRfc7520Plaintext},
       {"5.7", aes_key_of(kGcmKwKey, "A256GCMKW"), kSection5_7, kRfc7520Plaintext},
       {"5.8", aes_key_of(kKeyWrapKey, "A128KW"), kSection5_8, kRfc7520Plaintext},

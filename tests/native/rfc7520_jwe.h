@@ -4,6 +4,7 @@
 #pragma once
 #include <string_view>
 
+#include "crypto/ecdsa.h"
 #include "rsa_keys.h"
 
 namespace edgejwt::test {
@@ -142,6 +143,14 @@ inline constexpr std::string_view kDirKey = "XctOhJAkA-pD9Lh7ZgW_2A";
 inline constexpr std::string_view kKeyWrapKey = "GZy6sIZ6wl9NJOKB-jnmVQ";
 inline constexpr std::string_view kPbes2Password = "entrap_o\xe2\x80\x93peter_long\xe2\x80\x93" "credit_tun";
 inline constexpr std::string_view kS53P2s = "8Q1SzinasR3xchYz6ZZcHA";
+
+// An example's EC private key from its "d" (the public point is derived when the key is made).
+inline EcPrivateKey ec_private_key(Curve curve, std::string_view d) {
+  EcPrivateKey key;
+  key.public_key.curve = curve;
+  key.scalar = SecretBytes(from_base64url(d));
+  return key;
+}
 
 // Each compact example's five parts, base64url as published.
 struct Rfc7520Example {
