@@ -20,15 +20,22 @@ struct Read {
   std::string detail;
 };
 
-Read read(const std::string &json, JweHeaderReader reader = JweHeaderReader::Recipient,
-          const std::vector<std::string> *understood = nullptr, JweHeader *out = nullptr) {
-  JsonDocument document;
+// Reads `json` into `out`, whose string members are views into `document`: the caller keeps both
+// for as long as it looks at them.
+Read read_into(const std::string &json, JsonDocument &document, JweHeader &out,
+               JweHeaderReader reader = JweHeaderReader::Recipient,
+               const std::vector<std::string> *understood = nullptr) {
   EXPECT_EQ(parse_json_object(json, JsonLimits{}, document), Status::Ok) << json;
-  JweHeader header;
   Read result;
-  result.status = read_jwe_header(document.root(), JweHeaderRules{reader, understood, 16}, out ? *out : header,
-                                  result.detail);
+  result.status = read_jwe_header(document.root(), JweHeaderRules{reader, understood, 16}, out, result.detail);
   return result;
+}
+
+Read read(const std::string &json, JweHeaderReader reader = JweHeaderReader::Recipient,
+          const std::vector<std::string> *understood = nullptr) {
+  JsonDocument document;
+  JweHeader header;
+  return read_into(json, document, header, reader, understood);
 }
 
 void expect_read(const std::string &json, Status status, const char *detail,
@@ -48,8 +55,9 @@ std::string epk_p256() {
 
 TEST(JweHeader, ReadsTheMembersOfEachAlgorithm) {
   JweHeader header;
-  ASSERT_EQ(read(R"({"alg":"A128KW","enc":"A256GCM","kid":"k","typ":"JWT","cty":"JWT"})", JweHeaderReader::Recipient,
-                 nullptr, &header)
+  JsonDocument documents[4];
+  ASSERT_EQ(read_into(R"({"alg":"A128KW","enc":"A256GCM","kid":"k","typ":"JWT","cty":"JWT"})", documents[0],
+                      header)
                 .status,
             Status::Ok);
   EXPECT_EQ(header.alg, KeyManagement::A128KW);
@@ -58,22 +66,22 @@ TEST(JweHeader, ReadsTheMembersOfEachAlgorithm) {
   EXPECT_TRUE(header.has_typ && header.has_cty);
   EXPECT_EQ(header.cty, "JWT");
 
-  ASSERT_EQ(read(R"({"alg":"ECDH-ES","enc":"A128GCM","epk":)" + epk_p256() + R"(,"apu":"QWxpY2U","apv":"Qm9i"})",
-                 JweHeaderReader::Recipient, nullptr, &header)
+  ASSERT_EQ(read_into(R"({"alg":"ECDH-ES","enc":"A128GCM","epk":)" + epk_p256() + R"(,"apu":"QWxpY2U","apv":"Qm9i"})",
+                      documents[1], header)
                 .status,
             Status::Ok);
   EXPECT_EQ(header.epk.family(), KeyFamily::EcP256);
   EXPECT_EQ(std::string(header.apu.begin(), header.apu.end()), "Alice");
   EXPECT_EQ(std::string(header.apv.begin(), header.apv.end()), "Bob");
 
-  ASSERT_EQ(read(R"({"alg":"PBES2-HS256+A128KW","enc":"A128GCM","p2s":"AAAAAAAAAAA","p2c":4096})",
-                 JweHeaderReader::Recipient, nullptr, &header)
+  ASSERT_EQ(read_into(R"({"alg":"PBES2-HS256+A128KW","enc":"A128GCM","p2s":"AAAAAAAAAAA","p2c":4096})",
+                      documents[2], header)
                 .status,
             Status::Ok);
   EXPECT_EQ(header.p2s.size(), 8u);
   EXPECT_EQ(header.p2c, 4096u);
-  ASSERT_EQ(read(R"({"alg":"A256GCMKW","enc":"A128GCM","iv":"AAAAAAAAAAAAAAAA","tag":"AAAAAAAAAAAAAAAAAAAAAA"})",
-                 JweHeaderReader::Recipient, nullptr, &header)
+  ASSERT_EQ(read_into(R"({"alg":"A256GCMKW","enc":"A128GCM","iv":"AAAAAAAAAAAAAAAA","tag":"AAAAAAAAAAAAAAAAAAAAAA"})",
+                      documents[3], header)
                 .status,
             Status::Ok);
   EXPECT_EQ(header.iv.size(), 12u);
@@ -147,11 +155,12 @@ TEST(JweHeader, CritListsOnlyExtensionsTheRecipientUnderstands) {
 // A header is read into a reused JweHeader: nothing of the previous one carries over.
 TEST(JweHeader, NothingCarriesOverFromTheLastHeader) {
   JweHeader header;
-  ASSERT_EQ(read(R"({"alg":"PBES2-HS256+A128KW","enc":"A128GCM","p2s":"AAAAAAAAAAA","p2c":4096,"kid":"a"})",
-                 JweHeaderReader::Recipient, nullptr, &header)
+  JsonDocument documents[2];
+  ASSERT_EQ(read_into(R"({"alg":"PBES2-HS256+A128KW","enc":"A128GCM","p2s":"AAAAAAAAAAA","p2c":4096,"kid":"a"})",
+                      documents[0], header)
                 .status,
             Status::Ok);
-  ASSERT_EQ(read(R"({"alg":"dir","enc":"A128GCM"})", JweHeaderReader::Recipient, nullptr, &header).status, Status::Ok);
+  ASSERT_EQ(read_into(R"({"alg":"dir","enc":"A128GCM"})", documents[1], header).status, Status::Ok);
   EXPECT_FALSE(header.has_kid);
   EXPECT_TRUE(header.p2s.empty());
   EXPECT_EQ(header.p2c, 0u);
