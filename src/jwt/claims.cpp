@@ -102,15 +102,19 @@ bool equal_ignoring_case(std::string_view a, std::string_view b) {
          });
 }
 
-std::string_view without_application_prefix(std::string_view typ) {
-  constexpr std::string_view kPrefix = "application/";
-  const bool prefixed = typ.size() >= kPrefix.size() && equal_ignoring_case(typ.substr(0, kPrefix.size()), kPrefix);
-  return prefixed ? typ.substr(kPrefix.size()) : typ;
-}
-
-// RFC 8725 §3.11 explicit typing: "JWT" and "application/jwt" are the same type, in any case.
+// RFC 7515 §4.1.9: a "typ" without a "/" stands for "application/" followed by it ("JWT" is
+// "application/jwt"); a value with a "/" is a full media type, compared as it is. So only the short
+// form gains the prefix: "text/plain" never matches "application/text/plain".
 bool same_type(std::string_view a, std::string_view b) {
-  return equal_ignoring_case(without_application_prefix(a), without_application_prefix(b));
+  constexpr std::string_view kPrefix = "application/";
+  const bool a_short = a.find('/') == std::string_view::npos;
+  const bool b_short = b.find('/') == std::string_view::npos;
+  if (a_short == b_short) return equal_ignoring_case(a, b);
+  const std::string_view full = a_short ? b : a;
+  const std::string_view short_form = a_short ? a : b;
+  return full.size() == kPrefix.size() + short_form.size() &&
+         equal_ignoring_case(full.substr(0, kPrefix.size()), kPrefix) &&
+         equal_ignoring_case(full.substr(kPrefix.size()), short_form);
 }
 
 Status check_times(const RegisteredClaims &claims, const VerifyPolicy &policy, double now, std::string &detail) {

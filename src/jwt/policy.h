@@ -20,7 +20,7 @@ struct VerifyPolicy {
   std::vector<std::string> audiences;  // "aud" must hold one of these (when any)
   std::string subject;                 // "sub" must equal it (when has_subject)
   bool has_subject = false;
-  std::string typ;  // the header's "typ", compared case-insensitively without "application/"
+  std::string typ;  // the header's "typ", compared case-insensitively as RFC 7515 §4.1.9 says
   bool has_typ = false;
   double max_token_age = 0;  // seconds since "iat" (when has_max_token_age)
   bool has_max_token_age = false;

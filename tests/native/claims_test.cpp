@@ -105,6 +105,25 @@ TEST(Claims, TypIsComparedCaseInsensitivelyWithoutApplicationPrefix) {
   expect(check("{}", policy), Status::ClaimValidationFailed, "typ:missing");
 }
 
+// RFC 7515 §4.1.9: only a "typ" without a "/" stands for "application/<typ>"; a full media type is
+// never stripped of its prefix, so another type cannot pass for it.
+TEST(Claims, TypGainsApplicationPrefixOnlyWithoutSlash) {
+  VerifyPolicy policy;
+  policy.has_typ = true;
+  policy.typ = "text/plain";
+  expect(check("{}", policy, 1000, "application/text/plain"), Status::ClaimValidationFailed, "typ:check_failed");
+  EXPECT_EQ(check("{}", policy, 1000, "TEXT/Plain").status, Status::Ok);
+  policy.typ = "application/text/plain";
+  expect(check("{}", policy, 1000, "text/plain"), Status::ClaimValidationFailed, "typ:check_failed");
+  policy.typ = "JWT";
+  EXPECT_EQ(check("{}", policy, 1000, "application/jwt").status, Status::Ok);
+  expect(check("{}", policy, 1000, "application/x/jwt"), Status::ClaimValidationFailed, "typ:check_failed");
+  expect(check("{}", policy, 1000, "application/jwtx"), Status::ClaimValidationFailed, "typ:check_failed");
+  policy.typ = "application/jwt";
+  EXPECT_EQ(check("{}", policy, 1000, "JWT").status, Status::Ok);
+  expect(check("{}", policy, 1000, "jwt/application"), Status::ClaimValidationFailed, "typ:check_failed");
+}
+
 // The window a verification reports is exactly when the time claims hold, so a cache answering
 // from it agrees with the core: inside it the claims pass, outside it they fail (the max-age bound
 // is inclusive in the core and exclusive in the window, so the cache asks again at that instant).
