@@ -60,8 +60,8 @@ Status check_types(const RegisteredClaims &claims, std::string &detail) {
 
 Status check_required(const JsonValue &payload, const RegisteredClaims &claims, const VerifyPolicy &policy,
                       std::string &detail) {
-  const std::pair<const char *, bool> implied[] = {{"iss", !policy.issuers.empty() && !claims.iss},
-                                                   {"aud", !policy.audiences.empty() && !claims.aud},
+  const std::pair<const char *, bool> implied[] = {{"iss", policy.has_issuers && !claims.iss},
+                                                   {"aud", policy.has_audiences && !claims.aud},
                                                    {"sub", policy.has_subject && !claims.sub},
                                                    {"iat", policy.has_max_token_age && !claims.iat}};
   for (const auto &[claim, missing] : implied) {
@@ -86,11 +86,11 @@ bool audience_matches(const JsonValue &aud, const std::vector<std::string> &audi
 }
 
 Status check_values(const RegisteredClaims &claims, const VerifyPolicy &policy, std::string &detail) {
-  if (!policy.issuers.empty() && !contains(policy.issuers, *claims.iss)) return fail_claim("iss", "check_failed", detail);
+  if (policy.has_issuers && !contains(policy.issuers, *claims.iss)) return fail_claim("iss", "check_failed", detail);
   if (policy.has_subject && string_view_of(*claims.sub) != policy.subject) {
     return fail_claim("sub", "check_failed", detail);
   }
-  if (!policy.audiences.empty() && !audience_matches(*claims.aud, policy.audiences)) {
+  if (policy.has_audiences && !audience_matches(*claims.aud, policy.audiences)) {
     return fail_claim("aud", "check_failed", detail);
   }
   return Status::Ok;
