@@ -44,6 +44,9 @@ const elapsedMs = () => globalThis.performance?.now() ?? Date.now();
 //   field        the snapshot's member that holds the document ("jwks")
 //   defaults     the owner's defaults: maxResponseSize, and any of DEFAULTS it sets otherwise
 //   largestResponse  { bytes, why }: the most maxResponseSize may be, and why; optional
+//   joseRanges   true for jose's createRemoteJWKSet ranges: cacheMaxAge and cooldownDuration may be
+//                Infinity, timeoutDuration 0 (every fetch times out); otherwise they are finite,
+//                and timeoutDuration at least 1 (a revocation list must be fetched, and refreshed)
 //   isDocument   the shape a seed's document must have; it is parsed only on first use, as parsing
 //                may need what is not ready yet (the Wasm core, before init())
 //   parse        the JSON document → the value to cache; throwing refuses the body
@@ -372,7 +375,8 @@ function entryOf(document, value, fetchedAt, maxAge) {
   return { value, document, fetchedAt, maxAge, expiresAt: fetchedAt + maxAge };
 }
 
-// Durations jose takes as Infinity: keys that never expire, a set that never refetches on its own.
+// Durations jose takes as Infinity (kind.joseRanges): keys that never expire, a set that never
+// refetches on its own.
 const UNBOUNDED = new Set(["cacheMaxAge", "cooldownDuration"]);
 // Whole numbers: a timer's milliseconds (as jose asks of timeoutDuration) and a byte count.
 const WHOLE = new Set(["timeoutDuration", "maxResponseSize"]);
@@ -381,8 +385,9 @@ function limitsOf(options, kind) {
   const limits = {};
   for (const name of LIMITS) {
     const value = options[name] ?? kind.defaults[name] ?? DEFAULTS[name];
-    const least = name === "maxResponseSize" ? 1 : 0;
-    let most = name === "timeoutDuration" ? LONGEST_TIMER : UNBOUNDED.has(name) ? Infinity : Number.MAX_SAFE_INTEGER;
+    const least = name === "maxResponseSize" || (name === "timeoutDuration" && !kind.joseRanges) ? 1 : 0;
+    let most = name === "timeoutDuration" ? LONGEST_TIMER
+      : UNBOUNDED.has(name) && kind.joseRanges ? Infinity : Number.MAX_SAFE_INTEGER;
     let why = "";
     if (name === "maxResponseSize" && kind.largestResponse) ({ bytes: most, why } = kind.largestResponse);
     if (typeof value !== "number" || !(value >= least && value <= most) || (WHOLE.has(name) && !Number.isInteger(value))) {

@@ -18,6 +18,7 @@ const JWKS = {
   field: "jwks",
   defaults: { maxResponseSize: CORE_MAX_SET_SIZE },
   largestResponse: { bytes: CORE_MAX_SET_SIZE, why: "the core imports JWK Sets of at most 512 KiB" },
+  joseRanges: true,
   isDocument: (jwks) => typeof jwks === "object" && jwks !== null && Array.isArray(jwks.keys),
   // An unknown kid may be a key the provider has just added.
   misses: ({ kids }, protectedHeader) => {
