@@ -9,7 +9,8 @@
 // its refresh runs (stale-while-revalidate); only a lookup the document cannot answer (a token
 // naming an unknown kid) or a caller with nothing usable waits, and never longer than
 // timeoutDuration. The endpoint is asked at most once per cooldown after a failure, whether or not
-// anything was ever cached; callers in between get the last error at once.
+// anything was ever cached; callers in between get the last error at once. Only reload(), which
+// the owner calls on purpose (on rotation), asks at any time.
 //
 // A runtime may drop a fetch when the request that started it ends (workerd does, unless the
 // request's waitUntil keeps it): nothing then settles it, not even its timeout. So no caller waits
@@ -43,6 +44,9 @@ const elapsedMs = () => globalThis.performance?.now() ?? Date.now();
 //   field        the snapshot's member that holds the document ("jwks")
 //   defaults     the owner's defaults: maxResponseSize, and any of DEFAULTS it sets otherwise
 //   largestResponse  { bytes, why }: the most maxResponseSize may be, and why; optional
+//   joseRanges   true for jose's createRemoteJWKSet ranges: cacheMaxAge and cooldownDuration may be
+//                Infinity, timeoutDuration 0 (every fetch times out); otherwise they are finite,
+//                and timeoutDuration at least 1 (a revocation list must be fetched, and refreshed)
 //   isDocument   the shape a seed's document must have; it is parsed only on first use, as parsing
 //                may need what is not ready yet (the Wasm core, before init())
 //   parse        the JSON document → the value to cache; throwing refuses the body
@@ -112,16 +116,36 @@ export class RemoteDocument {
     throw error;
   }
 
-  // Fetches now (or joins the fetch in flight) unless the cooldown has not passed, a value is on
-  // hand and `force` is not set. Rejects with the fetch's error; a stale value stays in use for get.
-  async reload({ force = false } = {}) {
+  // Fetches now, or joins the fetch in flight, as jose's reload() does: the caller asks for it (on
+  // rotation, say), so the cooldown, which holds back the refetches a lookup starts, does not apply.
+  // Rejects with the fetch's error; a stale value stays in use for get.
+  async reload() {
     this.#parseSeed();
     this.#dropAbandoned();
-    const now = this.#now();
-    if (!force && this.#inFlight === null && !this.#cooledDown(now) && this.#stateAt(now)) return this.#entry.value;
     const error = await this.#refresh();
     if (error) throw error;
     return this.#entry.value;
+  }
+
+  // jose's remote set properties. coolingDown: a lookup that misses would not refetch now (the
+  // cooldown since the last fetch has not passed); fresh: the document on hand is within its
+  // max-age; reloading: a fetch is in flight.
+  get coolingDown() {
+    return !this.#cooledDown(this.#now());
+  }
+
+  get fresh() {
+    return this.#stateAt(this.#now()) === "fresh";
+  }
+
+  get reloading() {
+    this.#dropAbandoned();
+    return this.#inFlight !== null;
+  }
+
+  // A copy of the document on hand, or undefined before there is one.
+  document() {
+    return this.#entry ? structuredClone(this.#entry.document) : undefined;
   }
 
   // The fetch in flight, as a promise that resolves (to its failure, or null) when it ends, or null:
@@ -132,10 +156,13 @@ export class RemoteDocument {
   }
 
   // The last good fetch, JSON-serialisable, to persist and pass back as `seed` in a new isolate.
+  // Its maxAge is at most maxCacheMaxAge, as far as a seed is trusted anyway, so that it stays a
+  // finite number through JSON (cacheMaxAge may be Infinity).
   snapshot() {
     const entry = this.#entry;
     if (!entry) return null;
-    return { [this.#kind.field]: structuredClone(entry.document), fetchedAt: entry.fetchedAt, maxAge: entry.maxAge };
+    const maxAge = Math.min(entry.maxAge, this.#limits.maxCacheMaxAge);
+    return { [this.#kind.field]: structuredClone(entry.document), fetchedAt: entry.fetchedAt, maxAge };
   }
 
   // Counters, and what an operator needs to see a failing endpoint at once: the state of what is
@@ -348,16 +375,24 @@ function entryOf(document, value, fetchedAt, maxAge) {
   return { value, document, fetchedAt, maxAge, expiresAt: fetchedAt + maxAge };
 }
 
+// Durations jose takes as Infinity (kind.joseRanges): keys that never expire, a set that never
+// refetches on its own.
+const UNBOUNDED = new Set(["cacheMaxAge", "cooldownDuration"]);
+// Whole numbers: a timer's milliseconds (as jose asks of timeoutDuration) and a byte count.
+const WHOLE = new Set(["timeoutDuration", "maxResponseSize"]);
+
 function limitsOf(options, kind) {
   const limits = {};
   for (const name of LIMITS) {
     const value = options[name] ?? kind.defaults[name] ?? DEFAULTS[name];
-    const least = name === "timeoutDuration" || name === "maxResponseSize" ? 1 : 0;
-    let most = name === "timeoutDuration" ? LONGEST_TIMER : Number.MAX_SAFE_INTEGER;
+    const least = name === "maxResponseSize" || (name === "timeoutDuration" && !kind.joseRanges) ? 1 : 0;
+    let most = name === "timeoutDuration" ? LONGEST_TIMER
+      : UNBOUNDED.has(name) && kind.joseRanges ? Infinity : Number.MAX_SAFE_INTEGER;
     let why = "";
     if (name === "maxResponseSize" && kind.largestResponse) ({ bytes: most, why } = kind.largestResponse);
-    if (typeof value !== "number" || !(value >= least && value <= most)) {
-      throw new JOSEInvalidArgument(`options.${name} must be a number from ${least} to ${most}${why && ` (${why})`}`);
+    if (typeof value !== "number" || !(value >= least && value <= most) || (WHOLE.has(name) && !Number.isInteger(value))) {
+      const whole = WHOLE.has(name) ? "a whole number" : "a number";
+      throw new JOSEInvalidArgument(`options.${name} must be ${whole} from ${least} to ${most}${why && ` (${why})`}`);
     }
     limits[name] = value;
   }

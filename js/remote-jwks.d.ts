@@ -59,15 +59,22 @@ export interface RemoteFetchLogger {
 }
 
 export interface RemoteJWKSetOptions {
-  /** Freshness (ms) when the response has no usable Cache-Control max-age. Default 600000 (10 min). */
+  /**
+   * Freshness (ms) when the response has no usable Cache-Control max-age. Default 600000 (10 min).
+   * Infinity: keys are kept until a reload() (or an unknown kid's refetch).
+   */
   cacheMaxAge?: number;
   /**
    * Least time (ms) from one request to the next made for an unknown kid, and from a failure to
    * the next try, whether or not keys were ever obtained: calls in between get the stale keys, or
-   * the last error at once. The first refresh after expiry is never held back. Default 30000.
+   * the last error at once. The first refresh after expiry is never held back, nor is reload().
+   * Default 30000; Infinity: an unknown kid never refetches.
    */
   cooldownDuration?: number;
-  /** Longest wait (ms) for headers and body together; the request is then aborted. Default 5000. */
+  /**
+   * Longest wait (ms, a whole number) for headers and body together; the request is then aborted.
+   * Default 5000. 0, as in jose: every fetch times out (none is started).
+   */
   timeoutDuration?: number;
   /**
    * Least freshness (ms) the response's Cache-Control may ask for, also for no-store/no-cache; never
@@ -124,10 +131,19 @@ export class RemoteJWKSet {
    */
   keySetFor(protectedHeader?: Partial<JWSHeaderParameters>): Promise<LocalJWKSet>;
   /**
-   * Fetches now, or joins the request in flight. Within the cooldown, with keys on hand, it makes
-   * no request unless { force: true }. Rejects when the fetch fails (stale keys stay in use).
+   * Fetches now, or joins the request in flight, whatever the cooldown (as jose's reload()): call
+   * it on a key rotation. Rejects when the fetch fails (ERR_JWKS_FETCH_FAILED, whose `cause` is the
+   * network's error with its `code`, e.g. ECONNREFUSED; stale keys stay in use).
    */
-  reload(options?: { force?: boolean }): Promise<LocalJWKSet>;
+  reload(): Promise<LocalJWKSet>;
+  /** As jose's: an unknown kid would now wait for the cooldown before a refetch. */
+  readonly coolingDown: boolean;
+  /** As jose's: the keys on hand are within their max-age. */
+  readonly fresh: boolean;
+  /** As jose's: a request is in flight. */
+  readonly reloading: boolean;
+  /** As jose's: a copy of the JWK Set on hand, or undefined before the first fetch (or seed). */
+  jwks(): { keys: JWK[] } | undefined;
   /**
    * The request in flight, resolving (to its failure, or null) when it ends, or null: hand it to a
    * runtime's waitUntil so a background refresh outlives the request that started it.
