@@ -31,10 +31,18 @@ const BINDINGS = {
   TIMEOUT_DURATION: ["timeoutDuration", milliseconds],
   TOKEN_CACHE: ["cache", tokenCache],
   MAX_ADDED_HEADER_BYTES: ["maxAddedHeaderBytes", wholeNumber],
+  PROVIDERS: ["providers", providers],
+  RULES: ["rules", json],
+  THROTTLE: ["throttle", jsonObject],
+  DENIAL_LOG: ["denialLog", falseOrJson],
+  AUTH_STATUS_HEADER: ["authStatusHeader", text],
 };
+// Bindings → members of the `metrics` option: the Prometheus path, its bearer secret (a secret
+// binding) and the stats() JSON path, which needs the same secret.
+const METRICS_BINDINGS = { METRICS_PATH: "path", METRICS_TOKEN: "token", STATS_PATH: "statsPath" };
 
 // Every binding the worker reads.
-export const BINDING_NAMES = [...Object.keys(BINDINGS), "STATS_PATH"];
+export const BINDING_NAMES = [...Object.keys(BINDINGS), ...Object.keys(METRICS_BINDINGS)];
 
 export function gatewayConfigOf(env) {
   const config = {};
@@ -46,15 +54,12 @@ export function gatewayConfigOf(env) {
     from[option] = name;
     config[option] = read(value, name);
   }
+  for (const [name, member] of Object.entries(METRICS_BINDINGS)) {
+    const value = env[name];
+    if (value === undefined || value === null || value === "") continue;
+    config.metrics = { ...config.metrics, [member]: text(value, name) };
+  }
   return config;
-}
-
-// The path that answers the gateway's stats() as JSON, or null (STATS_PATH unset: none).
-export function statsPathOf(env) {
-  const path = env.STATS_PATH;
-  if (path === undefined || path === null || path === "") return null;
-  if (typeof path !== "string" || !path.startsWith("/")) throw new TypeError('env.STATS_PATH must be a path starting with "/"');
-  return path;
 }
 
 function text(value, name) {
@@ -76,6 +81,25 @@ function json(value, name) {
   } catch {
     throw new TypeError(`env.${name} must be JSON`);
   }
+}
+
+// { name: provider options }, as JSON; an HMAC `secret` is base64url text here (give PROVIDERS as
+// a secret binding then), made bytes as createGateway takes it.
+function providers(value, name) {
+  return Object.fromEntries(Object.entries(jsonObject(value, name)).map(([provider, options]) => {
+    if (typeof options?.secret !== "string") return [provider, options];
+    return [provider, { ...options, secret: base64urlBytes(options.secret, `${name}.${provider}.secret`) }];
+  }));
+}
+
+function falseOrJson(value, name) {
+  return value === false || value === "false" ? false : jsonObject(value, name);
+}
+
+function jsonObject(value, name) {
+  const object = json(value, name);
+  if (typeof object !== "object" || object === null || Array.isArray(object)) throw new TypeError(`env.${name} must be a JSON object`);
+  return object;
 }
 
 function boolean(value, name) {

@@ -6,6 +6,8 @@ import { createHmac } from "node:crypto";
 import net from "node:net";
 
 export const GATEWAY_SECRET = new Uint8Array(32).fill(0x5a);
+// The bearer secret of the test gateways' metrics and stats paths (METRICS_TOKEN).
+export const METRICS_TOKEN = "metrics-secret-0123456789abcdefghijklmnop";
 const b64 = (text) => Buffer.from(text).toString("base64url");
 
 // An HS256 JWT whose payload segment is exactly `payloadJson` (text, so numbers beyond 2^53 and
