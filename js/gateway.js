@@ -15,8 +15,9 @@
 import { JOSEError, JOSEInvalidArgument } from "./errors.js";
 import { codeOf, forbidden, isUnavailable, json, rejected, throttled } from "./gateway/answers.js";
 import { GatewayForbidden, GatewayUnknownIssuer, missingGrant, tokensFor, verifyTokens } from "./gateway/authorize.js";
-import { ClaimHeaderType, HEADER_NAME, headerNameOf } from "./gateway/claim-headers.js";
+import { ClaimHeaderType, headerNameOf } from "./gateway/claim-headers.js";
 import { DenialLog } from "./gateway/denial-log.js";
+import { NEVER_FORWARDED, incomingHeaders, isPreflight, originRequest } from "./gateway/forwarding.js";
 import { Counters, scrapedFamilies } from "./gateway/metrics.js";
 import { operatorEndpointsOf } from "./gateway/operator-endpoints.js";
 import { booleanOf } from "./gateway/options.js";
@@ -32,11 +33,6 @@ export class GatewayTokenMissing extends JOSEError { static code = "ERR_TOKEN_MI
 const GATEWAY_OPTIONS = ["providers", "rules", "origin", "bypass", "bypassPreflight", "forwardToken", "cache", "realm", "fetch",
   "maxAddedHeaderBytes", "metrics", "throttle", "denialLog", "authStatusHeader"];
 const CONFIG_KEYS = new Set([...GATEWAY_OPTIONS, ...PROVIDER_OPTIONS]);
-const HOP_BY_HOP = ["connection", "keep-alive", "proxy-connection", "transfer-encoding", "upgrade", "te", "trailer",
-  "proxy-authorization", "proxy-authenticate"];
-// Headers that make frameworks treat a request as another method: never forwarded, and a request
-// carrying one is no CORS preflight.
-const METHOD_OVERRIDE = ["x-http-method-override", "x-http-method", "x-method-override"];
 const PRINTABLE = /^[\x20-\x7e]*$/;
 // What the gateway may add to a request (claim and payload headers, counted as name + value + 4
 // bytes each): Node's default limit for a whole request head is 16 KiB.
@@ -74,8 +70,10 @@ class Gateway {
     // Every provider's token sources, each once: stripped from every request, whichever rule applies.
     this.sources = [...new Map([...this.providers.values()].flatMap((provider) => provider.sources).map((source) => [source.spec, source])).values()];
     this.authStatusHeader = headerNameOf(config.authStatusHeader ?? "x-edgejwt-auth");
+    const clash = [...this.providers.values()].find((provider) => provider.addedHeaderNames.includes(this.authStatusHeader));
+    if (clash) throw new JOSEInvalidArgument(`provider "${clash.name}" sets ${this.authStatusHeader}, the auth status header: rename one (authStatusHeader)`);
     // Stripped from every incoming request: the client cannot set what the gateway vouches for.
-    this.removedHeaders = [...HOP_BY_HOP, ...METHOD_OVERRIDE, this.authStatusHeader,
+    this.removedHeaders = [...NEVER_FORWARDED, this.authStatusHeader,
       ...[...this.providers.values()].flatMap((provider) => provider.addedHeaderNames)];
     this.bypassPreflight = booleanOf(config.bypassPreflight, "bypassPreflight");
     this.forwardToken = booleanOf(config.forwardToken, "forwardToken");
@@ -107,7 +105,7 @@ class Gateway {
     }
     const operatorPath = this.operatorEndpoints?.match(path);
     if (operatorPath) return this.operatorEndpoints.answer(operatorPath, request, this.operatorView);
-    const forwarded = { path, queryPairs: query?.split("&"), headers: this.incomingHeaders(request) };
+    const forwarded = { path, queryPairs: query?.split("&"), headers: incomingHeaders(request, this.removedHeaders) };
     for (const source of this.sources) source.strip(forwarded);
     const preflight = this.bypassPreflight && isPreflight(request);
     const rule = context.rule = preflight ? { name: "preflight", requirement: { mode: NONE } } : this.rules.match(request.method, path);
@@ -123,6 +121,7 @@ class Gateway {
       const missing = new GatewayTokenMissing("no bearer token in the request");
       return this.deny(context, missing.code, rejected(this.realm, missing.code, missing, false));
     }
+    // (A session step — a session cookie turned into a token — belongs here, before the throttle.)
     const retryAfter = this.throttle?.retryAfter(context.client) ?? 0;
     if (retryAfter) return this.deny(context, GatewayThrottled.code, throttled(GatewayThrottled.code, retryAfter), { token: found[0].token });
     const outcome = await verifyTokens(this.api, found, (provider, ok) => {
@@ -207,28 +206,11 @@ class Gateway {
     return bytes > this.maxAddedHeaderBytes ? null : added;
   }
 
-  // The client's headers minus hop-by-hop ones (those its Connection header names too),
-  // method overrides and the headers the gateway adds.
-  incomingHeaders(request) {
-    const headers = new Headers(request.headers);
-    for (const name of (headers.get("connection") ?? "").split(",")) {
-      if (HEADER_NAME.test(name.trim())) headers.delete(name.trim());
-    }
-    for (const name of this.removedHeaders) headers.delete(name);
-    return headers;
-  }
-
-  // The origin request's URL is the configured origin's text followed by the normalised path and
-  // the query as received, minus the token parameters.
-  async forward(request, { path, queryPairs, headers }) {
-    const query = queryPairs?.length ? `?${queryPairs.join("&")}` : "";
-    const init = { method: request.method, headers, redirect: "manual" };
-    if (request.method !== "GET" && request.method !== "HEAD") {
-      init.body = request.body;
-      init.duplex = "half";
-    }
+  // The origin request: the configured origin's text, the normalised path, the query as received
+  // minus the token parameters; 502 when the origin cannot be reached.
+  async forward(request, forwarded) {
     try {
-      return await this.fetch(new Request(`${this.originPrefix}${path}${query}`, init));
+      return await this.fetch(originRequest(this.originPrefix, request, forwarded));
     } catch {
       this.counters.add("edgejwt_origin_errors_total");
       return json(502, { error: "bad_gateway", code: "ERR_ORIGIN_UNREACHABLE" });
@@ -273,15 +255,4 @@ function bypassRules(bypass) {
     match: typeof entry === "string" && entry.endsWith("/*") ? { prefix: entry.slice(0, -1) } : { path: entry },
     requires: NONE,
   }));
-}
-
-// A real CORS preflight: OPTIONS with Origin and Access-Control-Request-Method, no body
-// ("Content-Length: 0" — workerd then gives an empty body stream — or neither a length nor a
-// body) and no method override.
-function isPreflight(request) {
-  const { headers } = request;
-  const length = headers.get("content-length");
-  const bodiless = length === "0" || (length === null && request.body === null);
-  return request.method === "OPTIONS" && headers.has("origin") && headers.has("access-control-request-method") && bodiless &&
-    !headers.has("transfer-encoding") && !METHOD_OVERRIDE.some((name) => headers.has(name));
 }

@@ -19,7 +19,7 @@ export function tokensFor(requirement, request, target) {
   if (requirement.mode === "anyOf") {
     const found = firstToken(requirement.sources, request, target);
     if (!found) return null;
-    found.candidates = requirement.providers.filter((provider) => provider.sources.some(({ spec }) => spec === found.source.spec));
+    found.candidates = requirement.candidates.get(found.source.spec);
     return [found];
   }
   const found = [];

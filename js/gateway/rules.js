@@ -30,8 +30,10 @@ const RESERVED_NAMES = new Set(["default", "preflight"]);
 export class Requirement {
   constructor({ mode, providers = [], scopes = [], allowMissing = false, allowFailed = false }) {
     Object.assign(this, { mode, providers, scopes, allowMissing: allowMissing || allowFailed, allowFailed });
-    // The sources a token may come from, in order, each once: the providers' own, first provider first.
+    // The sources a token may come from, in order, each once: the providers' own, first provider
+    // first; and for each, the providers that read it (a token found there is theirs to judge).
     this.sources = [...new Map(providers.flatMap((provider) => provider.sources).map((source) => [source.spec, source])).values()];
+    this.candidates = new Map(this.sources.map(({ spec }) => [spec, providers.filter((provider) => provider.sources.some((source) => source.spec === spec))]));
   }
 }
 

@@ -111,6 +111,7 @@ for (const build of builds.filter((b) => b.name !== "wasi (node:wasi)")) {
         { providers: providers(), denialLog: { maxPerSecond: 0 } },
         { providers: providers(), denialLog: true },
         { providers: providers(), authStatusHeader: "x y" },
+        { providers: providers(), authStatusHeader: "X-User-Id" },
       ];
       for (const config of refused) {
         assert.throws(() => api.createGateway({ origin: ORIGIN, ...config }), { code: "ERR_INVALID_ARGUMENT" }, JSON.stringify(config, (k, v) => (v instanceof Uint8Array ? "bytes" : v)));
