@@ -298,8 +298,10 @@ for (const build of builds.filter((b) => b.name !== "wasi (node:wasi)")) {
     });
 
     it("does not spend the budget when the keys cannot be had (503), and is off by default", async () => {
+      const closed = await startEndpoint("/jwks.json");
+      await closed.close(); // nothing answers there any more
       const down = gatewayWith({
-        providers: { users: { jwksUrl: "http://127.0.0.1:9/jwks.json", issuer: USERS, timeoutDuration: 200, cooldownDuration: 0 } },
+        providers: { users: { jwksUrl: closed.url, issuer: USERS, timeoutDuration: 1_000, cooldownDuration: 0 } },
         throttle: { failuresPerMinute: 1 },
       });
       for (let n = 0; n < 3; n++) assert.equal((await down.call("/x", { headers: bearer(user()) })).status, 503);
