@@ -29,6 +29,9 @@ const BINDINGS = {
   CACHE_MAX_AGE: ["cacheMaxAge", milliseconds],
   COOLDOWN_DURATION: ["cooldownDuration", milliseconds],
   TIMEOUT_DURATION: ["timeoutDuration", milliseconds],
+  MIN_CACHE_MAX_AGE: ["minCacheMaxAge", milliseconds],
+  JWKS_MAX_STALE: ["jwksMaxStale", milliseconds],
+  JWKS_MAX_RESPONSE_SIZE: ["jwksMaxResponseSize", count],
   TOKEN_CACHE: ["cache", tokenCache],
   MAX_ADDED_HEADER_BYTES: ["maxAddedHeaderBytes", wholeNumber],
   PROVIDERS: ["providers", providers],
@@ -40,26 +43,42 @@ const BINDINGS = {
 // Bindings → members of the `metrics` option: the Prometheus path, its bearer secret (a secret
 // binding) and the stats() JSON path, which needs the same secret.
 const METRICS_BINDINGS = { METRICS_PATH: "path", METRICS_TOKEN: "token", STATS_PATH: "statsPath" };
+// Binding → [option of `revocation: { url, … }`, reader]: the list's own limits, with REVOCATION_URL only.
+const REVOCATION_BINDINGS = {
+  REVOCATION_MAX_ENTRIES: ["maxEntries", count],
+  REVOCATION_MAX_RESPONSE_SIZE: ["maxResponseSize", count],
+  REVOCATION_MAX_STALE: ["maxStale", milliseconds],
+};
 
 // Every binding the worker reads.
-export const BINDING_NAMES = [...Object.keys(BINDINGS), ...Object.keys(METRICS_BINDINGS)];
+export const BINDING_NAMES = [...Object.keys(BINDINGS), ...Object.keys(REVOCATION_BINDINGS), ...Object.keys(METRICS_BINDINGS)];
 
 export function gatewayConfigOf(env) {
   const config = {};
   const from = {};
   for (const [name, [option, read]] of Object.entries(BINDINGS)) {
     const value = env[name];
-    if (value === undefined || value === null || value === "") continue;
+    if (!isSet(value)) continue;
     if (from[option]) throw new TypeError(`env.${name} and env.${from[option]} both set ${option}: give one`);
     from[option] = name;
     config[option] = read(value, name);
   }
+  for (const [name, [option, read]] of Object.entries(REVOCATION_BINDINGS)) {
+    const value = env[name];
+    if (!isSet(value)) continue;
+    if (from.revocation !== "REVOCATION_URL") throw new TypeError(`env.${name} needs env.REVOCATION_URL`);
+    config.revocation[option] = read(value, name);
+  }
   for (const [name, member] of Object.entries(METRICS_BINDINGS)) {
     const value = env[name];
-    if (value === undefined || value === null || value === "") continue;
+    if (!isSet(value)) continue;
     config.metrics = { ...config.metrics, [member]: text(value, name) };
   }
   return config;
+}
+
+function isSet(value) {
+  return value !== undefined && value !== null && value !== "";
 }
 
 function text(value, name) {
@@ -109,12 +128,18 @@ function boolean(value, name) {
 }
 
 function milliseconds(value, name) {
-  return wholeNumber(value, name, "milliseconds");
+  return wholeNumber(value, name, "of milliseconds");
 }
 
-function wholeNumber(value, name, unit = "bytes") {
+// A count (of bytes, of entries): a whole number from 1.
+function count(value, name) {
+  return wholeNumber(value, name, "from 1", 1);
+}
+
+// A number binding, or text of digits, as a whole number at least `least` (`what` says which, for the error).
+function wholeNumber(value, name, what = "of bytes", least = 0) {
   const number = typeof value === "number" ? value : /^\d+$/.test(value) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(number) || number < 0) throw new TypeError(`env.${name} must be a whole number of ${unit}`);
+  if (!Number.isSafeInteger(number) || number < least) throw new TypeError(`env.${name} must be a whole number ${what}`);
   return number;
 }
 

@@ -26,7 +26,7 @@ async function build(env) {
 }
 
 export default {
-  async fetch(request, env) {
+  async fetch(request, env, ctx) {
     let gateway;
     try {
       gateway = await gatewayFor(env);
@@ -35,6 +35,6 @@ export default {
       return Response.json({ error: "gateway_misconfigured" }, { status: 500, headers: { "cache-control": "no-store" } });
     }
     // The metrics and stats paths (METRICS_PATH, STATS_PATH) are the gateway's own, behind METRICS_TOKEN.
-    return gateway(request);
+    return gateway(request, ctx); // ctx.waitUntil keeps a background refresh alive
   },
 };

@@ -31,7 +31,7 @@ export { GatewayForbidden, GatewayUnknownIssuer, GatewayThrottled, JWTRevoked };
 export class GatewayTokenMissing extends JOSEError { static code = "ERR_TOKEN_MISSING"; }
 
 const GATEWAY_OPTIONS = ["providers", "rules", "origin", "bypass", "bypassPreflight", "forwardToken", "cache", "realm", "fetch",
-  "maxAddedHeaderBytes", "metrics", "throttle", "denialLog", "authStatusHeader"];
+  "maxAddedHeaderBytes", "metrics", "throttle", "denialLog", "authStatusHeader", "logger"];
 const CONFIG_KEYS = new Set([...GATEWAY_OPTIONS, ...PROVIDER_OPTIONS]);
 const PRINTABLE = /^[\x20-\x7e]*$/;
 // What the gateway may add to a request (claim and payload headers, counted as name + value + 4
@@ -63,8 +63,7 @@ class Gateway {
     this.cache = config.cache === false ? null : new VerifiedTokenCache(config.cache ?? {});
     this.counters = new Counters();
     this.denials = { refused: 0, rejected: 0, forbidden: 0, throttled: 0 };
-    this.fetchOutcomes = new Map(); // "provider\0jwks|revocation" → { okAt, failedAt, code }
-    this.providers = providersOf(config, { api, fetch: config.fetch, cache: this.cache, onFetch: (...event) => this.fetched(...event) });
+    this.providers = providersOf(config, { api, fetch: config.fetch, logger: config.logger, cache: this.cache, onFetch: (...event) => this.fetched(...event) });
     if (config.bypass !== undefined && config.rules !== undefined) throw new JOSEInvalidArgument('give rules or bypass, not both (a bypass is a rule that requires "none")');
     this.rules = ruleTableOf(config.rules ?? bypassRules(config.bypass ?? []), this.providers);
     // Every provider's token sources, each once: stripped from every request, whichever rule applies.
@@ -88,11 +87,22 @@ class Gateway {
     this.startedAt = Date.now();
   }
 
+  // `context` is optional: a Workers ExecutionContext (or anything with waitUntil), which keeps a
+  // JWKS or revocation refresh the request started in the background alive after the response.
   handler() {
-    const handle = (request) => this.handle(request);
+    const handle = (request, context) => this.handle(request).finally(() => this.keepRefreshing(context));
     handle.stats = () => this.stats();
     handle.metrics = () => this.metrics();
     return handle;
+  }
+
+  // Hands every refresh in flight (each provider's key set and revocation list) to the runtime's
+  // waitUntil, so it outlives the response: workerd drops it otherwise.
+  keepRefreshing(context) {
+    if (typeof context?.waitUntil !== "function") return;
+    for (const provider of this.providers.values()) {
+      for (const refresh of provider.refreshing()) context.waitUntil(refresh);
+    }
   }
 
   async handle(request) {
@@ -217,14 +227,9 @@ class Gateway {
     }
   }
 
-  // A provider's key set or revocation list was fetched (RemoteJWKSet's onFetch).
-  fetched(provider, document, { ok, error }) {
+  // A provider's key set or revocation list was fetched, or given up (the remote document's onFetch).
+  fetched(provider, document, { ok }) {
     this.counters.add(`edgejwt_${document}_fetches_total`, [provider.name, ok ? "ok" : "failed"]);
-    const key = `${provider.name}\u0000${document}`;
-    const outcome = this.fetchOutcomes.get(key) ?? {};
-    if (ok) outcome.okAt = Date.now();
-    else Object.assign(outcome, { failedAt: Date.now(), code: codeOf(error) });
-    this.fetchOutcomes.set(key, outcome);
   }
 
   metrics() {

@@ -227,8 +227,8 @@ export const ERR_NOT_INITIALIZED: "ERR_NOT_INITIALIZED";
 export class JWKSTimeout extends JOSEError {}
 export class JWKSFetchFailed extends JOSEError {}
 export { RemoteJWKSet } from "./remote-jwks.js";
-export type { RemoteJWKSetOptions, RemoteJWKSetSnapshot, RemoteJWKSetFetchEvent, RemoteJWKSetStats } from "./remote-jwks.js";
-import type { RemoteJWKSet, RemoteJWKSetOptions } from "./remote-jwks.js";
+export type { RemoteJWKSetOptions, RemoteJWKSetSnapshot, RemoteJWKSetFetchEvent, RemoteJWKSetStats, RemoteFetchError, RemoteFetchLogger } from "./remote-jwks.js";
+import type { RemoteJWKSet, RemoteJWKSetOptions, RemoteFetchLogger } from "./remote-jwks.js";
 export function createRemoteJWKSet(url: string | URL, options?: RemoteJWKSetOptions): RemoteJWKSet;
 /** verify() for key sources that may have to fetch first (a RemoteJWKSet). */
 export function verifyAsync<P = JWTPayload>(token: string | Uint8Array, key: KeyLike | LocalJWKSet | RemoteJWKSet, options?: VerifyOptions): Promise<VerifyResult<P>>;
@@ -246,6 +246,7 @@ export interface VerifyOptions {
 }
 
 export { RevocationUnavailable } from "./revocation.js";
+export * from "./sessions/sessions.js";
 export type { RevocationList, RevocationDocument, RevocationListSnapshot, RevocationListStats, RemoteRevocationListOptions } from "./revocation.js";
 import type { RevocationDocument, RevocationList, RemoteRevocationListOptions } from "./revocation.js";
 export function createRevocationList(config: RevocationDocument | ({ url: string | URL } & RemoteRevocationListOptions), fetchOptions?: RemoteRevocationListOptions): RevocationList;
@@ -268,8 +269,10 @@ export interface GatewayProviderConfig {
   /** A header carrying the token's own payload segment (base64url of the signed JSON). */
   payloadHeader?: string;
   revocation?: RevocationDocument | ({ url: string | URL } & RemoteRevocationListOptions);
-  /** For the JWKS and revocation fetches (ms). */
-  cacheMaxAge?: number; cooldownDuration?: number; timeoutDuration?: number;
+  /** For the JWKS and the revocation list fetches (RemoteJWKSetOptions, ms). */
+  cacheMaxAge?: number; cooldownDuration?: number; timeoutDuration?: number; minCacheMaxAge?: number;
+  /** The JWKS's own maxStale and maxResponseSize (the revocation list's are members of `revocation`). */
+  jwksMaxStale?: number; jwksMaxResponseSize?: number;
 }
 /**
  * What a request must carry: "none" (the bypass), a provider's name, or one of
@@ -307,6 +310,8 @@ export interface GatewayConfig extends GatewayProviderConfig {
   forwardToken?: boolean;
   /** The most the claim and payload headers may add to a request (default 8192); over it, 431. */
   maxAddedHeaderBytes?: number;
+  /** For every provider's JWKS and revocation list fetches: one JSON line per change of state (default console; null for none). */
+  logger?: RemoteFetchLogger | null;
   cache?: { maxEntries?: number; maxTtl?: number; maxBytes?: number } | false;
   realm?: string; fetch?: typeof fetch;
   /** Prometheus text at path, stats() as JSON at statsPath, both only for "Authorization: Bearer <token>" (32–512 characters). */
@@ -328,7 +333,11 @@ export interface GatewayDenial {
 /** "string": a string claim, percent-encoded; "list": an array of strings, joined by ","; "json": any value as compact JSON, numbers as written. */
 export type ClaimHeaderEncoding = "string" | "list" | "json";
 export interface GatewayHandler {
-  (request: Request): Promise<Response>;
+  /**
+   * `context`: the Workers ExecutionContext (anything with waitUntil), which keeps a JWKS or
+   * revocation refresh the request started in the background alive after the response.
+   */
+  (request: Request, context?: { waitUntil(promise: Promise<unknown>): void }): Promise<Response>;
   stats(): Record<string, unknown>;
   /** The counters in Prometheus text format (what metrics.path serves). */
   metrics(): string;

@@ -64,7 +64,7 @@ export class Counters {
 
 // The families measured at a scrape from what the gateway holds: the verified-token cache, the
 // throttle, and each provider's key set and revocation list (their last fetch error included).
-export function scrapedFamilies({ startedAt, cache, throttle, providers, fetchOutcomes }) {
+export function scrapedFamilies({ startedAt, cache, throttle, providers }) {
   const family = (name, type, help, labelNames, samples) => ({ name, type, help, labelNames, samples });
   const families = [
     family("edgejwt_start_time_seconds", "gauge", "When this isolate's gateway was built (its counters start there), in seconds since the epoch.", [], [[[], startedAt / 1000]]),
@@ -84,16 +84,19 @@ export function scrapedFamilies({ startedAt, cache, throttle, providers, fetchOu
       family("edgejwt_throttle_evictions_total", "counter", "Clients the throttle forgot to stay within maxClients.", [], [[[], evictions]]),
     );
   }
+  // From each remote document's own stats(): fetchedAt (of the set in use, a persisted one's
+  // included) and lastError ({ code, at }, kept after a recovery).
   for (const document of ["jwks", "revocation"]) {
-    const outcomes = [...providers.values()].map((provider) => [provider.name, fetchOutcomes.get(`${provider.name}\u0000${document}`)]).filter(([, outcome]) => outcome);
+    const remote = [...providers.values()].map((provider) => [provider.name, provider.stats()[document]])
+      .filter(([, stats]) => stats && "fetchedAt" in stats);
     const label = document === "jwks" ? "JWKS" : "revocation list";
     families.push(
-      family(`edgejwt_${document}_last_success_timestamp_seconds`, "gauge", `When the provider's ${label} was last fetched successfully.`, ["provider"],
-        outcomes.filter(([, outcome]) => outcome.okAt).map(([name, outcome]) => [[name], outcome.okAt / 1000])),
+      family(`edgejwt_${document}_last_success_timestamp_seconds`, "gauge", `When the provider's ${label} in use was fetched.`, ["provider"],
+        remote.filter(([, stats]) => stats.fetchedAt !== null).map(([name, stats]) => [[name], stats.fetchedAt / 1000])),
       family(`edgejwt_${document}_last_error_timestamp_seconds`, "gauge", `When a fetch of the provider's ${label} last failed.`, ["provider"],
-        outcomes.filter(([, outcome]) => outcome.failedAt).map(([name, outcome]) => [[name], outcome.failedAt / 1000])),
+        remote.filter(([, stats]) => stats.lastError).map(([name, stats]) => [[name], stats.lastError.at / 1000])),
       family(`edgejwt_${document}_last_error_info`, "gauge", `The code of the provider's last failed ${label} fetch (1 for that code).`, ["provider", "code"],
-        outcomes.filter(([, outcome]) => outcome.code).map(([name, outcome]) => [[name, outcome.code], 1])),
+        remote.filter(([, stats]) => stats.lastError).map(([name, stats]) => [[name, stats.lastError.code], 1])),
     );
   }
   return families;

@@ -15,12 +15,12 @@ export class JWTRevoked extends JOSEError { static code = "ERR_JWT_REVOKED"; }
 export const PROVIDER_OPTIONS = [
   "jwksUrl", "jwks", "key", "pem", "secret", "jwksSeed", "issuer", "audience", "subject", "algorithms", "typ",
   "clockTolerance", "maxTokenAge", "requiredClaims", "requiredScopes", "tokenSources", "claimHeaders", "payloadHeader",
-  "revocation", "cacheMaxAge", "cooldownDuration", "timeoutDuration",
+  "revocation", "cacheMaxAge", "cooldownDuration", "timeoutDuration", "minCacheMaxAge", "jwksMaxStale", "jwksMaxResponseSize",
 ];
 const PROVIDER_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
 const KEY_SOURCES = ["jwksUrl", "jwks", "key", "pem", "secret"];
 
-// name → Provider. `shared`: { api, fetch, cache (a VerifiedTokenCache or null), onFetch(provider, document, event) }.
+// name → Provider. `shared`: { api, fetch, logger, cache (a VerifiedTokenCache or null), onFetch(provider, document, event) }.
 export function providersOf(config, shared) {
   if (config.providers === undefined) {
     return new Map([["default", new Provider("default", definedOnly(Object.fromEntries(PROVIDER_OPTIONS.map((name) => [name, config[name]]))), shared)]]);
@@ -42,7 +42,7 @@ export function providersOf(config, shared) {
 }
 
 export class Provider {
-  constructor(name, config, { api, fetch, cache, onFetch }) {
+  constructor(name, config, { api, fetch, logger, cache, onFetch }) {
     this.name = name;
     this.api = api;
     const issuer = config.issuer ?? [];
@@ -64,12 +64,23 @@ export class Provider {
       issuer: config.issuer, audience: config.audience, subject: config.subject, algorithms: config.algorithms,
       typ: config.typ, clockTolerance: config.clockTolerance, maxTokenAge: config.maxTokenAge, cache: cache ?? undefined,
     });
+    // What the JWKS and the revocation list fetches share; the list's own limits (maxEntries,
+    // maxResponseSize, maxStale) are members of `revocation: { url, … }`, the key set's are jwks*.
     const fetchOptions = (document) => definedOnly({
       cacheMaxAge: config.cacheMaxAge, cooldownDuration: config.cooldownDuration, timeoutDuration: config.timeoutDuration,
-      fetch, onFetch: onFetch && ((event) => onFetch(this, document, event)),
+      minCacheMaxAge: config.minCacheMaxAge, fetch, logger, onFetch: onFetch && ((event) => onFetch(this, document, event)),
     });
-    this.keys = keySourceOf(api, config, fetchOptions("jwks"), name);
+    const jwksOptions = definedOnly({
+      ...fetchOptions("jwks"), maxStale: config.jwksMaxStale, maxResponseSize: config.jwksMaxResponseSize, seed: config.jwksSeed,
+    });
+    this.keys = keySourceOf(api, config, jwksOptions, name);
     this.revocation = config.revocation ? api.createRevocationList(config.revocation, fetchOptions("revocation")) : null;
+  }
+
+  // The fetches in flight for this provider's key set and revocation list (promises that never
+  // reject), for a runtime's waitUntil.
+  refreshing() {
+    return [this.keys, this.revocation].map((source) => source?.refreshing?.()).filter(Boolean);
   }
 
   // The verified result for `token` (a JOSEError when it fails, JWTRevoked when it is revoked).
@@ -140,11 +151,11 @@ export function scopesOf(payload) {
   return scopes;
 }
 
-function keySourceOf(api, config, fetchOptions, name) {
+function keySourceOf(api, config, jwksOptions, name) {
   const given = KEY_SOURCES.filter((option) => config[option] !== undefined);
   const where = name === "default" ? "" : ` for provider "${name}"`;
   if (given.length !== 1) throw new JOSEInvalidArgument(`give exactly one key source${where}: jwksUrl, jwks, key, pem or secret`);
-  if (config.jwksUrl) return api.createRemoteJWKSet(config.jwksUrl, { ...fetchOptions, seed: config.jwksSeed });
+  if (config.jwksUrl) return api.createRemoteJWKSet(config.jwksUrl, jwksOptions);
   if (config.jwks) return api.createLocalJWKSet(config.jwks);
   if (config.pem) return api.importPEM(config.pem);
   if (config.secret) {

@@ -72,7 +72,7 @@ it("reads the metrics and stats paths with their secret into one metrics option"
   for (const name of ["STATS_PATH", "METRICS_PATH", "METRICS_TOKEN", "PROVIDERS", "RULES", "THROTTLE", "DENIAL_LOG", "AUTH_STATUS_HEADER", "JWKS_URL"]) {
     assert.ok(BINDING_NAMES.includes(name), name);
   }
-  assert.equal(BINDING_NAMES.length, 33);
+  assert.equal(BINDING_NAMES.length, 39);
 });
 
 it("reads providers, rules, throttling and the denial log from JSON bindings; a provider's secret from base64url", () => {
@@ -92,4 +92,28 @@ it("reads providers, rules, throttling and the denial log from JSON bindings; a 
     [{ RULES: "[" }, /env\.RULES must be JSON/], [{ THROTTLE: "30" }, /env\.THROTTLE/]]) {
     assert.throws(() => gatewayConfigOf(env), { name: "TypeError", message }, JSON.stringify(env));
   }
+});
+
+it("reads the endpoints' limits: the no-store floor, the JWKS's own, and the revocation list's into revocation", () => {
+  const config = gatewayConfigOf({
+    JWKS_URL: "https://idp.example/jwks.json", MIN_CACHE_MAX_AGE: "1000", JWKS_MAX_STALE: "600000",
+    JWKS_MAX_RESPONSE_SIZE: 65536, REVOCATION_URL: "https://idp.example/revoked.json", REVOCATION_MAX_ENTRIES: "200000",
+    REVOCATION_MAX_RESPONSE_SIZE: "33554432", REVOCATION_MAX_STALE: 60000,
+  });
+  assert.deepEqual(config, {
+    jwksUrl: "https://idp.example/jwks.json", minCacheMaxAge: 1000, jwksMaxStale: 600000, jwksMaxResponseSize: 65536,
+    revocation: { url: "https://idp.example/revoked.json", maxEntries: 200000, maxResponseSize: 33554432, maxStale: 60000 },
+  });
+  for (const name of ["MIN_CACHE_MAX_AGE", "JWKS_MAX_STALE", "JWKS_MAX_RESPONSE_SIZE", "REVOCATION_MAX_ENTRIES",
+    "REVOCATION_MAX_RESPONSE_SIZE", "REVOCATION_MAX_STALE"]) {
+    assert.ok(BINDING_NAMES.includes(name), name);
+  }
+  const refused = [
+    [{ JWKS_MAX_RESPONSE_SIZE: "0" }, /env\.JWKS_MAX_RESPONSE_SIZE must be a whole number from 1/],
+    [{ MIN_CACHE_MAX_AGE: "1s" }, /env\.MIN_CACHE_MAX_AGE must be a whole number of milliseconds/],
+    [{ REVOCATION_URL: "https://idp.example/r.json", REVOCATION_MAX_ENTRIES: "1e5" }, /env\.REVOCATION_MAX_ENTRIES must be a whole number/],
+    [{ REVOCATION_MAX_ENTRIES: "10" }, /env\.REVOCATION_MAX_ENTRIES needs env\.REVOCATION_URL/],
+    [{ REVOCATION: '{"jti":[]}', REVOCATION_MAX_STALE: "10" }, /env\.REVOCATION_MAX_STALE needs env\.REVOCATION_URL/],
+  ];
+  for (const [env, message] of refused) assert.throws(() => gatewayConfigOf(env), { name: "TypeError", message }, JSON.stringify(env));
 });

@@ -200,6 +200,59 @@ for (const build of builds.filter((b) => b.name !== "wasi (node:wasi)")) {
       assert.equal((await call("/other", { headers: bearer(partner()) })).status, 200);
     });
 
+    it("gives each provider its own endpoint limits and the gateway's logger, and hands every provider's refresh to waitUntil", async () => {
+      const idp = await startEndpoint("/a/jwks.json");
+      const { publicKey, privateKey } = api.generateKeyPair("ES256");
+      const bJwks = { keys: [{ ...api.exportJWK(publicKey), kid: "b1" }] };
+      idp.respond = (request, response) => {
+        if (request.url === "/a/jwks.json") return answer(partnerJwks)(request, response);
+        if (request.url === "/b/jwks.json") return answer(bJwks, { "cache-control": "no-store" })(request, response);
+        return answer({ jti: ["r1", "r2"] })(request, response); // /c/revoked.json
+      };
+      const lines = [];
+      const logger = { error: (line) => lines.push(JSON.parse(line)), warn: (line) => lines.push(JSON.parse(line)), info() {} };
+      try {
+        const { handler, call } = gatewayWith({
+          logger,
+          providers: {
+            // The partners' set is larger than 64 bytes: too large for a, whatever b may take.
+            a: { jwksUrl: idp.url, issuer: PARTNERS, jwksMaxResponseSize: 64 },
+            // no-store keeps b's set min(minCacheMaxAge, cacheMaxAge) = 0 ms: every request refreshes it in the background.
+            b: { jwksUrl: `${idp.origin}/b/jwks.json`, issuer: "https://b.example", minCacheMaxAge: 0, cacheMaxAge: 60_000, cooldownDuration: 0 },
+            c: { secret: GATEWAY_SECRET, issuer: USERS, revocation: { url: `${idp.origin}/c/revoked.json`, maxEntries: 1 } },
+          },
+        });
+        const tooLarge = await call("/x", { headers: bearer(partner()) });
+        assert.deepEqual([tooLarge.status, tooLarge.body.code], [503, "ERR_JWKS_INVALID"]);
+        const overCapacity = await call("/x", { headers: bearer(user()) });
+        assert.deepEqual([overCapacity.status, overCapacity.body.code], [503, "ERR_REVOCATION_UNAVAILABLE"]);
+        const bToken = () => api.sign({ sub: "b-user" }, privateKey, { alg: "ES256", kid: "b1", issuer: "https://b.example", expiresIn: "5m" });
+        assert.equal((await call("/x", { headers: bearer(bToken()) })).status, 200);
+        const { providers: stats } = handler.stats();
+        assert.match(stats.a.jwks.lastError.message, /larger than 64 bytes/);
+        assert.equal(stats.b.jwks.lastError, null);
+        assert.match(stats.c.revocation.lastError.message, /more than maxEntries \(1\)/);
+        // The gateway's logger heard both providers' endpoints, once each.
+        assert.deepEqual(lines.map(({ document, state, code }) => [document, state, code]).sort(), [
+          ["JWKS", "unavailable", "ERR_JWKS_INVALID"], ["revocation list", "unavailable", "ERR_REVOCATION_UNAVAILABLE"],
+        ]);
+        // b's set expired at once: the next request is answered from it and starts a refresh,
+        // which the handler hands to the context's waitUntil after the response.
+        const kept = [];
+        const response = await handler(new Request("http://gateway/x", { headers: bearer(bToken()) }), { waitUntil: (promise) => kept.push(promise) });
+        assert.equal(response.status, 200);
+        assert.equal(kept.length, 1);
+        assert.equal(await kept[0], null); // the refresh, settled without a failure
+        assert.equal(idp.requests.filter(({ url }) => url === "/b/jwks.json").length, 2);
+        // Nothing in flight, nothing handed on; a context without waitUntil is ignored.
+        await handler(new Request("http://gateway/x", { headers: bearer(partner()) }), { waitUntil: (promise) => kept.push(promise) });
+        await handler(new Request("http://gateway/x", { headers: bearer(partner()) }), {});
+        assert.equal(kept.length, 1);
+      } finally {
+        await idp.close();
+      }
+    });
+
     it("counts per rule, provider and code in Prometheus text, behind its own bearer secret", async () => {
       const idp = await startEndpoint("/jwks.json");
       let failing = true;
