@@ -43,6 +43,10 @@ struct PendingVerification {
 
 }  // namespace
 
+// The limits the header states for hosts are the core's.
+static_assert(EDGEJWT_MAX_JSON_DEPTH == kMaxJsonDepthBound && TokenLimits{}.max_token_length == EDGEJWT_DEFAULT_MAX_TOKEN_LENGTH,
+              "bindings/edgejwt.h states limits the core no longer has: update it and js/core.js");
+
 #if defined(__wasm32__)
 // js/core.js reads the result at these offsets.
 static_assert(offsetof(edgejwt_result, handle) == 32 && offsetof(edgejwt_result, key_index) == 36 &&

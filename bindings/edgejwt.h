@@ -76,6 +76,11 @@ typedef struct edgejwt_result {
 #define EDGEJWT_EXPORT_SPKI_PEM 3
 #define EDGEJWT_EXPORT_PKCS8_PEM 4
 
+/* Limits a host applies before a call, so that it never copies what the core would refuse (the
+ * core applies them again). */
+#define EDGEJWT_DEFAULT_MAX_TOKEN_LENGTH 65536 /* bytes of a compact token under the default policy */
+#define EDGEJWT_MAX_JSON_DEPTH 64              /* the most a policy's "maxJsonDepth" may be */
+
 /* Payload kinds for edgejwt_verify_finish. */
 #define EDGEJWT_PAYLOAD_JWT 0 /* a JSON object of claims, time claims checked */
 #define EDGEJWT_PAYLOAD_BYTES 1

@@ -2,17 +2,20 @@
 // and bundlers import .wasm files as modules), bytes, a Response, or a URL (a file: URL is read from
 // disk under Node; any other is fetched). Emscripten's own loader is never asked to find the file.
 
+// { instance, module }: the compiled module is kept, for the engine's renew().
 export async function instantiate(source, imports) {
   const resolved = await resolve(source);
-  if (resolved instanceof WebAssembly.Module) return WebAssembly.instantiate(resolved, imports);
+  if (resolved instanceof WebAssembly.Module) {
+    return { instance: await WebAssembly.instantiate(resolved, imports), module: resolved };
+  }
   if (typeof Response === "function" && resolved instanceof Response) {
     if (typeof WebAssembly.instantiateStreaming === "function" &&
         resolved.headers.get("content-type") === "application/wasm") {
-      return (await WebAssembly.instantiateStreaming(resolved, imports)).instance;
+      return WebAssembly.instantiateStreaming(resolved, imports);
     }
-    return (await WebAssembly.instantiate(await resolved.arrayBuffer(), imports)).instance;
+    return WebAssembly.instantiate(await resolved.arrayBuffer(), imports);
   }
-  return (await WebAssembly.instantiate(resolved, imports)).instance;
+  return WebAssembly.instantiate(resolved, imports);
 }
 
 async function resolve(source) {

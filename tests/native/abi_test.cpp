@@ -86,6 +86,26 @@ TEST_F(Abi, PoliciesComeFromStrictOptionsJson) {
   EXPECT_EQ(create_policy("[]"), static_cast<edgejwt_status>(edgejwt::Status::InvalidArgument));
 }
 
+// Issue 11, item 10: maxJsonDepth was accepted up to 2^32-1.
+TEST_F(Abi, PoliciesBoundMaxJsonDepth) {
+  const std::string most = "{\"maxJsonDepth\":" + std::to_string(EDGEJWT_MAX_JSON_DEPTH) + "}";
+  ASSERT_EQ(edgejwt_policy_create(context_, most.data(), most.size()), EDGEJWT_OK);
+  for (const std::string &over : {"{\"maxJsonDepth\":" + std::to_string(EDGEJWT_MAX_JSON_DEPTH + 1) + "}",
+                                 std::string("{\"maxJsonDepth\":4294967295}"), std::string("{\"maxJsonDepth\":0}")}) {
+    EXPECT_EQ(edgejwt_policy_create(context_, over.data(), over.size()),
+              static_cast<edgejwt_status>(edgejwt::Status::InvalidArgument)) << over;
+    EXPECT_EQ(text(result().detail, result().detail_len), "maxJsonDepth");
+  }
+}
+
+// An empty issuer or audience is refused alone as in a list (it was accepted alone).
+TEST_F(Abi, PoliciesRefuseEmptyIssuersAndAudiences) {
+  for (const char *options : {R"({"issuer":""})", R"({"issuer":["","a"]})", R"({"audience":""})", R"({"audience":[""]})"}) {
+    EXPECT_EQ(edgejwt_policy_create(context_, options, std::strlen(options)),
+              static_cast<edgejwt_status>(edgejwt::Status::InvalidArgument)) << options;
+  }
+}
+
 TEST_F(Abi, RefusesShortSecretsAndNullInput) {
   const std::vector<uint8_t> short_secret(31, 1);
   EXPECT_EQ(edgejwt_key_import(context_, EDGEJWT_KEY_SECRET, short_secret.data(), short_secret.size(), nullptr, 0),
