@@ -1,5 +1,6 @@
 // edgejwt on its Emscripten build: for browsers, Node and bundlers.
 import { createApi } from "./api.js";
+import { createGatewayFactory } from "./gateway.js";
 import { createSessionApi } from "./sessions/session-tokens.js";
 import { loadEmscriptenEngine } from "./engines/emscripten.js";
 
@@ -10,10 +11,13 @@ export { VerifiedTokenCache } from "./token-cache.js";
 export { GatewayTokenMissing, GatewayForbidden, JWTRevoked } from "./gateway.js";
 export { RevocationUnavailable } from "./revocation.js";
 export * from "./sessions/index.js";
+const api = createApi(loadEmscriptenEngine);
 export const {
   init, memoryUsage, sign, verify, decode, decodeProtectedHeader, compactSign, compactVerify, generateTokenPair,
   importJWK, exportJWK, importSPKI, importPKCS8, importX509, importPEM, exportSPKI, exportPKCS8,
   createLocalJWKSet, generateKeyPair, generateSecret, calculateJwkThumbprint,
-  createRemoteJWKSet, verifyAsync, createRevocationList, createGateway,
-} = createApi(loadEmscriptenEngine);
+  createRemoteJWKSet, verifyAsync, createRevocationList,
+} = api;
+// The gateway is a layer over the API (it verifies through it), bound here to this build's.
+export const createGateway = createGatewayFactory(api);
 export const { startSession, rotateRefreshToken } = createSessionApi({ sign, verify: verifyAsync });
