@@ -31,7 +31,7 @@ export { GatewayForbidden, GatewayUnknownIssuer, GatewayThrottled, JWTRevoked };
 export class GatewayTokenMissing extends JOSEError { static code = "ERR_TOKEN_MISSING"; }
 
 const GATEWAY_OPTIONS = ["providers", "rules", "origin", "bypass", "bypassPreflight", "forwardToken", "cache", "realm", "fetch",
-  "maxAddedHeaderBytes", "metrics", "throttle", "denialLog", "authStatusHeader", "logger"];
+  "maxAddedHeaderBytes", "metrics", "throttle", "denialLog", "authStatusHeader", "logger", "snapshotStore"];
 const CONFIG_KEYS = new Set([...GATEWAY_OPTIONS, ...PROVIDER_OPTIONS]);
 const PRINTABLE = /^[\x20-\x7e]*$/;
 // What the gateway may add to a request (claim and payload headers, counted as name + value + 4
@@ -63,7 +63,10 @@ class Gateway {
     this.cache = config.cache === false ? null : new VerifiedTokenCache(config.cache ?? {});
     this.counters = new Counters();
     this.denials = { refused: 0, rejected: 0, forbidden: 0, throttled: 0 };
-    this.providers = providersOf(config, { api, fetch: config.fetch, logger: config.logger, cache: this.cache, onFetch: (...event) => this.fetched(...event) });
+    this.providers = providersOf(config, {
+      api, fetch: config.fetch, logger: config.logger, store: config.snapshotStore, cache: this.cache,
+      onFetch: (...event) => this.fetched(...event),
+    });
     if (config.bypass !== undefined && config.rules !== undefined) throw new JOSEInvalidArgument('give rules or bypass, not both (a bypass is a rule that requires "none")');
     this.rules = ruleTableOf(config.rules ?? bypassRules(config.bypass ?? []), this.providers);
     // Every provider's token sources, each once: stripped from every request, whichever rule applies.

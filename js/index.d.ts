@@ -227,8 +227,8 @@ export const ERR_NOT_INITIALIZED: "ERR_NOT_INITIALIZED";
 export class JWKSTimeout extends JOSEError {}
 export class JWKSFetchFailed extends JOSEError {}
 export { RemoteJWKSet } from "./remote-jwks.js";
-export type { RemoteJWKSetOptions, RemoteJWKSetSnapshot, RemoteJWKSetFetchEvent, RemoteJWKSetStats, RemoteFetchError, RemoteFetchLogger } from "./remote-jwks.js";
-import type { RemoteJWKSet, RemoteJWKSetOptions, RemoteFetchLogger } from "./remote-jwks.js";
+export type { RemoteJWKSetOptions, RemoteJWKSetSnapshot, RemoteJWKSetFetchEvent, RemoteJWKSetStats, RemoteFetchError, RemoteFetchLogger, SnapshotStore } from "./remote-jwks.js";
+import type { RemoteJWKSet, RemoteJWKSetOptions, RemoteFetchLogger, SnapshotStore } from "./remote-jwks.js";
 export function createRemoteJWKSet(url: string | URL, options?: RemoteJWKSetOptions): RemoteJWKSet;
 /** verify() for key sources that may have to fetch first (a RemoteJWKSet). */
 export function verifyAsync<P = JWTPayload>(token: string | Uint8Array, key: KeyLike | LocalJWKSet | RemoteJWKSet, options?: VerifyOptions): Promise<VerifyResult<P>>;
@@ -273,6 +273,8 @@ export interface GatewayProviderConfig {
   cacheMaxAge?: number; cooldownDuration?: number; timeoutDuration?: number; minCacheMaxAge?: number;
   /** The JWKS's own maxStale and maxResponseSize (the revocation list's are members of `revocation`). */
   jwksMaxStale?: number; jwksMaxResponseSize?: number;
+  /** Refresh the JWKS and the revocation list in the background this many ms before they expire (RemoteJWKSetOptions.refreshAhead; default 0, off). */
+  refreshAhead?: number;
 }
 /**
  * What a request must carry: "none" (the bypass), a provider's name, or one of
@@ -312,6 +314,12 @@ export interface GatewayConfig extends GatewayProviderConfig {
   maxAddedHeaderBytes?: number;
   /** For every provider's JWKS and revocation list fetches: one JSON line per change of state (default console; null for none). */
   logger?: RemoteFetchLogger | null;
+  /**
+   * Where every provider's remote JWKS and revocation list keep their last good snapshot for the
+   * isolates that come after (new CacheSnapshotStore(caches.default) on Workers): read at the
+   * first use, written after each good fetch. Default none.
+   */
+  snapshotStore?: SnapshotStore;
   cache?: { maxEntries?: number; maxTtl?: number; maxBytes?: number } | false;
   realm?: string; fetch?: typeof fetch;
   /** Prometheus text at path, stats() as JSON at statsPath, both only for "Authorization: Bearer <token>" (32–512 characters). */
@@ -341,6 +349,16 @@ export interface GatewayHandler {
   stats(): Record<string, unknown>;
   /** The counters in Prometheus text format (what metrics.path serves). */
   metrics(): string;
+}
+/**
+ * A SnapshotStore on the Workers Cache API: each snapshot under
+ * https://snapshots.edgejwt.invalid/v1/<SHA-256 of its key>, kept for its ttl (Cache-Control max-age).
+ */
+export class CacheSnapshotStore implements SnapshotStore {
+  /** `cache`: caches.default (or a Cache from caches.open). Throws ERR_INVALID_ARGUMENT for anything else. */
+  constructor(cache: { match(request: string): Promise<Response | undefined>; put(request: string, response: Response): Promise<void> });
+  load(key: string): Promise<unknown>;
+  save(key: string, snapshot: unknown, ttl: number): Promise<void>;
 }
 export function createGateway(config: GatewayConfig): GatewayHandler;
 export class GatewayTokenMissing extends JOSEError {}

@@ -10,6 +10,7 @@ export { RemoteJWKSet } from "./remote-jwks.js";
 export { VerifiedTokenCache } from "./token-cache.js";
 export { GatewayTokenMissing, GatewayForbidden, JWTRevoked } from "./gateway.js";
 export { RevocationUnavailable } from "./revocation.js";
+export { CacheSnapshotStore } from "./gateway/snapshot-store.js";
 export * from "./sessions/index.js";
 const api = createApi(loadWasiEngine);
 export const {

@@ -97,6 +97,18 @@ export function scrapedFamilies({ startedAt, cache, throttle, providers }) {
         remote.filter(([, stats]) => stats.lastError).map(([name, stats]) => [[name], stats.lastError.at / 1000])),
       family(`edgejwt_${document}_last_error_info`, "gauge", `The code of the provider's last failed ${label} fetch (1 for that code).`, ["provider", "code"],
         remote.filter(([, stats]) => stats.lastError).map(([name, stats]) => [[name, stats.lastError.code], 1])),
+      family(`edgejwt_${document}_waits_total`, "counter", `Lookups that waited for a fetch of the provider's ${label} (none on hand, or a kid it lacks).`, ["provider"],
+        remote.map(([name, stats]) => [[name], stats.waited])),
+    );
+    // With a snapshotStore: the snapshot this isolate started from, and the saves after each fetch.
+    const stored = remote.filter(([, stats]) => stats.persistence);
+    families.push(
+      family(`edgejwt_${document}_snapshot_restored_timestamp_seconds`, "gauge", `When the provider's ${label} restored from the snapshot store was fetched.`, ["provider"],
+        stored.filter(([, stats]) => stats.persistence.restoredFrom !== null).map(([name, stats]) => [[name], stats.persistence.restoredFrom / 1000])),
+      family(`edgejwt_${document}_snapshot_saves_total`, "counter", `Snapshots of the provider's ${label} written to the snapshot store.`, ["provider"],
+        stored.map(([name, stats]) => [[name], stats.persistence.saves])),
+      family(`edgejwt_${document}_snapshot_failures_total`, "counter", `Reads and writes of the snapshot store that failed for the provider's ${label}.`, ["provider"],
+        stored.map(([name, stats]) => [[name], stats.persistence.failures])),
     );
   }
   return families;

@@ -16,11 +16,13 @@ export const PROVIDER_OPTIONS = [
   "jwksUrl", "jwks", "key", "pem", "secret", "jwksSeed", "issuer", "audience", "subject", "algorithms", "typ",
   "clockTolerance", "maxTokenAge", "requiredClaims", "requiredScopes", "tokenSources", "claimHeaders", "payloadHeader",
   "revocation", "cacheMaxAge", "cooldownDuration", "timeoutDuration", "minCacheMaxAge", "jwksMaxStale", "jwksMaxResponseSize",
+  "refreshAhead",
 ];
 const PROVIDER_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
 const KEY_SOURCES = ["jwksUrl", "jwks", "key", "pem", "secret"];
 
-// name → Provider. `shared`: { api, fetch, logger, cache (a VerifiedTokenCache or null), onFetch(provider, document, event) }.
+// name → Provider. `shared`: { api, fetch, logger, store (the snapshot store, or undefined), cache (a
+// VerifiedTokenCache or null), onFetch(provider, document, event) }.
 export function providersOf(config, shared) {
   if (config.providers === undefined) {
     return new Map([["default", new Provider("default", definedOnly(Object.fromEntries(PROVIDER_OPTIONS.map((name) => [name, config[name]]))), shared)]]);
@@ -42,7 +44,7 @@ export function providersOf(config, shared) {
 }
 
 export class Provider {
-  constructor(name, config, { api, fetch, logger, cache, onFetch }) {
+  constructor(name, config, { api, fetch, logger, store, cache, onFetch }) {
     this.name = name;
     this.api = api;
     const issuer = config.issuer ?? [];
@@ -64,11 +66,13 @@ export class Provider {
       issuer: config.issuer, audience: config.audience, subject: config.subject, algorithms: config.algorithms,
       typ: config.typ, clockTolerance: config.clockTolerance, maxTokenAge: config.maxTokenAge, cache: cache ?? undefined,
     });
-    // What the JWKS and the revocation list fetches share; the list's own limits (maxEntries,
-    // maxResponseSize, maxStale) are members of `revocation: { url, … }`, the key set's are jwks*.
+    // What the JWKS and the revocation list fetches share (the snapshot store too: each document
+    // is stored under its own kind and URL); the list's own limits (maxEntries, maxResponseSize,
+    // maxStale) are members of `revocation: { url, … }`, the key set's are jwks*.
     const fetchOptions = (document) => definedOnly({
       cacheMaxAge: config.cacheMaxAge, cooldownDuration: config.cooldownDuration, timeoutDuration: config.timeoutDuration,
-      minCacheMaxAge: config.minCacheMaxAge, fetch, logger, onFetch: onFetch && ((event) => onFetch(this, document, event)),
+      minCacheMaxAge: config.minCacheMaxAge, refreshAhead: config.refreshAhead, fetch, logger, store,
+      onFetch: onFetch && ((event) => onFetch(this, document, event)),
     });
     const jwksOptions = definedOnly({
       ...fetchOptions("jwks"), maxStale: config.jwksMaxStale, maxResponseSize: config.jwksMaxResponseSize, seed: config.jwksSeed,
