@@ -2,6 +2,7 @@
 // Bindings arrive as text from workerd's text bindings and wrangler's string [vars], or already
 // typed from JSON bindings and wrangler's TOML arrays, tables, numbers and booleans: both are read.
 // A binding that is unset, null or "" is absent. A malformed one throws a TypeError naming it.
+import { CacheSnapshotStore } from "../js/gateway/snapshot-store.js";
 import { fromBase64url } from "../js/util.js";
 
 // Binding → [gateway option, reader].
@@ -32,6 +33,7 @@ const BINDINGS = {
   MIN_CACHE_MAX_AGE: ["minCacheMaxAge", milliseconds],
   JWKS_MAX_STALE: ["jwksMaxStale", milliseconds],
   JWKS_MAX_RESPONSE_SIZE: ["jwksMaxResponseSize", count],
+  REFRESH_AHEAD: ["refreshAhead", milliseconds],
   TOKEN_CACHE: ["cache", tokenCache],
   MAX_ADDED_HEADER_BYTES: ["maxAddedHeaderBytes", wholeNumber],
   PROVIDERS: ["providers", providers],
@@ -50,10 +52,21 @@ const REVOCATION_BINDINGS = {
   REVOCATION_MAX_STALE: ["maxStale", milliseconds],
 };
 
-// Every binding the worker reads.
-export const BINDING_NAMES = [...Object.keys(BINDINGS), ...Object.keys(REVOCATION_BINDINGS), ...Object.keys(METRICS_BINDINGS)];
+// SNAPSHOT_STORE → `snapshotStore`: where each remote key set and revocation list keeps its last good
+// snapshot for the isolates that come after ("cache": the Workers Cache API, caches.default).
+const SNAPSHOT_STORES = {
+  cache: (runtime) => {
+    if (typeof runtime.caches?.default !== "object") throw new TypeError('env.SNAPSHOT_STORE "cache" needs the Workers Cache API (caches.default)');
+    return new CacheSnapshotStore(runtime.caches.default);
+  },
+  none: () => undefined,
+};
 
-export function gatewayConfigOf(env) {
+// Every binding the worker reads.
+export const BINDING_NAMES = [...Object.keys(BINDINGS), ...Object.keys(REVOCATION_BINDINGS), ...Object.keys(METRICS_BINDINGS), "SNAPSHOT_STORE"];
+
+// `runtime`: where the runtime's globals are found (caches, for SNAPSHOT_STORE).
+export function gatewayConfigOf(env, runtime = globalThis) {
   const config = {};
   const from = {};
   for (const [name, [option, read]] of Object.entries(BINDINGS)) {
@@ -73,6 +86,12 @@ export function gatewayConfigOf(env) {
     const value = env[name];
     if (!isSet(value)) continue;
     config.metrics = { ...config.metrics, [member]: text(value, name) };
+  }
+  const store = env.SNAPSHOT_STORE;
+  if (isSet(store)) {
+    if (typeof store !== "string" || !Object.hasOwn(SNAPSHOT_STORES, store)) throw new TypeError('env.SNAPSHOT_STORE must be "cache" or "none"');
+    const made = SNAPSHOT_STORES[store](runtime);
+    if (made) config.snapshotStore = made;
   }
   return config;
 }

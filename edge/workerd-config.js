@@ -29,7 +29,9 @@ export function workerModules(scripts = ["edge/worker.js", "edge/gateway-config.
 // `configDir`: where the config file will be written (embed paths are relative to it).
 // `address`: "127.0.0.1:PORT" (port 0: any free port). `env`: binding name → value (text, or
 // anything else as JSON text, which the worker parses). `modules`: the worker's, main module first.
-export function workerdConfig({ configDir, address, env = {}, modules = workerModules() }) {
+// `cacheService`: "127.0.0.1:PORT" of a service answering the Cache API (edge/cache-service.js);
+// without one the worker's caches.default throws "No Cache was configured".
+export function workerdConfig({ configDir, address, env = {}, modules = workerModules(), cacheService }) {
   const moduleLines = modules.map(({ name, kind }) => {
     const path = relative(configDir, join(PROJECT_ROOT, name)).split(sep).join("/");
     return `    (name = ${quoted(name)}, ${kind} = embed ${quoted(path)}),`;
@@ -43,7 +45,8 @@ using Workerd = import "/workerd/workerd.capnp";
 const config :Workerd.Config = (
   services = [
     (name = "gateway", worker = .gateway),
-    (name = "outbound", network = (allow = ["public", "local"], tlsOptions = (trustBrowserCas = true))),
+    (name = "outbound", network = (allow = ["public", "local"], tlsOptions = (trustBrowserCas = true))),${
+  cacheService ? `\n    (name = "cache", external = (address = ${quoted(cacheService)}, http = ())),` : ""}
   ],
   sockets = [(name = "http", address = ${quoted(address)}, http = (), service = "gateway")],
 );
@@ -56,7 +59,7 @@ ${moduleLines.join("\n")}
   bindings = [
 ${bindings.join("\n")}
   ],
-  globalOutbound = "outbound",
+  globalOutbound = "outbound",${cacheService ? '\n  cacheApiOutbound = "cache",' : ""}
 );
 `;
 }

@@ -72,7 +72,28 @@ it("reads the metrics and stats paths with their secret into one metrics option"
   for (const name of ["STATS_PATH", "METRICS_PATH", "METRICS_TOKEN", "PROVIDERS", "RULES", "THROTTLE", "DENIAL_LOG", "AUTH_STATUS_HEADER", "JWKS_URL"]) {
     assert.ok(BINDING_NAMES.includes(name), name);
   }
-  assert.equal(BINDING_NAMES.length, 39);
+  assert.equal(BINDING_NAMES.length, 41);
+});
+
+it("reads the snapshot store from SNAPSHOT_STORE (the runtime's caches.default) and REFRESH_AHEAD", async () => {
+  const stored = new Map();
+  const caches = { default: { match: async (url) => stored.get(url), put: async (url, response) => stored.set(url, response) } };
+  const config = gatewayConfigOf({ JWKS_URL: "https://idp.example/jwks.json", SNAPSHOT_STORE: "cache", REFRESH_AHEAD: "60000" }, { caches });
+  assert.equal(config.refreshAhead, 60000);
+  assert.equal(config.snapshotStore.constructor.name, "CacheSnapshotStore");
+  await config.snapshotStore.save("jwks https://idp.example/jwks.json", { jwks: { keys: [] }, fetchedAt: 1, maxAge: 1 }, 60_000);
+  assert.deepEqual([...stored.keys()].map((url) => new URL(url).host), ["snapshots.edgejwt.invalid"]);
+  assert.deepEqual(Object.keys(gatewayConfigOf({ SNAPSHOT_STORE: "none" }, { caches })), []);
+  assert.deepEqual(Object.keys(gatewayConfigOf({ SNAPSHOT_STORE: "" }, { caches })), []);
+  const refused = [
+    [{ SNAPSHOT_STORE: "cache" }, {}, /env\.SNAPSHOT_STORE "cache" needs the Workers Cache API/],
+    [{ SNAPSHOT_STORE: "kv" }, { caches }, /env\.SNAPSHOT_STORE must be "cache" or "none"/],
+    [{ SNAPSHOT_STORE: "constructor" }, { caches }, /env\.SNAPSHOT_STORE must be/],
+    [{ SNAPSHOT_STORE: true }, { caches }, /env\.SNAPSHOT_STORE must be/],
+    [{ REFRESH_AHEAD: "1m" }, { caches }, /env\.REFRESH_AHEAD must be a whole number of milliseconds/],
+  ];
+  for (const [env, runtime, message] of refused) assert.throws(() => gatewayConfigOf(env, runtime), { name: "TypeError", message }, JSON.stringify(env));
+  for (const name of ["SNAPSHOT_STORE", "REFRESH_AHEAD"]) assert.ok(BINDING_NAMES.includes(name), name);
 });
 
 it("reads providers, rules, throttling and the denial log from JSON bindings; a provider's secret from base64url", () => {
