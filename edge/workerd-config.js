@@ -28,12 +28,16 @@ export function workerModules(scripts = ["edge/worker.js", "edge/gateway-config.
 
 // `configDir`: where the config file will be written (embed paths are relative to it).
 // `address`: "127.0.0.1:PORT" (port 0: any free port). `env`: binding name → value (text, or
-// anything else as JSON text, which the worker parses). `modules`: the worker's, main module first.
+// anything else as JSON text, which the worker parses). `modules`: the worker's, main module first,
+// each a file under the project root named by its path, or elsewhere (`file`: an absolute path,
+// e.g. what `wrangler deploy --dry-run --outdir` wrote). The compatibility date is wrangler.toml's
+// unless `compatibilityDate` says another; `compatibilityFlags`: e.g. ["nodejs_compat"].
 // `cacheService`: "127.0.0.1:PORT" of a service answering the Cache API (edge/cache-service.js);
 // without one the worker's caches.default throws "No Cache was configured".
-export function workerdConfig({ configDir, address, env = {}, modules = workerModules(), cacheService }) {
-  const moduleLines = modules.map(({ name, kind }) => {
-    const path = relative(configDir, join(PROJECT_ROOT, name)).split(sep).join("/");
+export function workerdConfig({ configDir, address, env = {}, modules = workerModules(),
+  compatibilityDate: date = compatibilityDate(), compatibilityFlags = [], cacheService }) {
+  const moduleLines = modules.map(({ name, kind, file = join(PROJECT_ROOT, name) }) => {
+    const path = relative(configDir, file).split(sep).join("/");
     return `    (name = ${quoted(name)}, ${kind} = embed ${quoted(path)}),`;
   });
   const bindings = Object.entries(env)
@@ -55,7 +59,8 @@ const gateway :Workerd.Worker = (
   modules = [
 ${moduleLines.join("\n")}
   ],
-  compatibilityDate = ${quoted(compatibilityDate())},
+  compatibilityDate = ${quoted(date)},
+  compatibilityFlags = [${compatibilityFlags.map(quoted).join(", ")}],
   bindings = [
 ${bindings.join("\n")}
   ],

@@ -35,9 +35,9 @@ export function createApi(loadEngine) {
   // What Key and LocalJWKSet objects need of this instance (js/keys.js).
   const session = {
     epoch: () => core.epoch,
-    track(object, cell) { registry.register(object, cell, object); },
+    track(object, cell) { registry?.register(object, cell, object); },
     release(object, cell) {
-      registry.unregister(object);
+      registry?.unregister(object);
       releaseHandle(cell);
     },
     importKey(source) {
@@ -84,7 +84,9 @@ export function createApi(loadEngine) {
         core = new Core(engine);
         policies = new Policies(core);
         secrets = new SecretKeys((bytes) => session.importKey({ format: KeyFormat.secret, data: bytes, alg: "" }));
-        registry = new FinalizationRegistry(releaseHandle);
+        // Workers before 2025-05-05 have no FinalizationRegistry: keys are then released by free()
+        // or live as long as the isolate (which can never observe a collection there).
+        registry = typeof FinalizationRegistry === "function" ? new FinalizationRegistry(releaseHandle) : null;
         host = hostCrypto;
         hostKeys = host && new HostKeys(host, publicJwkOf);
       },

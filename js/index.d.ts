@@ -61,9 +61,17 @@ export interface JWSHeaderParameters {
 }
 
 export interface InitOptions {
-  /** The build's Wasm: a compiled module, bytes, a Response, or a URL. Defaults to the packaged file. */
+  /**
+   * The build's Wasm: a compiled module, bytes, a Response, or a URL (e.g. what
+   * `import wasm from "edgejwt/dist/emscripten/edgejwt.wasm"` gives a bundler that emits files).
+   * Defaults to the packaged file, located when init() runs (on Workers: imported as a module).
+   */
   wasm?: WebAssembly.Module | BufferSource | Response | URL | string | Promise<WebAssembly.Module | BufferSource | Response>;
-  /** WASI entry only: "auto" (node:wasi under Node, else the built-in shim), "node" or "shim". */
+  /**
+   * WASI entry only: "auto" (the default) and "shim" run the built-in preview1 host, which works in
+   * every runtime; "node" runs node:wasi, and init() fails (ERR_JOSE_NOT_SUPPORTED) where it cannot
+   * run the module.
+   */
   wasi?: "auto" | "node" | "shim";
 }
 
