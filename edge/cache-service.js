@@ -13,6 +13,8 @@
 //   … cache.entries (key → { status, headers, body, expiresAt }) … await cache.close();
 import { createServer } from "node:http";
 
+import { parseHttpResponse } from "./http-response.js";
+
 const LOOPBACK = "127.0.0.1";
 const MAX_BODY = 32 * 1024 * 1024;
 
@@ -67,36 +69,13 @@ export async function startCacheService({ keepExpired = false } = {}) {
   };
 }
 
-// { status, headers (lower-case names), body } of a serialised HTTP/1.1 response, or null.
+// A serialised response as stored: its status, headers (those of its framing dropped) and body.
 function parseResponse(bytes) {
-  const end = bytes.indexOf("\r\n\r\n");
-  if (end < 0) return null;
-  const [statusLine, ...lines] = bytes.subarray(0, end).toString("latin1").split("\r\n");
-  const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(statusLine)?.[1]);
-  if (!status) return null;
-  const headers = {};
-  for (const line of lines) {
-    const colon = line.indexOf(":");
-    if (colon > 0) headers[line.slice(0, colon).toLowerCase()] = line.slice(colon + 1).trim();
-  }
-  let body = bytes.subarray(end + 4);
-  if (/chunked/i.test(headers["transfer-encoding"] ?? "")) {
-    body = dechunked(body);
-    delete headers["transfer-encoding"];
-  }
-  delete headers["content-length"];
-  return { status, headers, body };
-}
-
-function dechunked(bytes) {
-  const parts = [];
-  for (let at = 0; ;) {
-    const lineEnd = bytes.indexOf("\r\n", at);
-    const size = Number.parseInt(bytes.subarray(at, lineEnd).toString("latin1"), 16);
-    if (!(size > 0)) return Buffer.concat(parts);
-    parts.push(bytes.subarray(lineEnd + 2, lineEnd + 2 + size));
-    at = lineEnd + 2 + size + 2;
-  }
+  const response = parseHttpResponse(bytes);
+  if (!response || !(response.status >= 200 && response.status <= 599)) return null;
+  delete response.headers["transfer-encoding"];
+  delete response.headers["content-length"];
+  return response;
 }
 
 // Seconds from s-maxage or max-age (s-maxage first, as a shared cache reads them), or null.
