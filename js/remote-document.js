@@ -209,8 +209,12 @@ export class RemoteDocument {
     if (!entry || entry.value !== undefined) return;
     try {
       entry.value = this.#kind.parse(entry.document);
-    } catch {
+    } catch (cause) {
       this.#entry = null; // a seed that does not parse is as good as none: the endpoint is asked instead
+      if (entry.restored) { // and a stored one was not restored after all
+        this.#persistence.restoredFrom = null;
+        this.#storeFailed("load", new Error(`the stored snapshot is unusable: ${cause?.message ?? cause}`));
+      }
     }
   }
 
@@ -359,7 +363,7 @@ export class RemoteDocument {
       if (snapshot !== null && snapshot !== undefined) {
         const entry = this.#seedEntry(snapshot, "the stored snapshot");
         if (this.#entry === null || entry.fetchedAt > this.#entry.fetchedAt) {
-          this.#entry = entry;
+          this.#entry = Object.assign(entry, { restored: true });
           this.#persistence.restoredFrom = entry.fetchedAt;
         }
       }
