@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "../jws/algorithm.h"
+#include "../jwa/algorithm.h"
 #include "../jws/header.h"
 #include "../jws/limits.h"
 #include "../status.h"
