@@ -41,6 +41,8 @@ export interface RemoteJWKSetStats {
   coalesced: number;
   /** Calls answered with expired keys: while they were refreshed, or as the endpoint failed (within maxStale). */
   servedStale: number;
+  /** Calls that waited for a request (none usable on hand, or a kid the set lacks): 0 when every lookup is answered at once. */
+  waited: number;
   /** What is served now: "fresh", "stale" (expired, within maxStale) or "unavailable" (nothing: calls reject). */
   state: "fresh" | "stale" | "unavailable";
   /** When the keys served were fetched (`now` clock, ms), or null. */
@@ -49,6 +51,26 @@ export interface RemoteJWKSetStats {
   consecutiveFailures: number;
   /** The latest failure, kept after a recovery; null before the first. */
   lastError: RemoteFetchError | null;
+  /** With a store only. */
+  persistence?: {
+    /** The fetchedAt of the snapshot restored from the store at the first use, or null. */
+    restoredFrom: number | null;
+    /** Snapshots written (one after each good fetch). */
+    saves: number;
+    /** Loads and saves that failed (the store is then as good as empty; nothing else changes). */
+    failures: number;
+    lastError: { operation: "load" | "save"; message: string; at: number } | null;
+  };
+}
+
+/**
+ * Where snapshots outlive an isolate (CacheSnapshotStore: the Workers Cache API). `key` is the
+ * document's kind and URL ("jwks https://…", "revocations https://…"); `ttl` how long (ms) the
+ * snapshot may still be used (its max-age and maxStale): a store may drop it after that.
+ */
+export interface SnapshotStore {
+  load(key: string): Promise<unknown>;
+  save(key: string, snapshot: unknown, ttl: number): Promise<void>;
 }
 
 /** Where the state-change lines go (one JSON object per line): console unless given, null for none. */
@@ -113,6 +135,18 @@ export interface RemoteJWKSetOptions {
   logger?: RemoteFetchLogger | null;
   /** Start from a persisted snapshot() (used until it expires, then refreshed). */
   seed?: RemoteJWKSetSnapshot | null;
+  /**
+   * Read once, at the first use (waiting at most timeoutDuration), and taken like a seed unless
+   * what is on hand is newer; written after each good fetch, in the background (refreshing() hands
+   * the save on). A store that fails or answers nonsense is as good as an empty one.
+   */
+  store?: SnapshotStore | null;
+  /**
+   * Refresh a fresh set in the background once it is within this many ms of its expiry (at most
+   * the second half of its max-age; again once per cooldown while that fails), so under steady
+   * traffic it never expires. Default 0: off.
+   */
+  refreshAhead?: number;
 }
 
 /**
@@ -145,8 +179,9 @@ export class RemoteJWKSet {
   /** As jose's: a copy of the JWK Set on hand, or undefined before the first fetch (or seed). */
   jwks(): { keys: JWK[] } | undefined;
   /**
-   * The request in flight, resolving (to its failure, or null) when it ends, or null: hand it to a
-   * runtime's waitUntil so a background refresh outlives the request that started it.
+   * The request in flight (with the save to the store that follows it), resolving (to its failure,
+   * or null) when it ends; else a save still running; else null: hand it to a runtime's waitUntil
+   * so work started in the background outlives the request that started it.
    */
   refreshing(): Promise<JOSEError | null> | null;
   /** The last good fetch (or the seed), or null before there is one. */

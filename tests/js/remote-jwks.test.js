@@ -102,7 +102,7 @@ for (const build of builds) {
       assert.equal(request.headers.accept, "application/jwk-set+json, application/json");
       assert.equal(request.headers["x-gateway"], "edge-1");
       assert.deepEqual(remote.stats(), {
-        fetches: 1, failures: 0, coalesced: 0, servedStale: 0, state: "fresh", fetchedAt: time,
+        fetches: 1, failures: 0, coalesced: 0, servedStale: 0, waited: 1, state: "fresh", fetchedAt: time,
         consecutiveFailures: 0, lastError: null,
       });
       assert.deepEqual(logged, []);
@@ -304,7 +304,7 @@ for (const build of builds) {
         await fetched(3);
         const { lastError, ...stats } = remote.stats();
         assert.deepEqual(stats, {
-          fetches: 2, failures: 1, coalesced: 0, servedStale: 1, state: "stale", fetchedAt, consecutiveFailures: 1,
+          fetches: 2, failures: 1, coalesced: 0, servedStale: 1, waited: 1, state: "stale", fetchedAt, consecutiveFailures: 1,
         });
         assert.ok(code(expected)(lastError));
         assert.equal(lastError.at, time);
