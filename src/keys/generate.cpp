@@ -82,15 +82,18 @@ Status generate_bound(KeyUse use, KeyFamily family, size_t secret_size, uint32_t
   }
   KeyUsage usage;
   usage.alg = alg;
+  usage.alg_is_member = true;  // its exported JWK is what makes it again, bound as it was made
   std::string detail;  // nothing the caller gave can be at fault
   return Key::create(use, std::move(material), std::move(usage), out, detail);
 }
 
 }  // namespace
 
-Status generate_key(Algorithm alg, uint32_t modulus_bits, Key &out) {
+Status generate_key(Algorithm alg, uint32_t modulus_bits, Key &out, std::string_view crv) {
   const KeyFamily family = algorithm_family(alg);
   if (family != KeyFamily::Rsa && modulus_bits != 0) return Status::InvalidArgument;
+  const std::string_view implied = key_family_info(family).crv;
+  if (!crv.empty() && !implied.empty() && crv != implied) return Status::KeyUnsupported;
   return generate_bound(KeyUse::Signature, family, hash_size(algorithm_hash(alg)), modulus_bits, algorithm_name(alg),
                         out);
 }

@@ -26,6 +26,9 @@ struct KeyUsage {
   // An "alg" name as given (a JWK's, or the importer's choice). For an AES key it may be an "enc"
   // name: a content encryption key for "dir" with that "enc" only (RFC 7520 §5.6's key).
   std::string alg;
+  // Whether "alg" is the key's own statement (its JWK's member, or the algorithm it was generated
+  // for) rather than the importer's argument: only its own is written back on export (jwk.h).
+  bool alg_is_member = false;
   std::string use;                    // "sig", "enc", or another value as given
   std::vector<std::string> key_ops;   // as given, unique
   bool has_key_ops = false;
