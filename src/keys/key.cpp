@@ -39,17 +39,23 @@ struct Validator {
     secret.pads = HmacPads(secret.bytes.view());
     return Status::Ok;
   }
-  Status operator()(const RsaPublicKey &key) {
+  Status operator()(RsaPublicKey &key) {
     family = KeyFamily::Rsa;
-    return rsa_check_public_key(key);
+    if (Status status = rsa_check_public_key(key); status != Status::Ok) return status;
+    rsa_precompute_verifier(key);
+    return Status::Ok;
   }
-  Status operator()(const RsaPrivateKey &key) {
+  Status operator()(RsaPrivateKey &key) {
     family = KeyFamily::Rsa;
-    return rsa_check_private_key(key);
+    if (Status status = rsa_check_private_key(key); status != Status::Ok) return status;
+    rsa_precompute_verifier(key.public_key);
+    return Status::Ok;
   }
-  Status operator()(const EcPublicKey &key) {
+  Status operator()(EcPublicKey &key) {
     family = family_of_curve(key.curve);
-    return ec_check_public_key(key);
+    if (Status status = ec_check_public_key(key); status != Status::Ok) return status;
+    ec_precompute_verifier(key);
+    return Status::Ok;
   }
   Status operator()(EcPrivateKey &key) {
     family = family_of_curve(key.public_key.curve);
@@ -59,6 +65,7 @@ struct Validator {
     }
     if (!key.public_key.point.empty() && key.public_key.point != derived.point) return Status::KeyInvalid;
     key.public_key = std::move(derived);
+    ec_precompute_verifier(key.public_key);
     return Status::Ok;
   }
   Status operator()(const Ed25519PublicKey &key) {

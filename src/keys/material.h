@@ -4,6 +4,7 @@
 #pragma once
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -12,6 +13,10 @@
 #include "secret_bytes.h"
 
 namespace edgejwt {
+
+// Verify-only precomputation for a public key (crypto/rsa_public.h, crypto/p256_verify.h).
+struct RsaPublicOperation;
+struct P256VerifyKey;
 
 enum class Curve : uint8_t { P256, P384, P521 };
 
@@ -23,6 +28,9 @@ constexpr size_t curve_size(Curve curve) {
 struct RsaPublicKey {
   std::vector<uint8_t> n;  // modulus
   std::vector<uint8_t> e;  // public exponent
+  // n's Montgomery constants, made once when the key is validated (rsa_precompute_verifier) and
+  // shared by copies; verification checks they were made for this n and e.
+  std::shared_ptr<const RsaPublicOperation> verifier = nullptr;
 };
 
 // Both exponent forms are kept: BearSSL signs with the CRT values, JWK and PKCS#1 also carry d.
@@ -34,6 +42,9 @@ struct RsaPrivateKey {
 struct EcPublicKey {
   Curve curve = Curve::P256;
   std::vector<uint8_t> point;  // uncompressed SEC1: 0x04 || X || Y, each curve_size(curve) bytes
+  // P-256 only: the point's comb table, made once when the key is validated
+  // (ec_precompute_verifier) and shared by copies; verification checks it was made for this point.
+  std::shared_ptr<const P256VerifyKey> verifier = nullptr;
 };
 
 struct EcPrivateKey {
