@@ -73,8 +73,10 @@ Status ec_check_public_key(const EcPublicKey &key) {
 
 void ec_precompute_verifier(EcPublicKey &key) {
   if (key.curve != Curve::P256) return;
-  auto verifier = std::make_shared<P256VerifyKey>();
-  if (p256_verify_init(key.point.data(), key.point.size(), *verifier)) key.verifier = std::move(verifier);
+  auto verifier = std::make_unique<P256VerifyKey>();
+  if (p256_verify_init(key.point.data(), key.point.size(), *verifier)) {
+    key.verifier = Precomputed<P256VerifyKey>(std::move(verifier));
+  }
 }
 
 Status ec_public_from_private(Curve curve, ByteView scalar, EcPublicKey &public_key) {

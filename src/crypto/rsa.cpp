@@ -137,8 +137,8 @@ Status open_signature(const RsaPublicKey &key, ByteView signature, ByteView &n, 
   ByteView e;
   if (Status status = read_public_key(key, n, e); status != Status::Ok) return status;
   if (Status status = check_signature_range(n, signature); status != Status::Ok) return status;
-  if (key.verifier && rsa_public_matches(*key.verifier, n, e)) {
-    return rsa_public_apply(*key.verifier, signature, em) ? Status::Ok : Status::SignatureInvalid;
+  if (const RsaPublicOperation *verifier = key.verifier.get(); verifier && rsa_public_matches(*verifier, n, e)) {
+    return rsa_public_apply(*verifier, signature, em) ? Status::Ok : Status::SignatureInvalid;
   }
   RsaPublicOperation operation;
   if (!rsa_public_init(n, e, operation)) return Status::KeyInvalid;
@@ -178,8 +178,8 @@ Status rsa_check_public_key(const RsaPublicKey &key) {
 void rsa_precompute_verifier(RsaPublicKey &key) {
   ByteView n, e;
   if (read_public_key(key, n, e) != Status::Ok) return;
-  auto operation = std::make_shared<RsaPublicOperation>();
-  if (rsa_public_init(n, e, *operation)) key.verifier = std::move(operation);
+  auto operation = std::make_unique<RsaPublicOperation>();
+  if (rsa_public_init(n, e, *operation)) key.verifier = Precomputed<RsaPublicOperation>(std::move(operation));
 }
 
 Status rsa_check_private_key(const RsaPrivateKey &key) {

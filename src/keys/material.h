@@ -10,13 +10,35 @@
 #include <vector>
 
 #include "../crypto/hmac.h"
+#include "../crypto/p256_verify.h"
+#include "../crypto/rsa_public.h"
 #include "secret_bytes.h"
 
 namespace edgejwt {
 
-// Verify-only precomputation for a public key (crypto/rsa_public.h, crypto/p256_verify.h).
-struct RsaPublicOperation;
-struct P256VerifyKey;
+// A public key's verify-only precomputation (crypto/rsa_public.h, crypto/p256_verify.h), made when
+// the key is validated and held by its material: copied with it, as a copy of a key is a key of its
+// own (and std::shared_ptr's control block would pull RTTI into the Wasm builds). Verification
+// checks it was made for the very key it is used with; material made elsewhere has none.
+template <typename T>
+class Precomputed {
+ public:
+  Precomputed() = default;
+  explicit Precomputed(std::unique_ptr<T> value) : value_(std::move(value)) {}
+  Precomputed(const Precomputed &other) : value_(other.value_ ? std::make_unique<T>(*other.value_) : nullptr) {}
+  Precomputed &operator=(const Precomputed &other) {
+    if (this != &other) value_ = other.value_ ? std::make_unique<T>(*other.value_) : nullptr;
+    return *this;
+  }
+  Precomputed(Precomputed &&) noexcept = default;
+  Precomputed &operator=(Precomputed &&) noexcept = default;
+  ~Precomputed() = default;
+
+  const T *get() const { return value_.get(); }
+
+ private:
+  std::unique_ptr<T> value_;
+};
 
 enum class Curve : uint8_t { P256, P384, P521 };
 
@@ -28,9 +50,8 @@ constexpr size_t curve_size(Curve curve) {
 struct RsaPublicKey {
   std::vector<uint8_t> n;  // modulus
   std::vector<uint8_t> e;  // public exponent
-  // n's Montgomery constants, made once when the key is validated (rsa_precompute_verifier) and
-  // shared by copies; verification checks they were made for this n and e.
-  std::shared_ptr<const RsaPublicOperation> verifier = nullptr;
+  // n's Montgomery constants (rsa_precompute_verifier).
+  Precomputed<RsaPublicOperation> verifier = {};
 };
 
 // Both exponent forms are kept: BearSSL signs with the CRT values, JWK and PKCS#1 also carry d.
@@ -42,9 +63,8 @@ struct RsaPrivateKey {
 struct EcPublicKey {
   Curve curve = Curve::P256;
   std::vector<uint8_t> point;  // uncompressed SEC1: 0x04 || X || Y, each curve_size(curve) bytes
-  // P-256 only: the point's comb table, made once when the key is validated
-  // (ec_precompute_verifier) and shared by copies; verification checks it was made for this point.
-  std::shared_ptr<const P256VerifyKey> verifier = nullptr;
+  // P-256 only: the point's comb table (ec_precompute_verifier).
+  Precomputed<P256VerifyKey> verifier = {};
 };
 
 struct EcPrivateKey {
