@@ -3,7 +3,7 @@
 # core sharing the target's corpus, and reports the executions that ran clean. New inputs go to
 # build/fuzz/corpus/<target>/ (kept between runs), a crashing one to build/fuzz/crashes/<target>/.
 #
-#   scripts/fuzz.sh [seconds-per-target] [targets...]    default: 600 s each for verify jwk pem
+#   scripts/fuzz.sh [seconds-per-target] [targets...]    default: 600 s each for verify jwk pem arithmetic
 #
 # npm test runs it for a few seconds per target; a failure prints the crash and exits non-zero.
 set -euo pipefail
@@ -13,7 +13,7 @@ cd "$root"
 seconds=${1:-600}
 shift $(($# > 0 ? 1 : 0))
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(verify jwk pem)
+[ ${#targets[@]} -gt 0 ] || targets=(verify jwk pem arithmetic)
 processes=$(nproc)
 
 { [ -f build/fuzz/build.ninja ] || cmake --preset fuzz; } >/dev/null
@@ -24,7 +24,7 @@ export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1}
 status=0
 for target in "${targets[@]}"; do
   binary=build/fuzz/tests/fuzz/${target}_fuzz
-  [ -x "$binary" ] || { echo "fuzz: no target '$target' (verify, jwk, pem)" >&2; exit 2; }
+  [ -x "$binary" ] || { echo "fuzz: no target '$target' (verify, jwk, pem, arithmetic)" >&2; exit 2; }
   corpus=build/fuzz/corpus/$target logs=build/fuzz/logs/$target crashes=build/fuzz/crashes/$target
   mkdir -p "$corpus" "$logs" "$crashes"
   rm -f "$logs"/*.log

@@ -1,4 +1,5 @@
 // The Montgomery product itself, where RSA verification spends its time (montgomery.h).
+#include <cstddef>
 #include <cstring>
 
 #include "lanes.h"
@@ -9,17 +10,23 @@ namespace {
 
 constexpr uint32_t kLimbMask = (uint32_t{1} << kMontgomeryLimbBits) - 1;
 
-// Σ a_i·b_j over i + j = k, for i from `start` (aligned, a multiple of 4) to `high`; squaring (b = a)
-// sums each pair i < j once and doubles it, then adds the square a_(k/2)² when k is even.
+// Σ a_i·b_j over i + j = k, for i from `start` (a multiple of 4) over `chunks` chunks; `b_column`
+// is b_(k − start) in b's backward order, so that it advances with a. Squaring (b = a) sums each
+// pair i < j once and doubles it, then adds the square a_(k/2)² when k is even.
 template <bool kSquare>
-uint64_t column_product(const uint32_t *a_forward, const uint32_t *b_backward, size_t k, size_t start, size_t chunks,
-                        size_t offset) {
-  if (!kSquare) return lanes::dot(a_forward + start, b_backward + offset + start, chunks);
+uint64_t column_product(const uint32_t *a_forward, const uint32_t *b_column, size_t k, size_t start, size_t chunks) {
+  if (!kSquare) return lanes::dot(a_forward + start, b_column, chunks);
   const size_t half = (k + 1) / 2;  // i < j exactly when i < half
-  uint64_t sum = half > start ? lanes::dot_first(a_forward + start, b_backward + offset + start, half - start) : 0;
+  uint64_t sum = half > start ? lanes::dot_first(a_forward + start, b_column, half - start) : 0;
   sum <<= 1;
   if (k % 2 == 0) sum += uint64_t{a_forward[k / 2]} * a_forward[k / 2];
   return sum;
+}
+
+// Where column k's chunks start in a backward operand (b_(k − start)): up to 3 words before its
+// first limb, in the zeros that frame it.
+ptrdiff_t column_offset(size_t limbs, size_t k, size_t start) {
+  return static_cast<ptrdiff_t>(limbs + start) - 1 - static_cast<ptrdiff_t>(k);
 }
 
 // The Montgomery product by product scanning: column k of a·b + m·n, where m's limb k is chosen
@@ -50,8 +57,8 @@ void product(const MontgomeryModulus &modulus, const MontgomeryInteger &a, const
   uint64_t m1 = 0, m2 = 0, m3 = 0;  // m_(k−1), m_(k−2), m_(k−3)
   for (size_t k = 0; k < limbs; ++k) {
     const size_t chunks = k / 4 + 1;  // i runs over [0, k]
-    const size_t offset = limbs - 1 - k;
-    const uint64_t ab = column_product<kSquare>(a_forward, b_backward, k, 0, chunks, offset);
+    const ptrdiff_t offset = column_offset(limbs, k, 0);
+    const uint64_t ab = column_product<kSquare>(a_forward, b_backward + offset, k, 0, chunks);
     // The stored limbs of m end at k − 4: the words after them are still zero.
     const uint64_t mn = lanes::dot(m, n_backward + offset, chunks) + m3 * n3 + m2 * n2 + m1 * n1;
     uint64_t column = (ab & kLimbMask) + (mn & kLimbMask) + (carry & kLimbMask);
@@ -71,9 +78,9 @@ void product(const MontgomeryModulus &modulus, const MontgomeryInteger &a, const
     const size_t low = k - limbs + 1;  // i runs over [low, limbs − 1]
     const size_t start = low & ~size_t{3};  // chunks start aligned; words before `low` meet zeros
     const size_t chunks = (limbs - 1 - start) / 4 + 1;
-    const size_t offset = limbs - 1 - k;  // wraps below zero: (offset + i) is what is used
-    const uint64_t ab = column_product<kSquare>(a_forward, b_backward, k, start, chunks, offset);
-    const uint64_t mn = lanes::dot(m + start, n_backward + offset + start, chunks);
+    const ptrdiff_t offset = column_offset(limbs, k, start);
+    const uint64_t ab = column_product<kSquare>(a_forward, b_backward + offset, k, start, chunks);
+    const uint64_t mn = lanes::dot(m + start, n_backward + offset, chunks);
     const uint64_t column = (ab & kLimbMask) + (mn & kLimbMask) + (carry & kLimbMask);
     const uint64_t upper = (ab >> kMontgomeryLimbBits) + (mn >> kMontgomeryLimbBits) + (carry >> kMontgomeryLimbBits);
     result[k - limbs] = static_cast<uint32_t>(column) & kLimbMask;
