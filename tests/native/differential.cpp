@@ -332,7 +332,7 @@ Outcome run_p256_multiply_add(uint64_t seed, size_t count) {
   return outcome;
 }
 
-// Each key signs random hashes with BearSSL (RFC 6979); each signature is then tried as made, as
+// Each key signs random hashes (and hashes at n's edges) with BearSSL (RFC 6979); each signature is then tried as made, as
 // (r, n − s) (also valid), with one bit flipped in r, s or the hash, with r and s swapped, with r
 // or s at the order's edges (0, 1, n − 1, n, n + 1, all ones), at a wrong length, with other hash
 // lengths (bits2int truncates or pads), and, for Q = G or −G, with hashes that make u1·G + u2·Q
@@ -357,7 +357,13 @@ Outcome run_ecdsa_p256(uint64_t seed, size_t count) {
     const bool q_is_g = std::memcmp(d, one.data(), kScalar) == 0;
     const bool q_is_minus_g = std::memcmp(d, n_minus_one.data(), kScalar) == 0;
     for (unsigned message = 0; message < 4 && outcome.cases < count; ++message) {
+      // One hash in five at or past n as an integer (z is reduced mod n), or just below it.
       std::vector<uint8_t> hash = random.bytes(32);
+      if (random.chance(20)) {
+        const std::vector<uint8_t> edges[] = {minus(n, 1), std::vector<uint8_t>(n.data, n.data + n.size), plus(n, 1),
+                                              std::vector<uint8_t>(kScalar, 0xFF)};
+        hash = edges[random.below(4)];
+      }
       const br_ec_private_key private_key{kCurve, d, kScalar};
       std::vector<uint8_t> signature(2 * kScalar);
       br_ecdsa_i31_sign_raw(&kP256, &br_sha256_vtable, hash.data(), &private_key, signature.data());
