@@ -24,6 +24,7 @@ inline U64x2 multiply_low(U32x4 a, U32x4 b) { return wasm_u64x2_extmul_low_u32x4
 // Lanes 2 and 3: a2·b2, a3·b3.
 inline U64x2 multiply_high(U32x4 a, U32x4 b) { return wasm_u64x2_extmul_high_u32x4(a, b); }
 inline U64x2 add(U64x2 a, U64x2 b) { return wasm_i64x2_add(a, b); }
+inline U64x2 twice(U64x2 a) { return wasm_i64x2_shl(a, 1); }
 inline uint64_t sum(U64x2 a) {
   return static_cast<uint64_t>(wasm_i64x2_extract_lane(a, 0)) + static_cast<uint64_t>(wasm_i64x2_extract_lane(a, 1));
 }
@@ -56,6 +57,7 @@ inline U64x2 multiply_high(U32x4 a, U32x4 b) {
   return U64x2{{uint64_t{a.lane[2]} * b.lane[2], uint64_t{a.lane[3]} * b.lane[3]}};
 }
 inline U64x2 add(U64x2 a, U64x2 b) { return U64x2{{a.lane[0] + b.lane[0], a.lane[1] + b.lane[1]}}; }
+inline U64x2 twice(U64x2 a) { return U64x2{{a.lane[0] << 1, a.lane[1] << 1}}; }
 inline uint64_t sum(U64x2 a) { return a.lane[0] + a.lane[1]; }
 inline U32x4 keep_first(U32x4 a, size_t count) {
   for (size_t i = count; i < 4; ++i) a.lane[i] = 0;
@@ -64,21 +66,22 @@ inline U32x4 keep_first(U32x4 a, size_t count) {
 
 #endif
 
-// Σ a[i]·b[i] over `chunks` × 4 words; both pointers may be unaligned. Two accumulators, so that
-// consecutive additions do not wait on each other. The caller bounds the sum below 2^64.
-inline uint64_t dot(const uint32_t *a, const uint32_t *b, size_t chunks) {
+// Σ a[i]·b[i] over `chunks` × 4 words, as two lanes whose sum is the total (sum() adds them); both
+// pointers may be unaligned. Two accumulators, so that consecutive additions do not wait on each
+// other. The caller bounds every lane below 2^64.
+inline U64x2 dot(const uint32_t *a, const uint32_t *b, size_t chunks) {
   U64x2 low = zero(), high = zero();
   for (size_t c = 0; c < chunks; ++c, a += 4, b += 4) {
     const U32x4 x = load(a), y = load(b);
     low = add(low, multiply_low(x, y));
     high = add(high, multiply_high(x, y));
   }
-  return sum(add(low, high));
+  return add(low, high);
 }
 
-// Σ a[i]·b[i] over the first `count` words (rounded up to chunks, the words past `count` in the last
+// The same over the first `count` words (rounded up to chunks, the words past `count` in the last
 // one counted as zero).
-inline uint64_t dot_first(const uint32_t *a, const uint32_t *b, size_t count) {
+inline U64x2 dot_first(const uint32_t *a, const uint32_t *b, size_t count) {
   U64x2 low = zero(), high = zero();
   for (; count >= 4; count -= 4, a += 4, b += 4) {
     const U32x4 x = load(a), y = load(b);
@@ -90,22 +93,7 @@ inline uint64_t dot_first(const uint32_t *a, const uint32_t *b, size_t count) {
     low = add(low, multiply_low(x, y));
     high = add(high, multiply_high(x, y));
   }
-  return sum(add(low, high));
-}
-
-// Σ a[i]·b[i] and Σ c[i]·d[i] over the same `chunks` × 4 words, in one loop.
-inline void dot2(const uint32_t *a, const uint32_t *b, const uint32_t *c, const uint32_t *d, size_t chunks,
-                 uint64_t &ab, uint64_t &cd) {
-  U64x2 ab_low = zero(), ab_high = zero(), cd_low = zero(), cd_high = zero();
-  for (size_t i = 0; i < 4 * chunks; i += 4) {
-    const U32x4 x = load(a + i), y = load(b + i), z = load(c + i), w = load(d + i);
-    ab_low = add(ab_low, multiply_low(x, y));
-    ab_high = add(ab_high, multiply_high(x, y));
-    cd_low = add(cd_low, multiply_low(z, w));
-    cd_high = add(cd_high, multiply_high(z, w));
-  }
-  ab = sum(add(ab_low, ab_high));
-  cd = sum(add(cd_low, cd_high));
+  return add(low, high);
 }
 
 }  // namespace edgejwt::lanes

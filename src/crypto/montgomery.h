@@ -19,13 +19,13 @@ namespace edgejwt {
 constexpr unsigned kMontgomeryLimbBits = 28;
 constexpr size_t kMontgomeryMaxModulusBits = 4096;
 constexpr size_t kMontgomeryMaxLimbs = (kMontgomeryMaxModulusBits + 2 + kMontgomeryLimbBits - 1) / kMontgomeryLimbBits;
-// Zero words framing each operand: a 4-word chunk that starts up to 3 words before the first limb,
-// or ends up to 3 words after the last, reads zeros.
+// Zero words after each operand's limbs, so that a 4-word chunk ending up to 3 words past the last
+// limb reads zeros (and as many before them, which keeps the limbs 16-byte aligned).
 constexpr size_t kMontgomeryMargin = 4;
 constexpr size_t kMontgomeryFrame = kMontgomeryMargin + (kMontgomeryMaxLimbs + 3) / 4 * 4 + kMontgomeryMargin;
 
 // An integer below R as little-endian limbs, kept in order and reversed (the product loops read one
-// operand backwards so that both advance together). Words outside the modulus's limb count are 0.
+// operand backwards so that both advance together). The words around the limbs are zero.
 struct MontgomeryInteger {
   alignas(16) uint32_t forward[kMontgomeryFrame];
   alignas(16) uint32_t backward[kMontgomeryFrame];

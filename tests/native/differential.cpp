@@ -223,16 +223,32 @@ bool multiply_add_agrees_with(const P256VerifyKey &key, const std::vector<uint8_
   return false;
 }
 
-bool ecdsa_agrees_with(const P256VerifyKey *key, ByteView point, ByteView hash, ByteView signature,
+// bits2int(hash) mod n = 0 (SEC 1 §4.1.4 step 5): the hash's leftmost 256 bits are 0 or n.
+bool hash_is_zero_modulo_n(ByteView hash) {
+  uint8_t z[kScalar] = {};
+  const size_t size = std::min(hash.size, kScalar);
+  std::memcpy(z + kScalar - size, hash.data, size);
+  static const uint8_t zero[kScalar] = {};
+  return std::memcmp(z, zero, kScalar) == 0 || std::memcmp(z, p256_order().data, kScalar) == 0;
+}
+
+// The reference verdict is BearSSL's, behind the range check of r and s, except when the hash is 0
+// mod n: u1 is then 0, which BearSSL's muladd refuses as a multiplier (its documented contract), so
+// it refuses every such signature; SEC 1 (and OpenSSL) verify R = u2·Q. There the reference is
+// `made_for_hash`: the signature is one BearSSL's signer made for this hash (or its (r, n − s)).
+bool ecdsa_agrees_with(const P256VerifyKey *key, ByteView point, ByteView hash, ByteView signature, bool made_for_hash,
                        std::string &mismatch) {
   const bool ours = key && p256_verify(*key, hash.data, hash.size, signature.data, signature.size);
   const br_ec_public_key public_key{kCurve, const_cast<uint8_t *>(point.data), point.size};
-  const bool theirs = signature.size == 2 * kScalar && in_scalar_range(signature.data) &&
-                      in_scalar_range(signature.data + kScalar) &&
-                      br_ecdsa_i31_vrfy_raw(&kP256, hash.data, hash.size, &public_key, signature.data, signature.size) == 1;
+  const bool in_range = signature.size == 2 * kScalar && in_scalar_range(signature.data) &&
+                        in_scalar_range(signature.data + kScalar);
+  const bool theirs = in_range && (hash_is_zero_modulo_n(hash)
+                                       ? made_for_hash
+                                       : br_ecdsa_i31_vrfy_raw(&kP256, hash.data, hash.size, &public_key, signature.data,
+                                                               signature.size) == 1);
   if (ours == theirs) return true;
   mismatch = "ecdsa q=" + hex(point) + " hash=" + hex(hash) + " signature=" + hex(signature) +
-             (ours ? " ours valid" : " ours invalid") + (theirs ? " bearssl valid" : " bearssl invalid");
+             (ours ? " ours valid" : " ours invalid") + (theirs ? " reference valid" : " reference invalid");
   return false;
 }
 
@@ -279,7 +295,9 @@ bool p256_multiply_add_agrees(const uint8_t *d, const uint8_t *u1, const uint8_t
 bool ecdsa_p256_agrees(ByteView point, ByteView hash, ByteView signature, std::string &mismatch) {
   bool agreed = false;
   const std::unique_ptr<P256VerifyKey> key = verify_key(point, mismatch, agreed);
-  return agreed && ecdsa_agrees_with(key.get(), point, hash, signature, mismatch);
+  if (!agreed) return false;
+  // With a hash of 0 mod n there is no reference verdict here (see ecdsa_agrees_with).
+  return hash_is_zero_modulo_n(hash) || ecdsa_agrees_with(key.get(), point, hash, signature, false, mismatch);
 }
 
 Outcome run_rsa(uint64_t seed, size_t count) {
@@ -345,7 +363,8 @@ Outcome run_ecdsa_p256(uint64_t seed, size_t count) {
     uint8_t d[kScalar];
     scalar(random, d);
     std::vector<uint8_t> q = public_point(d);
-    if (random.chance(2)) {
+    const bool random_point = random.chance(2);  // then d's signatures are not made for q
+    if (random_point) {
       q = random.bytes(1 + 2 * kScalar);
       q[0] = random.chance(90) ? 0x04 : static_cast<uint8_t>(random.below(8));
     }
@@ -367,19 +386,19 @@ Outcome run_ecdsa_p256(uint64_t seed, size_t count) {
       const br_ec_private_key private_key{kCurve, d, kScalar};
       std::vector<uint8_t> signature(2 * kScalar);
       br_ecdsa_i31_sign_raw(&kP256, &br_sha256_vtable, hash.data(), &private_key, signature.data());
-      const auto check = [&](ByteView h, ByteView sig) {
+      const auto check = [&](ByteView h, ByteView sig, bool made_for_hash = false) {
         std::string what;
-        outcome.record(ecdsa_agrees_with(key.get(), q, h, sig, what), what);
+        outcome.record(ecdsa_agrees_with(key.get(), q, h, sig, made_for_hash, what), what);
       };
       const auto with = [&](size_t offset, ByteView value) {
         std::vector<uint8_t> changed = signature;
         std::copy(value.data, value.data + value.size, changed.begin() + static_cast<long>(offset));
         return changed;
       };
-      check(hash, signature);
+      check(hash, signature, !random_point);
       uint8_t negated[kScalar];
       subtract(n.data, signature.data() + kScalar, negated, kScalar);
-      check(hash, with(kScalar, ByteView(negated, kScalar)));
+      check(hash, with(kScalar, ByteView(negated, kScalar)), !random_point);
       for (size_t part : {size_t{0}, kScalar}) {
         std::vector<uint8_t> flipped = signature;
         flipped[part + random.below(kScalar)] ^= static_cast<uint8_t>(1u << random.below(8));
@@ -400,8 +419,8 @@ Outcome run_ecdsa_p256(uint64_t seed, size_t count) {
       check(hash, longer);
       std::vector<uint8_t> long_hash = hash;
       for (int i = 0; i < 32; ++i) long_hash.push_back(static_cast<uint8_t>(random.next()));
-      check(ByteView(long_hash.data(), 48), signature);
-      check(long_hash, signature);
+      check(ByteView(long_hash.data(), 48), signature, !random_point);  // the same leftmost 256 bits
+      check(long_hash, signature, !random_point);
       check(ByteView(hash.data(), 20), signature);
       if (q_is_g || q_is_minus_g) {
         // u1·G + u2·Q = (z ± r)/s·G: with Q = G, z = n − r gives infinity and z = r a doubling;

@@ -33,7 +33,9 @@ bool p256_multiply_add_agrees(const uint8_t *d, const uint8_t *u1, const uint8_t
 
 // An ECDSA P-256 verdict: p256_verify (the key's table made by p256_verify_init) against
 // br_ecdsa_i31_vrfy_raw behind the range check of r and s that edgejwt always ran before it. A
-// point BearSSL refuses must be refused by p256_verify_init too.
+// point BearSSL refuses must be refused by p256_verify_init too. BearSSL refuses every signature
+// over a hash of 0 mod n (u1 = 0, a multiplier its muladd does not take) where SEC 1 verifies
+// R = u2·Q: there only the point is compared (run_ecdsa_p256 checks such signatures it made).
 bool ecdsa_p256_agrees(ByteView point, ByteView hash, ByteView signature, std::string &mismatch);
 
 // `count` cases of each kind from `seed`, a fixed share of them edge values.
