@@ -11,10 +11,7 @@ constexpr uint32_t kLimbMask = (uint32_t{1} << kMontgomeryLimbBits) - 1;
 uint32_t *limbs_of(MontgomeryInteger &x) { return x.forward + kMontgomeryMargin; }
 const uint32_t *limbs_of(const MontgomeryInteger &x) { return x.forward + kMontgomeryMargin; }
 
-void clear(MontgomeryInteger &x) {
-  std::memset(x.forward, 0, sizeof x.forward);
-  std::memset(x.backward, 0, sizeof x.backward);
-}
+void zero_limbs(MontgomeryInteger &x, size_t limbs) { std::memset(limbs_of(x), 0, limbs * sizeof(uint32_t)); }
 
 // Writes the reversed copy from the forward limbs, and zeros where a chunk may read past the
 // limbs (an integer may be a fresh, uninitialised one).
@@ -75,12 +72,12 @@ size_t bit_length(ByteView bytes) {
   return bits;
 }
 
-// The big-endian bytes into the forward limbs of `out` (cleared first); false when the value needs
-// more than `limbs` limbs.
+// The big-endian bytes into the forward limbs of `out` (the rest for mirror() to write); false when
+// the value needs more than `limbs` limbs.
 bool read_limbs(ByteView bytes, size_t limbs, MontgomeryInteger &out) {
   if (bit_length(bytes) > limbs * kMontgomeryLimbBits) return false;
   while (bytes.size > 0 && bytes.data[0] == 0) bytes = ByteView(bytes.data + 1, bytes.size - 1);
-  clear(out);
+  zero_limbs(out, limbs);
   uint32_t *words = limbs_of(out);
   uint64_t buffer = 0;
   unsigned buffered = 0;
@@ -118,7 +115,7 @@ bool montgomery_init(ByteView n, MontgomeryModulus &modulus) {
 
   // R mod n, from 2^(bits − 1) (below n, as n is odd) doubled up to 2^(28·limbs).
   MontgomeryInteger &x = modulus.r_squared;
-  clear(x);
+  zero_limbs(x, limbs);
   limbs_of(x)[(bits - 1) / kMontgomeryLimbBits] = uint32_t{1} << ((bits - 1) % kMontgomeryLimbBits);
   mirror(x, limbs);
   for (size_t exponent = bits - 1; exponent < limbs * kMontgomeryLimbBits; ++exponent) double_modulo(modulus, x);

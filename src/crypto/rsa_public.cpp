@@ -1,7 +1,6 @@
 #include "rsa_public.h"
 
 #include <cstring>
-#include <utility>
 
 namespace edgejwt {
 namespace {
@@ -45,24 +44,30 @@ bool rsa_public_matches(const RsaPublicOperation &operation, ByteView n, ByteVie
 bool rsa_public_apply(const RsaPublicOperation &operation, ByteView s, uint8_t *out) {
   const MontgomeryModulus &modulus = operation.modulus;
   if (s.size != operation.modulus_size) return false;
-  MontgomeryInteger base, base_montgomery, x, y;
+  MontgomeryInteger base, base_montgomery, work[2];
   if (!montgomery_decode(modulus, s, base)) return false;
   montgomery_multiply(modulus, base, modulus.r_squared, base_montgomery);
-  MontgomeryInteger *current = &x, *next = &y;
-  x = base_montgomery;
+  // Each product goes to the work integer the current value is not in.
+  const MontgomeryInteger *x = &base_montgomery;
+  const auto next = [&]() -> MontgomeryInteger & { return x == &work[0] ? work[1] : work[0]; };
   int top = 31;
   while ((operation.exponent >> top & 1) == 0) --top;
   for (int bit = top - 1; bit >= 1; --bit) {
-    montgomery_square(modulus, *current, *next);
-    std::swap(current, next);
+    MontgomeryInteger &squared = next();
+    montgomery_square(modulus, *x, squared);
+    x = &squared;
     if (operation.exponent >> bit & 1) {
-      montgomery_multiply(modulus, *current, base_montgomery, *next);
-      std::swap(current, next);
+      MontgomeryInteger &product = next();
+      montgomery_multiply(modulus, *x, base_montgomery, product);
+      x = &product;
     }
   }
-  montgomery_square(modulus, *current, *next);
-  montgomery_multiply(modulus, *next, base, *current);
-  return montgomery_encode(modulus, *current, out, operation.modulus_size);
+  MontgomeryInteger &squared = next();
+  montgomery_square(modulus, *x, squared);
+  x = &squared;
+  MontgomeryInteger &result = next();
+  montgomery_multiply(modulus, *x, base, result);
+  return montgomery_encode(modulus, result, out, operation.modulus_size);
 }
 
 }  // namespace edgejwt
