@@ -10,14 +10,7 @@
 #include <vector>
 
 #include "edgejwt.h"
-
-#if defined(__SANITIZE_ADDRESS__)
-#define EDGEJWT_UNDER_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define EDGEJWT_UNDER_ASAN 1
-#endif
-#endif
+#include "sanitizers.h"
 
 #ifdef EDGEJWT_UNDER_ASAN
 TEST(Allocation, SteadyStateVerificationAllocatesNothing) { GTEST_SKIP() << "AddressSanitizer owns malloc"; }

@@ -14,13 +14,7 @@
 #include "test_support.h"
 #include "vectors.h"
 
-#if defined(__SANITIZE_ADDRESS__)
-#define EDGEJWT_UNDER_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define EDGEJWT_UNDER_ASAN 1
-#endif
-#endif
+#include "sanitizers.h"
 
 using namespace edgejwt;
 using namespace edgejwt::differential;

@@ -43,17 +43,31 @@ EcPair ec_pair() {
   return pair;
 }
 
+void precompute(RsaPublicKey &key) { rsa_precompute_verifier(key); }
+void precompute(EcPublicKey &key) { ec_precompute_verifier(key); }
+Status verify(const RsaPublicKey &key, ByteView signature) {
+  return rsa_pkcs1_verify(Hash::Sha256, key, kMessage, signature);
+}
+Status verify(const EcPublicKey &key, ByteView signature) {
+  return ecdsa_verify(Hash::Sha256, key, kMessage, signature);
+}
+
 // The material with its precomputation, as Key::create leaves it.
-RsaPublicKey prepared(RsaPublicKey key) {
-  rsa_precompute_verifier(key);
+template <typename Public>
+Public prepared(Public key) {
+  precompute(key);
   EXPECT_NE(key.verifier.get(), nullptr);
   return key;
 }
 
-EcPublicKey prepared(EcPublicKey key) {
-  ec_precompute_verifier(key);
-  EXPECT_NE(key.verifier.get(), nullptr);
-  return key;
+// A's precomputation with B's bytes copied in by `take_bytes`: B's signature holds, A's does not.
+template <typename Pair, typename TakeBytes>
+void expect_it_never_answers_for_another_key(const Pair &a, const Pair &b, TakeBytes take_bytes) {
+  auto key = prepared(a.key.public_key);
+  ASSERT_EQ(verify(key, a.signature), Status::Ok);
+  take_bytes(key, b.key.public_key);
+  EXPECT_EQ(verify(key, b.signature), Status::Ok);
+  EXPECT_EQ(verify(key, a.signature), Status::SignatureInvalid);
 }
 
 TEST(VerifyPrecomputation, KeyCreateMakesItForRsaAndP256Only) {
@@ -81,25 +95,16 @@ TEST(VerifyPrecomputation, KeyCreateMakesItForRsaAndP256Only) {
 
 TEST(VerifyPrecomputation, RsaConstantsNeverAnswerForAnotherModulusOrExponent) {
   const RsaPair a = rsa_pair(), b = rsa_pair();
-  RsaPublicKey key = prepared(a.key.public_key);
-  ASSERT_EQ(rsa_pkcs1_verify(Hash::Sha256, key, kMessage, a.signature), Status::Ok);
-  // A's constants with B's modulus: B's signature holds, A's does not.
-  key.n = b.key.public_key.n;
-  EXPECT_EQ(rsa_pkcs1_verify(Hash::Sha256, key, kMessage, b.signature), Status::Ok);
-  EXPECT_EQ(rsa_pkcs1_verify(Hash::Sha256, key, kMessage, a.signature), Status::SignatureInvalid);
+  expect_it_never_answers_for_another_key(a, b, [](RsaPublicKey &key, const RsaPublicKey &other) { key.n = other.n; });
   // A's constants with A's modulus and another exponent: A's signature opens to something else.
-  key.n = a.key.public_key.n;
+  RsaPublicKey key = prepared(a.key.public_key);
   key.e = {0x03};
-  EXPECT_EQ(rsa_pkcs1_verify(Hash::Sha256, key, kMessage, a.signature), Status::SignatureInvalid);
+  EXPECT_EQ(verify(key, a.signature), Status::SignatureInvalid);
 }
 
 TEST(VerifyPrecomputation, P256TableNeverAnswersForAnotherPoint) {
-  const EcPair a = ec_pair(), b = ec_pair();
-  EcPublicKey key = prepared(a.key.public_key);
-  ASSERT_EQ(ecdsa_verify(Hash::Sha256, key, kMessage, a.signature), Status::Ok);
-  key.point = b.key.public_key.point;
-  EXPECT_EQ(ecdsa_verify(Hash::Sha256, key, kMessage, b.signature), Status::Ok);
-  EXPECT_EQ(ecdsa_verify(Hash::Sha256, key, kMessage, a.signature), Status::SignatureInvalid);
+  expect_it_never_answers_for_another_key(ec_pair(), ec_pair(),
+                                          [](EcPublicKey &key, const EcPublicKey &other) { key.point = other.point; });
 }
 
 TEST(VerifyPrecomputation, CopiesCarryTheirOwn) {
@@ -117,10 +122,10 @@ TEST(VerifyPrecomputation, CopiesCarryTheirOwn) {
   }
   ASSERT_NE(rsa_copy.verifier.get(), nullptr);
   ASSERT_NE(ec_copy.verifier.get(), nullptr);
-  EXPECT_EQ(rsa_pkcs1_verify(Hash::Sha256, rsa_copy, kMessage, rsa.signature), Status::Ok);
-  EXPECT_EQ(ecdsa_verify(Hash::Sha256, ec_copy, kMessage, ec.signature), Status::Ok);
+  EXPECT_EQ(verify(rsa_copy, rsa.signature), Status::Ok);
+  EXPECT_EQ(verify(ec_copy, ec.signature), Status::Ok);
   const EcPublicKey moved = std::move(ec_copy);
-  EXPECT_EQ(ecdsa_verify(Hash::Sha256, moved, kMessage, ec.signature), Status::Ok);
+  EXPECT_EQ(verify(moved, ec.signature), Status::Ok);
 }
 
 // Material made elsewhere (no precomputation) verifies the same, with constants made per call.
