@@ -26,15 +26,19 @@ wasi=(node --disable-warning=ExperimentalWarning tests/support/wasi-command.js b
 emscripten=(node build/emscripten/edgejwt-differential.cjs)
 seed=20261206
 
-names=() pids=() starts=()
+names=() pids=()
+running() {
+  local count=0 pid
+  for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && count=$((count + 1)); done
+  echo "$count"
+}
+# A job: its command's output in $logs/<name>.log, its start and end times beside it.
 launch() {
   local name=$1
   shift
-  while [ "$(jobs -rp | wc -l)" -ge "$(nproc)" ]; do sleep 1; done
-  "$@" >"$logs/$name.log" 2>&1 &
-  names+=("$name") pids+=($!) starts+=("$(date +%s)")
-  # Each job's end time, written when it ends.
-  ( wait_for=$!; while kill -0 "$wait_for" 2>/dev/null; do sleep 1; done; date +%s >"$logs/$name.end" ) &
+  while [ "$(running)" -ge "$(nproc)" ]; do sleep 1; done
+  ( date +%s >"$logs/$name.start"; "$@" >"$logs/$name.log" 2>&1; status=$?; date +%s >"$logs/$name.end"; exit "$status" ) &
+  names+=("$name") pids+=($!)
 }
 
 start=$(date +%s)
@@ -53,8 +57,7 @@ status=0
 for i in "${!names[@]}"; do
   name=${names[$i]}
   if ! wait "${pids[$i]}"; then status=1; fi
-  while [ ! -f "$logs/$name.end" ]; do sleep 1; done
-  duration=$(($(cat "$logs/$name.end") - ${starts[$i]}))
+  duration=$(($(cat "$logs/$name.end") - $(cat "$logs/$name.start")))
   # What each runner reports: gtest's recorded property, the programs' JSON lines, node:test's diagnostics.
   summary=$(node -e '
     const fs = require("fs"); const [log, json] = process.argv.slice(1);
