@@ -127,8 +127,8 @@ for (const build of BINARIES) {
           const signature = nodeSign("sha256", message, NODE[alg](privateKey));
           for (const c of variants(alg, message, signature, jwk)) {
             const expected = !c.stricter && nodeVerify("sha256", c.message, NODE[alg](publicKey), c.signature);
-            assert.equal(verifies(core, handle, alg, c.message, c.signature), expected,
-              `${alg} ${c.label}: message ${c.message.toString("hex")} signature ${c.signature.toString("hex")}`);
+            assert.equal(verifies(core, handle, alg, c.message, c.signature), expected, `${alg} ${c.label}: ` +
+              `key ${JSON.stringify(jwk)} message ${c.message.toString("hex")} signature ${c.signature.toString("hex")}`);
             cases++;
           }
         }
