@@ -1,7 +1,7 @@
+// Montgomery set-up, decoding and encoding (montgomery.h); the product is montgomery_product.cpp.
 #include "montgomery.h"
 
 #include <cstring>
-
 
 namespace edgejwt {
 namespace {
