@@ -1,8 +1,9 @@
 // Four 32-bit lanes multiplied into two 64-bit lanes: the one vector idea the verify-only bignum
-// code (montgomery.cpp) is written with. In a build with Wasm SIMD (-msimd128) these are
+// code (montgomery_product.cpp) is written with. In a build with Wasm SIMD (-msimd128) these are
 // i64x2.extmul_{low,high}_i32x4_u and i64x2.add; elsewhere the same operations on plain integers,
 // so that the native tests, sanitizers and fuzzers run the very algorithm the Wasm builds run.
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 
