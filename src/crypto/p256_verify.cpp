@@ -28,7 +28,7 @@ bool p256_verify(const P256VerifyKey &key, const uint8_t *hash, size_t hash_size
   uint8_t z[kP256Bytes] = {};
   if (hash_size >= kP256Bytes) {
     std::memcpy(z, hash, kP256Bytes);
-  } else {
+  } else if (hash_size > 0) {  // none at all is 0, and may come as a null pointer
     std::memcpy(z + kP256Bytes - hash_size, hash, hash_size);
   }
   P256ScalarWords u1, u2;

@@ -227,7 +227,7 @@ bool multiply_add_agrees_with(const P256VerifyKey &key, const std::vector<uint8_
 bool hash_is_zero_modulo_n(ByteView hash) {
   uint8_t z[kScalar] = {};
   const size_t size = std::min(hash.size, kScalar);
-  std::memcpy(z + kScalar - size, hash.data, size);
+  if (size > 0) std::memcpy(z + kScalar - size, hash.data, size);
   static const uint8_t zero[kScalar] = {};
   return std::memcmp(z, zero, kScalar) == 0 || std::memcmp(z, p256_order().data, kScalar) == 0;
 }
