@@ -1,59 +1,125 @@
-// node bench/size.js: what each build in dist/ costs to download and to start. For the Emscripten
-// build (js/index.js) and the WASI build (js/wasi.js): the Wasm's bytes and gzip -9 bytes, the
-// Emscripten JS glue's, and the whole browser package's (the Wasm, the glue, and every js/ file the
-// entry reaches through its imports; node: built-ins are the host's). Then the medians, over runs in
-// fresh Node processes, of WebAssembly.compile, of instantiating the compiled module, and of importing
-// the entry and awaiting init(). Measured, never asserted. Environment: SIZE_RUNS (default 7).
+// node bench/size.js (npm run bench:size): what the package costs a page and a Worker, measured on
+// what the real tools emit from the packed, installed package (tests/consumers/workspace.js):
+// - pages built by esbuild (--minify, the Wasm through --loader:.wasm=file), Vite (defaults),
+//   webpack (--mode production) and Rollup (node-resolve and import-meta-assets, minified by esbuild
+//   in renderChunk: Rollup itself does not minify), one importing `verify` only and one importing
+//   everything: their JS and Wasm, raw and gzip -9 (each file on its own, as a server sends it);
+// - Workers bundled by `wrangler deploy --dry-run`: a verify-only worker on each build and the
+//   gateway (edge/): the upload (bundle + Wasm), raw and gzip -9;
+// - per build: the Wasm and the Emscripten glue, and the medians, over runs in fresh Node processes,
+//   of WebAssembly.compile, of instantiating the compiled module, and of import + init().
+// Measured, never asserted. Environment: SIZE_RUNS (default 7). Writes artifacts/size.json.
 import { readFileSync } from "node:fs";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { spawnSync } from "node:child_process";
+import { extname, join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 
-import { median } from "./common.js";
+import { median, writeArtifact } from "./common.js";
+import { workspace, succeed, ROOT } from "../tests/consumers/workspace.js";
+import { WRANGLER_ENV } from "../tests/consumers/workers.js";
 
 const RUNS = Number(process.env.SIZE_RUNS ?? 7);
-const BUDGET = 100_000; // bytes: the issue's target for the Emscripten browser package, all algorithms
 const root = new URL("../", import.meta.url);
-
-const BUILDS = [
-  { name: "emscripten", entry: "js/index.js", wasm: "dist/emscripten/edgejwt.wasm", glue: "dist/emscripten/edgejwt.mjs" },
-  { name: "wasi", entry: "js/wasi.js", wasm: "dist/wasi/edgejwt.wasm" },
-];
-
 const gzipped = (bytes) => gzipSync(bytes, { level: 9 }).length;
 const kilobytes = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
 
-// Every file an entry loads: relative static imports and re-exports, and relative dynamic imports
-// written as string literals (how the Emscripten engine loads its glue).
-function moduleGraph(entry) {
-  const seen = new Set();
-  const visit = (url) => {
-    if (seen.has(url.href)) return;
-    seen.add(url.href);
-    const source = readFileSync(url, "utf8");
-    const specifiers = [...source.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s*"([^"]+)"/g),
-      ...source.matchAll(/\bimport\(\s*"([^"]+)"\s*\)/g)].map((match) => match[1]);
-    for (const specifier of specifiers) {
-      if (specifier.startsWith(".")) visit(new URL(specifier, url));
-    }
-  };
-  visit(new URL(entry, root));
-  return [...seen].map((href) => new URL(href));
+const WASM = { emscripten: "edgejwt/dist/emscripten/edgejwt.wasm", wasi: "edgejwt/dist/wasi/edgejwt.wasm" };
+
+// The two pages, on the Emscripten build ("edgejwt"). `wasmImport`: esbuild's page imports the
+// Wasm file itself (esbuild has no new URL(…, import.meta.url) assets).
+const PAGES = {
+  "verify only": (wasmImport) => wasmImport
+    ? `import { init, verify } from "edgejwt";\nimport wasm from "${WASM.emscripten}";\nawait init({ wasm });\nglobalThis.edgejwtVerify = verify;\n`
+    : 'import { init, verify } from "edgejwt";\nawait init();\nglobalThis.edgejwtVerify = verify;\n',
+  everything: (wasmImport) => wasmImport
+    ? `import * as edgejwt from "edgejwt";\nimport wasm from "${WASM.emscripten}";\nawait edgejwt.init({ wasm });\nglobalThis.edgejwt = edgejwt;\n`
+    : 'import * as edgejwt from "edgejwt";\nawait edgejwt.init();\nglobalThis.edgejwt = edgejwt;\n',
+};
+
+const ROLLUP_CONFIG = `import { nodeResolve } from "@rollup/plugin-node-resolve";
+import { importMetaAssets } from "@web/rollup-plugin-import-meta-assets";
+import { transform } from "esbuild";
+
+const minify = { name: "minify", renderChunk: (code) => transform(code, { minify: true, format: "esm" }) };
+export default { input: "app.js", output: { dir: "out", format: "es" }, plugins: [nodeResolve(), importMetaAssets(), minify] };
+`;
+
+// bundler → [files to write beside app.js, the build command]; every build writes to out/.
+const BUNDLERS = {
+  esbuild: [{}, "esbuild app.js --bundle --minify --format=esm --loader:.wasm=file --outdir=out"],
+  Vite: [{ "index.html": '<!doctype html>\n<script type="module" src="./app.js"></script>\n' }, "vite build --outDir out"],
+  webpack: [{}, "webpack ./app.js --mode production --output-path out"],
+  Rollup: [{ "rollup.config.mjs": ROLLUP_CONFIG }, "rollup -c"],
+};
+
+async function filesUnder(dir) {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath ?? entry.path, entry.name));
 }
 
-function sizes(build) {
-  const wasm = readFileSync(new URL(build.wasm, root));
-  const glue = build.glue ? readFileSync(new URL(build.glue, root)) : null;
-  // The glue is in the entry's graph (imported dynamically); the Wasm is fetched, never imported.
-  const files = [...moduleGraph(build.entry).map((url) => readFileSync(url)), wasm];
-  return {
-    wasm: wasm.length, wasmGzip: gzipped(wasm),
-    glue: glue?.length, glueGzip: glue && gzipped(glue),
-    packageFiles: files.length,
-    // Served file by file (each gzipped on its own), and bundled into one gzipped stream.
-    packageGzip: files.reduce((sum, bytes) => sum + gzipped(bytes), 0),
-    packageBundledGzip: gzipped(Buffer.concat(files)),
-  };
+// JS and Wasm of a build's output: { js, jsGzip, wasm, wasmGzip, files }.
+async function weigh(dir, { skip = () => false } = {}) {
+  const sizes = { js: 0, jsGzip: 0, wasm: 0, wasmGzip: 0, files: 0 };
+  for (const file of await filesUnder(dir)) {
+    const kind = { ".js": "js", ".mjs": "js", ".wasm": "wasm" }[extname(file)];
+    if (!kind || skip(file)) continue;
+    const bytes = await readFile(file);
+    sizes[kind] += bytes.length;
+    sizes[`${kind}Gzip`] += gzipped(bytes);
+    sizes.files += 1;
+  }
+  return sizes;
+}
+
+async function bundleSizes(space) {
+  const rows = [];
+  for (const [bundler, [extra, command]] of Object.entries(BUNDLERS)) {
+    for (const [page, source] of Object.entries(PAGES)) {
+      const dir = join(space.dir, "bench-size", `${bundler}-${page}`.replace(/\W+/g, "-"));
+      await rm(dir, { recursive: true, force: true });
+      await mkdir(dir, { recursive: true });
+      await writeFile(join(dir, "app.js"), source(bundler === "esbuild"));
+      for (const [name, text] of Object.entries(extra)) await writeFile(join(dir, name), text);
+      await succeed("bash", ["-euo", "pipefail", "-c", command], { cwd: dir });
+      rows.push({ bundler, page, ...await weigh(join(dir, "out")) });
+    }
+  }
+  return rows;
+}
+
+const WORKERS = {
+  "verify only, edgejwt/wasi": 'import { init, verify } from "edgejwt/wasi";\n',
+  "verify only, edgejwt": 'import { init, verify } from "edgejwt";\n',
+};
+const WORKER_BODY = `export default {
+  async fetch(request) {
+    await init();
+    return Response.json(verify(request.headers.get("authorization") ?? "", new Uint8Array(32)).payload);
+  },
+};
+`;
+
+// The upload: the bundle and the Wasm modules (not the source map wrangler writes beside them).
+const uploadOnly = (file) => file.endsWith(".map");
+
+async function workerSizes(space) {
+  const rows = [];
+  for (const [worker, imports] of Object.entries(WORKERS)) {
+    const dir = join(space.dir, "bench-size", `worker-${worker}`.replace(/\W+/g, "-"));
+    await rm(dir, { recursive: true, force: true });
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, "worker.js"), imports + WORKER_BODY);
+    await writeFile(join(dir, "wrangler.toml"), 'name = "size"\nmain = "worker.js"\ncompatibility_date = "2026-05-03"\n');
+    await succeed("wrangler", ["deploy", "--dry-run", "--outdir", "out"], { cwd: dir, env: WRANGLER_ENV });
+    rows.push({ worker, ...await weigh(join(dir, "out"), { skip: uploadOnly }) });
+  }
+  const edge = join(space.dir, "bench-size", "edge-gateway");
+  await rm(edge, { recursive: true, force: true });
+  await succeed("wrangler", ["deploy", "--dry-run", "--outdir", edge], { cwd: join(ROOT, "edge"), env: WRANGLER_ENV });
+  rows.push({ worker: "the gateway (edge/)", ...await weigh(edge, { skip: uploadOnly }) });
+  return rows;
 }
 
 // One fresh process: compile and instantiate the Wasm (imports stubbed: nothing runs while
@@ -82,6 +148,11 @@ const init = performance.now() - start;
 process.stdout.write(JSON.stringify({ compile, instantiate, init }));
 `;
 
+const BUILDS = [
+  { name: "emscripten", entry: "js/index.js", wasm: "dist/emscripten/edgejwt.wasm", glue: "dist/emscripten/edgejwt.mjs" },
+  { name: "wasi", entry: "js/wasi.js", wasm: "dist/wasi/edgejwt.wasm" },
+];
+
 function startup(build) {
   const runs = [];
   for (let i = 0; i < RUNS; i++) {
@@ -91,24 +162,31 @@ function startup(build) {
     runs.push(JSON.parse(child.stdout));
   }
   const of = (key) => median(runs.map((run) => run[key]));
-  return { compile: of("compile"), instantiate: of("instantiate"), init: of("init") };
+  const wasm = readFileSync(new URL(build.wasm, root));
+  const glue = build.glue && readFileSync(new URL(build.glue, root));
+  return {
+    build: build.name, wasm: wasm.length, wasmGzip: gzipped(wasm), glue: glue?.length, glueGzip: glue && gzipped(glue),
+    compile: of("compile"), instantiate: of("instantiate"), init: of("init"),
+  };
 }
 
-const rows = BUILDS.map((build) => ({ build, ...sizes(build), ...startup(build) }));
-const table = [
-  ["", ...rows.map((row) => row.build.name)],
-  ["Wasm bytes", ...rows.map((row) => `${row.wasm}`)],
-  ["Wasm gzip -9", ...rows.map((row) => `${row.wasmGzip} (${kilobytes(row.wasmGzip)})`)],
-  ["JS glue gzip -9", ...rows.map((row) => (row.glue ? `${row.glueGzip} (of ${row.glue})` : "-"))],
-  ["glue + Wasm gzip -9", ...rows.map((row) => `${row.wasmGzip + (row.glueGzip ?? 0)} (${kilobytes(row.wasmGzip + (row.glueGzip ?? 0))})`)],
-  ["package gzip -9, per file", ...rows.map((row) => `${row.packageGzip} (${kilobytes(row.packageGzip)}, ${row.packageFiles} files)`)],
-  ["package gzip -9, bundled", ...rows.map((row) => `${row.packageBundledGzip} (${kilobytes(row.packageBundledGzip)})`)],
-  [`compile (median of ${RUNS})`, ...rows.map((row) => `${row.compile.toFixed(2)} ms`)],
-  ["instantiate", ...rows.map((row) => `${row.instantiate.toFixed(2)} ms`)],
-  ["import entry + init()", ...rows.map((row) => `${row.init.toFixed(2)} ms`)],
-];
-const widths = table[0].map((_, column) => Math.max(...table.map((line) => line[column].length)));
-for (const line of table) console.log(line.map((cell, column) => cell.padEnd(widths[column])).join("  "));
-const browser = rows.find((row) => row.build.name === "emscripten");
-const total = browser.wasmGzip + browser.glueGzip;
-console.log(`\nEmscripten glue + Wasm: ${kilobytes(total)} gzipped, ${total <= BUDGET ? "within" : "over"} the 100 kB budget`);
+function print(title, header, lines) {
+  const table = [header, ...lines];
+  const widths = header.map((_, column) => Math.max(...table.map((line) => String(line[column]).length)));
+  console.log(`\n${title}`);
+  for (const line of table) console.log(line.map((cell, column) => String(cell).padEnd(widths[column])).join("  "));
+}
+
+const space = await workspace();
+const bundles = await bundleSizes(space);
+print("Pages on the Emscripten build (gzip -9, each file on its own)", ["bundler", "page", "JS", "Wasm", "JS + Wasm"],
+  bundles.map((row) => [row.bundler, row.page, `${kilobytes(row.jsGzip)} (of ${kilobytes(row.js)})`,
+    `${kilobytes(row.wasmGzip)} (of ${kilobytes(row.wasm)})`, kilobytes(row.jsGzip + row.wasmGzip)]));
+const workers = await workerSizes(space);
+print("Worker uploads (wrangler deploy --dry-run)", ["worker", "bundle", "Wasm", "upload", "upload gzip -9"],
+  workers.map((row) => [row.worker, kilobytes(row.js), kilobytes(row.wasm), kilobytes(row.js + row.wasm), kilobytes(row.jsGzip + row.wasmGzip)]));
+const builds = BUILDS.map(startup);
+print(`The builds (start-up: medians of ${RUNS} fresh Node processes)`, ["build", "Wasm (gzip -9)", "glue (gzip -9)", "compile", "instantiate", "import + init()"],
+  builds.map((row) => [row.build, `${row.wasm} (${row.wasmGzip})`, row.glue ? `${row.glue} (${row.glueGzip})` : "-",
+    `${row.compile.toFixed(2)} ms`, `${row.instantiate.toFixed(2)} ms`, `${row.init.toFixed(2)} ms`]));
+console.log(`\nwrote ${await writeArtifact("size.json", { date: new Date().toISOString(), bundles, workers, builds })}`);

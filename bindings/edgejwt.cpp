@@ -1,25 +1,23 @@
-// The C ABI over the core: handle tables, input views and the context's result. No logic of its
-// own beyond marshalling; every decision is the core's.
+// The C ABI over the core: handle tables, input views, the ABI's numbers translated into the
+// core's enums, and the context's result. No logic of its own beyond marshalling; every decision
+// (formats, descriptions, the verification steps) is the core's.
 #include "edgejwt.h"
 
 #include <cstddef>
 #include <cstdlib>
 #include <string>
+#include <utility>
 #include <variant>
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
-
-#include "../src/encoding/pem.h"
-#include "../src/wipe.h"
-#include "../src/keys/generate.h"
-#include "../src/keys/jwk.h"
-#include "../src/keys/key_set.h"
-#include "../src/keys/pkix.h"
+#include "../src/jws/signature.h"
 #include "../src/jwt/decode.h"
 #include "../src/jwt/sign.h"
 #include "../src/jwt/verify.h"
-#include "../src/jws/signature.h"
+#include "../src/keys/description.h"
+#include "../src/keys/formats.h"
+#include "../src/keys/generate.h"
+#include "../src/keys/jwk.h"
+#include "../src/keys/key_set.h"
 #include "handle_table.h"
 
 using namespace edgejwt;
@@ -43,12 +41,33 @@ struct PendingVerification {
 
 }  // namespace
 
+// The limits the header states for hosts are the core's.
+static_assert(EDGEJWT_MAX_JSON_DEPTH == kMaxJsonDepthBound && TokenLimits{}.max_token_length == EDGEJWT_DEFAULT_MAX_TOKEN_LENGTH,
+              "bindings/edgejwt.h states limits the core no longer has: update it and js/core.js");
+
 #if defined(__wasm32__)
-// js/core.js reads the result at these offsets.
-static_assert(offsetof(edgejwt_result, handle) == 32 && offsetof(edgejwt_result, key_index) == 36 &&
-                  offsetof(edgejwt_result, signature) == 48 && offsetof(edgejwt_result, valid_from) == 56 &&
-                  offsetof(edgejwt_result, valid_until) == 64,
-              "edgejwt_result's wasm32 layout changed: update js/core.js");
+// Hosts (js/core.js) read the result straight from linear memory at these offsets.
+#define EDGEJWT_RESULT_AT(field, offset)                 \
+  static_assert(offsetof(edgejwt_result, field) == offset, \
+                "edgejwt_result." #field " moved in wasm32: update js/core.js")
+EDGEJWT_RESULT_AT(header, 0);
+EDGEJWT_RESULT_AT(header_len, 4);
+EDGEJWT_RESULT_AT(payload, 8);
+EDGEJWT_RESULT_AT(payload_len, 12);
+EDGEJWT_RESULT_AT(output, 16);
+EDGEJWT_RESULT_AT(output_len, 20);
+EDGEJWT_RESULT_AT(detail, 24);
+EDGEJWT_RESULT_AT(detail_len, 28);
+EDGEJWT_RESULT_AT(handle, 32);
+EDGEJWT_RESULT_AT(key_index, 36);
+EDGEJWT_RESULT_AT(signing_input, 40);
+EDGEJWT_RESULT_AT(signing_input_len, 44);
+EDGEJWT_RESULT_AT(signature, 48);
+EDGEJWT_RESULT_AT(signature_len, 52);
+EDGEJWT_RESULT_AT(valid_from, 56);
+EDGEJWT_RESULT_AT(valid_until, 64);
+#undef EDGEJWT_RESULT_AT
+static_assert(sizeof(edgejwt_result) == 72, "edgejwt_result grew in wasm32: update js/core.js");
 #endif
 
 struct edgejwt_context {
@@ -110,112 +129,70 @@ edgejwt_status store(edgejwt_context *context, HandleTable<T> &table, Object obj
   return finish(context, context->result.handle ? Status::Ok : Status::OutOfMemory);
 }
 
-const Key *single_key(const edgejwt_context *context, edgejwt_handle handle) {
-  const KeyEntry *entry = context->keys.get(handle);
-  return entry ? std::get_if<Key>(entry) : nullptr;
-}
+// The prologue of every call that takes handles, in one place: the result cleared, then what the
+// handles name looked up. A handle that names nothing of the kind asked for fails the call
+// (InvalidHandle, with the argument's name as the detail); failed() is then the call's status.
+class CallArguments {
+ public:
+  explicit CallArguments(edgejwt_context *context) : context_(context) { clear_result(context); }
 
-VerificationKeys verification_keys(const edgejwt_context *context, edgejwt_handle handle) {
-  const KeyEntry *entry = context->keys.get(handle);
-  if (!entry) return {};
-  return {std::get_if<Key>(entry), std::get_if<KeySet>(entry)};
-}
-
-const VerifyPolicy *policy_of(const edgejwt_context *context, edgejwt_handle policy) {
-  return policy == 0 ? &context->default_policy : context->policies.get(policy);
-}
-
-// Key material from any import format but JWK.
-Status read_material(int32_t format, ByteView data, KeyMaterial &material) {
-  switch (format) {
-    case EDGEJWT_KEY_SECRET:
-      material = HmacSecret{SecretBytes(data)};
-      return Status::Ok;
-    case EDGEJWT_KEY_PEM:
-      return parse_pem(data.as_text(), material);
-    case EDGEJWT_KEY_SPKI_DER:
-      return parse_spki(data, material);
-    case EDGEJWT_KEY_PKCS8_DER:
-      return parse_pkcs8(data, material);
-    case EDGEJWT_KEY_CERTIFICATE_DER:
-      return parse_certificate_public_key(data, material);
-    default:
-      return Status::InvalidArgument;
+  // One key (not a set).
+  bool key(edgejwt_handle handle, const Key *&out) {
+    const KeyEntry *entry = context_->keys.get(handle);
+    out = entry ? std::get_if<Key>(entry) : nullptr;
+    return out || refuse("key");
   }
-}
-
-Status import_key(int32_t format, ByteView data, std::string_view alg, Key &key, std::string &detail) {
-  if (format == EDGEJWT_KEY_JWK) return import_jwk_text(data.as_text(), alg, key, detail);
-  KeyMaterial material;
-  if (Status status = read_material(format, data, material); status != Status::Ok) return status;
-  KeyUsage usage;
-  usage.alg.assign(alg.data(), alg.size());
-  return Key::create(std::move(material), std::move(usage), key);
-}
-
-// The JSON edgejwt_key_describe returns.
-void describe(const KeyEntry &entry, std::string &out) {
-  rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
-  writer.StartObject();
-  if (const KeySet *set = std::get_if<KeySet>(&entry)) {
-    writer.Key("type");
-    writer.String("set");
-    writer.Key("keys");
-    writer.Uint64(set->size());
-    writer.Key("skipped");
-    writer.Uint64(set->skipped());
-  } else {
-    const Key &key = std::get<Key>(entry);
-    static constexpr const char *kFamilies[] = {"HMAC", "RSA", "EC P-256", "EC P-384", "EC P-521", "Ed25519"};
-    writer.Key("type");
-    writer.String(key.is_secret() ? "secret" : key.can_sign() ? "private" : "public");
-    writer.Key("family");
-    writer.String(kFamilies[static_cast<unsigned>(key.family())]);
-    writer.Key("algorithms");
-    writer.StartArray();
-    const AlgorithmSet usable = key.usable_algorithms();
-    for (unsigned i = 0; i < kAlgorithmCount; ++i) {
-      if (!usable.contains(static_cast<Algorithm>(i))) continue;
-      const std::string_view name = algorithm_name(static_cast<Algorithm>(i));
-      writer.String(name.data(), static_cast<rapidjson::SizeType>(name.size()));
-    }
-    writer.EndArray();
-    for (auto [name, value] : {std::pair{"kid", &key.usage().kid}, std::pair{"alg", &key.usage().alg},
-                               std::pair{"use", &key.usage().use}}) {
-      if (value->empty()) continue;
-      writer.Key(name);
-      writer.String(value->data(), static_cast<rapidjson::SizeType>(value->size()));
-    }
+  // A key or a key set, to verify with.
+  bool keys(edgejwt_handle handle, VerificationKeys &out) {
+    const KeyEntry *entry = context_->keys.get(handle);
+    out = entry ? VerificationKeys{std::get_if<Key>(entry), std::get_if<KeySet>(entry)} : VerificationKeys{};
+    return out.key || out.set || refuse("key");
   }
-  writer.EndObject();
-  out.assign(buffer.GetString(), buffer.GetSize());
-}
-
-Status export_key(const Key &key, int32_t format, std::string &out) {
-  switch (format) {
-    case EDGEJWT_EXPORT_JWK_PUBLIC:
-    case EDGEJWT_EXPORT_JWK_PRIVATE:
-      return export_jwk(key, format == EDGEJWT_EXPORT_JWK_PRIVATE, out);
-    case EDGEJWT_EXPORT_SPKI_PEM:
-    case EDGEJWT_EXPORT_PKCS8_PEM: {
-      std::vector<uint8_t> der;
-      const bool private_key = format == EDGEJWT_EXPORT_PKCS8_PEM;
-      Status status = private_key ? write_pkcs8(key.material(), der) : write_spki(key.material(), der);
-      if (status == Status::Ok) pem_encode(private_key ? "PRIVATE KEY" : "PUBLIC KEY", der, out);
-      secure_wipe(der.data(), der.size());
-      return status;
-    }
-    default:
-      return Status::InvalidArgument;
+  // A policy; handle 0 stands for the defaults.
+  bool policy(edgejwt_handle handle, const VerifyPolicy *&out) {
+    out = handle == 0 ? &context_->default_policy : context_->policies.get(handle);
+    return out || refuse("policy");
   }
+
+  edgejwt_status failed() const { return status_; }
+
+ private:
+  bool refuse(const char *argument) {
+    status_ = fail_with_detail(context_, Status::InvalidHandle, argument);
+    return false;
+  }
+
+  edgejwt_context *context_;
+  edgejwt_status status_ = EDGEJWT_OK;
+};
+
+// The core numbers its key formats and payload kinds as the ABI does; a number in range converts,
+// anything else is the caller's InvalidArgument.
+static_assert(static_cast<int32_t>(KeyImportFormat::Secret) == EDGEJWT_KEY_SECRET &&
+              static_cast<int32_t>(KeyImportFormat::Jwk) == EDGEJWT_KEY_JWK &&
+              static_cast<int32_t>(KeyImportFormat::Pem) == EDGEJWT_KEY_PEM &&
+              static_cast<int32_t>(KeyImportFormat::SpkiDer) == EDGEJWT_KEY_SPKI_DER &&
+              static_cast<int32_t>(KeyImportFormat::Pkcs8Der) == EDGEJWT_KEY_PKCS8_DER &&
+              static_cast<int32_t>(KeyImportFormat::CertificateDer) == EDGEJWT_KEY_CERTIFICATE_DER);
+static_assert(static_cast<int32_t>(KeyExportFormat::JwkPublic) == EDGEJWT_EXPORT_JWK_PUBLIC &&
+              static_cast<int32_t>(KeyExportFormat::JwkPrivate) == EDGEJWT_EXPORT_JWK_PRIVATE &&
+              static_cast<int32_t>(KeyExportFormat::SpkiPem) == EDGEJWT_EXPORT_SPKI_PEM &&
+              static_cast<int32_t>(KeyExportFormat::Pkcs8Pem) == EDGEJWT_EXPORT_PKCS8_PEM);
+static_assert(static_cast<int32_t>(PayloadKind::JwtClaims) == EDGEJWT_PAYLOAD_JWT &&
+              static_cast<int32_t>(PayloadKind::Bytes) == EDGEJWT_PAYLOAD_BYTES);
+
+template <typename Enum>
+bool from_abi(int32_t value, Enum first, Enum last, Enum &out) {
+  if (value < static_cast<int32_t>(first) || value > static_cast<int32_t>(last)) return false;
+  out = static_cast<Enum>(value);
+  return true;
 }
 
 edgejwt_status sign_with(edgejwt_context *context, edgejwt_handle key, std::string_view header, ByteView payload,
                          PayloadKind kind) {
-  clear_result(context);
-  const Key *signing_key = single_key(context, key);
-  if (!signing_key) return fail_with_detail(context, Status::InvalidHandle, "key");
+  CallArguments call(context);
+  const Key *signing_key;
+  if (!call.key(key, signing_key)) return call.failed();
   reset_texts(context->token);
   const Status status =
       sign_jws(*signing_key, header, payload, kind, context->default_policy.limits, context->token, context->output);
@@ -225,11 +202,10 @@ edgejwt_status sign_with(edgejwt_context *context, edgejwt_handle key, std::stri
 
 edgejwt_status verify_with(edgejwt_context *context, edgejwt_handle key, edgejwt_handle policy, std::string_view token,
                            PayloadKind kind, double now) {
-  clear_result(context);
-  const VerificationKeys keys = verification_keys(context, key);
-  if (!keys.key && !keys.set) return fail_with_detail(context, Status::InvalidHandle, "key");
-  const VerifyPolicy *verify_policy = policy_of(context, policy);
-  if (!verify_policy) return fail_with_detail(context, Status::InvalidHandle, "policy");
+  CallArguments call(context);
+  VerificationKeys keys;
+  const VerifyPolicy *verify_policy;
+  if (!call.keys(key, keys) || !call.policy(policy, verify_policy)) return call.failed();
   reset_texts(context->token);
   const Status status = verify_jws(keys, *verify_policy, kind, token, now, context->token);
   if (keys.set && status == Status::Ok) context->result.key_index = keys.set->source_index(context->token.key_index);
@@ -238,9 +214,9 @@ edgejwt_status verify_with(edgejwt_context *context, edgejwt_handle key, edgejwt
 
 edgejwt_status decode_with(edgejwt_context *context, edgejwt_handle policy, std::string_view token,
                            Status (*decode)(std::string_view, const TokenLimits &, DecodedToken &)) {
-  clear_result(context);
-  const VerifyPolicy *limits_policy = policy_of(context, policy);
-  if (!limits_policy) return fail_with_detail(context, Status::InvalidHandle, "policy");
+  CallArguments call(context);
+  const VerifyPolicy *limits_policy;
+  if (!call.policy(policy, limits_policy)) return call.failed();
   reset_texts(context->token);
   return finish(context, decode(token, limits_policy->limits, context->token));
 }
@@ -264,8 +240,12 @@ const edgejwt_result *edgejwt_context_result(const edgejwt_context *context) { r
 edgejwt_status edgejwt_key_import(edgejwt_context *context, int32_t format, const uint8_t *data, size_t data_len,
                                   const char *alg, size_t alg_len) {
   clear_result(context);
+  KeyImportFormat import_format;
+  if (!from_abi(format, KeyImportFormat::Secret, KeyImportFormat::CertificateDer, import_format)) {
+    return fail_with_detail(context, Status::InvalidArgument, "format");
+  }
   Key key;
-  if (Status status = import_key(format, bytes(data, data_len), text(alg, alg_len), key, context->token.detail);
+  if (Status status = import_key(import_format, bytes(data, data_len), text(alg, alg_len), key, context->token.detail);
       status != Status::Ok) {
     return finish(context, status);
   }
@@ -291,37 +271,46 @@ edgejwt_status edgejwt_key_generate(edgejwt_context *context, const char *alg, s
 }
 
 edgejwt_status edgejwt_key_public(edgejwt_context *context, edgejwt_handle key) {
-  clear_result(context);
-  const Key *source = single_key(context, key);
-  if (!source) return fail_with_detail(context, Status::InvalidHandle, "key");
+  CallArguments call(context);
+  const Key *source;
+  if (!call.key(key, source)) return call.failed();
   Key public_key;
   if (Status status = source->public_key(public_key); status != Status::Ok) return finish(context, status);
   return store(context, context->keys, std::move(public_key));
 }
 
 edgejwt_status edgejwt_key_export(edgejwt_context *context, edgejwt_handle key, int32_t format) {
-  clear_result(context);
-  const Key *source = single_key(context, key);
-  if (!source) return fail_with_detail(context, Status::InvalidHandle, "key");
-  const Status status = export_key(*source, format, context->output);
-  if (status != Status::Ok) context->output.clear();
-  return finish(context, status);
+  CallArguments call(context);
+  const Key *source;
+  if (!call.key(key, source)) return call.failed();
+  KeyExportFormat export_format;
+  if (!from_abi(format, KeyExportFormat::JwkPublic, KeyExportFormat::Pkcs8Pem, export_format)) {
+    return fail_with_detail(context, Status::InvalidArgument, "format");
+  }
+  return finish(context, export_key(*source, export_format, context->output));
 }
 
 edgejwt_status edgejwt_key_thumbprint(edgejwt_context *context, edgejwt_handle key, uint32_t hash_bits) {
-  clear_result(context);
-  const Key *source = single_key(context, key);
-  if (!source) return fail_with_detail(context, Status::InvalidHandle, "key");
+  CallArguments call(context);
+  const Key *source;
+  if (!call.key(key, source)) return call.failed();
   Hash hash;
   if (!hash_from_bits(hash_bits, hash)) return fail_with_detail(context, Status::InvalidArgument, "hash");
   return finish(context, jwk_thumbprint(*source, hash, context->output));
 }
 
 edgejwt_status edgejwt_key_describe(edgejwt_context *context, edgejwt_handle key) {
+  CallArguments call(context);
+  VerificationKeys entry;
+  if (!call.keys(key, entry)) return call.failed();
+  if (entry.key) describe_key(*entry.key, context->output);
+  else describe_key_set(*entry.set, context->output);
+  return finish(context, Status::Ok);
+}
+
+edgejwt_status edgejwt_algorithms(edgejwt_context *context) {
   clear_result(context);
-  const KeyEntry *entry = context->keys.get(key);
-  if (!entry) return fail_with_detail(context, Status::InvalidHandle, "key");
-  describe(*entry, context->output);
+  describe_algorithms(context->output);
   return finish(context, Status::Ok);
 }
 
@@ -367,20 +356,18 @@ edgejwt_status edgejwt_compact_verify(edgejwt_context *context, edgejwt_handle k
 
 edgejwt_status edgejwt_verify_begin(edgejwt_context *context, edgejwt_handle key, edgejwt_handle policy,
                                     const char *token, size_t token_len) {
-  clear_result(context);
+  CallArguments call(context);
   PendingVerification &pending = context->pending;
   pending.active = false;
-  const VerificationKeys keys = verification_keys(context, key);
-  if (!keys.key && !keys.set) return fail_with_detail(context, Status::InvalidHandle, "key");
-  const VerifyPolicy *verify_policy = policy_of(context, policy);
-  if (!verify_policy) return fail_with_detail(context, Status::InvalidHandle, "policy");
+  VerificationKeys keys;
+  const VerifyPolicy *verify_policy;
+  if (!call.keys(key, keys) || !call.policy(policy, verify_policy)) return call.failed();
   pending.token.assign(text(token, token_len));
   DecodedToken &decoded = pending.decoded;
   reset_texts(decoded);
   decoded.window = TimeWindow{};
   const Key *chosen = nullptr;
-  Status status = prepare_verification(keys, *verify_policy, pending.token, pending.parts, decoded, chosen);
-  if (status == Status::Ok) status = check_signature_encoding(*chosen, decoded.header.alg, decoded.signature);
+  const Status status = prepare_verification(keys, *verify_policy, pending.token, pending.parts, decoded, chosen);
   if (status != Status::Ok) return finish(context, status, decoded);
   pending.policy = policy;
   pending.active = true;
@@ -397,18 +384,18 @@ edgejwt_status edgejwt_verify_begin(edgejwt_context *context, edgejwt_handle key
 edgejwt_status edgejwt_verify_finish(edgejwt_context *context, int32_t payload_kind, int32_t signature_valid,
                                      double now) {
   PendingVerification &pending = context->pending;
-  clear_result(context);
+  CallArguments call(context);
   if (!pending.active) return fail_with_detail(context, Status::InvalidArgument, "no verification begun");
   pending.active = false;
-  const VerifyPolicy *verify_policy = policy_of(context, pending.policy);
-  if (!verify_policy) return fail_with_detail(context, Status::InvalidHandle, "policy");
-  if (payload_kind != EDGEJWT_PAYLOAD_JWT && payload_kind != EDGEJWT_PAYLOAD_BYTES) {
+  const VerifyPolicy *verify_policy;
+  if (!call.policy(pending.policy, verify_policy)) return call.failed();
+  PayloadKind kind;
+  if (!from_abi(payload_kind, PayloadKind::JwtClaims, PayloadKind::Bytes, kind)) {
     return fail_with_detail(context, Status::InvalidArgument, "payload_kind");
   }
   DecodedToken &decoded = pending.decoded;
   decoded.detail.clear();
   if (!signature_valid) return finish(context, Status::SignatureInvalid, decoded);
-  const PayloadKind kind = payload_kind == EDGEJWT_PAYLOAD_JWT ? PayloadKind::JwtClaims : PayloadKind::Bytes;
   context->result.key_index = pending.key_index;
   return finish(context, finish_verification(*verify_policy, kind, pending.parts, now, decoded), decoded);
 }
@@ -416,9 +403,9 @@ edgejwt_status edgejwt_verify_finish(edgejwt_context *context, int32_t payload_k
 edgejwt_status edgejwt_check_signature(edgejwt_context *context, edgejwt_handle key, const char *alg, size_t alg_len,
                                        const uint8_t *signing_input, size_t input_len, const uint8_t *signature,
                                        size_t signature_len) {
-  clear_result(context);
-  const Key *verifying_key = single_key(context, key);
-  if (!verifying_key) return fail_with_detail(context, Status::InvalidHandle, "key");
+  CallArguments call(context);
+  const Key *verifying_key;
+  if (!call.key(key, verifying_key)) return call.failed();
   Algorithm algorithm;
   if (!algorithm_from_name(text(alg, alg_len), algorithm)) return fail_with_detail(context, Status::AlgNotSupported, "alg");
   return finish(context, check_signature(*verifying_key, algorithm, bytes(signing_input, input_len),

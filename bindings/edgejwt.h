@@ -76,6 +76,11 @@ typedef struct edgejwt_result {
 #define EDGEJWT_EXPORT_SPKI_PEM 3
 #define EDGEJWT_EXPORT_PKCS8_PEM 4
 
+/* Limits a host applies before a call, so that it never copies what the core would refuse (the
+ * core applies them again). */
+#define EDGEJWT_DEFAULT_MAX_TOKEN_LENGTH 65536 /* bytes of a compact token under the default policy */
+#define EDGEJWT_MAX_JSON_DEPTH 64              /* the most a policy's "maxJsonDepth" may be */
+
 /* Payload kinds for edgejwt_verify_finish. */
 #define EDGEJWT_PAYLOAD_JWT 0 /* a JSON object of claims, time claims checked */
 #define EDGEJWT_PAYLOAD_BYTES 1
@@ -116,6 +121,13 @@ EDGEJWT_API edgejwt_status edgejwt_key_thumbprint(edgejwt_context *context, edge
 /* result.output: JSON describing the key: {"type": "secret"|"public"|"private"|"set", "family",
  * "algorithms": [usable algs], "kid", "alg", "use", "keys": count for a set, "skipped": entries a set left out} */
 EDGEJWT_API edgejwt_status edgejwt_key_describe(edgejwt_context *context, edgejwt_handle key);
+/* result.output: JSON of the algorithms and key families the library implements, from the core's
+ * own tables, so a host derives what it needs instead of keeping a copy: {"algorithms": [{"alg",
+ * "family", "kty", "crv" (EC), "scheme" ("hmac", "pkcs1", "pss", "ecdsa", "ed25519"), "hashBits"
+ * (not for ed25519), "signatureLength" (bytes; absent for RSA: the modulus's length)}],
+ * "families": [{"name" (as "family" above), "kty", "crv", "coordinateLength" (EC),
+ * "minModulusBits", "maxModulusBits" (RSA)}]} */
+EDGEJWT_API edgejwt_status edgejwt_algorithms(edgejwt_context *context);
 EDGEJWT_API edgejwt_status edgejwt_key_release(edgejwt_context *context, edgejwt_handle key);
 
 /* --- Policies ---------------------------------------------------------------------------------

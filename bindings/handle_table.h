@@ -1,5 +1,8 @@
 // Objects the host refers to by number. A handle carries its slot and the slot's generation, so a
 // released handle stays invalid after its slot is reused: a stale handle can never reach a new key.
+// No handle number is ever handed out twice in a table's life: a slot whose generation would wrap
+// is retired instead of reused (after 4,096 uses), so a host that keys anything by handle (a cache,
+// a log) can never see a number come back for another object.
 #pragma once
 #include <cstdint>
 #include <memory>
@@ -12,8 +15,9 @@ class HandleTable {
  public:
   static constexpr uint32_t kIndexBits = 20;
   static constexpr uint32_t kIndexMask = (1u << kIndexBits) - 1;
+  static constexpr uint32_t kLastGeneration = 0xFFFFFFFFu >> kIndexBits;
 
-  // 0 when the table is full.
+  // 0 when the table is full (every slot in use or retired).
   uint32_t add(std::unique_ptr<T> object) {
     uint32_t index;
     if (!free_.empty()) {
@@ -38,7 +42,8 @@ class HandleTable {
     Slot *slot = const_cast<Slot *>(find(handle));
     if (!slot) return false;
     slot->object.reset();
-    slot->generation = (slot->generation + 1) & (0xFFFFFFFFu >> kIndexBits);
+    if (slot->generation == kLastGeneration) return true;  // retired: its next handle would repeat its first
+    ++slot->generation;
     free_.push_back((handle & kIndexMask) - 1);
     return true;
   }

@@ -22,27 +22,44 @@ const BINDINGS = {
   CLAIM_HEADERS: ["claimHeaders", json],
   PAYLOAD_HEADER: ["payloadHeader", text],
   BYPASS: ["bypass", list],
+  BYPASS_PREFLIGHT: ["bypassPreflight", boolean],
   FORWARD_TOKEN: ["forwardToken", boolean],
   REVOCATION_URL: ["revocation", (value, name) => ({ url: text(value, name) })],
   REVOCATION: ["revocation", json],
   CACHE_MAX_AGE: ["cacheMaxAge", milliseconds],
   COOLDOWN_DURATION: ["cooldownDuration", milliseconds],
   TIMEOUT_DURATION: ["timeoutDuration", milliseconds],
+  MIN_CACHE_MAX_AGE: ["minCacheMaxAge", milliseconds],
+  JWKS_MAX_STALE: ["jwksMaxStale", milliseconds],
+  JWKS_MAX_RESPONSE_SIZE: ["jwksMaxResponseSize", count],
   TOKEN_CACHE: ["cache", tokenCache],
+  MAX_ADDED_HEADER_BYTES: ["maxAddedHeaderBytes", wholeNumber],
+};
+// Binding → [option of `revocation: { url, … }`, reader]: the list's own limits, with REVOCATION_URL only.
+const REVOCATION_BINDINGS = {
+  REVOCATION_MAX_ENTRIES: ["maxEntries", count],
+  REVOCATION_MAX_RESPONSE_SIZE: ["maxResponseSize", count],
+  REVOCATION_MAX_STALE: ["maxStale", milliseconds],
 };
 
 // Every binding the worker reads.
-export const BINDING_NAMES = [...Object.keys(BINDINGS), "STATS_PATH"];
+export const BINDING_NAMES = [...Object.keys(BINDINGS), ...Object.keys(REVOCATION_BINDINGS), "STATS_PATH"];
 
 export function gatewayConfigOf(env) {
   const config = {};
   const from = {};
   for (const [name, [option, read]] of Object.entries(BINDINGS)) {
     const value = env[name];
-    if (value === undefined || value === null || value === "") continue;
+    if (!isSet(value)) continue;
     if (from[option]) throw new TypeError(`env.${name} and env.${from[option]} both set ${option}: give one`);
     from[option] = name;
     config[option] = read(value, name);
+  }
+  for (const [name, [option, read]] of Object.entries(REVOCATION_BINDINGS)) {
+    const value = env[name];
+    if (!isSet(value)) continue;
+    if (from.revocation !== "REVOCATION_URL") throw new TypeError(`env.${name} needs env.REVOCATION_URL`);
+    config.revocation[option] = read(value, name);
   }
   return config;
 }
@@ -50,9 +67,13 @@ export function gatewayConfigOf(env) {
 // The path that answers the gateway's stats() as JSON, or null (STATS_PATH unset: none).
 export function statsPathOf(env) {
   const path = env.STATS_PATH;
-  if (path === undefined || path === null || path === "") return null;
+  if (!isSet(path)) return null;
   if (typeof path !== "string" || !path.startsWith("/")) throw new TypeError('env.STATS_PATH must be a path starting with "/"');
   return path;
+}
+
+function isSet(value) {
+  return value !== undefined && value !== null && value !== "";
 }
 
 function text(value, name) {
@@ -83,8 +104,18 @@ function boolean(value, name) {
 }
 
 function milliseconds(value, name) {
+  return wholeNumber(value, name, "of milliseconds");
+}
+
+// A count (of bytes, of entries): a whole number from 1.
+function count(value, name) {
+  return wholeNumber(value, name, "from 1", 1);
+}
+
+// A number binding, or text of digits, as a whole number at least `least` (`what` says which, for the error).
+function wholeNumber(value, name, what = "of bytes", least = 0) {
   const number = typeof value === "number" ? value : /^\d+$/.test(value) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(number)) throw new TypeError(`env.${name} must be a whole number of milliseconds`);
+  if (!Number.isSafeInteger(number) || number < least) throw new TypeError(`env.${name} must be a whole number ${what}`);
   return number;
 }
 

@@ -39,14 +39,17 @@ export function workerdVersion() {
 }
 
 // Starts workerd serving the worker (edge/worker.js unless `modules` name another, main module first)
-// on 127.0.0.1:port (port 0: a free one, as workerd reports it) and resolves once it listens. `output: "inherit"` passes workerd's stdout/stderr through; otherwise
-// the last 64 KiB are kept for `output()`. Rejects, with that output, if workerd exits or does not
-// listen within `startTimeout` ms.
-export async function startWorkerd({ port = 0, env = {}, modules, output = "keep", startTimeout = 15_000 } = {}) {
-  const binary = workerdBinary();
+// on 127.0.0.1:port (port 0: a free one, as workerd reports it) and resolves once it listens.
+// `output: "inherit"` passes workerd's stdout/stderr through; otherwise the last 64 KiB are kept for
+// `output()`. Rejects, with that output, if workerd exits or does not listen within `startTimeout` ms.
+// `config` makes the config text (default workerd-config.js's; tests with Durable Objects pass their own);
+// `compatibilityDate` and `compatibilityFlags` as in workerdConfig (edge/workerd-config.js);
+// `binary`: another workerd (e.g. the one wrangler runs).
+export async function startWorkerd({ port = 0, env = {}, modules, config = workerdConfig, output = "keep",
+  startTimeout = 15_000, compatibilityDate, compatibilityFlags, binary = workerdBinary() } = {}) {
   const configDir = mkdtempSync(join(tmpdir(), "edgejwt-workerd-"));
   const configFile = join(configDir, "config.capnp");
-  writeFileSync(configFile, workerdConfig({ configDir, address: `${LOOPBACK}:${port}`, env, modules }), { mode: 0o600 });
+  writeFileSync(configFile, config({ configDir, address: `${LOOPBACK}:${port}`, env, modules, compatibilityDate, compatibilityFlags }), { mode: 0o600 });
 
   const child = spawn(binary, ["serve", configFile, `--control-fd=${CONTROL_FD}`], {
     stdio: ["ignore", output === "inherit" ? "inherit" : "pipe", output === "inherit" ? "inherit" : "pipe", "pipe"],

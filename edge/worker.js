@@ -3,6 +3,7 @@
 // with createGateway configured from the worker's env bindings (gateway-config.js).
 import wasm from "../dist/wasi/edgejwt.wasm";
 import { init, createGateway } from "../js/wasi.js";
+import { requestTargetOf } from "../js/gateway/request-target.js";
 import { gatewayConfigOf, statsPathOf } from "./gateway-config.js";
 
 // One gateway per isolate, built on the first request: workerd allows no randomness at a module's
@@ -26,7 +27,7 @@ async function build(env) {
 }
 
 export default {
-  async fetch(request, env) {
+  async fetch(request, env, ctx) {
     let gateway;
     try {
       gateway = await gatewayFor(env);
@@ -34,9 +35,10 @@ export default {
       console.error(`edgejwt gateway: the configuration is refused: ${error?.message ?? error}`);
       return Response.json({ error: "gateway_misconfigured" }, { status: 500, headers: { "cache-control": "no-store" } });
     }
-    if (gateway.statsPath !== null && new URL(request.url).pathname === gateway.statsPath) {
+    // Matched on the path the gateway would forward, so no spelling of it reaches the origin instead.
+    if (gateway.statsPath !== null && requestTargetOf(request.url).path === gateway.statsPath) {
       return Response.json(gateway.handle.stats(), { headers: { "cache-control": "no-store" } });
     }
-    return gateway.handle(request);
+    return gateway.handle(request, ctx); // ctx.waitUntil keeps a background refresh alive
   },
 };

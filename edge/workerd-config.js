@@ -28,10 +28,14 @@ export function workerModules(scripts = ["edge/worker.js", "edge/gateway-config.
 
 // `configDir`: where the config file will be written (embed paths are relative to it).
 // `address`: "127.0.0.1:PORT" (port 0: any free port). `env`: binding name → value (text, or
-// anything else as JSON text, which the worker parses). `modules`: the worker's, main module first.
-export function workerdConfig({ configDir, address, env = {}, modules = workerModules() }) {
-  const moduleLines = modules.map(({ name, kind }) => {
-    const path = relative(configDir, join(PROJECT_ROOT, name)).split(sep).join("/");
+// anything else as JSON text, which the worker parses). `modules`: the worker's, main module first,
+// each a file under the project root named by its path, or elsewhere (`file`: an absolute path,
+// e.g. what `wrangler deploy --dry-run --outdir` wrote). The compatibility date is wrangler.toml's
+// unless `compatibilityDate` says another; `compatibilityFlags`: e.g. ["nodejs_compat"].
+export function workerdConfig({ configDir, address, env = {}, modules = workerModules(),
+  compatibilityDate: date = compatibilityDate(), compatibilityFlags = [] }) {
+  const moduleLines = modules.map(({ name, kind, file = join(PROJECT_ROOT, name) }) => {
+    const path = relative(configDir, file).split(sep).join("/");
     return `    (name = ${quoted(name)}, ${kind} = embed ${quoted(path)}),`;
   });
   const bindings = Object.entries(env)
@@ -52,7 +56,8 @@ const gateway :Workerd.Worker = (
   modules = [
 ${moduleLines.join("\n")}
   ],
-  compatibilityDate = ${quoted(compatibilityDate())},
+  compatibilityDate = ${quoted(date)},
+  compatibilityFlags = [${compatibilityFlags.map(quoted).join(", ")}],
   bindings = [
 ${bindings.join("\n")}
   ],

@@ -4,10 +4,11 @@ import { Core } from "./core.js";
 import { loadHostCrypto } from "./host-crypto/select.js";
 import { HostKeys } from "./host-crypto/host-keys.js";
 import {
-  JOSEError, JOSEInvalidArgument, JOSENotSupported, JWKSInvalid, JWSInvalid, JWTClaimValidationFailed, JWTInvalid,
-  ERR_NOT_INITIALIZED,
+  JOSEError, JOSEInvalidArgument, JOSENotSupported, JWKInvalid, JWKSInvalid, JWSInvalid, JWTClaimValidationFailed,
+  JWTInvalid, ERR_NOT_INITIALIZED,
 } from "./errors.js";
-import { Key, LocalJWKSet, KeyFormat, ExportFormat, handleFor } from "./keys.js";
+import { Key, LocalJWKSet, KeyFormat, ExportFormat, handleFor, identityOf } from "./keys.js";
+import { SecretKeys } from "./secret-keys.js";
 import { secondsOf } from "./timespan.js";
 import { VerifiedTokenCache } from "./token-cache.js";
 import { Policies, LIMIT_FIELDS } from "./policies.js";
@@ -29,25 +30,51 @@ export function createApi(loadEngine) {
   let host = null; // the signature primitive's host (host-crypto/select.js), or null: Wasm checks every one
   let hostKeys = null;
   let policies = null;
+  let secrets = null;
   let lastBegun = null; // what begin() returned for the verification the core has begun, if any
 
-  // What Key and LocalJWKSet objects need of this instance.
+  // What Key and LocalJWKSet objects need of this instance (js/keys.js).
   const session = {
-    track(object, handle) { registry.register(object, handle, object); },
-    release(object, handle) {
-      if (!handle) return;
-      registry.unregister(object);
-      core.abi.edgejwt_key_release(core.context, handle);
+    epoch: () => core.epoch,
+    track(object, cell) { registry?.register(object, cell, object); },
+    release(object, cell) {
+      registry?.unregister(object);
+      releaseHandle(cell);
     },
-    importKey(format, data, alg) {
-      const [dataPointer, dataLength, algPointer, algLength] = core.write(data, alg ?? "");
-      core.call("edgejwt_key_import", format, dataPointer, dataLength, algPointer, algLength);
-      return keyFromHandle(core.handle());
+    importKey(source) {
+      checkAlg(source.alg);
+      return keyFromHandle(importHandle(source), source);
     },
+    restore: (source) => (source.jwks === undefined ? importHandle(source) : importSetHandle(source.jwks)),
   };
 
+  function importHandle({ format, data, alg }) {
+    core.call("edgejwt_key_import", format, data, alg ?? "");
+    return core.handle();
+  }
+
+  function importSetHandle(json) {
+    core.call("edgejwt_key_import_jwks", json);
+    return core.handle();
+  }
+
+  // Releases a handle in the instance it belongs to (none, once that instance has been replaced).
+  function releaseHandle(cell) {
+    const { handle, epoch } = cell;
+    cell.handle = 0;
+    if (!handle || epoch !== core.epoch) return;
+    try {
+      core.call("edgejwt_key_release", handle);
+    } catch {
+      // Already released, or the instance trapped (and was replaced): nothing is left to release.
+    }
+  }
+
+  // Every call starts here: after init(), and with a working instance (one that trapped and could
+  // not be replaced then is replaced now, before any handle is looked at).
   function ready() {
     if (!core) throw new JOSEError("call and await init() before using edgejwt", { code: ERR_NOT_INITIALIZED });
+    if (core.broken) core.renew();
     return core;
   }
 
@@ -57,7 +84,10 @@ export function createApi(loadEngine) {
       ([engine, hostCrypto]) => {
         core = new Core(engine);
         policies = new Policies(core);
-        registry = new FinalizationRegistry((handle) => core.abi.edgejwt_key_release(core.context, handle));
+        secrets = new SecretKeys((bytes) => session.importKey({ format: KeyFormat.secret, data: bytes, alg: "" }));
+        // Workers before 2025-05-05 have no FinalizationRegistry: keys are then released by free()
+        // or live as long as the isolate (which can never observe a collection there).
+        registry = typeof FinalizationRegistry === "function" ? new FinalizationRegistry(releaseHandle) : null;
         host = hostCrypto;
         hostKeys = host && new HostKeys(host, publicJwkOf);
       },
@@ -71,19 +101,14 @@ export function createApi(loadEngine) {
     return JSON.parse(core.text("output"));
   }
 
-  function keyFromHandle(handle) {
-    return new Key(session, handle, describe(handle));
+  function keyFromHandle(handle, source) {
+    return new Key(session, handle, describe(handle), source);
   }
 
-  // Runs `use(handle)` with the key's handle; raw secret bytes are imported for the call only.
-  function withKey(key, use) {
-    if (key instanceof Key || key instanceof LocalJWKSet) return use(handleFor(session, key));
-    const secret = session.importKey(KeyFormat.secret, secretBytes(key));
-    try {
-      return use(handleFor(session, secret));
-    } finally {
-      secret.free();
-    }
+  // A Key or LocalJWKSet; raw secret bytes are imported once and found again (SecretKeys).
+  function keyFor(key) {
+    if (key instanceof Key || key instanceof LocalJWKSet) return key;
+    return secrets.keyFor(secretBytes(key));
   }
 
   function signWith(abiFunction, payload, key, options) {
@@ -92,25 +117,22 @@ export function createApi(loadEngine) {
     const typ = options.typ ?? options.header?.typ ?? (abiFunction === "edgejwt_sign" ? "JWT" : undefined);
     if (typ !== undefined) header.typ = typ;
     if (options.kid !== undefined) header.kid = options.kid;
-    return withKey(key, (handle) => {
-      const [headerPointer, headerLength, payloadPointer, payloadLength] = core.write(JSON.stringify(header), payload);
-      core.call(abiFunction, handle, headerPointer, headerLength, payloadPointer, payloadLength);
-      return core.text("output");
-    });
+    const headerJson = jsonOf(header, JOSEInvalidArgument, "the protected header");
+    core.call(abiFunction, handleFor(session, keyFor(key)), headerJson, payload);
+    return core.text("output");
   }
 
   function verifyWith(token, key, options, kind) {
-    const text = tokenText(token);
     const now = currentSeconds(options);
-    const primitive = takesHost(key, options) && host.synchronous ? checkOnHost : null;
     const cache = cacheOf(options, kind);
-    return withKey(key, (handle) => {
-      const policy = policies.handleFor(options);
-      if (!cache) return verifyToken(text, key, handle, policy, kind, now, primitive).result;
-      const cacheKey = cacheKeyOf(handle, policy, text);
-      return cache.lookup(cacheKey, now) ??
-        remember(cache, cacheKey, verifyToken(text, key, handle, policy, kind, now, primitive), now);
-    });
+    const policy = policies.policyFor(options);
+    const text = tokenText(token, policy.maxTokenLength);
+    const verifier = keyFor(key);
+    const primitive = takesHost(verifier, options) && host.synchronous ? checkOnHost : null;
+    if (!cache) return verifyToken(text, verifier, policy, kind, now, primitive).result;
+    const cacheKey = cacheKeyOf(verifier, policy, text);
+    return cache.lookup(cacheKey, now) ??
+      remember(cache, cacheKey, verifyToken(text, verifier, policy, kind, now, primitive), now);
   }
 
   // Whether the host may check the primitive for `key`: never for HMAC (Wasm is near native there)
@@ -125,9 +147,9 @@ export function createApi(loadEngine) {
 
   // The core verifies `text`; the signature primitive is `primitive`'s to check when it answers,
   // Wasm's otherwise. Returns the result, and when its claims hold (for the verified-token cache).
-  function verifyToken(text, key, handle, policy, kind, now, primitive) {
-    return reportingClaims(() => (primitive && verifyOnHost(text, key, handle, policy, kind, now, primitive)) ??
-      verifyInWasm(text, key, handle, policy, kind, now));
+  function verifyToken(text, key, policy, kind, now, primitive) {
+    return reportingClaims(() => (primitive && verifyOnHost(text, key, policy, kind, now, primitive)) ??
+      verifyInWasm(text, key, policy, kind, now));
   }
 
   // A claim that failed after the signature held is genuine, and jose reports the claims with it.
@@ -140,48 +162,53 @@ export function createApi(loadEngine) {
     }
   }
 
-  // One call into the core, on the token written once into its memory.
-  function verifyInWasm(text, key, handle, policy, kind, now) {
-    const length = core.writeText(text);
-    const { abi, context, input } = core;
-    core.check(kind === PAYLOAD_JWT ? abi.edgejwt_verify(context, handle, policy, input, length, now)
-      : abi.edgejwt_compact_verify(context, handle, policy, input, length));
+  // One call into the core, on the token written once into its memory. Handles are looked up as
+  // the call is made, never kept across calls (a trap between would have replaced the instance).
+  function verifyInWasm(text, key, policy, kind, now) {
+    if (kind === PAYLOAD_JWT) {
+      core.call("edgejwt_verify", handleFor(session, key), policies.handleOf(policy), text, now);
+    } else {
+      core.call("edgejwt_compact_verify", handleFor(session, key), policies.handleOf(policy), text);
+    }
     return verified(kind, key, JSON.parse(core.text("header")));
   }
 
   // The two-phase ABI: begin runs every check before the primitive (form, header, policy, key
   // choice, the signature's encoding), the host checks the primitive, finish runs every check after
   // it. undefined when the host does not check this token's key and algorithm.
-  function verifyOnHost(text, key, handle, policy, kind, now, primitive) {
-    const begun = begin(text, handle, policy);
+  function verifyOnHost(text, key, policy, kind, now, primitive) {
+    const begun = begin(text, key, policy);
     const valid = primitive(key, begun);
-    if (typeof valid !== "boolean") return undefined;
+    if (typeof valid !== "boolean" || !stillBegun(begun)) return undefined;
     return finish(kind, key, begun, valid, now);
   }
 
-  // The core keeps one begun verification, apart from its other calls, until the next begin.
-  function begin(text, handle, policy) {
+  // The core keeps one begun verification, apart from its other calls, until the next begin (or
+  // until its instance is replaced: lastBegun is then no longer of this epoch).
+  function begin(text, key, policy) {
     lastBegun = null;
-    const length = core.writeText(text);
-    core.check(core.abi.edgejwt_verify_begin(core.context, handle, policy, core.input, length));
-    lastBegun = { header: JSON.parse(core.text("header")), keyIndex: core.keyIndex(), policy };
+    core.call("edgejwt_verify_begin", handleFor(session, key), policies.handleOf(policy), text);
+    lastBegun = { header: JSON.parse(core.text("header")), keyIndex: core.keyIndex(), policy, epoch: core.epoch };
     return lastBegun;
   }
 
   function finish(kind, key, begun, valid, now) {
     lastBegun = null;
-    core.check(core.abi.edgejwt_verify_finish(core.context, kind, valid ? 1 : 0, now));
+    core.call("edgejwt_verify_finish", kind, valid, now);
     return verified(kind, key, begun.header);
   }
+
+  // Whether `begun` is still the verification the core has begun.
+  const stillBegun = (begun) => begun === lastBegun && begun.epoch === core.epoch;
 
   // A synchronous host's verdict on the begun verification, over views of Wasm memory (no copies);
   // null when Wasm checks it (as when the host cannot decide). Making the host's key calls the core,
   // which leaves the begun verification's bytes in place but not the result that points at them.
-  function checkOnHost(key, { header, keyIndex }) {
+  function checkOnHost(key, begun) {
     const input = core.field("signingInput");
     const signature = core.field("signature");
-    const prepared = hostKeys.prepared(key, keyIndex, header.alg);
-    if (!prepared) return null;
+    const prepared = hostKeys.prepared(key, begun.keyIndex, begun.header.alg);
+    if (!prepared || !stillBegun(begun)) return null;
     try {
       return host.verify(prepared, core.viewOf(input), core.viewOf(signature));
     } catch {
@@ -216,9 +243,9 @@ export function createApi(loadEngine) {
     return cache;
   }
 
-  // The token with the key and policy it is verified under: handles are never reused (their
-  // generation changes), so a freed key's or policy's entries can no longer match.
-  const cacheKeyOf = (handle, policy, text) => `${handle}:${policy}:${text}`;
+  // The token with the identities of the key and the policy it is verified under: numbers that
+  // never come back in the life of the process (js/identity.js), unlike handles.
+  const cacheKeyOf = (key, policy, text) => `${identityOf(key)}:${policy.id}:${text}`;
 
   const remember = (cache, cacheKey, { result, validity }, now) => cache.store(cacheKey, result, validity, now);
 
@@ -231,16 +258,18 @@ export function createApi(loadEngine) {
 
   // --- Tokens ---
 
-  function sign(payload, key, options = {}) {
+  function sign(payload, key, options) {
     ready();
+    options = optionsOf(options);
     if (!isPlainObject(payload)) throw new JWTInvalid("JWT claims must be a plain object");
-    return signWith("edgejwt_sign", JSON.stringify(claimsFor(payload, options)), key, options);
+    return signWith("edgejwt_sign", jsonOf(claimsFor(payload, options), JWTInvalid, "JWT claims"), key, options);
   }
 
   // A short-lived access token and a long-lived refresh token for the same subject, each with its
   // own "typ" and a fresh "jti" (README: "Access and refresh tokens").
-  function generateTokenPair(claims, key, options = {}) {
+  function generateTokenPair(claims, key, options) {
     ready();
+    options = optionsOf(options);
     const {
       accessTokenTtl = "15m", refreshTokenTtl = "30d", accessTokenTyp = "at+jwt", refreshTokenTyp = "refresh+jwt",
       refreshKey = key, refreshClaims = {}, ...common
@@ -260,61 +289,64 @@ export function createApi(loadEngine) {
     };
   }
 
-  function verify(token, key, options = {}) {
+  function verify(token, key, options) {
     ready();
-    return verifyWith(token, key, options, PAYLOAD_JWT);
+    return verifyWith(token, key, optionsOf(options), PAYLOAD_JWT);
   }
 
-  function compactSign(payload, key, options = {}) {
+  function compactSign(payload, key, options) {
     ready();
     if (!(payload instanceof Uint8Array)) throw new JOSEInvalidArgument("compactSign takes the payload as a Uint8Array");
-    return signWith("edgejwt_compact_sign", payload, key, options);
+    return signWith("edgejwt_compact_sign", payload, key, optionsOf(options));
   }
 
-  function compactVerify(token, key, options = {}) {
+  function compactVerify(token, key, options) {
     ready();
-    return verifyWith(token, key, options, PAYLOAD_BYTES);
+    return verifyWith(token, key, optionsOf(options), PAYLOAD_BYTES);
   }
 
   // No verification: the header of any compact JWS, to choose a key before verifying it.
-  function decodeProtectedHeader(token, options = {}) {
+  function decodeProtectedHeader(token, options) {
     decodeWith("edgejwt_decode_header", token, options);
     return JSON.parse(core.text("header"));
   }
 
   // No verification at all: for inspecting a token, never for trusting it.
-  function decode(token, options = {}) {
+  function decode(token, options) {
     decodeWith("edgejwt_decode", token, options);
     return { header: JSON.parse(core.text("header")), payload: JSON.parse(core.text("payload")), verified: false };
   }
 
-  // Decodes under the options' size limits; the policy is made first, as making it uses the input buffer.
+  // Decodes under the options' size limits.
   function decodeWith(abiFunction, token, options) {
     ready();
-    const text = tokenText(token);
-    const policy = policies.handleFor(options, LIMIT_FIELDS);
-    const length = core.writeText(text);
-    core.call(abiFunction, policy, core.input, length);
+    const policy = policies.policyFor(optionsOf(options), LIMIT_FIELDS);
+    const text = tokenText(token, policy.maxTokenLength);
+    core.call(abiFunction, policies.handleOf(policy), text);
   }
 
   // --- Keys ---
 
   function importJWK(jwk, alg) {
     ready();
-    const json = typeof jwk === "string" ? jwk : JSON.stringify(jwk);
-    return session.importKey(KeyFormat.jwk, json, alg);
+    if (typeof jwk !== "string" && (typeof jwk !== "object" || jwk === null || Array.isArray(jwk))) {
+      throw new JOSEInvalidArgument("a JWK must be an object (or its JSON text)");
+    }
+    const json = typeof jwk === "string" ? jwk : jsonOf(jwk, JWKInvalid, "a JWK");
+    return session.importKey({ format: KeyFormat.jwk, data: json, alg });
   }
 
-  // PEM text of the kind `label` names (any kind when null), or DER bytes in `derFormat`.
+  // PEM text of the kind `label` names (any kind when null), or DER bytes in `derFormat` (copied:
+  // the key keeps what it was made from, and the caller's array may change).
   function importPem(source, label, derFormat, alg) {
     ready();
-    if (source instanceof Uint8Array && derFormat) return session.importKey(derFormat, source, alg);
+    if (source instanceof Uint8Array && derFormat) return session.importKey({ format: derFormat, data: source.slice(), alg });
     if (typeof source !== "string") throw new JOSEInvalidArgument("the key must be PEM text (or DER bytes)");
     const found = PEM_LABEL.exec(source)?.[1];
     if (label && found !== label) {
       throw new JOSEInvalidArgument(`expected a "-----BEGIN ${label}-----" PEM, found ${found ? `"${found}"` : "none"}`);
     }
-    return session.importKey(KeyFormat.pem, source, alg);
+    return session.importKey({ format: KeyFormat.pem, data: source, alg });
   }
 
   const importSPKI = (spki, alg) => importPem(spki, "PUBLIC KEY", KeyFormat.spkiDer, alg);
@@ -329,43 +361,64 @@ export function createApi(loadEngine) {
   }
 
   const exportJWK = (key) =>
-    JSON.parse(exportKey(key, key.type === "public" ? ExportFormat.jwkPublic : ExportFormat.jwkPrivate));
+    JSON.parse(exportKey(key, key?.type === "public" ? ExportFormat.jwkPublic : ExportFormat.jwkPrivate));
   const exportSPKI = (key) => exportKey(key, ExportFormat.spkiPem);
   const exportPKCS8 = (key) => exportKey(key, ExportFormat.pkcs8Pem);
 
+  // The set is copied as plain data first (structuredClone refuses functions, Proxies and other
+  // host objects) and frozen: what the core imported is what `jwks` shows and keyAt reads.
   function createLocalJWKSet(jwks) {
     ready();
-    if (!isPlainObject(jwks) || !Array.isArray(jwks.keys)) {
-      throw new JWKSInvalid('a JWK Set is an object with a "keys" array');
+    let copy;
+    let json;
+    try {
+      copy = structuredClone(jwks);
+      if (isPlainObject(copy) && Array.isArray(copy.keys)) json = JSON.stringify(copy);
+    } catch (cause) {
+      throw new JWKSInvalid("a JWK Set must be plain JSON data (no functions, Proxies or other objects)", { cause });
     }
-    const copy = structuredClone(jwks);
-    const [pointer, length] = core.write(JSON.stringify(copy));
-    core.call("edgejwt_key_import_jwks", pointer, length);
-    const handle = core.handle();
-    return new LocalJWKSet(session, handle, describe(handle), copy);
+    if (json === undefined) throw new JWKSInvalid('a JWK Set is an object with a "keys" array');
+    const handle = importSetHandle(json);
+    return new LocalJWKSet(session, handle, describe(handle), deepFreeze(copy), json);
   }
 
-  function generateKeyPair(alg, options = {}) {
+  // A generated key retains its exported private JWK, and its public half the public JWK, to be
+  // made again in a replaced instance.
+  function generateKeyPair(alg, options) {
     ready();
-    const modulusLength = options.modulusLength ?? 0;
-    if (!Number.isInteger(modulusLength) || modulusLength < 0) throw new JOSEInvalidArgument("modulusLength must be a whole number of bits");
-    const [pointer, length] = core.write(String(alg));
-    core.call("edgejwt_key_generate", pointer, length, modulusLength);
-    const privateKey = keyFromHandle(core.handle());
+    const modulusLength = optionsOf(options).modulusLength ?? 0;
+    if (typeof alg !== "string") throw new JOSEInvalidArgument("alg must be a string, e.g. \"ES256\"");
+    if (!Number.isInteger(modulusLength) || modulusLength < 0 || modulusLength > 0xffffffff) {
+      throw new JOSEInvalidArgument("options.modulusLength must be a whole number of bits (2048 to 4096)");
+    }
+    const privateKey = generated(alg, modulusLength);
     if (privateKey.type === "secret") {
       privateKey.free();
       throw new JOSENotSupported(`${alg} uses a secret, not a key pair: use generateSecret`);
     }
     core.call("edgejwt_key_public", handleFor(session, privateKey));
-    return { publicKey: keyFromHandle(core.handle()), privateKey };
+    const publicHandle = core.handle();
+    return { publicKey: keyFromHandle(publicHandle, exportedSource(publicHandle, ExportFormat.jwkPublic)), privateKey };
   }
 
   function generateSecret(alg) {
     ready();
-    if (!/^HS(256|384|512)$/.test(alg)) throw new JOSENotSupported(`generateSecret makes HMAC secrets (HS256/384/512), not ${alg} keys`);
-    const [pointer, length] = core.write(alg);
-    core.call("edgejwt_key_generate", pointer, length, 0);
-    return keyFromHandle(core.handle());
+    if (typeof alg !== "string" || !/^HS(256|384|512)$/.test(alg)) {
+      throw new JOSENotSupported(`generateSecret makes HMAC secrets (HS256/384/512), not ${String(alg)} keys`);
+    }
+    return generated(alg, 0);
+  }
+
+  function generated(alg, modulusLength) {
+    core.call("edgejwt_key_generate", alg, modulusLength);
+    const handle = core.handle();
+    return keyFromHandle(handle, exportedSource(handle, ExportFormat.jwkPrivate));
+  }
+
+  // What a key made in the core is made again from: its JWK, bound to the algorithm it was.
+  function exportedSource(handle, format) {
+    core.call("edgejwt_key_export", handle, format);
+    return { format: KeyFormat.jwk, data: core.text("output"), alg: "" };
   }
 
   function calculateJwkThumbprint(jwkOrKey, digestAlgorithm = "sha256") {
@@ -385,34 +438,36 @@ export function createApi(loadEngine) {
 
   // verify for key sources that may need to fetch first (a RemoteJWKSet); otherwise as verify,
   // with the primitive on an asynchronous host (WebCrypto) where there is one.
-  async function verifyAsync(token, key, options = {}) {
+  async function verifyAsync(token, key, options) {
     ready();
+    options = optionsOf(options);
     if (key instanceof RemoteJWKSet) {
       key = await key.keySetFor(decodeProtectedHeader(token, options));
     }
     if (!host || host.synchronous || !takesHost(key, options)) return verify(token, key, options);
-    return verifyOnAsyncHost(tokenText(token), key, options);
+    return verifyOnAsyncHost(token, key, options);
   }
 
   // A cache hit is answered at once. Otherwise the core begins, the host checks the primitive, and
-  // a synchronous pass finishes with that verdict.
-  async function verifyOnAsyncHost(text, key, options) {
+  // a synchronous pass finishes with that verdict. Policies and handles are looked up again after
+  // the host answers: the instance may have been used, or replaced, meanwhile.
+  async function verifyOnAsyncHost(token, key, options) {
     const now = currentSeconds(options);
     const cache = cacheOf(options, PAYLOAD_JWT);
+    const text = tokenText(token, policies.policyFor(options).maxTokenLength);
     if (cache) {
-      const hit = withKey(key, (handle) => cache.lookup(cacheKeyOf(handle, policies.handleFor(options), text), now));
+      const hit = cache.lookup(cacheKeyOf(key, policies.policyFor(options), text), now);
       if (hit) return hit;
     }
     const verdict = await askHost(text, key, options);
-    return withKey(key, (handle) => {
-      const policy = policies.handleFor(options);
-      // Finished at once while the verification asked about is still the one begun (under the same
-      // policy); otherwise begun again, the verdict standing for the same algorithm and key.
-      const outcome = verdict && verdict.begun === lastBegun && verdict.begun.policy === policy
-        ? reportingClaims(() => finish(PAYLOAD_JWT, key, verdict.begun, verdict.valid, now))
-        : verifyToken(text, key, handle, policy, PAYLOAD_JWT, now, verdict && replay(verdict));
-      return cache ? remember(cache, cacheKeyOf(handle, policy, text), outcome, now) : outcome.result;
-    });
+    ready();
+    const policy = policies.policyFor(options);
+    // Finished at once while the verification asked about is still the one begun (under the same
+    // policy); otherwise begun again, the verdict standing for the same algorithm and key.
+    const outcome = verdict && stillBegun(verdict.begun) && verdict.begun.policy === policy
+      ? reportingClaims(() => finish(PAYLOAD_JWT, key, verdict.begun, verdict.valid, now))
+      : verifyToken(text, key, policy, PAYLOAD_JWT, now, verdict && replay(verdict));
+    return cache ? remember(cache, cacheKeyOf(key, policy, text), outcome, now) : outcome.result;
   }
 
   // The asynchronous host's verdict on `text`'s signature; null when the core refuses the token
@@ -420,7 +475,7 @@ export function createApi(loadEngine) {
   async function askHost(text, key, options) {
     let begun;
     try {
-      begun = withKey(key, (handle) => begin(text, handle, policies.handleFor(options)));
+      begun = begin(text, key, policies.policyFor(options));
     } catch {
       return null;
     }
@@ -506,10 +561,17 @@ function currentSeconds(options) {
   return options.currentDate.getTime() / 1000;
 }
 
-function tokenText(token) {
-  if (typeof token === "string") return token;
-  if (token instanceof Uint8Array) return decoder.decode(token);
-  throw new JWSInvalid("a compact JWS must be a string or a Uint8Array");
+// The token as text, refused before anything is copied when it is longer than the policy allows
+// (a string's UTF-16 length never exceeds its UTF-8 length, nor bytes their decoded text's).
+function tokenText(token, maxLength) {
+  let text;
+  if (typeof token === "string") text = token;
+  else if (token instanceof Uint8Array) text = token.byteLength > maxLength ? null : decoder.decode(token);
+  else throw new JWSInvalid("a compact JWS must be a string or a Uint8Array");
+  if (text === null || text.length > maxLength) {
+    throw new JWSInvalid("the token is longer than the configured limit", { code: "ERR_TOKEN_TOO_LARGE" });
+  }
+  return text;
 }
 
 function secretBytes(key) {
@@ -519,6 +581,34 @@ function secretBytes(key) {
       ? "an HMAC secret must be bytes (a Uint8Array) or an imported key, never a string: encode it deliberately"
       : "the key must be an imported Key, a LocalJWKSet, or a Uint8Array HMAC secret",
   );
+}
+
+// An options argument: an object, or undefined for none.
+function optionsOf(options) {
+  if (options === undefined) return EMPTY_OPTIONS;
+  if (typeof options !== "object" || options === null) throw new JOSEInvalidArgument("options must be an object");
+  return options;
+}
+const EMPTY_OPTIONS = Object.freeze({});
+
+function checkAlg(alg) {
+  if (alg !== undefined && typeof alg !== "string") throw new JOSEInvalidArgument("alg must be a string, e.g. \"ES256\"");
+}
+
+// JSON text of `value`, or an ErrorClass error saying what could not be (BigInt, a cycle, a throwing toJSON).
+function jsonOf(value, ErrorClass, what) {
+  try {
+    return JSON.stringify(value);
+  } catch (cause) {
+    throw new ErrorClass(`${what} must be JSON: ${cause?.message ?? cause}`, { cause });
+  }
+}
+
+function deepFreeze(value) {
+  if (typeof value !== "object" || value === null || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  for (const item of Object.values(value)) deepFreeze(item);
+  return value;
 }
 
 function isPlainObject(value) {

@@ -4,15 +4,36 @@
 
 export class JOSEError extends Error {
   static code = "ERR_JOSE_GENERIC";
-  constructor(message, { code, detail, cause } = {}) {
-    super(message, cause === undefined ? undefined : { cause });
-    this.name = this.constructor.name;
-    this.code = code ?? this.constructor.code;
-    if (detail) this.detail = detail;
+  constructor(message, options) {
+    super(message, causeOf(options));
+    initialize(this, options);
+  }
+
+  // A JOSEInvalidArgument is a TypeError (what jose throws for bad arguments) and a JOSEError.
+  static [Symbol.hasInstance](value) {
+    return Function.prototype[Symbol.hasInstance].call(this, value) ||
+      (this === JOSEError && value instanceof JOSEInvalidArgument);
   }
 }
 
-export class JOSEInvalidArgument extends JOSEError { static code = "ERR_INVALID_ARGUMENT"; }
+// A bad argument or option (ERR_INVALID_ARGUMENT): thrown before anything reaches the Wasm core.
+// `instanceof JOSEError` and `instanceof TypeError` both hold.
+export class JOSEInvalidArgument extends TypeError {
+  static code = "ERR_INVALID_ARGUMENT";
+  constructor(message, options) {
+    super(message, causeOf(options));
+    initialize(this, options);
+  }
+}
+
+const causeOf = (options) => (options?.cause === undefined ? undefined : { cause: options.cause });
+
+function initialize(error, { code, detail } = {}) {
+  error.name = error.constructor.name;
+  error.code = code ?? error.constructor.code;
+  if (detail) error.detail = detail;
+}
+
 export class JOSENotSupported extends JOSEError { static code = "ERR_JOSE_NOT_SUPPORTED"; }
 export class JOSEAlgNotAllowed extends JOSEError { static code = "ERR_JOSE_ALG_NOT_ALLOWED"; }
 export class JWSInvalid extends JOSEError { static code = "ERR_JWS_INVALID"; }
@@ -38,6 +59,10 @@ export class JWTClaimValidationFailed extends JOSEError {
   }
 }
 export class JWTExpired extends JWTClaimValidationFailed { static code = "ERR_JWT_EXPIRED"; }
+
+// The Wasm instance trapped (or something was thrown out of it) during the call, which failed; the
+// instance was replaced by a fresh one, in which every Key, key set and policy keeps working.
+export class WasmTrap extends JOSEError { static code = "ERR_WASM_TRAP"; }
 
 // Codes of the JS layer (the core's come from the Wasm module with their messages).
 export const ERR_NOT_INITIALIZED = "ERR_NOT_INITIALIZED";

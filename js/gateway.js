@@ -1,9 +1,15 @@
 // createGateway(config): a fetch-style handler, (Request) => Promise<Response>, that verifies a
 // bearer token before a request reaches the origin, for any runtime with Request/Response (workerd,
-// Deno, Bun, Node 20). It never answers with key material or a stack trace, and the headers it
-// adds for the origin are always stripped from the incoming request first, so a client cannot
-// spoof them.
+// Deno, Bun, Node 20). The origin's scheme, host, port and base path come from the configuration
+// alone; the path is normalised once, and that string is both what the rules match and what the
+// origin receives (ambiguous paths are refused). It never answers with key material or a stack
+// trace; the headers it adds for the origin are always stripped from the incoming request first,
+// so a client cannot spoof them, and every configured token source is stripped, so no token it did
+// not verify reaches the origin.
 import { JOSEError, JOSEInvalidArgument } from "./errors.js";
+import { ClaimHeaderType, HEADER_NAME, claimHeadersOf, claimHeaderValues, headerNameOf } from "./gateway/claim-headers.js";
+import { originPrefixOf, normalisedPath, requestTargetOf } from "./gateway/request-target.js";
+import { tokenSourceOf } from "./gateway/token-sources.js";
 import { VerifiedTokenCache } from "./token-cache.js";
 import { base64url, definedOnly } from "./util.js";
 
@@ -11,12 +17,18 @@ const CONFIG_KEYS = new Set([
   "jwksUrl", "jwks", "key", "pem", "secret", "issuer", "audience", "subject", "algorithms", "typ", "clockTolerance",
   "maxTokenAge", "requiredClaims", "requiredScopes", "tokenSources", "origin", "claimHeaders", "payloadHeader",
   "bypass", "bypassPreflight", "forwardToken", "revocation", "cacheMaxAge", "cooldownDuration", "timeoutDuration",
-  "cache", "realm", "fetch", "jwksSeed",
+  "cache", "realm", "fetch", "jwksSeed", "maxAddedHeaderBytes", "minCacheMaxAge", "jwksMaxStale",
+  "jwksMaxResponseSize", "logger",
 ]);
-const HOP_BY_HOP = ["connection", "keep-alive", "proxy-connection", "transfer-encoding", "upgrade", "te", "trailer"];
-const TOKEN_SOURCE = /^(header:authorization|cookie:[!#$%&'*+\-.^_`|~0-9A-Za-z]+|query:[^&=#]+)$/;
-const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const HOP_BY_HOP = ["connection", "keep-alive", "proxy-connection", "transfer-encoding", "upgrade", "te", "trailer",
+  "proxy-authorization", "proxy-authenticate"];
+// Headers that make frameworks treat a request as another method: never forwarded, and a request
+// carrying one is no CORS preflight.
+const METHOD_OVERRIDE = ["x-http-method-override", "x-http-method", "x-method-override"];
 const PRINTABLE = /^[\x20-\x7e]*$/;
+// What the gateway may add to a request (claim and payload headers, counted as name + value + 4
+// bytes each): Node's default limit for a whole request head is 16 KiB.
+const MAX_ADDED_HEADER_BYTES = 8192;
 // The gateway cannot tell whether the token is good: 503, so clients retry rather than log in again.
 const UNAVAILABLE = new Set(["ERR_JWKS_TIMEOUT", "ERR_JWKS_FETCH_FAILED", "ERR_JWKS_INVALID", "ERR_REVOCATION_UNAVAILABLE"]);
 
@@ -39,14 +51,27 @@ class Gateway {
     this.api = api;
     this.realm = config.realm ?? "edgejwt";
     if (!PRINTABLE.test(this.realm) || this.realm.includes('"')) throw new JOSEInvalidArgument("realm must be printable ASCII without quotes");
-    this.origin = originOf(config.origin);
+    this.originPrefix = originPrefixOf(config.origin);
+    if (this.originPrefix === null) {
+      throw new JOSEInvalidArgument("origin must be an absolute http(s) URL without credentials, query or fragment, and a normalised base path");
+    }
     this.fetch = config.fetch ?? ((request) => globalThis.fetch(request));
     this.tokenSources = (config.tokenSources ?? ["header:authorization"]).map(tokenSourceOf);
-    this.claimHeaders = Object.entries(config.claimHeaders ?? {}).map(([header, path]) => [headerNameOf(header), path.split(".")]);
+    this.claimHeaders = claimHeadersOf(config.claimHeaders);
     this.payloadHeader = config.payloadHeader === undefined ? null : headerNameOf(config.payloadHeader);
+    // Stripped from every incoming request: the client cannot set what the gateway vouches for.
+    this.removedHeaders = [...HOP_BY_HOP, ...METHOD_OVERRIDE, ...this.claimHeaders.map(({ name }) => name)];
+    if (this.payloadHeader) this.removedHeaders.push(this.payloadHeader);
     this.bypass = (config.bypass ?? []).map(bypassRuleOf);
-    this.bypassPreflight = config.bypassPreflight ?? true;
-    this.forwardToken = config.forwardToken ?? false;
+    this.bypassPreflight = booleanOf(config.bypassPreflight ?? false, "bypassPreflight");
+    this.forwardToken = booleanOf(config.forwardToken ?? false, "forwardToken");
+    this.maxAddedHeaderBytes = config.maxAddedHeaderBytes ?? MAX_ADDED_HEADER_BYTES;
+    if (!Number.isSafeInteger(this.maxAddedHeaderBytes) || this.maxAddedHeaderBytes < 0) {
+      throw new JOSEInvalidArgument("maxAddedHeaderBytes must be a whole number of bytes");
+    }
+    // The headers a verified result adds, worked out once per result: the verified-token cache
+    // hands back the same frozen result on every hit.
+    this.addedHeaders = new WeakMap();
     this.requiredClaims = config.requiredClaims ?? [];
     this.requiredScopes = config.requiredScopes ?? [];
     this.cache = config.cache === false ? null : new VerifiedTokenCache(config.cache ?? {});
@@ -58,14 +83,24 @@ class Gateway {
     });
     this.keys = keySourceOf(api, config);
     this.revocation = config.revocation ? api.createRevocationList(config.revocation, fetchOptionsOf(config)) : null;
-    this.counters = { requests: 0, allowed: 0, bypassed: 0, rejected: 0, forbidden: 0, revoked: 0, originErrors: 0 };
+    this.counters = { requests: 0, allowed: 0, bypassed: 0, refused: 0, rejected: 0, forbidden: 0, revoked: 0, originErrors: 0 };
     this.rejections = {};
   }
 
+  // `context` is optional: a Workers ExecutionContext (or anything with waitUntil), which keeps a
+  // JWKS or revocation refresh the request started in the background alive after the response.
   handler() {
-    const handle = (request) => this.handle(request);
+    const handle = (request, context) => this.handle(request).finally(() => this.keepRefreshing(context));
     handle.stats = () => this.stats();
     return handle;
+  }
+
+  keepRefreshing(context) {
+    if (typeof context?.waitUntil !== "function") return;
+    for (const source of [this.keys, this.revocation]) {
+      const refresh = source?.refreshing?.();
+      if (refresh) context.waitUntil(refresh);
+    }
   }
 
   stats() {
@@ -80,49 +115,71 @@ class Gateway {
 
   async handle(request) {
     this.counters.requests++;
-    const url = new URL(request.url);
-    const headers = new Headers(request.headers);
-    for (const [name] of this.claimHeaders) headers.delete(name);
-    if (this.payloadHeader) headers.delete(this.payloadHeader);
-    if (this.isBypassed(request, url)) {
+    const { path, query } = requestTargetOf(request.url);
+    if (path === null) return this.refuse(400, "invalid_request", "ERR_AMBIGUOUS_PATH");
+    const forwarded = { path, queryPairs: query?.split("&"), headers: this.incomingHeaders(request) };
+    for (const source of this.tokenSources) source.strip(forwarded);
+    if (this.isBypassed(request, path)) {
       this.counters.bypassed++;
-      return this.forward(request, url, headers);
+      return this.forward(request, forwarded);
     }
-    const found = this.findToken(request, url, headers);
+    const found = this.findToken(request, { path, query });
     if (!found) return this.reject(new GatewayTokenMissing("no bearer token in the request"), false);
-    let payload;
+    let result;
     try {
-      ({ payload } = await this.api.verifyAsync(found.token, this.keys, this.verifyOptions));
-      if (this.revocation) await this.checkRevocation(payload);
+      result = await this.api.verifyAsync(found.token, this.keys, this.verifyOptions);
+      if (this.revocation) await this.checkRevocation(result.payload);
     } catch (error) {
       return this.reject(error, true);
     }
-    const missing = this.missingGrant(payload);
+    const missing = this.missingGrant(result.payload);
     if (missing) return this.forbid(missing);
+    const added = this.addedHeadersOf(result, found.token);
+    if (added instanceof ClaimHeaderType) return this.forbid(added.message, added.code);
+    if (added === null) return this.refuse(431, "request_header_fields_too_large", "ERR_ADDED_HEADERS_TOO_LARGE");
     this.counters.allowed++;
-    for (const [name, path] of this.claimHeaders) {
-      const value = headerValueOf(valueAt(payload, path));
-      if (value !== undefined) headers.set(name, value);
+    for (const [name, value] of added) forwarded.headers.set(name, value);
+    if (this.forwardToken) found.source.restore(forwarded, found.token);
+    return this.forward(request, forwarded);
+  }
+
+  // The client's headers minus hop-by-hop ones (those its Connection header names too),
+  // method overrides and the headers the gateway adds.
+  incomingHeaders(request) {
+    const headers = new Headers(request.headers);
+    for (const name of (headers.get("connection") ?? "").split(",")) {
+      if (HEADER_NAME.test(name.trim())) headers.delete(name.trim());
     }
-    if (this.payloadHeader) headers.set(this.payloadHeader, base64url(JSON.stringify(payload)));
-    return this.forward(request, url, headers);
+    for (const name of this.removedHeaders) headers.delete(name);
+    return headers;
   }
 
-  isBypassed(request, url) {
-    if (this.bypassPreflight && request.method === "OPTIONS" && request.headers.has("access-control-request-method")) return true;
-    return this.bypass.some((rule) => rule(url.pathname));
+  // A bypass rule matches the normalised path; a CORS preflight skips the token only when
+  // bypassPreflight is on and it is a real one: OPTIONS with Origin and
+  // Access-Control-Request-Method, no body and no method override.
+  isBypassed(request, path) {
+    if (this.bypassPreflight && isPreflight(request)) return true;
+    return this.bypass.some((rule) => rule(path));
   }
 
-  // The first token found, in the configured order; the token is removed from what the origin
-  // receives unless forwardToken is set.
-  findToken(request, url, headers) {
+  // The first token found, in the configured order, and its source.
+  findToken(request, target) {
     for (const source of this.tokenSources) {
-      const token = source.read(request, url);
-      if (token === undefined) continue;
-      if (!this.forwardToken) source.strip(headers, url);
-      return { token };
+      const token = source.read(request, target);
+      if (token !== undefined) return { token, source };
     }
     return null;
+  }
+
+  // [[name, value]] of the claim and payload headers for a verified result; null when they would
+  // exceed maxAddedHeaderBytes; a ClaimHeaderType when a claim does not fit its header's encoding.
+  addedHeadersOf(result, token) {
+    let added = this.addedHeaders.get(result);
+    if (added === undefined) {
+      added = addedHeaders(this, token.split(".")[1]);
+      this.addedHeaders.set(result, added);
+    }
+    return added;
   }
 
   async checkRevocation(payload) {
@@ -133,12 +190,13 @@ class Gateway {
     }
   }
 
-  // A valid token that lacks a required claim or scope: 403, not 401 (RFC 6750 §3.1).
+  // A valid token that lacks a required claim or scope: 403, not 401 (RFC 6750 §3.1). Only the
+  // payload's own members count ("constructor" is not a claim of every token).
   missingGrant(payload) {
-    for (const claim of this.requiredClaims) if (payload[claim] === undefined) return `claim "${claim}"`;
+    for (const claim of this.requiredClaims) if (!Object.hasOwn(payload, claim)) return `missing claim "${claim}"`;
     if (this.requiredScopes.length === 0) return null;
     const granted = scopesOf(payload);
-    for (const scope of this.requiredScopes) if (!granted.has(scope)) return `scope "${scope}"`;
+    for (const scope of this.requiredScopes) if (!granted.has(scope)) return `missing scope "${scope}"`;
     return null;
   }
 
@@ -154,24 +212,32 @@ class Gateway {
     return jsonResponse(401, { error: tokenPresent ? "invalid_token" : "missing_token", code }, { "www-authenticate": challenge });
   }
 
-  forbid(missing) {
+  forbid(description, code = GatewayForbidden.code) {
     this.counters.forbidden++;
-    const code = GatewayForbidden.code;
     this.rejections[code] = (this.rejections[code] ?? 0) + 1;
-    const challenge = `Bearer realm="${this.realm}", error="insufficient_scope", error_description="${quoted(`missing ${missing}`)}"`;
+    const challenge = `Bearer realm="${this.realm}", error="insufficient_scope", error_description="${quoted(description)}"`;
     return jsonResponse(403, { error: "insufficient_scope", code }, { "www-authenticate": challenge });
   }
 
-  async forward(request, url, headers) {
-    for (const name of HOP_BY_HOP) headers.delete(name);
-    const target = new URL(url.pathname + url.search, this.origin);
+  // A request the gateway will not pass on, whatever its token: an ambiguous path (400), or more
+  // added headers than maxAddedHeaderBytes (431).
+  refuse(status, error, code) {
+    this.counters.refused++;
+    this.rejections[code] = (this.rejections[code] ?? 0) + 1;
+    return jsonResponse(status, { error, code });
+  }
+
+  // The origin request's URL is the configured origin's text followed by the normalised path and
+  // the query as received, minus the token parameters.
+  async forward(request, { path, queryPairs, headers }) {
+    const query = queryPairs?.length ? `?${queryPairs.join("&")}` : "";
     const init = { method: request.method, headers, redirect: "manual" };
     if (request.method !== "GET" && request.method !== "HEAD") {
       init.body = request.body;
       init.duplex = "half";
     }
     try {
-      return await this.fetch(new Request(target, init));
+      return await this.fetch(new Request(`${this.originPrefix}${path}${query}`, init));
     } catch {
       this.counters.originErrors++;
       return jsonResponse(502, { error: "bad_gateway", code: "ERR_ORIGIN_UNREACHABLE" });
@@ -184,7 +250,7 @@ class Gateway {
 function keySourceOf(api, config) {
   const given = ["jwksUrl", "jwks", "key", "pem", "secret"].filter((name) => config[name] !== undefined);
   if (given.length !== 1) throw new JOSEInvalidArgument("give exactly one key source: jwksUrl, jwks, key, pem or secret");
-  if (config.jwksUrl) return api.createRemoteJWKSet(config.jwksUrl, { ...fetchOptionsOf(config), seed: config.jwksSeed });
+  if (config.jwksUrl) return api.createRemoteJWKSet(config.jwksUrl, jwksOptionsOf(config));
   if (config.jwks) return api.createLocalJWKSet(config.jwks);
   if (config.pem) return api.importPEM(config.pem);
   if (config.secret) {
@@ -194,60 +260,33 @@ function keySourceOf(api, config) {
   return config.key;
 }
 
+// What the JWKS and the revocation fetches share; the revocation list's own limits (maxEntries,
+// maxResponseSize, maxStale) are members of `revocation: { url, … }`.
 function fetchOptionsOf(config) {
   return definedOnly({
     cacheMaxAge: config.cacheMaxAge, cooldownDuration: config.cooldownDuration,
-    timeoutDuration: config.timeoutDuration, fetch: config.fetch,
+    timeoutDuration: config.timeoutDuration, minCacheMaxAge: config.minCacheMaxAge, fetch: config.fetch,
+    logger: config.logger,
   });
 }
 
-function originOf(origin) {
-  let url;
-  try {
-    url = new URL(origin);
-  } catch {
-    throw new JOSEInvalidArgument("origin must be an absolute http(s) URL");
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new JOSEInvalidArgument("origin must be an http(s) URL");
-  return url;
+function jwksOptionsOf(config) {
+  return definedOnly({
+    ...fetchOptionsOf(config), maxStale: config.jwksMaxStale, maxResponseSize: config.jwksMaxResponseSize,
+    seed: config.jwksSeed,
+  });
 }
 
-function headerNameOf(name) {
-  if (typeof name !== "string" || !HEADER_NAME.test(name)) throw new JOSEInvalidArgument(`"${name}" is not a header name`);
-  return name.toLowerCase();
+function booleanOf(value, name) {
+  if (typeof value !== "boolean") throw new JOSEInvalidArgument(`${name} must be true or false`);
+  return value;
 }
 
-// "header:authorization" (Bearer), "cookie:NAME" or "query:NAME".
-function tokenSourceOf(spec) {
-  if (typeof spec !== "string" || !TOKEN_SOURCE.test(spec)) {
-    throw new JOSEInvalidArgument(`token source "${spec}" is not header:authorization, cookie:NAME or query:NAME`);
-  }
-  const [kind, name] = [spec.slice(0, spec.indexOf(":")), spec.slice(spec.indexOf(":") + 1)];
-  if (kind === "header") {
-    return {
-      read: (request) => /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i.exec(request.headers.get("authorization") ?? "")?.[1],
-      strip: (headers) => headers.delete("authorization"),
-    };
-  }
-  if (kind === "cookie") {
-    return {
-      read: (request) => cookiesOf(request.headers.get("cookie")).get(name),
-      strip: (headers) => {
-        const rest = [...cookiesOf(headers.get("cookie"))].filter(([cookie]) => cookie !== name);
-        if (rest.length) headers.set("cookie", rest.map(([cookie, value]) => `${cookie}=${value}`).join("; "));
-        else headers.delete("cookie");
-      },
-    };
-  }
-  return {
-    read: (request, url) => url.searchParams.get(name) ?? undefined,
-    strip: (headers, url) => url.searchParams.delete(name),
-  };
-}
-
-// "/health" matches that path; "/public/*" matches everything under /public/.
+// "/health" matches that path; "/public/*" matches everything under /public/. Rules are
+// normalised paths themselves, matched against the request's normalised path.
 function bypassRuleOf(rule) {
-  if (typeof rule !== "string" || !rule.startsWith("/")) throw new JOSEInvalidArgument(`bypass rule "${rule}" must start with "/"`);
+  const path = typeof rule === "string" && rule.endsWith("/*") ? rule.slice(0, -1) : rule;
+  if (normalisedPath(path) !== path) throw new JOSEInvalidArgument(`bypass rule "${rule}" must be a normalised path starting with "/"`);
   if (rule.endsWith("/*")) {
     const prefix = rule.slice(0, -1);
     return (path) => path.startsWith(prefix);
@@ -257,35 +296,40 @@ function bypassRuleOf(rule) {
 
 // --- Helpers ----------------------------------------------------------------------------------
 
-function cookiesOf(header) {
-  const cookies = new Map();
-  for (const part of (header ?? "").split(";")) {
-    const at = part.indexOf("=");
-    if (at > 0) cookies.set(part.slice(0, at).trim(), part.slice(at + 1).trim());
+// No body: "Content-Length: 0" (workerd then gives an empty body stream), or neither a length nor a body.
+function isPreflight(request) {
+  const { headers } = request;
+  const length = headers.get("content-length");
+  const bodiless = length === "0" || (length === null && request.body === null);
+  return request.method === "OPTIONS" && headers.has("origin") && headers.has("access-control-request-method") && bodiless &&
+    !headers.has("transfer-encoding") && !METHOD_OVERRIDE.some((name) => headers.has(name));
+}
+
+// The claim headers and the payload header (the token's own payload segment: base64url of the
+// exact bytes that were signed), or null / a ClaimHeaderType as addedHeadersOf says.
+function addedHeaders({ claimHeaders, payloadHeader, maxAddedHeaderBytes }, payloadSegment) {
+  let added;
+  try {
+    added = claimHeaders.length ? claimHeaderValues(claimHeaders, payloadSegment) : [];
+  } catch (error) {
+    if (error instanceof ClaimHeaderType) return error;
+    throw error;
   }
-  return cookies;
+  if (payloadHeader) added.push([payloadHeader, payloadSegment]);
+  const bytes = added.reduce((sum, [name, value]) => sum + name.length + value.length + 4, 0);
+  return bytes > maxAddedHeaderBytes ? null : added;
 }
 
-function valueAt(object, path) {
-  let value = object;
-  for (const segment of path) {
-    if (value === null || typeof value !== "object" || !Object.hasOwn(value, segment)) return undefined;
-    value = value[segment];
-  }
-  return value;
-}
-
-// Header values must be printable ASCII: other strings are percent-encoded, objects sent as JSON.
-function headerValueOf(value) {
-  if (value === undefined || value === null) return undefined;
-  const text = typeof value === "string" ? value : JSON.stringify(value);
-  return PRINTABLE.test(text) ? text : encodeURIComponent(text);
-}
-
+// The scopes granted by `scope` and `scp`, each a space-separated string (RFC 8693 §4.2; Azure's
+// `scp`) or an array of strings (Okta's `scp`).
 function scopesOf(payload) {
   const scopes = new Set();
-  if (typeof payload.scope === "string") for (const scope of payload.scope.split(" ")) if (scope) scopes.add(scope);
-  if (Array.isArray(payload.scp)) for (const scope of payload.scp) if (typeof scope === "string") scopes.add(scope);
+  for (const claim of ["scope", "scp"]) {
+    if (!Object.hasOwn(payload, claim)) continue;
+    const value = payload[claim];
+    const listed = typeof value === "string" ? value.split(" ") : Array.isArray(value) ? value : [];
+    for (const scope of listed) if (typeof scope === "string" && scope !== "") scopes.add(scope);
+  }
   return scopes;
 }
 

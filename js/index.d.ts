@@ -61,9 +61,17 @@ export interface JWSHeaderParameters {
 }
 
 export interface InitOptions {
-  /** The build's Wasm: a compiled module, bytes, a Response, or a URL. Defaults to the packaged file. */
+  /**
+   * The build's Wasm: a compiled module, bytes, a Response, or a URL (e.g. what
+   * `import wasm from "edgejwt/dist/emscripten/edgejwt.wasm"` gives a bundler that emits files).
+   * Defaults to the packaged file, located when init() runs (on Workers: imported as a module).
+   */
   wasm?: WebAssembly.Module | BufferSource | Response | URL | string | Promise<WebAssembly.Module | BufferSource | Response>;
-  /** WASI entry only: "auto" (node:wasi under Node, else the built-in shim), "node" or "shim". */
+  /**
+   * WASI entry only: "auto" (the default) and "shim" run the built-in preview1 host, which works in
+   * every runtime; "node" runs node:wasi, and init() fails (ERR_JOSE_NOT_SUPPORTED) where it cannot
+   * run the module.
+   */
   wasi?: "auto" | "node" | "shim";
 }
 
@@ -227,8 +235,8 @@ export const ERR_NOT_INITIALIZED: "ERR_NOT_INITIALIZED";
 export class JWKSTimeout extends JOSEError {}
 export class JWKSFetchFailed extends JOSEError {}
 export { RemoteJWKSet } from "./remote-jwks.js";
-export type { RemoteJWKSetOptions, RemoteJWKSetSnapshot, RemoteJWKSetFetchEvent, RemoteJWKSetStats } from "./remote-jwks.js";
-import type { RemoteJWKSet, RemoteJWKSetOptions } from "./remote-jwks.js";
+export type { RemoteJWKSetOptions, RemoteJWKSetSnapshot, RemoteJWKSetFetchEvent, RemoteJWKSetStats, RemoteFetchError, RemoteFetchLogger } from "./remote-jwks.js";
+import type { RemoteJWKSet, RemoteJWKSetOptions, RemoteFetchLogger } from "./remote-jwks.js";
 export function createRemoteJWKSet(url: string | URL, options?: RemoteJWKSetOptions): RemoteJWKSet;
 /** verify() for key sources that may have to fetch first (a RemoteJWKSet). */
 export function verifyAsync<P = JWTPayload>(token: string | Uint8Array, key: KeyLike | LocalJWKSet | RemoteJWKSet, options?: VerifyOptions): Promise<VerifyResult<P>>;
@@ -246,6 +254,7 @@ export interface VerifyOptions {
 }
 
 export { RevocationUnavailable } from "./revocation.js";
+export * from "./sessions/sessions.js";
 export type { RevocationList, RevocationDocument, RevocationListSnapshot, RevocationListStats, RemoteRevocationListOptions } from "./revocation.js";
 import type { RevocationDocument, RevocationList, RemoteRevocationListOptions } from "./revocation.js";
 export function createRevocationList(config: RevocationDocument | ({ url: string | URL } & RemoteRevocationListOptions), fetchOptions?: RemoteRevocationListOptions): RevocationList;
@@ -255,15 +264,36 @@ export interface GatewayConfig {
   issuer?: string | string[]; audience?: string | string[]; subject?: string; algorithms?: JWSAlgorithm[];
   typ?: string; clockTolerance?: number | string; maxTokenAge?: number | string;
   requiredClaims?: string[]; requiredScopes?: string[];
-  tokenSources?: string[]; origin: string; claimHeaders?: Record<string, string>; payloadHeader?: string;
-  bypass?: string[]; bypassPreflight?: boolean; forwardToken?: boolean;
+  tokenSources?: string[];
+  /** http(s)://host[:port][/base]: the forwarded URL is this text followed by the normalised path and the query. */
+  origin: string;
+  /** header → "claim.path" (a string claim), or { claim, encoding } (see ClaimHeaderEncoding). */
+  claimHeaders?: Record<string, string | { claim: string | string[]; encoding?: ClaimHeaderEncoding }>;
+  /** A header carrying the token's own payload segment (base64url of the signed JSON). */
+  payloadHeader?: string;
+  bypass?: string[];
+  /** Let a real CORS preflight through without a token (default false). */
+  bypassPreflight?: boolean;
+  forwardToken?: boolean;
+  /** The most the claim and payload headers may add to a request (default 8192); over it, 431. */
+  maxAddedHeaderBytes?: number;
   revocation?: RevocationDocument | ({ url: string | URL } & RemoteRevocationListOptions);
-  cacheMaxAge?: number; cooldownDuration?: number; timeoutDuration?: number;
+  /** For the JWKS and the revocation list fetches (RemoteJWKSetOptions). */
+  cacheMaxAge?: number; cooldownDuration?: number; timeoutDuration?: number; minCacheMaxAge?: number;
+  logger?: RemoteFetchLogger | null;
+  /** The JWKS's own maxStale and maxResponseSize (the revocation list's are members of `revocation`). */
+  jwksMaxStale?: number; jwksMaxResponseSize?: number;
   cache?: { maxEntries?: number; maxTtl?: number; maxBytes?: number } | false;
   realm?: string; fetch?: typeof fetch; jwksSeed?: unknown;
 }
+/** "string": a string claim, percent-encoded; "list": an array of strings, joined by ","; "json": any value as compact JSON, numbers as written. */
+export type ClaimHeaderEncoding = "string" | "list" | "json";
 export interface GatewayHandler {
-  (request: Request): Promise<Response>;
+  /**
+   * `context`: the Workers ExecutionContext (anything with waitUntil), which keeps a JWKS or
+   * revocation refresh the request started in the background alive after the response.
+   */
+  (request: Request, context?: { waitUntil(promise: Promise<unknown>): void }): Promise<Response>;
   stats(): Record<string, unknown>;
 }
 export function createGateway(config: GatewayConfig): GatewayHandler;

@@ -1,52 +1,64 @@
-// Keys on the JS side: handles into the core's key table, bound to the Wasm instance that made
-// them and released on free() or when garbage-collected. Every check is the core's.
+// Keys on the JS side: handles into the core's key table, bound to the API instance that made them
+// and released on free() or when garbage-collected. Every check is the core's.
+//
+// A Key or LocalJWKSet retains what it was made from (`source`: the import's format, data and alg,
+// a generated key's exported JWK, a set's JWKS), so that when the Wasm instance is replaced (a trap,
+// js/core.js) its handle is made again, lazily, in the new instance: `cell` holds the handle with
+// the epoch of the instance it belongs to. Its identity (`id`, never reused) is what the
+// verified-token cache keys entries by; it outlives any handle.
 import { JOSEInvalidArgument } from "./errors.js";
+import { newIdentity } from "./identity.js";
 
 // Formats of edgejwt_key_import and edgejwt_key_export (bindings/edgejwt.h).
 export const KeyFormat = { secret: 1, jwk: 2, pem: 3, spkiDer: 4, pkcs8Der: 5, certificateDer: 6 };
 export const ExportFormat = { jwkPublic: 1, jwkPrivate: 2, spkiPem: 3, pkcs8Pem: 4 };
 
-const handleOf = Symbol("edgejwt.handle");
-const sessionOf = Symbol("edgejwt.session");
+const stateOf = Symbol("edgejwt.key");
+
+// `session` is what the API instance lends its keys: epoch(), restore(source) -> handle, track and
+// release (js/api.js). `source` is { format, data, alg } for a key, { jwks } (JSON) for a set.
+function attach(object, session, handle, source) {
+  const cell = { handle, epoch: session.epoch() };
+  object[stateOf] = { session, id: newIdentity(), cell, source };
+  session.track(object, cell);
+}
 
 // A key bound to one family at import: "secret" (HMAC), "public" or "private".
 export class Key {
-  constructor(session, handle, description) {
-    this[sessionOf] = session;
-    this[handleOf] = handle;
+  constructor(session, handle, description, source) {
     this.type = description.type;
     this.family = description.family;
     this.algorithms = description.algorithms;
     if (description.kid !== undefined) this.kid = description.kid;
     if (description.alg !== undefined) this.alg = description.alg;
     if (description.use !== undefined) this.use = description.use;
-    session.track(this, handle);
+    attach(this, session, handle, source);
   }
 
   // Releases the key's material in the core now rather than at garbage collection.
   free() {
-    this[sessionOf].release(this, this[handleOf]);
-    this[handleOf] = 0;
+    const { session, cell } = this[stateOf];
+    session.release(this, cell);
   }
 }
 
 // A local JWK Set (jose's createLocalJWKSet): verify picks the one key that fits a token.
 export class LocalJWKSet {
-  constructor(session, handle, description, jwks) {
-    this[sessionOf] = session;
-    this[handleOf] = handle;
+  // `jwks` is the caller's set copied and frozen, `json` its JSON as the core imported it.
+  constructor(session, handle, description, jwks, json) {
     this.size = description.keys; // usable signature keys
     this.skipped = description.skipped; // entries that can never verify a JWS (encryption keys, …)
     this.jwks = jwks;
     this.matched = new Map(); // index in "keys" -> Key, made when first matched
-    session.track(this, handle);
+    attach(this, session, handle, { jwks: json });
   }
 
   // The Key for the set's entry at `index` (as reported by a verification).
   keyAt(index) {
     let key = this.matched.get(index);
     if (!key) {
-      key = this[sessionOf].importKey(KeyFormat.jwk, JSON.stringify(this.jwks.keys[index]), undefined);
+      const data = JSON.stringify(this.jwks.keys[index]);
+      key = this[stateOf].session.importKey({ format: KeyFormat.jwk, data, alg: "" });
       this.matched.set(index, key);
     }
     return key;
@@ -55,16 +67,29 @@ export class LocalJWKSet {
   free() {
     for (const key of this.matched.values()) key.free();
     this.matched.clear();
-    this[sessionOf].release(this, this[handleOf]);
-    this[handleOf] = 0;
+    const { session, cell } = this[stateOf];
+    session.release(this, cell);
   }
 }
 
-// The handle of a Key or LocalJWKSet made by `session`, checked.
+// The handle of a Key or LocalJWKSet made by `session`, checked, in the instance of now: made again
+// from its source when the instance has been replaced since.
 export function handleFor(session, key) {
-  if (key?.[sessionOf] !== session) {
+  const state = key?.[stateOf];
+  if (state === undefined) throw new JOSEInvalidArgument("the key must be a Key or LocalJWKSet made by edgejwt");
+  if (state.session !== session) {
     throw new JOSEInvalidArgument("the key was made by another edgejwt instance (init each entry's keys with its own API)");
   }
-  if (!key[handleOf]) throw new JOSEInvalidArgument("the key has been freed");
-  return key[handleOf];
+  const { cell } = state;
+  if (!cell.handle) throw new JOSEInvalidArgument("the key has been freed");
+  const epoch = session.epoch();
+  if (cell.epoch !== epoch) {
+    cell.handle = session.restore(state.source);
+    cell.epoch = epoch;
+  }
+  return cell.handle;
 }
+
+// The identity a verdict with this key is remembered under (never reused, unlike handles).
+export const identityOf = (key) => key[stateOf].id;
+

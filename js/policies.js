@@ -1,56 +1,84 @@
-// Verify options become the core's policies: JSON under the options' own names, made into a handle
+// Verify options become the core's policies: JSON under the options' own names, made into a policy
 // once and kept in a bounded LRU by that JSON. The options object a caller passes again and again
 // is remembered with a copy of its policy fields, so a call whose fields are unchanged skips the
 // JSON; any change (a field set, removed, or an array edited in place) is seen by the comparison.
+//
+// A policy is { json, id, handle, epoch, maxTokenLength, released }: `id` (never reused) is what the
+// verified-token cache keys entries by, and stays with the JSON while the LRU holds it; `handle`
+// belongs to the Wasm instance of `epoch` and is made again from the JSON when the instance has
+// been replaced (js/core.js). The core's defaults are the policy with id 0 and handle 0.
 import { JOSEInvalidArgument } from "./errors.js";
 import { secondsOf } from "./timespan.js";
+import { DEFAULT_MAX_TOKEN_LENGTH, MAX_JSON_DEPTH } from "./core.js";
+import { newIdentity } from "./identity.js";
 
 const CACHE_SIZE = 64;
 
-// The size limits: all that decode and decodeProtectedHeader take.
+// The size limits: all that decode and decodeProtectedHeader take. Whole numbers from 1 to 2^32-1
+// (the C type's range), maxJsonDepth at most MAX_JSON_DEPTH.
 export const LIMIT_FIELDS = ["maxTokenLength", "maxHeaderSize", "maxPayloadSize", "maxJsonDepth", "maxJsonEntries", "maxKidLength"];
 const VERIFY_FIELDS = [...LIMIT_FIELDS, "issuer", "audience", "subject", "typ", "requiredClaims", "crit",
   "maxTokenAge", "algorithms", "clockTolerance"];
+const MOST = Object.fromEntries(LIMIT_FIELDS.map((field) => [field, field === "maxJsonDepth" ? MAX_JSON_DEPTH : 0xffffffff]));
+
+const DEFAULTS = Object.freeze({ json: "{}", id: 0, handle: 0, maxTokenLength: DEFAULT_MAX_TOKEN_LENGTH });
 
 export class Policies {
   constructor(core) {
     this.core = core;
-    this.byJson = new Map(); // policy JSON -> handle, least recently used first
+    this.byJson = new Map(); // policy JSON -> policy, least recently used first
     this.remembered = new Map([[LIMIT_FIELDS, new WeakMap()], [VERIFY_FIELDS, new WeakMap()]]);
   }
 
-  // The handle for `options`' `fields` (0: the core's defaults). A remembered handle is used only
-  // while the LRU still holds it.
-  handleFor(options, fields = VERIFY_FIELDS) {
+  // The policy for `options`' `fields`. A remembered one is used only while the LRU still holds it.
+  policyFor(options, fields = VERIFY_FIELDS) {
     const remembered = this.remembered.get(fields);
     const memo = remembered.get(options);
-    if (memo !== undefined && sameFields(memo.values, options, fields) && this.byJson.get(memo.json) === memo.handle) {
-      return memo.handle;
+    if (memo !== undefined && sameFields(memo.values, options, fields) && this.byJson.get(memo.json) === memo.policy) {
+      return memo.policy;
     }
     const json = policyJson(options, fields);
-    if (json === "{}") return 0; // nothing to remember: a fresh `{}` per call is common
-    const handle = this.handleForJson(json);
-    remembered.set(options, { values: fields.map((field) => copyOf(options[field])), json, handle });
-    return handle;
+    if (json === "{}") return DEFAULTS; // nothing to remember: a fresh `{}` per call is common
+    const policy = this.policyForJson(json, options.maxTokenLength);
+    remembered.set(options, { values: fields.map((field) => copyOf(options[field])), json, policy });
+    return policy;
   }
 
-  handleForJson(json) {
-    const { core, byJson } = this;
-    let handle = byJson.get(json);
-    if (handle !== undefined) {
+  policyForJson(json, maxTokenLength = DEFAULT_MAX_TOKEN_LENGTH) {
+    const { byJson } = this;
+    let policy = byJson.get(json);
+    if (policy !== undefined) {
       byJson.delete(json); // re-inserted below: most recently used last
     } else {
-      const [pointer, length] = core.write(json);
-      core.call("edgejwt_policy_create", pointer, length);
-      handle = core.handle();
+      policy = { json, id: 0, handle: 0, epoch: 0, maxTokenLength, released: false };
+      this.handleOf(policy); // the core checks the options before the policy is kept
+      policy.id = newIdentity();
       if (byJson.size >= CACHE_SIZE) {
-        const [oldestJson, oldestHandle] = byJson.entries().next().value;
+        const [oldestJson, oldest] = byJson.entries().next().value;
         byJson.delete(oldestJson);
-        core.call("edgejwt_policy_release", oldestHandle);
+        this.release(oldest);
       }
     }
-    byJson.set(json, handle);
-    return handle;
+    byJson.set(json, policy);
+    return policy;
+  }
+
+  // The policy's handle in the instance of now. A policy the LRU has let go of since it was handed
+  // out stands for its JSON's current one.
+  handleOf(policy) {
+    if (policy === DEFAULTS) return 0;
+    if (policy.epoch === this.core.epoch) return policy.handle;
+    if (policy.released) return this.handleOf(this.policyForJson(policy.json, policy.maxTokenLength));
+    this.core.call("edgejwt_policy_create", policy.json);
+    policy.handle = this.core.handle();
+    policy.epoch = this.core.epoch;
+    return policy.handle;
+  }
+
+  release(policy) {
+    policy.released = true;
+    if (policy.epoch === this.core.epoch) this.core.call("edgejwt_policy_release", policy.handle);
+    policy.epoch = 0;
   }
 }
 
@@ -63,11 +91,17 @@ function policyJson(options, fields) {
       policy[field] = secondsOf(value, field);
     } else if (field === "algorithms" && !(Array.isArray(value) && value.every((alg) => typeof alg === "string"))) {
       throw new JOSEInvalidArgument("options.algorithms must be an array of algorithm names");
+    } else if (field in MOST && !(Number.isInteger(value) && value >= 1 && value <= MOST[field])) {
+      throw new JOSEInvalidArgument(`options.${field} must be a whole number from 1 to ${MOST[field]}`);
     } else {
       policy[field] = value;
     }
   }
-  return JSON.stringify(policy);
+  try {
+    return JSON.stringify(policy);
+  } catch (cause) {
+    throw new JOSEInvalidArgument("the options must be plain JSON values (strings, numbers, arrays of strings)", { cause });
+  }
 }
 
 // Option values are primitives or arrays of strings: arrays are copied, so that an edit in place

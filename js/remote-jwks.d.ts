@@ -22,60 +22,105 @@ export interface RemoteJWKSetFetchEvent {
   fromCache: boolean;
 }
 
+/** A failure as stats() reports it. */
+export interface RemoteFetchError {
+  /** ERR_JWKS_TIMEOUT, ERR_JWKS_FETCH_FAILED or ERR_JWKS_INVALID (a revocation list: ERR_REVOCATION_UNAVAILABLE). */
+  code: string;
+  /** What happened ("the JWKS endpoint answered HTTP 503", "… larger than 524288 bytes"); never token data. */
+  message: string;
+  /** When, on the `now` clock (ms). */
+  at: number;
+}
+
 export interface RemoteJWKSetStats {
   /** Requests started. */
   fetches: number;
-  /** Requests that gave no usable key set. */
+  /** Requests that gave no usable key set (a fetch the runtime dropped counts as a timeout). */
   failures: number;
-  /** Calls that joined a request already in flight instead of starting one. */
+  /** Calls that waited for a request already in flight instead of starting one. */
   coalesced: number;
-  /** Calls answered with expired keys, as the endpoint failed (within maxStale). */
+  /** Calls answered with expired keys: while they were refreshed, or as the endpoint failed (within maxStale). */
   servedStale: number;
+  /** What is served now: "fresh", "stale" (expired, within maxStale) or "unavailable" (nothing: calls reject). */
+  state: "fresh" | "stale" | "unavailable";
+  /** When the keys served were fetched (`now` clock, ms), or null. */
+  fetchedAt: number | null;
+  /** Failures since the last good fetch: 0 while the endpoint is healthy. */
+  consecutiveFailures: number;
+  /** The latest failure, kept after a recovery; null before the first. */
+  lastError: RemoteFetchError | null;
+}
+
+/** Where the state-change lines go (one JSON object per line): console unless given, null for none. */
+export interface RemoteFetchLogger {
+  error(line: string): void;
+  warn(line: string): void;
+  info(line: string): void;
 }
 
 export interface RemoteJWKSetOptions {
   /** Freshness (ms) when the response has no usable Cache-Control max-age. Default 600000 (10 min). */
   cacheMaxAge?: number;
   /**
-   * Least time (ms) from one request to the next made for an unknown kid, or to retry a failed
-   * refresh (stale keys are served meanwhile). Expiry refreshes at once; with no keys to serve at
-   * all, every call may fetch (one request at a time). Default 30000.
+   * Least time (ms) from one request to the next made for an unknown kid, and from a failure to
+   * the next try, whether or not keys were ever obtained: calls in between get the stale keys, or
+   * the last error at once. The first refresh after expiry is never held back. Default 30000.
    */
   cooldownDuration?: number;
   /** Longest wait (ms) for headers and body together; the request is then aborted. Default 5000. */
   timeoutDuration?: number;
-  /** Least freshness (ms) the response's Cache-Control may ask for; also for no-store/no-cache. Default 60000. */
+  /**
+   * Least freshness (ms) the response's Cache-Control may ask for, also for no-store/no-cache; never
+   * more than cacheMaxAge (a header asking for less caching never makes it longer). Default 60000.
+   */
   minCacheMaxAge?: number;
   /** Most freshness (ms) the response's Cache-Control (or a seed) may claim. Default 86400000 (1 day). */
   maxCacheMaxAge?: number;
   /** How long (ms) after expiry the last good keys are still served while refreshes fail. Default 3600000. */
   maxStale?: number;
-  /** Largest response body in bytes (counted after decompression); a larger one is refused. Default 524288. */
+  /**
+   * Largest response body in bytes (counted after decompression); a larger one is refused. Default
+   * and most 524288: the core imports JWK Sets of at most 512 KiB and 100 keys.
+   */
   maxResponseSize?: number;
-  /** The fetch to use. Default globalThis.fetch. Redirects are followed as it does by default. */
-  fetch?: (url: string, init: { headers: Headers; signal: AbortSignal }) => Promise<Response>;
-  /** Extra request headers (Accept defaults to "application/jwk-set+json, application/json"). */
+  /**
+   * The fetch to use. Default globalThis.fetch. It is asked not to follow redirects: each hop is
+   * checked first (https:, or http: on loopback, and loopback only from a loopback URL; no
+   * credentials; at most 5 hops) and fetched by hand.
+   */
+  fetch?: (url: string, init: { headers: Headers; signal: AbortSignal; redirect: "manual" }) => Promise<Response>;
+  /**
+   * Extra request headers (Accept defaults to "application/jwk-set+json, application/json"). They
+   * go to the URL's origin only: a redirect to another origin is sent Accept alone.
+   */
   headers?: HeadersInit;
   /** The clock, in ms. Default Date.now. */
   now?: () => number;
   /** Called after every request; exceptions it throws are ignored. */
   onFetch?: (event: RemoteJWKSetFetchEvent) => void;
+  /**
+   * One line per change of state (failing with the last good keys served, unavailable, recovered),
+   * never one per request: JSON with source, document, endpoint (without its query), state, code,
+   * message, consecutiveFailures, fetchedAt and servedUntil. Default console; null for none.
+   */
+  logger?: RemoteFetchLogger | null;
   /** Start from a persisted snapshot() (used until it expires, then refreshed). */
   seed?: RemoteJWKSetSnapshot | null;
 }
 
 /**
  * Keys fetched from a JWKS endpoint (https:, or http: on a loopback host), imported once per
- * fetch, cached, refreshed on expiry and when a token names an unknown kid (at most once per
- * cooldown), and served stale within maxStale while the endpoint fails. Concurrent fetches are
- * coalesced into one request.
+ * fetch, cached, refreshed on expiry (in the background: the expired keys are served meanwhile)
+ * and when a token names an unknown kid (at most once per cooldown), and served stale within
+ * maxStale while the endpoint fails. Concurrent fetches are coalesced into one request.
  */
 export class RemoteJWKSet {
   private constructor();
   /**
-   * The key set to verify a token with this protected header. Rejects only when no keys may be
-   * served: ERR_JWKS_TIMEOUT, ERR_JWKS_FETCH_FAILED or ERR_JWKS_INVALID. An unknown kid is not an
-   * error here; verify reports it as ERR_JWKS_NO_MATCHING_KEY.
+   * The key set to verify a token with this protected header: at once whenever keys may be served;
+   * only a kid the set lacks waits for a refetch, never longer than timeoutDuration. Rejects only
+   * when no keys may be served: ERR_JWKS_TIMEOUT, ERR_JWKS_FETCH_FAILED or ERR_JWKS_INVALID. An
+   * unknown kid is not an error here; verify reports it as ERR_JWKS_NO_MATCHING_KEY.
    */
   keySetFor(protectedHeader?: Partial<JWSHeaderParameters>): Promise<LocalJWKSet>;
   /**
@@ -83,6 +128,11 @@ export class RemoteJWKSet {
    * no request unless { force: true }. Rejects when the fetch fails (stale keys stay in use).
    */
   reload(options?: { force?: boolean }): Promise<LocalJWKSet>;
+  /**
+   * The request in flight, resolving (to its failure, or null) when it ends, or null: hand it to a
+   * runtime's waitUntil so a background refresh outlives the request that started it.
+   */
+  refreshing(): Promise<JOSEError | null> | null;
   /** The last good fetch (or the seed), or null before there is one. */
   snapshot(): RemoteJWKSetSnapshot | null;
   stats(): RemoteJWKSetStats;

@@ -1,15 +1,23 @@
 // A key set fetched from an identity provider's JWKS endpoint, for verifying at the edge: a
-// RemoteDocument (remote-document.js: cached within Cache-Control bounds, stale-if-error within
-// maxStale, one request at a time, seedable) whose body is imported into the core once per fetch,
-// and refetched when a token names a kid the set does not have (at most once per cooldown).
+// RemoteDocument (remote-document.js: cached within Cache-Control bounds, stale-while-revalidate,
+// stale-if-error within maxStale, one request at a time, seedable) whose body is imported into the
+// core once per fetch, and refetched when a token names a kid the set does not have (at most once
+// per cooldown).
 import { JWKSFetchFailed, JWKSInvalid, JWKSTimeout } from "./errors.js";
 import { RemoteDocument } from "./remote-document.js";
+
+// The core imports a JWK Set of at most 512 KiB and 100 keys (src/keys/key_set.h: kMaxSetSize,
+// kMaxKeys; tests/js/remote-jwks.test.js checks the two agree): a larger body could never be used,
+// so it is the default and the most maxResponseSize may be.
+const CORE_MAX_SET_SIZE = 512 * 1024;
 
 const JWKS = {
   name: "JWKS",
   describes: "a usable JWK Set",
   accept: "application/jwk-set+json, application/json",
   field: "jwks",
+  defaults: { maxResponseSize: CORE_MAX_SET_SIZE },
+  largestResponse: { bytes: CORE_MAX_SET_SIZE, why: "the core imports JWK Sets of at most 512 KiB" },
   isDocument: (jwks) => typeof jwks === "object" && jwks !== null && Array.isArray(jwks.keys),
   // An unknown kid may be a key the provider has just added.
   misses: ({ kids }, protectedHeader) => {
@@ -38,8 +46,9 @@ export class RemoteJWKSet {
     this.#document = new RemoteDocument(url, options, { ...JWKS, parse });
   }
 
-  // The key set to verify a token with this protected header. Never throws for a kid that is
-  // simply unknown: verify then reports ERR_JWKS_NO_MATCHING_KEY.
+  // The key set to verify a token with this protected header, at once whenever one may be served
+  // (an expired one while it is refreshed); only an unknown kid waits for a refetch. Never throws
+  // for a kid that is simply unknown: verify then reports ERR_JWKS_NO_MATCHING_KEY.
   async keySetFor(protectedHeader) {
     return (await this.#document.get(protectedHeader)).set;
   }
@@ -48,6 +57,11 @@ export class RemoteJWKSet {
   // and `force` is not set. Rejects with the fetch's error; stale keys stay in use for keySetFor.
   async reload(options) {
     return (await this.#document.reload(options)).set;
+  }
+
+  // The fetch in flight (a promise that never rejects) or null, for a runtime's waitUntil.
+  refreshing() {
+    return this.#document.refreshing();
   }
 
   // The last good fetch, JSON-serialisable, to persist and pass back as `seed` in a new isolate.

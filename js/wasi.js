@@ -1,5 +1,6 @@
-// edgejwt on its WASI build: for edge runtimes (workerd), other WASI hosts, and Node.
+// edgejwt on its WASI build: for edge runtimes, other WASI hosts, Node, Deno and Bun (Workers: wasi-workerd.js).
 import { createApi } from "./api.js";
+import { createSessionApi } from "./sessions/session-tokens.js";
 import { loadWasiEngine } from "./engines/wasi.js";
 
 export * from "./errors.js";
@@ -8,9 +9,11 @@ export { RemoteJWKSet } from "./remote-jwks.js";
 export { VerifiedTokenCache } from "./token-cache.js";
 export { GatewayTokenMissing, GatewayForbidden, JWTRevoked } from "./gateway.js";
 export { RevocationUnavailable } from "./revocation.js";
+export * from "./sessions/index.js";
 export const {
   init, memoryUsage, sign, verify, decode, decodeProtectedHeader, compactSign, compactVerify, generateTokenPair,
   importJWK, exportJWK, importSPKI, importPKCS8, importX509, importPEM, exportSPKI, exportPKCS8,
   createLocalJWKSet, generateKeyPair, generateSecret, calculateJwkThumbprint,
   createRemoteJWKSet, verifyAsync, createRevocationList, createGateway,
-} = createApi(loadWasiEngine);
+} = /* @__PURE__ */ createApi(loadWasiEngine);
+export const { startSession, rotateRefreshToken } = createSessionApi({ sign, verify: verifyAsync });

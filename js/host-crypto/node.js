@@ -16,14 +16,11 @@ const PROBE_KEY = {
 const PROBE_MESSAGE = "edgejwt host crypto probe";
 const PROBE_SIGNATURE = "2l2YHk-bvpJ2SXieR-HMxY5n3A4b4zCEY36qWGbboPZrQiu4aSJSl3jrNEdTahSQDPEDxKKkMCnFEjl6E5Y7XA";
 
-// null when node:crypto cannot be loaded or fails the probe.
+// null when node:crypto cannot be loaded or fails the probe. It is asked of the runtime
+// (process.getBuiltinModule), never imported: bundlers for browsers and Workers fail on "node:".
 export async function loadNodeCrypto() {
-  let nodeCrypto;
-  try {
-    ({ default: nodeCrypto } = await import("node:crypto"));
-  } catch {
-    return null;
-  }
+  const nodeCrypto = globalThis.process?.getBuiltinModule?.("node:crypto");
+  if (!nodeCrypto) return null;
   const host = nodeHost(nodeCrypto);
   return passesProbe(host) ? host : null;
 }

@@ -14,22 +14,14 @@
 namespace edgejwt {
 namespace {
 
-constexpr size_t kMaxCurveSize = curve_size(Curve::P521);
+static_assert(curve_info(Curve::P256).tls_id == BR_EC_secp256r1 && curve_info(Curve::P384).tls_id == BR_EC_secp384r1 &&
+                  curve_info(Curve::P521).tls_id == BR_EC_secp521r1,
+              "BearSSL names curves by their TLS numbers");
 
 // Named explicitly (never br_ec_get_default) so that every build runs the same code.
 const br_ec_impl &curve_impl(Curve curve) { return curve == Curve::P256 ? br_ec_p256_m31 : br_ec_prime_i31; }
 
-int curve_id(Curve curve) {
-  switch (curve) {
-    case Curve::P256:
-      return BR_EC_secp256r1;
-    case Curve::P384:
-      return BR_EC_secp384r1;
-    case Curve::P521:
-      return BR_EC_secp521r1;
-  }
-  return BR_EC_secp521r1;
-}
+int curve_id(Curve curve) { return curve_info(curve).tls_id; }
 
 // The subgroup order n from BearSSL's curve tables: curve_size(curve) bytes, big-endian, for all
 // three curves (P-521's starts with 0x01).
@@ -153,6 +145,22 @@ Status ec_generate(Curve curve, EcPrivateKey &key) {
   key.scalar = SecretBytes(ByteView(scalar, length));
   secure_wipe(scalar, sizeof scalar);
   return ec_public_from_private(curve, key.scalar.view(), key.public_key);
+}
+
+// impl->mul checks the point as ec_check_public_key relies on it to and computes in constant time;
+// its result is unspecified for a scalar outside [1, n-1], hence the range check first. On a
+// point it refuses it still writes k times that point back (the very output an invalid-curve
+// attack wants), so the product is wiped then.
+Status ec_multiply(Curve curve, ByteView scalar, ByteView point, uint8_t *product) {
+  const size_t point_size = 1 + 2 * curve_size(curve);
+  if (point.size != point_size || !in_scalar_range(curve, scalar)) return Status::KeyInvalid;
+  std::copy(point.data, point.data + point_size, product);
+  const uint32_t valid = curve_impl(curve).mul(product, point_size, scalar.data, scalar.size, curve_id(curve));
+  if (valid != 1) {
+    secure_wipe(product, point_size);
+    return Status::KeyInvalid;
+  }
+  return Status::Ok;
 }
 
 }  // namespace edgejwt

@@ -7,11 +7,26 @@
 #include <vector>
 
 #include "../bytes.h"
-#include "../keys/material.h"
+#include "../secret_bytes.h"
 #include "../status.h"
+#include "curve.h"
 #include "hash.h"
+#include "p256_verify.h"
+#include "precomputed.h"
 
 namespace edgejwt {
+
+struct EcPublicKey {
+  Curve curve = Curve::P256;
+  std::vector<uint8_t> point;  // uncompressed SEC1: 0x04 || X || Y, each curve_size(curve) bytes
+  // P-256 only: the point's comb table (ec_precompute_verifier).
+  Precomputed<P256VerifyKey> verifier = {};
+};
+
+struct EcPrivateKey {
+  EcPublicKey public_key;
+  SecretBytes scalar;  // d, curve_size(curve) bytes
+};
 
 // KeyInvalid unless the point is uncompressed, of exact length, with coordinates below p and on
 // the curve (not the point at infinity).
@@ -32,5 +47,11 @@ Status ecdsa_sign(Hash hash, const EcPrivateKey &key, ByteView message, std::vec
 Status ecdsa_verify(Hash hash, const EcPublicKey &key, ByteView message, ByteView signature);
 
 Status ec_generate(Curve curve, EcPrivateKey &key);
+
+// k·P on the curve code above, the step ECDH (ecdh.h) builds on: `point` must pass the checks of
+// ec_check_public_key and `scalar` those of a private key (exact length, in [1, n-1]), else
+// KeyInvalid; `product` receives the uncompressed result (1 + 2 × curve_size bytes), never the
+// point at infinity (the curves' order is prime and k < n).
+Status ec_multiply(Curve curve, ByteView scalar, ByteView point, uint8_t *product);
 
 }  // namespace edgejwt

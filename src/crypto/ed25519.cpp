@@ -9,10 +9,11 @@
 namespace edgejwt {
 namespace {
 
-constexpr size_t kSeedSize = crypto_sign_ed25519_SEEDBYTES;
+constexpr size_t kSeedSize = kEd25519KeySize;
 
-static_assert(sizeof(Ed25519PublicKey::bytes) == crypto_sign_ed25519_PUBLICKEYBYTES);
-static_assert(crypto_sign_ed25519_BYTES == 64);
+static_assert(kEd25519KeySize == crypto_sign_ed25519_SEEDBYTES);
+static_assert(kEd25519KeySize == crypto_sign_ed25519_PUBLICKEYBYTES);
+static_assert(kEd25519SignatureSize == crypto_sign_ed25519_BYTES);
 
 // libsodium's secret key: seed || public key, derived from the seed alone and wiped on scope exit.
 class ExpandedSecret {
@@ -64,13 +65,13 @@ Status ed25519_sign(const Ed25519PrivateKey &key, ByteView message, std::vector<
   // signing one seed under two public keys would reveal the private scalar.
   Ed25519PublicKey derived;
   const ExpandedSecret secret(key.seed.view(), derived);
-  signature.resize(crypto_sign_ed25519_BYTES);
+  signature.resize(kEd25519SignatureSize);
   crypto_sign_ed25519_detached(signature.data(), nullptr, message.data, message.size, secret.data());
   return Status::Ok;
 }
 
 Status ed25519_check_signature_encoding(ByteView signature) {
-  if (signature.size != crypto_sign_ed25519_BYTES) return Status::SignatureLength;
+  if (signature.size != kEd25519SignatureSize) return Status::SignatureLength;
   return is_canonical_scalar(signature.data + 32) ? Status::Ok : Status::SignatureInvalid;
 }
 

@@ -1,12 +1,26 @@
 // Ed25519 (RFC 8032, as JWS uses it per RFC 8037) on libsodium 1.0.18's ref10 code.
 #pragma once
+#include <array>
+#include <cstddef>
 #include <vector>
 
 #include "../bytes.h"
-#include "../keys/material.h"
+#include "../secret_bytes.h"
 #include "../status.h"
 
 namespace edgejwt {
+
+constexpr size_t kEd25519KeySize = 32;        // a public key, and a private key (the seed)
+constexpr size_t kEd25519SignatureSize = 64;  // R || S
+
+struct Ed25519PublicKey {
+  std::array<uint8_t, kEd25519KeySize> bytes{};
+};
+
+struct Ed25519PrivateKey {
+  Ed25519PublicKey public_key;
+  SecretBytes seed;  // the 32-byte RFC 8032 private key
+};
 
 // KeyInvalid unless the 32 bytes canonically encode a point of the prime-order subgroup
 // (small-order and mixed-order points refused).

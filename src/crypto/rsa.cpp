@@ -8,6 +8,7 @@
 #include <bearssl_rand.h>
 #include <bearssl_rsa.h>
 
+#include "bearssl_rsa_key.h"
 #include "emsa_pss.h"
 #include "hmac.h"
 #include "random.h"
@@ -40,14 +41,19 @@ size_t bit_length(ByteView value) {
   return bits;
 }
 
+// The checks rsa_check_modulus documents, for n without leading zeros.
+Status check_modulus(ByteView n) {
+  const size_t bits = bit_length(n);
+  if (bits < kRsaMinModulusBits) return Status::KeyTooShort;
+  if (bits > kRsaMaxModulusBits) return Status::KeyUnsupported;
+  return (n.data[n.size - 1] & 1) == 0 ? Status::KeyInvalid : Status::Ok;
+}
+
 // The checks rsa_check_public_key documents; `n` and `e` receive the values without leading zeros.
 Status read_public_key(const RsaPublicKey &key, ByteView &n, ByteView &e) {
   n = without_leading_zeros(key.n);
   e = without_leading_zeros(key.e);
-  const size_t bits = bit_length(n);
-  if (bits < kRsaMinModulusBits) return Status::KeyTooShort;
-  if (bits > kRsaMaxModulusBits) return Status::KeyUnsupported;
-  if ((n.data[n.size - 1] & 1) == 0) return Status::KeyInvalid;
+  if (Status status = check_modulus(n); status != Status::Ok) return status;
   if (e.empty() || e.size > kMaxExponentSize || (e.data[e.size - 1] & 1) == 0) return Status::KeyInvalid;
   if (e.size == 1 && e.data[0] == 1) return Status::KeyInvalid;
   return Status::Ok;
@@ -169,6 +175,8 @@ Status rsa_check_signature_encoding(const RsaPublicKey &key, ByteView signature)
   if (Status status = read_public_key(key, n, e); status != Status::Ok) return status;
   return check_signature_range(n, signature);
 }
+
+Status rsa_check_modulus(ByteView n) { return check_modulus(without_leading_zeros(n)); }
 
 Status rsa_check_public_key(const RsaPublicKey &key) {
   ByteView n, e;
@@ -304,6 +312,20 @@ Status rsa_generate(size_t bits, RsaPrivateKey &key) {
   secure_wipe(private_buffer, sizeof private_buffer);
   secure_wipe(d, sizeof d);
   return status;
+}
+
+// BearSSL's key structs are not const-correct; its RSA operations only read the key.
+Status bearssl_rsa_public_key(const RsaPublicKey &key, br_rsa_public_key &out) {
+  ByteView n, e;
+  if (Status status = read_public_key(key, n, e); status != Status::Ok) return status;
+  out = br_rsa_public_key{const_cast<uint8_t *>(n.data), n.size, const_cast<uint8_t *>(e.data), e.size};
+  return Status::Ok;
+}
+
+Status bearssl_rsa_private_key(const RsaPrivateKey &key, br_rsa_private_key &out) {
+  ByteView n, e;
+  if (Status status = read_public_key(key.public_key, n, e); status != Status::Ok) return status;
+  return bearssl_private_key(key, bit_length(n), out) ? Status::Ok : Status::KeyInvalid;
 }
 
 }  // namespace edgejwt

@@ -7,20 +7,38 @@
 #include <vector>
 
 #include "../bytes.h"
-#include "../keys/material.h"
+#include "../secret_bytes.h"
 #include "../status.h"
 #include "hash.h"
+#include "precomputed.h"
+#include "rsa_public.h"
 
 namespace edgejwt {
+
+// Big integers are big-endian unsigned bytes (leading zeros are ignored by the checks below).
+struct RsaPublicKey {
+  std::vector<uint8_t> n;  // modulus
+  std::vector<uint8_t> e;  // public exponent
+  // n's Montgomery constants (rsa_precompute_verifier).
+  Precomputed<RsaPublicOperation> verifier = {};
+};
+
+// Both exponent forms are kept: BearSSL signs with the CRT values, JWK and PKCS#1 also carry d.
+struct RsaPrivateKey {
+  RsaPublicKey public_key;
+  SecretBytes d, p, q, dp, dq, qi;
+};
 
 // Moduli edgejwt accepts, in bits (RFC 7518 §3.3 requires 2048 at least; BearSSL's i31 code
 // handles up to 4096).
 constexpr size_t kRsaMinModulusBits = 2048;
 constexpr size_t kRsaMaxModulusBits = 4096;
 
-// KeyTooShort under 2048 bits; KeyUnsupported over 4096; KeyInvalid for an even modulus, or an
-// exponent that is even, 1, or longer than 4 bytes (BearSSL's limit). Leading zero bytes of n and
-// e are ignored.
+// The modulus alone: KeyTooShort under 2048 bits, KeyUnsupported over 4096, KeyInvalid when even.
+// Leading zero bytes are ignored.
+Status rsa_check_modulus(ByteView n);
+// rsa_check_modulus, then KeyInvalid for an exponent that is even, 1, or longer than 4 bytes
+// (BearSSL's limit). Leading zero bytes of n and e are ignored.
 Status rsa_check_public_key(const RsaPublicKey &key);
 // Makes the verify-only constants for a key that passed rsa_check_public_key and keeps them in
 // key.verifier, so that its verifications skip them (about the cost of one verification).

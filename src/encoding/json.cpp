@@ -127,18 +127,25 @@ bool has_duplicate_member(const JsonValue &object, std::vector<const JsonValue::
          }) != names.end();
 }
 
-// RapidJSON keeps duplicate members; JOSE must reject them (RFC 7515 §5.2 step 4).
-bool has_duplicate_names(const JsonValue &value, std::vector<const JsonValue::Member *> &names) {
-  if (value.IsArray()) {
-    for (const auto &element : value.GetArray()) {
-      if (has_duplicate_names(element, names)) return true;
+// RapidJSON keeps duplicate members; JOSE must reject them (RFC 7515 §5.2 step 4). Iterative, with
+// the containers still to visit in `pending`: no recursion over the document's (hostile) depth.
+bool has_duplicate_names(const JsonValue &root, std::vector<const JsonValue::Member *> &names,
+                         std::vector<const JsonValue *> &pending) {
+  pending.clear();
+  pending.push_back(&root);
+  while (!pending.empty()) {
+    const JsonValue &value = *pending.back();
+    pending.pop_back();
+    if (value.IsArray()) {
+      for (const auto &element : value.GetArray()) {
+        if (element.IsObject() || element.IsArray()) pending.push_back(&element);
+      }
+    } else if (value.IsObject()) {
+      if (has_duplicate_member(value, names)) return true;
+      for (auto it = value.MemberBegin(); it != value.MemberEnd(); ++it) {
+        if (it->value.IsObject() || it->value.IsArray()) pending.push_back(&it->value);
+      }
     }
-    return false;
-  }
-  if (!value.IsObject()) return false;
-  if (has_duplicate_member(value, names)) return true;
-  for (auto it = value.MemberBegin(); it != value.MemberEnd(); ++it) {
-    if (has_duplicate_names(it->value, names)) return true;
   }
   return false;
 }
@@ -164,7 +171,7 @@ Status parse_strict_json(std::string_view text, const JsonLimits &limits, JsonDo
   };
   dom.Populate(generate);
   if (status != Status::Ok) return status;
-  return has_duplicate_names(dom, document.names_) ? Status::JsonDuplicateKey : Status::Ok;
+  return has_duplicate_names(dom, document.names_, document.pending_) ? Status::JsonDuplicateKey : Status::Ok;
 }
 
 Status parse_json_object(std::string_view text, const JsonLimits &limits, JsonDocument &document) {

@@ -17,6 +17,11 @@ struct JsonLimits {
   unsigned max_entries = 1000;   // members of one object, or elements of one array
 };
 
+// The most a policy may raise max_depth to (the C ABI's EDGEJWT_MAX_JSON_DEPTH). Parsing and the
+// duplicate check need no stack for depth, but what consumes the claims (a host walking them, the
+// verified-token cache freezing them) may; no real claims set comes near it.
+constexpr unsigned kMaxJsonDepthBound = 64;
+
 using JsonAllocator = rapidjson::MemoryPoolAllocator<>;
 using JsonValue = rapidjson::GenericValue<rapidjson::UTF8<>, JsonAllocator>;
 
@@ -43,6 +48,7 @@ class JsonDocument {
   std::string text_;                             // the parsed copy of the text
   std::vector<unsigned> entries_;                // per open depth, entries seen (entry limit)
   std::vector<const JsonValue::Member *> names_; // one object's names, sorted (duplicate check)
+  std::vector<const JsonValue *> pending_;       // containers still to check for duplicate names
 };
 
 // Parses `text` into `document`, replacing what it held; on failure the document is unspecified.

@@ -7,7 +7,7 @@
 
 #include "../encoding/json.h"
 #include "../status.h"
-#include "algorithm.h"
+#include "../jwa/algorithm.h"
 
 namespace edgejwt {
 

@@ -6,7 +6,7 @@
 #include "../bytes.h"
 #include "../keys/key.h"
 #include "../status.h"
-#include "algorithm.h"
+#include "../jwa/algorithm.h"
 
 namespace edgejwt {
 

@@ -33,7 +33,7 @@ Status read_strings(const JsonValue &value, bool single_allowed, std::vector<std
   out.clear();
   if (single_allowed && value.IsString()) {
     out.emplace_back();
-    return read_string(value, out.back());
+    return read_string(value, out.back()) != Status::Ok || out.back().empty() ? Status::InvalidArgument : Status::Ok;
   }
   if (!value.IsArray() || value.Empty() || value.Size() > kMaxListSize) return Status::InvalidArgument;
   for (const auto &item : value.GetArray()) {
@@ -49,9 +49,10 @@ Status read_seconds(const JsonValue &value, double &out) {
   return Status::Ok;
 }
 
+// A whole number from 1 to `most`.
 template <typename Number>
-Status read_positive(const JsonValue &value, Number &out) {
-  if (!value.IsUint64() || value.GetUint64() == 0 || value.GetUint64() > UINT32_MAX) return Status::InvalidArgument;
+Status read_positive(const JsonValue &value, Number &out, uint64_t most = UINT32_MAX) {
+  if (!value.IsUint64() || value.GetUint64() == 0 || value.GetUint64() > most) return Status::InvalidArgument;
   out = static_cast<Number>(value.GetUint64());
   return Status::Ok;
 }
@@ -79,7 +80,7 @@ Status read_member(std::string_view name, const JsonValue &value, VerifyPolicy &
   if (name == "maxTokenLength") return read_positive(value, limits.max_token_length);
   if (name == "maxHeaderSize") return read_positive(value, limits.max_header_size);
   if (name == "maxPayloadSize") return read_positive(value, limits.max_payload_size);
-  if (name == "maxJsonDepth") return read_positive(value, limits.json.max_depth);
+  if (name == "maxJsonDepth") return read_positive(value, limits.json.max_depth, kMaxJsonDepthBound);
   if (name == "maxJsonEntries") return read_positive(value, limits.json.max_entries);
   if (name == "maxKidLength") return read_positive(value, policy.max_kid_length);
   return Status::InvalidArgument;

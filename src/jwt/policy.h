@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "../jws/algorithm.h"
+#include "../jwa/algorithm.h"
 #include "../jws/header.h"
 #include "../jws/limits.h"
 #include "../status.h"
@@ -36,7 +36,8 @@ struct VerifyPolicy {
 // Members: "algorithms" (array of names), "issuer" and "audience" (a string or an array of
 // strings), "subject" and "typ" (strings), "maxTokenAge" and "clockTolerance" (seconds),
 // "requiredClaims" and "crit" (arrays of names), "maxTokenLength", "maxHeaderSize",
-// "maxPayloadSize", "maxJsonDepth", "maxJsonEntries", "maxKidLength" (positive integers).
+// "maxPayloadSize", "maxJsonDepth", "maxJsonEntries", "maxKidLength" (positive integers below 2^32;
+// maxJsonDepth at most kMaxJsonDepthBound).
 // InvalidArgument for anything else, with `detail` naming the member; AlgNotSupported for an
 // unknown algorithm name (so "none" can never be allowed).
 Status parse_verify_policy(std::string_view json, VerifyPolicy &policy, std::string &detail);

@@ -9,7 +9,6 @@
 #include "../keys/key.h"
 #include "../status.h"
 #include "token.h"
-#include "verify.h"
 
 namespace edgejwt {
 

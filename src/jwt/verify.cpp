@@ -1,6 +1,5 @@
 #include "verify.h"
 
-#include "../jws/parts.h"
 #include "../jws/signature.h"
 #include "claims.h"
 
@@ -21,30 +20,21 @@ Status choose_key(const VerificationKeys &keys, const VerifyPolicy &policy, Deco
   }
   // A set has no single key to derive an allowlist from: the caller's, or each family's own.
   if (policy.has_algorithms && !policy.algorithms.contains(out.header.alg)) return Status::AlgNotAllowed;
-  if (Status status = keys.set->select(out.header.alg, out.header, out.key_index); status != Status::Ok) {
-    return status;
-  }
+  const std::optional<std::string_view> kid = out.header.has_kid ? std::optional(out.header.kid) : std::nullopt;
+  if (Status status = keys.set->select(out.header.alg, kid, out.key_index); status != Status::Ok) return status;
   key = &keys.set->key(out.key_index);
   return Status::Ok;
 }
 
-}  // namespace
-
-Status prepare_verification(const VerificationKeys &keys, const VerifyPolicy &policy, std::string_view token,
+// Steps 1 to 5a: the token read as far as its signature, and the key it must verify under.
+Status read_up_to_signature(const VerificationKeys &keys, const VerifyPolicy &policy, std::string_view token,
                             CompactParts &parts, DecodedToken &out, const Key *&key) {
   const TokenLimits &limits = policy.limits;
-  out.detail.clear();
   out.key_index = 0;
 
-  // 1. split: find the two dots in place, within the length cap.
-  if (Status status = split_compact(token, limits.max_token_length, parts); status != Status::Ok) return status;
-
-  // 2. header: strict base64url, strict JSON object, then the members we act on.
-  if (Status status = decode_json_part(parts.header, limits.max_header_size, Status::HeaderTooLarge, limits.json,
-                                       out.header_json, out.header_document);
-      status != Status::Ok) {
-    return fail_in("header", status, out);
-  }
+  // 1. split: find the two dots in place, within the length cap; 2. header: strict base64url,
+  // strict JSON object, then the members we act on.
+  if (Status status = read_header_part(token, limits, parts, out); status != Status::Ok) return status;
   if (Status status = read_protected_header(out.header_document.root(), policy.header_rules(), out.header, out.detail);
       status != Status::Ok) {
     return status;
@@ -54,25 +44,24 @@ Status prepare_verification(const VerificationKeys &keys, const VerifyPolicy &po
   if (Status status = choose_key(keys, policy, out, key); status != Status::Ok) return status;
   if (Status status = check_algorithm(out.header.alg, *key, policy); status != Status::Ok) return status;
 
-  // 5a. signature encoding: canonical base64url (its exact length is the primitive's to check).
-  return decode_part(parts.signature, limits.max_token_length, Status::TokenTooLarge, out.signature) == Status::Ok
-             ? Status::Ok
-             : fail_in("signature", Status::Base64UrlInvalid, out);
+  // 5a. signature encoding: canonical base64url.
+  return read_signature_part(parts, limits, out);
+}
+
+}  // namespace
+
+Status prepare_verification(const VerificationKeys &keys, const VerifyPolicy &policy, std::string_view token,
+                            CompactParts &parts, DecodedToken &out, const Key *&key) {
+  if (Status status = read_up_to_signature(keys, policy, token, parts, out, key); status != Status::Ok) return status;
+  // 5b, short of the primitive, which is the host's.
+  return check_signature_encoding(*key, out.header.alg, out.signature);
 }
 
 Status finish_verification(const VerifyPolicy &policy, PayloadKind kind, const CompactParts &parts, double now,
                            DecodedToken &out) {
-  const TokenLimits &limits = policy.limits;
   // 6. payload and claims: looked at only once the signature holds.
-  if (kind == PayloadKind::Bytes) {
-    const Status status = decode_part(parts.payload, limits.max_payload_size, Status::PayloadTooLarge, out.payload);
-    return status == Status::Ok ? Status::Ok : fail_in("payload", status, out);
-  }
-  if (Status status = decode_json_part(parts.payload, limits.max_payload_size, Status::PayloadTooLarge, limits.json,
-                                       out.payload, out.payload_document);
-      status != Status::Ok) {
-    return fail_in("payload", status, out);
-  }
+  if (Status status = read_payload_part(parts, policy.limits, kind, out); status != Status::Ok) return status;
+  if (kind == PayloadKind::Bytes) return Status::Ok;
   return check_claims(out.payload_document.root(), out.header, policy, now, out.detail, out.window);
 }
 
@@ -80,8 +69,8 @@ Status verify_jws(const VerificationKeys &keys, const VerifyPolicy &policy, Payl
                   double now, DecodedToken &out) {
   CompactParts parts;
   const Key *key = nullptr;
-  if (Status status = prepare_verification(keys, policy, token, parts, out, key); status != Status::Ok) return status;
-  // 5b. signature: the primitive, over the signing input exactly as received.
+  if (Status status = read_up_to_signature(keys, policy, token, parts, out, key); status != Status::Ok) return status;
+  // 5b. signature: its encoding, then the primitive, over the signing input exactly as received.
   if (Status status = check_signature(*key, out.header.alg, parts.signing_input, out.signature); status != Status::Ok) {
     return status;
   }

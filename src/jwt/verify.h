@@ -17,10 +17,6 @@ struct VerificationKeys {
   const KeySet *set = nullptr;
 };
 
-// A JWT's payload is a JSON object of claims, checked after the signature; a JWS payload is
-// arbitrary bytes (jose's compactVerify).
-enum class PayloadKind : uint8_t { JwtClaims, Bytes };
-
 // Ok when `token` is a compact JWS signed by the key (or the one key of the set that fits it) with
 // an allowed algorithm and, for a JWT, its time claims hold at `now` (seconds since the epoch).
 // `out` holds the decoded header and payload either way, as far as verification got.
@@ -28,8 +24,10 @@ Status verify_jws(const VerificationKeys &keys, const VerifyPolicy &policy, Payl
                   double now, DecodedToken &out);
 
 // verify_jws in two halves, for hosts that check the signature primitive themselves:
-// prepare runs steps 1-4 (split, header, policy, key) and the signature's encoding checks, and
-// sets `key` to the key the signature must verify under; finish runs the steps after it.
+// prepare runs steps 1-4 (split, header, policy, key) and the signature's checks short of the
+// primitive (the key's consent to the algorithm, its exact length, its range: see
+// check_signature_encoding), and sets `key` to the key the signature must verify under; finish
+// runs the steps after the primitive.
 Status prepare_verification(const VerificationKeys &keys, const VerifyPolicy &policy, std::string_view token,
                             CompactParts &parts, DecodedToken &out, const Key *&key);
 Status finish_verification(const VerifyPolicy &policy, PayloadKind kind, const CompactParts &parts, double now,

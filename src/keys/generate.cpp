@@ -1,5 +1,6 @@
 #include "generate.h"
 
+#include <string>
 #include <vector>
 
 #include "../crypto/ecdsa.h"
@@ -16,11 +17,8 @@ Status bind(Status generated, Material material, Algorithm alg, Key &out) {
   if (generated != Status::Ok) return generated;
   KeyUsage usage;
   usage.alg = algorithm_name(alg);
-  return Key::create(KeyMaterial(std::move(material)), std::move(usage), out);
-}
-
-Curve curve_of(KeyFamily family) {
-  return family == KeyFamily::EcP256 ? Curve::P256 : family == KeyFamily::EcP384 ? Curve::P384 : Curve::P521;
+  std::string detail;  // nothing the caller gave can be at fault
+  return Key::create(KeyMaterial(std::move(material)), std::move(usage), out, detail);
 }
 
 }  // namespace
@@ -45,7 +43,7 @@ Status generate_key(Algorithm alg, uint32_t modulus_bits, Key &out) {
     case KeyFamily::EcP384:
     case KeyFamily::EcP521: {
       EcPrivateKey key;
-      const Status status = ec_generate(curve_of(family), key);
+      const Status status = ec_generate(*key_family_info(family).curve, key);
       return bind(status, std::move(key), alg, out);
     }
     case KeyFamily::Ed25519: {

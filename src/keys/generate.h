@@ -2,7 +2,7 @@
 #pragma once
 #include <cstdint>
 
-#include "../jws/algorithm.h"
+#include "../jwa/algorithm.h"
 #include "../status.h"
 #include "key.h"
 

@@ -1,11 +1,10 @@
 #include "jwk.h"
 
 #include <algorithm>
-
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
+#include <iterator>
 
 #include "../encoding/base64url.h"
+#include "../encoding/json_writer.h"
 #include "../encoding/pem.h"
 #include "../wipe.h"
 #include "pkix.h"
@@ -15,9 +14,9 @@ namespace {
 
 constexpr size_t kMaxJwkSize = 64 * 1024;       // the largest JWK text (an x5c chain included)
 constexpr size_t kMaxMemberSize = 1024;         // kid, alg, use, and each key_ops entry
-constexpr size_t kMaxBigIntegerBytes = 4096 / 8 + 1;
-
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+// RSA values: a byte more than the largest modulus, so that one a few bits too long is still read
+// and refused by Key::create for its size, like a longer one here.
+constexpr size_t kMaxBigIntegerBytes = kRsaMaxModulusBits / 8 + 1;
 
 // Reading one JWK, with the member that failed remembered for `detail`.
 class JwkReader {
@@ -40,21 +39,23 @@ class JwkReader {
 
   bool has(std::string_view name) const { return find_member(jwk_, name) != nullptr; }
 
-  // A base64url member decoded; `exact_size` 0 means any size up to `max_size`.
+  // A base64url member decoded; `exact_size` 0 means any size up to `max_size`, beyond which the
+  // member is `too_large` without being decoded.
   template <typename Bytes>
-  Status bytes(std::string_view name, size_t exact_size, size_t max_size, Bytes &out) {
+  Status bytes(std::string_view name, size_t exact_size, size_t max_size, Bytes &out,
+               Status too_large = Status::JwkInvalid) {
     std::string_view encoded;
     if (Status status = text(name, true, encoded); status != Status::Ok) return status;
-    if (base64url_decoded_size(encoded.size()) > max_size || base64url_decode(encoded, out) != Status::Ok ||
-        out.empty() || (exact_size && out.size() != exact_size)) {
+    if (base64url_decoded_size(encoded.size()) > max_size) return fail(too_large, name);
+    if (base64url_decode(encoded, out) != Status::Ok || out.empty() || (exact_size && out.size() != exact_size)) {
       return fail(Status::JwkInvalid, name);
     }
     return Status::Ok;
   }
 
   // A Base64urlUInt (RFC 7518 §2): minimal, so no leading zero octet.
-  Status big_integer(std::string_view name, std::vector<uint8_t> &out) {
-    if (Status status = bytes(name, 0, kMaxBigIntegerBytes, out); status != Status::Ok) return status;
+  Status big_integer(std::string_view name, std::vector<uint8_t> &out, Status too_large = Status::JwkInvalid) {
+    if (Status status = bytes(name, 0, kMaxBigIntegerBytes, out, too_large); status != Status::Ok) return status;
     return out.size() > 1 && out[0] == 0 ? fail(Status::JwkInvalid, name) : Status::Ok;
   }
 
@@ -103,22 +104,12 @@ class JwkReader {
   std::string &detail_;
 };
 
-bool curve_from_name(std::string_view name, Curve &curve) {
-  if (name == "P-256") curve = Curve::P256;
-  else if (name == "P-384") curve = Curve::P384;
-  else if (name == "P-521") curve = Curve::P521;
-  else return false;
-  return true;
-}
-
-const char *curve_name(Curve curve) {
-  return curve == Curve::P256 ? "P-256" : curve == Curve::P384 ? "P-384" : "P-521";
-}
-
 Status read_rsa(JwkReader &reader, KeyMaterial &material) {
   if (reader.has("oth")) return reader.fail(Status::KeyUnsupported, "oth");  // multi-prime RSA
   RsaPublicKey public_key;
-  if (Status s = reader.big_integer("n", public_key.n); s != Status::Ok) return s;
+  // A modulus longer than any we take is a key of a size we do not support, as Key::create says
+  // of one a few bits too long.
+  if (Status s = reader.big_integer("n", public_key.n, Status::KeyUnsupported); s != Status::Ok) return s;
   if (Status s = reader.big_integer("e", public_key.e); s != Status::Ok) return s;
   if (!reader.has("d")) {
     material = std::move(public_key);
@@ -163,10 +154,10 @@ Status read_ec(JwkReader &reader, KeyMaterial &material) {
 Status read_okp(JwkReader &reader, KeyMaterial &material) {
   std::string_view crv;
   if (Status s = reader.text("crv", true, crv); s != Status::Ok) return s;
-  if (crv != "Ed25519") return reader.fail(Status::KeyUnsupported, "crv");  // X25519, Ed448, X448
+  if (crv != key_family_info(KeyFamily::Ed25519).crv) return reader.fail(Status::KeyUnsupported, "crv");  // X25519, Ed448, X448
   std::vector<uint8_t> x;
   Ed25519PublicKey public_key;
-  if (Status s = reader.bytes("x", 32, 32, x); s != Status::Ok) return s;
+  if (Status s = reader.bytes("x", kEd25519KeySize, kEd25519KeySize, x); s != Status::Ok) return s;
   std::copy(x.begin(), x.end(), public_key.bytes.begin());
   if (!reader.has("d")) {
     material = public_key;
@@ -174,7 +165,7 @@ Status read_okp(JwkReader &reader, KeyMaterial &material) {
   }
   Ed25519PrivateKey private_key;
   private_key.public_key = public_key;
-  if (Status s = reader.secret_bytes("d", 32, 32, private_key.seed); s != Status::Ok) return s;
+  if (Status s = reader.secret_bytes("d", kEd25519KeySize, kEd25519KeySize, private_key.seed); s != Status::Ok) return s;
   material = std::move(private_key);
   return Status::Ok;
 }
@@ -206,50 +197,50 @@ Status read_oct(JwkReader &reader, KeyMaterial &material) {
   return Status::Ok;
 }
 
+// The reader for each "kty", named by a family of that type (every EC family has the same "kty").
+struct KtyReader {
+  KeyFamily family;
+  Status (*read)(JwkReader &, KeyMaterial &);
+};
+constexpr KtyReader kReaders[] = {
+    {KeyFamily::Hmac, read_oct}, {KeyFamily::Rsa, read_rsa}, {KeyFamily::EcP256, read_ec}, {KeyFamily::Ed25519, read_okp}};
+
 // --- Writing ---------------------------------------------------------------------------------
 
-void write_string(Writer &writer, std::string_view text) {
-  writer.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
-}
-
-void write_base64url(Writer &writer, const char *name, ByteView bytes) {
+void write_base64url(JsonWriter &writer, const char *name, ByteView bytes) {
   std::string encoded;
   base64url_encode(bytes, encoded);
-  writer.Key(name);
-  write_string(writer, encoded);
-}
-
-void write_member(Writer &writer, const char *name, std::string_view value) {
-  writer.Key(name);
-  write_string(writer, value);
+  writer.member(name, encoded);
 }
 
 // The public members in RFC 7638's lexicographic order: the thumbprint input, and the start of
 // every exported JWK.
 struct PublicMembersWriter {
-  Writer &writer;
+  JsonWriter &writer;
 
   void rsa(const RsaPublicKey &key) {
     write_base64url(writer, "e", key.e);
-    write_member(writer, "kty", "RSA");
+    writer.member("kty", key_family_info(KeyFamily::Rsa).kty);
     write_base64url(writer, "n", key.n);
   }
   void ec(const EcPublicKey &key) {
     const size_t size = curve_size(key.curve);
-    write_member(writer, "crv", curve_name(key.curve));
-    write_member(writer, "kty", "EC");
+    const KeyFamilyInfo &family = key_family_info(ec_family(key.curve));
+    writer.member("crv", family.crv);
+    writer.member("kty", family.kty);
     write_base64url(writer, "x", ByteView(key.point.data() + 1, size));
     write_base64url(writer, "y", ByteView(key.point.data() + 1 + size, size));
   }
   void ed25519(const Ed25519PublicKey &key) {
-    write_member(writer, "crv", "Ed25519");
-    write_member(writer, "kty", "OKP");
+    const KeyFamilyInfo &family = key_family_info(KeyFamily::Ed25519);
+    writer.member("crv", family.crv);
+    writer.member("kty", family.kty);
     write_base64url(writer, "x", ByteView(key.bytes.data(), key.bytes.size()));
   }
 
   void operator()(const HmacSecret &secret) {
     write_base64url(writer, "k", secret.bytes.view());
-    write_member(writer, "kty", "oct");
+    writer.member("kty", key_family_info(KeyFamily::Hmac).kty);
   }
   void operator()(const RsaPublicKey &key) { rsa(key); }
   void operator()(const RsaPrivateKey &key) { rsa(key.public_key); }
@@ -259,7 +250,7 @@ struct PublicMembersWriter {
   void operator()(const Ed25519PrivateKey &key) { ed25519(key.public_key); }
 };
 
-void write_private_members(Writer &writer, const KeyMaterial &material) {
+void write_private_members(JsonWriter &writer, const KeyMaterial &material) {
   if (const auto *rsa = std::get_if<RsaPrivateKey>(&material)) {
     write_base64url(writer, "d", rsa->d.view());
     write_base64url(writer, "p", rsa->p.view());
@@ -274,15 +265,14 @@ void write_private_members(Writer &writer, const KeyMaterial &material) {
   }
 }
 
-void write_usage(Writer &writer, const KeyUsage &usage) {
-  if (!usage.kid.empty()) write_member(writer, "kid", usage.kid);
-  if (!usage.alg.empty()) write_member(writer, "alg", usage.alg);
-  if (!usage.use.empty()) write_member(writer, "use", usage.use);
+void write_usage(JsonWriter &writer, const KeyUsage &usage) {
+  if (!usage.kid.empty()) writer.member("kid", usage.kid);
+  if (!usage.alg.empty()) writer.member("alg", usage.alg);
+  if (!usage.use.empty()) writer.member("use", usage.use);
   if (!usage.has_key_ops) return;
-  writer.Key("key_ops");
-  writer.StartArray();
-  for (const auto &op : usage.key_ops) write_string(writer, op);
-  writer.EndArray();
+  writer.start_array("key_ops");
+  for (const auto &op : usage.key_ops) writer.string(op);
+  writer.end_array();
 }
 
 }  // namespace
@@ -293,22 +283,19 @@ Status import_jwk(const JsonValue &jwk, std::string_view alg, Key &out, std::str
   if (!jwk.IsObject()) return reader.fail(Status::JwkInvalid, "jwk");
   std::string_view kty;
   if (Status s = reader.text("kty", true, kty); s != Status::Ok) return s;
+  const auto kind = std::find_if(std::begin(kReaders), std::end(kReaders), [&](const KtyReader &reader_of) {
+    return key_family_info(reader_of.family).kty == kty;
+  });
+  if (kind == std::end(kReaders)) return reader.fail(Status::KeyUnsupported, "kty");
   KeyMaterial material;
-  Status status;
-  if (kty == "RSA") status = read_rsa(reader, material);
-  else if (kty == "EC") status = read_ec(reader, material);
-  else if (kty == "OKP") status = read_okp(reader, material);
-  else if (kty == "oct") status = read_oct(reader, material);
-  else return reader.fail(Status::KeyUnsupported, "kty");
+  Status status = kind->read(reader, material);
   if (status != Status::Ok) return status;
   if (status = check_certificate_chain(jwk, material, reader); status != Status::Ok) return status;
   KeyUsage usage;
   if (status = reader.usage(usage); status != Status::Ok) return status;
   if (!alg.empty() && !usage.alg.empty() && usage.alg != alg) return reader.fail(Status::KeyUsageRefused, "alg");
   if (!alg.empty()) usage.alg.assign(alg.data(), alg.size());
-  status = Key::create(std::move(material), std::move(usage), out);
-  if (status == Status::JwkInvalid || status == Status::KeyUnsupported) return reader.fail(status, "alg");
-  return status;
+  return Key::create(std::move(material), std::move(usage), out, detail);
 }
 
 Status import_jwk_text(std::string_view json, std::string_view alg, Key &out, std::string &detail) {
@@ -326,25 +313,23 @@ Status import_jwk_text(std::string_view json, std::string_view alg, Key &out, st
 
 Status export_jwk(const Key &key, bool include_private, std::string &json) {
   if (include_private ? !key.can_sign() : key.is_secret()) return Status::KeyUsageRefused;
-  rapidjson::StringBuffer buffer;
-  Writer writer(buffer);
-  writer.StartObject();
+  JsonWriter writer;
+  writer.start_object();
   std::visit(PublicMembersWriter{writer}, key.material());
   if (include_private) write_private_members(writer, key.material());
   write_usage(writer, key.usage());
-  writer.EndObject();
-  json.assign(buffer.GetString(), buffer.GetSize());
+  writer.end_object();
+  json = writer.text();
   return Status::Ok;
 }
 
 Status jwk_thumbprint(const Key &key, Hash hash, std::string &thumbprint) {
-  rapidjson::StringBuffer buffer;
-  Writer writer(buffer);
-  writer.StartObject();
+  JsonWriter writer;
+  writer.start_object();
   std::visit(PublicMembersWriter{writer}, key.material());
-  writer.EndObject();
+  writer.end_object();
   uint8_t digest[kMaxHashSize];
-  hash_bytes(hash, ByteView(reinterpret_cast<const uint8_t *>(buffer.GetString()), buffer.GetSize()), digest);
+  hash_bytes(hash, writer.text(), digest);
   thumbprint.clear();
   base64url_encode(ByteView(digest, hash_size(hash)), thumbprint);
   return Status::Ok;

@@ -13,10 +13,11 @@
 
 namespace edgejwt {
 
-// JwkInvalid for a malformed or inconsistent JWK (`detail` names the member), KeyUnsupported for a
-// well-formed key of a kind JWS cannot use (X25519, secp256k1, multi-prime RSA, an encryption
-// "alg"), and the Key::create statuses for material that fails validation. `alg`, when not empty,
-// is the caller's (as in jose's importJWK): it binds a JWK without one, and must equal the JWK's.
+// JwkInvalid for a malformed or inconsistent JWK, KeyUnsupported for a well-formed key of a kind or
+// size JWS cannot use (X25519, secp256k1, multi-prime RSA, a modulus over 4096 bits, an encryption
+// "alg"), and the Key::create statuses for material that fails validation; `detail` names the
+// member either way. `alg`, when not empty, is the caller's (as in jose's importJWK): it binds a
+// JWK without one, and must equal the JWK's.
 Status import_jwk(const JsonValue &jwk, std::string_view alg, Key &out, std::string &detail);
 Status import_jwk_text(std::string_view json, std::string_view alg, Key &out, std::string &detail);
 

@@ -23,62 +23,71 @@ bool is_key_encoding(ByteView bytes) {
          parse_certificate_public_key(bytes, material) == Status::Ok || parse_pkcs8(bytes, material) == Status::Ok;
 }
 
-KeyFamily family_of_curve(Curve curve) {
-  return curve == Curve::P256 ? KeyFamily::EcP256 : curve == Curve::P384 ? KeyFamily::EcP384 : KeyFamily::EcP521;
-}
-
-// Each kind of material: its family, and the checks that make it safe to use.
+// Each kind of material: its family, and the checks that make it safe to use, naming what fails.
 struct Validator {
   KeyFamily &family;
+  std::string &detail;
+
+  Status fail(Status status, const char *member) {
+    if (status != Status::Ok) detail = member;
+    return status;
+  }
+  Status check_rsa_public(const RsaPublicKey &key) {
+    if (Status status = rsa_check_modulus(key.n); status != Status::Ok) return fail(status, "n");
+    return fail(rsa_check_public_key(key), "e");  // the modulus holds: only e can fail now
+  }
 
   Status operator()(HmacSecret &secret) {
     family = KeyFamily::Hmac;
-    if (secret.bytes.size() < Key::kMinHmacSecretSize) return Status::KeyTooShort;
-    if (secret.bytes.size() > Key::kMaxHmacSecretSize) return Status::KeyInvalid;
-    if (is_key_encoding(secret.bytes.view())) return Status::KeyUsageRefused;
+    if (secret.bytes.size() < Key::kMinHmacSecretSize) return fail(Status::KeyTooShort, "k");
+    if (secret.bytes.size() > Key::kMaxHmacSecretSize) return fail(Status::KeyInvalid, "k");
+    if (is_key_encoding(secret.bytes.view())) return fail(Status::KeyUsageRefused, "k");
     secret.pads = HmacPads(secret.bytes.view());
     return Status::Ok;
   }
   Status operator()(RsaPublicKey &key) {
     family = KeyFamily::Rsa;
-    if (Status status = rsa_check_public_key(key); status != Status::Ok) return status;
+    if (Status status = check_rsa_public(key); status != Status::Ok) return status;
     rsa_precompute_verifier(key);
     return Status::Ok;
   }
   Status operator()(RsaPrivateKey &key) {
     family = KeyFamily::Rsa;
-    if (Status status = rsa_check_private_key(key); status != Status::Ok) return status;
+    if (Status status = check_rsa_public(key.public_key); status != Status::Ok) return status;
+    if (Status status = fail(rsa_check_private_key(key), "d"); status != Status::Ok) return status;
     rsa_precompute_verifier(key.public_key);
     return Status::Ok;
   }
   Status operator()(EcPublicKey &key) {
-    family = family_of_curve(key.curve);
-    if (Status status = ec_check_public_key(key); status != Status::Ok) return status;
+    family = ec_family(key.curve);
+    if (Status status = fail(ec_check_public_key(key), "x,y"); status != Status::Ok) return status;
     ec_precompute_verifier(key);
     return Status::Ok;
   }
   Status operator()(EcPrivateKey &key) {
-    family = family_of_curve(key.public_key.curve);
+    family = ec_family(key.public_key.curve);
     EcPublicKey derived;
     if (Status status = ec_public_from_private(key.public_key.curve, key.scalar.view(), derived); status != Status::Ok) {
-      return status;
+      return fail(status, "d");
     }
-    if (!key.public_key.point.empty() && key.public_key.point != derived.point) return Status::KeyInvalid;
+    if (!key.public_key.point.empty() && key.public_key.point != derived.point) return fail(Status::KeyInvalid, "d");
     key.public_key = std::move(derived);
     ec_precompute_verifier(key.public_key);
     return Status::Ok;
   }
   Status operator()(const Ed25519PublicKey &key) {
     family = KeyFamily::Ed25519;
-    return ed25519_check_public_key(key);
+    return fail(ed25519_check_public_key(key), "x");
   }
   Status operator()(Ed25519PrivateKey &key) {
     family = KeyFamily::Ed25519;
     Ed25519PublicKey derived;
-    if (Status status = ed25519_public_from_seed(key.seed.view(), derived); status != Status::Ok) return status;
+    if (Status status = ed25519_public_from_seed(key.seed.view(), derived); status != Status::Ok) {
+      return fail(status, "d");
+    }
     // An all-zero public key is never valid, so it stands for "absent" (PKCS#8 v1 has none).
     const bool given = std::any_of(key.public_key.bytes.begin(), key.public_key.bytes.end(), [](uint8_t b) { return b; });
-    if (given && key.public_key.bytes != derived.bytes) return Status::KeyInvalid;
+    if (given && key.public_key.bytes != derived.bytes) return fail(Status::KeyInvalid, "d");
     key.public_key = derived;
     return Status::Ok;
   }
@@ -90,24 +99,23 @@ bool has_key_op(const KeyUsage &usage, std::string_view op) {
 
 }  // namespace
 
-Status Key::create(KeyMaterial material, KeyUsage usage, Key &out) {
+Status Key::create(KeyMaterial material, KeyUsage usage, Key &out, std::string &detail) {
   KeyFamily family = KeyFamily::Hmac;
-  if (Status status = std::visit(Validator{family}, material); status != Status::Ok) return status;
+  Validator validator{family, detail};
+  if (Status status = std::visit(validator, material); status != Status::Ok) return status;
   if (!usage.alg.empty()) {
     Algorithm alg;
-    if (!algorithm_from_name(usage.alg, alg)) return Status::KeyUnsupported;
-    if (algorithm_family(alg) != family) return Status::JwkInvalid;
+    if (!algorithm_from_name(usage.alg, alg)) return validator.fail(Status::KeyUnsupported, "alg");
+    if (algorithm_family(alg) != family) return validator.fail(Status::JwkInvalid, "alg");
     const HmacSecret *secret = std::get_if<HmacSecret>(&material);
-    if (secret && secret->bytes.size() < hash_size(algorithm_hash(alg))) return Status::KeyTooShort;
+    if (secret && secret->bytes.size() < hash_size(algorithm_hash(alg))) {
+      return validator.fail(Status::KeyTooShort, "k");
+    }
   }
   out.family_ = family;
   out.material_ = std::move(material);
   out.usage_ = std::move(usage);
   return Status::Ok;
-}
-
-Status Key::import_hmac_secret(ByteView secret, Key &out) {
-  return create(HmacSecret{SecretBytes(secret)}, KeyUsage{}, out);
 }
 
 bool Key::can_sign() const {

@@ -6,8 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "../bytes.h"
-#include "../jws/algorithm.h"
+#include "../jwa/algorithm.h"
 #include "../status.h"
 #include "material.h"
 
@@ -33,9 +32,12 @@ class Key {
   // public part agreeing with it, deriving that part when absent) and binds the key to its
   // family. A known JWS "alg" of another family is JwkInvalid; an "alg" JWS does not know (an
   // encryption algorithm) is KeyUnsupported; an "HMAC secret" that is in fact a key's PEM, JWK or
-  // DER encoding is KeyUsageRefused (RFC 8725 §3.1's algorithm confusion).
-  static Status create(KeyMaterial material, KeyUsage usage, Key &out);
-  static Status import_hmac_secret(ByteView secret, Key &out);
+  // DER encoding is KeyUsageRefused (RFC 8725 §3.1's algorithm confusion). On failure `detail`
+  // names what is at fault by its JWK member name, whatever format the key came in: "alg" (of
+  // another family, or unknown); "k" (too short, also for its "alg"'s hash, too long, or a key's
+  // encoding); "n" or "e"; "x,y" (an EC point) or "x" (an Ed25519 key); "d" for private values
+  // that are out of range or disagree with the public ones.
+  static Status create(KeyMaterial material, KeyUsage usage, Key &out, std::string &detail);
 
   KeyFamily family() const { return family_; }
   bool is_secret() const { return family_ == KeyFamily::Hmac; }

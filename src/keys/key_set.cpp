@@ -7,9 +7,8 @@ namespace edgejwt {
 namespace {
 
 // jose's candidate filter (lib/jwks/local.ts): every member the JWK has must fit the token.
-bool matches(const Key &key, Algorithm alg, const ProtectedHeader &header) {
-  const KeyUsage &usage = key.usage();
-  if (header.has_kid && usage.kid != header.kid) return false;
+bool matches(const Key &key, Algorithm alg, std::optional<std::string_view> kid) {
+  if (kid && key.usage().kid != *kid) return false;
   if (key.family() != algorithm_family(alg) || key.is_secret()) return false;  // kty and crv
   return key.check_operation(KeyOperation::Verify, alg) == Status::Ok;         // alg, use, key_ops
 }
@@ -50,10 +49,10 @@ Status KeySet::import(std::string_view json, KeySet &out, std::string &detail) {
   return Status::Ok;
 }
 
-Status KeySet::select(Algorithm alg, const ProtectedHeader &header, size_t &index) const {
+Status KeySet::select(Algorithm alg, std::optional<std::string_view> kid, size_t &index) const {
   size_t found = 0;
   for (size_t i = 0; i < keys_.size(); ++i) {
-    if (!matches(keys_[i], alg, header)) continue;
+    if (!matches(keys_[i], alg, kid)) continue;
     if (++found > 1) return Status::JwksMultipleMatchingKeys;
     index = i;
   }

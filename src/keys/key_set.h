@@ -1,11 +1,12 @@
 // A local JSON Web Key Set (RFC 7517 §5) and choosing the key for a token as jose's
 // createLocalJWKSet does: by "kid", "alg", key type and curve, "use" and "key_ops".
 #pragma once
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "../jws/header.h"
+#include "../jwa/algorithm.h"
 #include "../status.h"
 #include "key.h"
 
@@ -21,9 +22,9 @@ class KeySet {
   // are skipped, as they can never match a JWS; `skipped` counts them.
   static Status import(std::string_view json, KeySet &out, std::string &detail);
 
-  // The one key for a token signed with `alg` (and `kid`, when the header has one):
+  // The one key for a token signed with `alg` (and `kid`, when its header has one):
   // JwksNoMatchingKey when none fits, JwksMultipleMatchingKeys when several do.
-  Status select(Algorithm alg, const ProtectedHeader &header, size_t &index) const;
+  Status select(Algorithm alg, std::optional<std::string_view> kid, size_t &index) const;
 
   const Key &key(size_t index) const { return keys_[index]; }
   size_t size() const { return keys_.size(); }

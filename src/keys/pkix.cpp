@@ -16,11 +16,6 @@ namespace {
 constexpr uint8_t kRsaEncryption[] = {0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x01, 0x01};  // 1.2.840.113549.1.1.1
 constexpr uint8_t kEcPublicKey[] = {0x2A, 0x86, 0x48, 0xCE, 0x3D, 0x02, 0x01};               // 1.2.840.10045.2.1
 constexpr uint8_t kEd25519[] = {0x2B, 0x65, 0x70};                                           // 1.3.101.112
-constexpr uint8_t kPrime256v1[] = {0x2A, 0x86, 0x48, 0xCE, 0x3D, 0x03, 0x01, 0x07};          // 1.2.840.10045.3.1.7
-constexpr uint8_t kSecp384r1[] = {0x2B, 0x81, 0x04, 0x00, 0x22};                             // 1.3.132.0.34
-constexpr uint8_t kSecp521r1[] = {0x2B, 0x81, 0x04, 0x00, 0x23};                             // 1.3.132.0.35
-
-constexpr size_t kEd25519KeySize = 32;
 
 template <size_t N>
 constexpr ByteView view_of(const uint8_t (&bytes)[N]) {
@@ -29,10 +24,6 @@ constexpr ByteView view_of(const uint8_t (&bytes)[N]) {
 
 bool equal(ByteView a, ByteView b) {
   return a.size == b.size && (a.size == 0 || std::memcmp(a.data, b.data, a.size) == 0);
-}
-
-ByteView curve_oid(Curve curve) {
-  return curve == Curve::P256 ? view_of(kPrime256v1) : curve == Curve::P384 ? view_of(kSecp384r1) : view_of(kSecp521r1);
 }
 
 enum class KeyKind { Rsa, Ec, Ed25519 };
@@ -49,13 +40,7 @@ Status read_curve(DerReader &reader, Curve &curve) {
   if (reader.next_is(DerTag::Sequence) || reader.next_is(DerTag::Null)) return Status::KeyUnsupported;
   ByteView oid;
   if (Status status = reader.read_object_identifier(oid); status != Status::Ok) return status;
-  for (const Curve known : {Curve::P256, Curve::P384, Curve::P521}) {
-    if (equal(oid, curve_oid(known))) {
-      curve = known;
-      return Status::Ok;
-    }
-  }
-  return Status::KeyUnsupported;
+  return curve_from_oid(oid, curve) ? Status::Ok : Status::KeyUnsupported;
 }
 
 // AlgorithmIdentifier: rsaEncryption with NULL parameters (RFC 3279 §2.3.1), id-ecPublicKey with
@@ -94,7 +79,7 @@ Status check_point(Curve curve, ByteView point) {
 // A fixed-size secret from a big-endian value whose leading zero bytes may have been dropped.
 Status left_padded(ByteView value, size_t size, SecretBytes &out) {
   if (value.empty() || value.size > size) return Status::DerInvalid;
-  std::array<uint8_t, curve_size(Curve::P521)> padded{};
+  std::array<uint8_t, kMaxCurveSize> padded{};
   std::copy(value.data, value.data + value.size, padded.begin() + static_cast<std::ptrdiff_t>(size - value.size));
   out = SecretBytes(ByteView(padded.data(), size));
   secure_wipe(padded.data(), padded.size());
@@ -255,14 +240,18 @@ Status parse_whole(ByteView der, Read read, KeyMaterial &out) {
   return read_whole<Key>(reader, read, out);
 }
 
+// RFC 7468's labels for the structures we read and write.
+constexpr std::string_view kSpkiLabel = "PUBLIC KEY";
+constexpr std::string_view kPkcs8Label = "PRIVATE KEY";
+
 Status parse_der_with_label(std::string_view label, ByteView der, KeyMaterial &out) {
   struct Format {
     std::string_view label;
     Status (*parse)(ByteView, KeyMaterial &);
   };
   static constexpr Format kFormats[] = {
-      {"PUBLIC KEY", parse_spki},
-      {"PRIVATE KEY", parse_pkcs8},
+      {kSpkiLabel, parse_spki},
+      {kPkcs8Label, parse_pkcs8},
       {"RSA PUBLIC KEY", parse_pkcs1_public_key},
       {"RSA PRIVATE KEY", parse_pkcs1_private_key},
       {"EC PRIVATE KEY", parse_sec1_private_key},
@@ -273,6 +262,16 @@ Status parse_der_with_label(std::string_view label, ByteView der, KeyMaterial &o
   }
   if (label == "ENCRYPTED PRIVATE KEY") return Status::KeyUnsupported;  // PKCS#8 EncryptedPrivateKeyInfo
   return Status::PemInvalid;
+}
+
+// `write` to DER, then PEM under `label`; the DER is wiped (it may hold a private key).
+Status write_pem(Status (*write)(const KeyMaterial &, std::vector<uint8_t> &), std::string_view label,
+                 const KeyMaterial &key, std::string &pem) {
+  std::vector<uint8_t> der;
+  const Status status = write(key, der);
+  if (status == Status::Ok) pem_encode(label, der, pem);
+  secure_wipe(der.data(), der.size());
+  return status;
 }
 
 bool is_uncompressed_point(const EcPublicKey &key) {
@@ -290,7 +289,7 @@ void write_key_algorithm(DerWriter &writer, const KeyAlgorithm &algorithm) {
       break;
     case KeyKind::Ec:
       writer.write(DerTag::ObjectIdentifier, view_of(kEcPublicKey));
-      writer.write(DerTag::ObjectIdentifier, curve_oid(*algorithm.curve));
+      writer.write(DerTag::ObjectIdentifier, curve_info(*algorithm.curve).oid);
       break;
     case KeyKind::Ed25519:
       writer.write(DerTag::ObjectIdentifier, view_of(kEd25519));
@@ -323,7 +322,7 @@ void write_ec_private_key(DerWriter &writer, const EcPrivateKey &key) {
   write_version(writer, 1);
   writer.write(DerTag::OctetString, key.scalar.view());
   const size_t parameters = writer.open(der_context_constructed(0));
-  writer.write(DerTag::ObjectIdentifier, curve_oid(key.public_key.curve));
+  writer.write(DerTag::ObjectIdentifier, curve_info(key.public_key.curve).oid);
   writer.close(parameters);
   const size_t public_key = writer.open(der_context_constructed(1));
   writer.write_bit_string(key.public_key.point);
@@ -490,6 +489,12 @@ Status write_pkcs8(const KeyMaterial &key, std::vector<uint8_t> &der) {
   writer.close(private_key);
   writer.close(info);
   return Status::Ok;
+}
+
+Status write_spki_pem(const KeyMaterial &key, std::string &pem) { return write_pem(write_spki, kSpkiLabel, key, pem); }
+
+Status write_pkcs8_pem(const KeyMaterial &key, std::string &pem) {
+  return write_pem(write_pkcs8, kPkcs8Label, key, pem);
 }
 
 }  // namespace edgejwt

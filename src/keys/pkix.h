@@ -37,5 +37,8 @@ Status parse_pem(std::string_view text, KeyMaterial &out);
 // without its point or a value of the wrong size.
 Status write_spki(const KeyMaterial &key, std::vector<uint8_t> &der);
 Status write_pkcs8(const KeyMaterial &key, std::vector<uint8_t> &der);
+// The same, as PEM ("PUBLIC KEY", "PRIVATE KEY"); `pem` is replaced only on success.
+Status write_spki_pem(const KeyMaterial &key, std::string &pem);
+Status write_pkcs8_pem(const KeyMaterial &key, std::string &pem);
 
 }  // namespace edgejwt

@@ -8,6 +8,7 @@ import { createPublicKey } from "node:crypto";
 
 import * as edgejwt from "../../js/index.js";
 import { startWorkerd } from "../../edge/run-local.js";
+import { workerModules } from "../../edge/workerd-config.js";
 import { startEchoOrigin } from "../../edge/demo/origin.js";
 import { close, listen, LOOPBACK } from "../../edge/demo/listen.js";
 import { DEMO_PRIVATE_JWK } from "../../edge/demo/demo-keys.js";
@@ -25,22 +26,45 @@ after(async () => {
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const seconds = () => Math.floor(Date.now() / 1000);
 
-// Serves JSON documents by path. Each route: { body, mode: "ok" | "error" | "malformed" | "hang",
-// delay }; "hang" never answers (the connection is dropped at close). `hits` counts per path.
+// Serves JSON documents by path. Each route: { body (or text), mode, delay, headers }, mode one of
+// "ok", "error", "malformed", "hang" (never answers; the connection is dropped at close),
+// "endless" (spaces until the client stops reading, at most ENDLESS_CAP bytes) and "redirect" (to
+// `location`). `hits` counts requests per path, `held` the connections a hang or an endless body
+// keeps open, `written` what endless bodies sent.
+const ENDLESS_CAP = 64 * 1024 * 1024;
 async function documentServer() {
   const routes = new Map();
   const hits = {};
+  const held = {};
+  const written = {};
   const server = http.createServer((request, response) => {
     request.resume();
     const path = new URL(request.url, "http://documents").pathname;
     hits[path] = (hits[path] ?? 0) + 1;
     const route = routes.get(path);
     if (!route) return response.writeHead(404).end();
+    if (route.mode === "hang" || route.mode === "endless") {
+      held[path] = (held[path] ?? 0) + 1;
+      response.on("close", () => { held[path]--; });
+    }
     if (route.mode === "hang") return undefined;
+    if (route.mode === "endless") {
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      response.writeHead(200, { "content-type": "application/json" });
+      const pump = () => {
+        while ((written[path] ?? 0) < ENDLESS_CAP && !response.destroyed) {
+          written[path] = (written[path] ?? 0) + chunk.length;
+          if (!response.write(chunk)) return void response.once("drain", pump);
+        }
+        response.end();
+      };
+      return pump();
+    }
     const answer = () => {
       if (route.mode === "error") return response.writeHead(500, { "content-type": "text/plain" }).end("boom");
-      const body = route.mode === "malformed" ? '{"keys": [' : JSON.stringify(route.body);
-      return response.writeHead(200, { "content-type": "application/json" }).end(body);
+      if (route.mode === "redirect") return response.writeHead(302, { location: route.location }).end();
+      const body = route.mode === "malformed" ? '{"keys": [' : route.text ?? JSON.stringify(route.body);
+      return response.writeHead(200, { "content-type": "application/json", ...route.headers }).end(body);
     };
     if (route.delay) setTimeout(answer, route.delay).unref();
     else answer();
@@ -50,7 +74,7 @@ async function documentServer() {
   cleanups.push(() => close(server));
   const url = `http://${LOOPBACK}:${port}`;
   return {
-    hits,
+    hits, held, written,
     // Serves `body` at `path` (or changes how the route answers) and returns the route's URL.
     set(path, settings) {
       routes.set(path, { mode: "ok", delay: 0, ...routes.get(path), ...settings });
@@ -104,6 +128,32 @@ function assertRejected({ status, headers, body }, code) {
   assert.ok(!challenge.includes("-----") && !challenge.includes(" at "), "no key material or stack trace");
 }
 
+// Calls until the token is refused with `code` (a list or key set that expired is used once more
+// while its refresh runs), at most 100 times within `limitMs`; resolves to how many were let through.
+async function refusedSoon(gateway, token, code, limitMs = 2_000) {
+  const deadline = performance.now() + limitMs;
+  for (let allowed = 0; allowed < 100 && performance.now() < deadline; allowed++) {
+    const answer = await call(gateway, "/api", { token });
+    if (answer.status === 401) {
+      assertRejected(answer, code);
+      return allowed;
+    }
+    assert.equal(answer.status, 200, JSON.stringify(answer.body));
+    await sleep(20);
+  }
+  assert.fail(`${code} not answered within ${limitMs} ms`);
+}
+
+const statsOf = async (gateway) => (await call(gateway, "/_stats")).body;
+
+// Resolves once `predicate()` holds, checking every 10 ms; fails after `ms`.
+async function until(predicate, ms, what) {
+  for (const deadline = performance.now() + ms; !(await predicate());) {
+    if (performance.now() > deadline) assert.fail(`${what}: not so after ${ms} ms`);
+    await sleep(10);
+  }
+}
+
 function assertUnavailable({ status, headers, body }, code) {
   assert.equal(status, 503, `${code}: ${JSON.stringify(body)}`);
   assert.deepEqual(body, { error: "temporarily_unavailable", code });
@@ -131,8 +181,8 @@ describe("the worker in workerd: token sources, answers, spoofing, bypass, revoc
       JWKS_URL: documents.set("/main/jwks.json", { body: { keys: [k1.jwk] } }),
       ISSUER, AUDIENCE: `${AUDIENCE},other-api`, ALGORITHMS: "ES256", ORIGIN: origin.url,
       TOKEN_SOURCES: "header:authorization, cookie:session, query:access_token",
-      CLAIM_HEADERS: JSON.stringify({ "x-user-id": "sub", "x-org-id": "org.id", "x-roles": "roles" }),
-      PAYLOAD_HEADER: "x-jwt-payload", BYPASS: "/health,/public/*", REQUIRED_SCOPES: "read",
+      CLAIM_HEADERS: JSON.stringify({ "x-user-id": "sub", "x-org-id": "org.id", "x-roles": { claim: "roles", encoding: "list" } }),
+      PAYLOAD_HEADER: "x-jwt-payload", BYPASS: "/health,/public/*", BYPASS_PREFLIGHT: "true", REQUIRED_SCOPES: "read",
       REVOCATION_URL: revocationUrl, CACHE_MAX_AGE: "1000", COOLDOWN_DURATION: "0", STATS_PATH: "/_stats",
     });
   });
@@ -151,7 +201,7 @@ describe("the worker in workerd: token sources, answers, spoofing, bypass, revoc
       assert.equal(body.path, "/api/items?x=1");
       assert.equal(body.headers["x-user-id"], "u1");
       assert.equal(body.headers["x-org-id"], "o9");
-      assert.equal(body.headers["x-roles"], '["a","b"]');
+      assert.equal(body.headers["x-roles"], "a,b");
       assert.equal(JSON.parse(Buffer.from(body.headers["x-jwt-payload"], "base64url")).iss, ISSUER);
       assert.equal(body.headers.authorization, undefined);
       assert.ok(!String(body.headers.cookie ?? "").includes("session="));
@@ -209,7 +259,7 @@ describe("the worker in workerd: token sources, answers, spoofing, bypass, revoc
   });
 
   it("strips spoofed claim and payload headers, on verified and on bypassed requests", async () => {
-    const spoof = { "x-user-id": "admin", "x-org-id": "root", "x-roles": '["admin"]', "x-jwt-payload": "e30" };
+    const spoof = { "x-user-id": "admin", "x-org-id": "root", "x-roles": "admin", "x-jwt-payload": "e30" };
     const verified = await call(gateway, "/api", { token: k1.sign({ org: undefined, roles: undefined }), headers: spoof });
     assert.equal(verified.status, 200);
     assert.equal(verified.body.headers["x-user-id"], "u1");
@@ -247,8 +297,8 @@ describe("the worker in workerd: token sources, answers, spoofing, bypass, revoc
     assert.equal((await call(gateway, "/api", { token: later })).status, 200);
     assert.equal((await call(gateway, "/api", { token: bob })).status, 200);
     documents.set("/main/revoked.json", { body: { jti: ["revoked-jti", "later-jti"], subjects: { bob: seconds() } } });
-    await sleep(1_100); // CACHE_MAX_AGE
-    assertRejected(await call(gateway, "/api", { token: later }), "ERR_JWT_REVOKED"); // cached as verified, still refused
+    await sleep(1_100); // CACHE_MAX_AGE: the next check uses the expired list once more while it is refreshed
+    await refusedSoon(gateway, later, "ERR_JWT_REVOKED"); // cached as verified, still refused
     assertRejected(await call(gateway, "/api", { token: bob }), "ERR_JWT_REVOKED");
   });
 
@@ -343,11 +393,11 @@ describe("the worker in workerd: key rotation", () => {
 
     documents.set(jwksPath, { body: { keys: [k2.jwk] } });
     assert.equal((await call(gateway, "/api", { token: k1.sign() })).status, 200); // the cached set still has k1
-    await sleep(1_100); // CACHE_MAX_AGE
-    assertRejected(await call(gateway, "/api", { token: old }), "ERR_JWKS_NO_MATCHING_KEY");
+    await sleep(1_100); // CACHE_MAX_AGE: the next request uses the expired set once more while it is refreshed
+    await refusedSoon(gateway, old, "ERR_JWKS_NO_MATCHING_KEY");
     assertRejected(await call(gateway, "/api", { token: k1.sign() }), "ERR_JWKS_NO_MATCHING_KEY");
     assert.equal((await call(gateway, "/api", { token: k2.sign() })).status, 200);
-    assert.equal(documents.hits[jwksPath], 3);
+    assert.ok(documents.hits[jwksPath] >= 3);
   });
 });
 
@@ -365,22 +415,29 @@ describe("the worker in workerd: a failing JWKS endpoint", () => {
 
   it("keeps verifying with the stale keys through a 500, malformed JSON, a timeout and a slow answer", async () => {
     assert.equal((await call(gateway, "/api", { token: k1.sign() })).status, 200);
-    for (const mode of ["error", "malformed", "hang"]) {
+    for (const [failures, mode] of [[1, "error"], [2, "malformed"], [3, "hang"]]) {
       documents.set(jwksPath, { mode });
       const hitsBefore = documents.hits[jwksPath];
-      await sleep(350); // CACHE_MAX_AGE: the next request refetches
+      await sleep(350); // CACHE_MAX_AGE: the next request refreshes in the background
       const { status, ms } = await call(gateway, "/api", { token: k1.sign() });
       assert.equal(status, 200, mode);
-      assert.ok(ms < TIMEOUT_MS + 1_000, `${mode}: ${ms} ms`);
+      assert.ok(ms < TIMEOUT_MS, `${mode}: ${ms} ms`);
+      await until(async () => (await statsOf(gateway)).jwks.failures === failures, TIMEOUT_MS + 1_000, mode);
       assert.equal(documents.hits[jwksPath], hitsBefore + 1, mode);
     }
     documents.set(jwksPath, { mode: "ok", delay: TIMEOUT_MS / 2 });
     await sleep(350);
     assert.equal((await call(gateway, "/api", { token: k1.sign() })).status, 200);
-    const { body } = await call(gateway, "/_stats");
+    await until(async () => (await statsOf(gateway)).jwks.state === "fresh", TIMEOUT_MS + 1_000, "the slow refresh");
+    const body = await statsOf(gateway);
     assert.equal(body.jwks.failures, 3);
     assert.ok(body.jwks.servedStale >= 3, JSON.stringify(body.jwks));
+    assert.equal(body.jwks.consecutiveFailures, 0);
+    assert.equal(body.jwks.lastError.code, "ERR_JWKS_TIMEOUT");
     assert.equal(body.rejected, 0);
+    // One line per change of state on the worker's log (console), none per request.
+    const states = gateway.output().match(/"state":"\w+"/g) ?? [];
+    assert.deepEqual(states.slice(-4), ['"state":"failing"', '"state":"failing"', '"state":"failing"', '"state":"recovered"']);
   });
 });
 
@@ -473,5 +530,149 @@ describe("the worker in workerd: concurrency", () => {
     assert.equal(second.status, 200);
     assert.ok(second.ms < 1_000, `${second.ms} ms`);
     assert.equal(documents.hits[abandonedPath], 1);
+  });
+});
+
+// The fault servers of tests/js/endpoint-faults.test.js against the worker itself: a bounded load
+// of concurrent clients, with counts, not speeds, asserted.
+describe("the worker in workerd: JWKS and revocation endpoints that hang, send without end, or are slow to change", () => {
+  const k1 = signer("k1");
+  const HOLD_MS = 1_000; // TIMEOUT_DURATION: how long one hanging refresh is held
+  const FLOOR = 20; // known-kid requests answered while one refresh hangs (measured: README, "When an endpoint fails")
+  const CLIENTS = 4;
+  const known = k1.sign();
+  const env = (jwksUrl, revocationUrl, more = {}) => ({
+    JWKS_URL: jwksUrl, REVOCATION_URL: revocationUrl, ISSUER, AUDIENCE, ORIGIN: origin.url, CACHE_MAX_AGE: "300",
+    COOLDOWN_DURATION: "300", TIMEOUT_DURATION: String(HOLD_MS), STATS_PATH: "/_stats", ...more,
+  });
+
+  // CLIENTS loops of calls with a known kid until `done()`, at most 5,000 calls or `limitMs`;
+  // each outcome notes whether `during()` held when its answer came.
+  async function load(gateway, { done, during, limitMs }) {
+    const outcomes = [];
+    const deadline = performance.now() + limitMs;
+    const client = async () => {
+      while (!done() && outcomes.length < 5_000 && performance.now() < deadline) {
+        const { status, ms } = await call(gateway, "/api", { token: known });
+        outcomes.push({ status, ms, during: during() });
+      }
+    };
+    await Promise.all(Array.from({ length: CLIENTS }, client));
+    return outcomes;
+  }
+
+  for (const which of ["jwks", "revocation"]) {
+    it(`answers known kids at once while the ${which} endpoint hangs: at least ${FLOOR} during one timeout, none waiting`, async (t) => {
+      const jwksPath = `/hang-${which}/jwks.json`;
+      const revocationPath = `/hang-${which}/revoked.json`;
+      const gateway = await gatewayWith(env(documents.set(jwksPath, { body: { keys: [k1.jwk] } }),
+        documents.set(revocationPath, { body: { jti: [] } })));
+      assert.equal((await call(gateway, "/api", { token: known })).status, 200);
+      const path = which === "jwks" ? jwksPath : revocationPath;
+      documents.set(path, { mode: "hang" });
+      await sleep(350); // CACHE_MAX_AGE: the next request starts a refresh, which hangs
+      let held = false;
+      const outcomes = await load(gateway, {
+        done: () => {
+          if (documents.held[path] > 0) held = true;
+          return held && documents.held[path] === 0;
+        },
+        during: () => documents.held[path] > 0,
+        limitMs: 3 * HOLD_MS,
+      });
+      const during = outcomes.filter((outcome) => outcome.during).length;
+      t.diagnostic(`${during} requests answered while the refresh was held for ${HOLD_MS} ms`);
+      assert.deepEqual(outcomes.filter(({ status }) => status !== 200), []);
+      assert.ok(during >= FLOOR, `${during} answered during the hang (floor ${FLOOR})`);
+      assert.ok(Math.max(...outcomes.map(({ ms }) => ms)) < HOLD_MS, "no request waited for the refresh");
+      const stats = (await statsOf(gateway))[which];
+      assert.equal(stats.lastError.code, which === "jwks" ? "ERR_JWKS_TIMEOUT" : "ERR_REVOCATION_UNAVAILABLE");
+      assert.equal(stats.fetches, 2);
+      assert.match(gateway.output(), new RegExp(`"document":"${which === "jwks" ? "JWKS" : "revocation list"}".*"state":"failing"`));
+    });
+  }
+
+  it("stops reading a JWKS and a revocation list without end at their limits, reporting each at once", async () => {
+    const jwksPath = "/endless/jwks.json";
+    const revocationPath = "/endless/revoked.json";
+    const gateway = await gatewayWith(env(documents.set(jwksPath, { body: { keys: [k1.jwk] } }),
+      documents.set(revocationPath, { body: { jti: [] } }), { REVOCATION_MAX_RESPONSE_SIZE: String(4 * 1024 * 1024) }));
+    assert.equal((await call(gateway, "/api", { token: known })).status, 200);
+    documents.set(jwksPath, { mode: "endless" });
+    documents.set(revocationPath, { mode: "endless" });
+    await sleep(350);
+    assert.equal((await call(gateway, "/api", { token: known })).status, 200); // both refresh in the background
+    await until(async () => {
+      const { jwks, revocation } = await statsOf(gateway);
+      return jwks.failures === 1 && revocation.failures === 1;
+    }, 10_000, "both refreshes failing");
+    const { jwks, revocation } = await statsOf(gateway);
+    assert.match(jwks.lastError.message, /larger than 524288 bytes/);
+    assert.match(revocation.lastError.message, /larger than 4194304 bytes/);
+    assert.equal((await call(gateway, "/api", { token: known })).status, 200);
+    for (const path of [jwksPath, revocationPath]) assert.ok(documents.written[path] < ENDLESS_CAP, `${path}: ${documents.written[path]} bytes`);
+  });
+
+  it("loads a revocation list at capacity (100,000 jtis and 100,000 subjects) with the default limits", async () => {
+    const jti = Array.from({ length: 100_000 }, () => crypto.randomUUID());
+    const subjects = Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`auth0|${i.toString(16).padStart(24, "0")}`, seconds()]));
+    const text = JSON.stringify({ jti, subjects }, null, 2);
+    assert.ok(text.length > 512 * 1024);
+    const gateway = await gatewayWith(env(documents.set("/capacity/jwks.json", { body: { keys: [k1.jwk] } }),
+      documents.set("/capacity/revoked.json", { text }), { TIMEOUT_DURATION: "30000" }));
+    assertRejected(await call(gateway, "/api", { token: k1.sign({ jti: jti.at(-1) }) }), "ERR_JWT_REVOKED");
+    assertRejected(await call(gateway, "/api", { token: k1.sign({ sub: "auth0|00000000000000000001869f" }, { iat: seconds() - 10 }) }), "ERR_JWT_REVOKED");
+    assert.equal((await call(gateway, "/api", { token: k1.sign({ jti: crypto.randomUUID() }) })).status, 200);
+  });
+
+  it("applies a revocation within about CACHE_MAX_AGE when the list is sent with Cache-Control: no-store", async () => {
+    const path = "/no-store/revoked.json";
+    const gateway = await gatewayWith(env(documents.set("/no-store/jwks.json", { body: { keys: [k1.jwk] } }),
+      documents.set(path, { body: { jti: [] }, headers: { "cache-control": "no-store" } }), { CACHE_MAX_AGE: "1000" }));
+    const token = k1.sign({ jti: "soon-revoked" });
+    assert.equal((await call(gateway, "/api", { token })).status, 200);
+    documents.set(path, { body: { jti: ["soon-revoked"] } });
+    await sleep(1_100); // CACHE_MAX_AGE, not minCacheMaxAge's 60 s
+    assert.ok(await refusedSoon(gateway, token, "ERR_JWT_REVOKED", 1_000) <= 5);
+  });
+
+  it("refuses a redirect of the JWKS off https/loopback, and follows one on its own origin", async () => {
+    const gateway = await gatewayWith(env(documents.set("/redirect/jwks.json", { mode: "redirect", location: "http://jwks.evil.example/jwks.json" }),
+      undefined, { COOLDOWN_DURATION: "0" }));
+    assertUnavailable(await call(gateway, "/api", { token: known }), "ERR_JWKS_FETCH_FAILED");
+    assert.match((await statsOf(gateway)).jwks.lastError.message, /to http:\/\/jwks\.evil\.example: neither https: nor loopback http:/);
+    documents.set("/redirect/keys.json", { body: { keys: [k1.jwk] } });
+    documents.set("/redirect/jwks.json", { mode: "redirect", location: "/redirect/keys.json" });
+    assert.equal((await call(gateway, "/api", { token: known })).status, 200);
+  });
+});
+
+// A worker that builds the gateway but does not pass its ExecutionContext: workerd drops a refresh
+// started in the background once its request has ended. The gateway must not wait on it forever.
+describe("the worker in workerd: a background refresh the runtime drops", () => {
+  const k1 = signer("k1");
+  const k2 = signer("k2");
+
+  it("takes the dropped refresh as timed out and lets the next request fetch again", async () => {
+    const jwksPath = "/dropped/jwks.json";
+    const gateway = await startWorkerd({
+      modules: workerModules(["tests/support/worker-without-context.js", "edge/worker.js", "edge/gateway-config.js"]),
+      env: {
+        JWKS_URL: documents.set(jwksPath, { body: { keys: [k1.jwk] } }), ISSUER, AUDIENCE, ORIGIN: origin.url,
+        CACHE_MAX_AGE: "300", COOLDOWN_DURATION: "0", TIMEOUT_DURATION: "400", STATS_PATH: "/_stats",
+      },
+    });
+    cleanups.push(gateway.stop);
+    assert.equal((await call(gateway, "/api", { token: k1.sign() })).status, 200);
+    documents.set(jwksPath, { body: { keys: [k1.jwk, k2.jwk] }, delay: 200 });
+    await sleep(350);
+    assert.equal((await call(gateway, "/api", { token: k1.sign() })).status, 200); // starts a refresh, then ends
+    await sleep(700); // past TIMEOUT_DURATION: whatever became of that refresh, it is over
+    const rotated = await call(gateway, "/api", { token: k2.sign() });
+    assert.equal(rotated.status, 200, JSON.stringify(rotated.body));
+    assert.ok(rotated.ms < 2_000, `${rotated.ms} ms`);
+    const { jwks } = await statsOf(gateway);
+    assert.equal(jwks.failures, 1, JSON.stringify(jwks));
+    assert.match(jwks.lastError.message, /dropped before it ended/);
   });
 });

@@ -124,6 +124,25 @@ for (const build of builds) {
       throwsCode(() => api.verify(big, secret32, { maxPayloadSize: 1000 }), "ERR_PAYLOAD_TOO_LARGE");
     });
 
+    // Issue 11, item 10: maxJsonDepth was accepted up to 2^32-1, and a deep unverified token given to
+    // decode() overflowed the core's recursive duplicate check; after three such hits every call on
+    // both builds threw "memory access out of bounds".
+    it("bounds maxJsonDepth at 64, and a deep token never breaks the instance", () => {
+      const nested = (depth) => `${"[".repeat(depth - 1)}${"]".repeat(depth - 1)}`;
+      const tokenOfDepth = (depth) => `${enc({ alg: "HS256" })}.${enc(`{"a":${nested(depth)}}`)}.`;
+      assert.equal(api.decode(tokenOfDepth(64), { maxJsonDepth: 64 }).payload.a.length, 1);
+      throwsCode(() => api.decode(tokenOfDepth(65), { maxJsonDepth: 64 }), "ERR_JSON_TOO_DEEP", "JWTInvalid");
+      throwsCode(() => api.decode(tokenOfDepth(17)), "ERR_JSON_TOO_DEEP"); // the default stays 16
+      const deep = tokenOfDepth(8000);
+      for (let i = 0; i < 4; i++) {
+        throwsCode(() => api.decode(deep, { maxJsonDepth: 10000 }), "ERR_INVALID_ARGUMENT", "JOSEInvalidArgument");
+        throwsCode(() => api.decode(deep, { maxJsonDepth: 65 }), "ERR_INVALID_ARGUMENT");
+        throwsCode(() => api.decode(deep, { maxJsonDepth: 64 }), "ERR_JSON_TOO_DEEP");
+        const token = api.sign({ sub: "still" }, secret32, { alg: "HS256" });
+        assert.equal(api.verify(token, secret32).payload.sub, "still");
+      }
+    });
+
     it("checks exp and nbf against currentDate with clockTolerance", () => {
       const token = api.sign({ exp: 1000, nbf: 900 }, secret32, { alg: "HS256", iat: false });
       const at = (seconds) => ({ currentDate: new Date(seconds * 1000) });

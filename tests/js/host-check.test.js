@@ -28,19 +28,17 @@ for (const build of builds) {
     before(async () => { core = await coreFor(build); api = await apiFor(build); });
 
     function importJwk(jwk) {
-      const [pointer, length] = core.write(JSON.stringify(jwk));
-      core.call("edgejwt_key_import", KEY_JWK, pointer, length, 0, 0);
+      core.call("edgejwt_key_import", KEY_JWK, JSON.stringify(jwk), "");
       return core.handle();
     }
 
     // begin → host check → finish; returns the status name of whichever step stopped it.
     function verifyWithHost(token, keyHandle, jwk, now = Date.now() / 1000) {
-      const [pointer, length] = core.write(token);
-      const begun = core.abi.edgejwt_verify_begin(core.context, keyHandle, 0, pointer, length);
+      const begun = core.status("edgejwt_verify_begin", keyHandle, 0, token);
       if (begun !== 0) return core.statusName(begun);
       const alg = JSON.parse(core.text("header")).alg;
       const valid = nodeCheck(alg, jwk, core.bytesOf("signingInput"), core.bytesOf("signature"));
-      return core.statusName(core.abi.edgejwt_verify_finish(core.context, PAYLOAD_JWT, valid ? 1 : 0, now));
+      return core.statusName(core.status("edgejwt_verify_finish", PAYLOAD_JWT, valid, now));
     }
 
     for (const alg of Object.keys(ASYMMETRIC)) {
@@ -85,7 +83,7 @@ for (const build of builds) {
     });
 
     it("finishing without a begun verification is refused", () => {
-      assert.equal(core.statusName(core.abi.edgejwt_verify_finish(core.context, PAYLOAD_JWT, 1, 0)), "ERR_INVALID_ARGUMENT");
+      assert.equal(core.statusName(core.status("edgejwt_verify_finish", PAYLOAD_JWT, true, 0)), "ERR_INVALID_ARGUMENT");
     });
   });
 }

@@ -1,12 +1,15 @@
 // createRemoteJWKSet on every build, against a real HTTP endpoint on 127.0.0.1 whose answers each
 // test sets, with an injected clock wherever cache time matters (real waits stay around 100 ms).
+// An expired set is served at once while it is refreshed in the background: the tests wait for
+// that refresh by its onFetch event (fetched(n)) before they count requests.
 import { describe, it, before, beforeEach, afterEach } from "node:test";
 import assert from "node:assert/strict";
 
 import { builds, apiFor } from "../support/builds.js";
-import { answer, delayed, startEndpoint, within } from "../support/endpoint.js";
+import { answer, delayed, hang, redirect, startEndpoint, until, within } from "../support/endpoint.js";
 import { createApi } from "../../js/api.js";
 import { createRemoteJWKSetFactory } from "../../js/remote-jwks.js";
+import { VerifiedTokenCache } from "../../js/token-cache.js";
 
 const MAX_AGE = 600_000; // the defaults the tests rely on
 const COOLDOWN = 30_000;
@@ -19,21 +22,8 @@ const code = (expected) => (error) => {
   assert.equal(error.code, expected, `expected ${expected}, got ${error.code}: ${error.message}`);
   return true;
 };
-
-// Never answers (or stalls after `start`); `closed` settles when the client gives up the connection.
-function hang(start) {
-  const state = {};
-  state.closed = new Promise((resolve) => {
-    state.respond = (request, response) => {
-      response.on("close", resolve);
-      if (start) {
-        response.writeHead(200, { "content-type": "application/json" });
-        response.write(start);
-      }
-    };
-  });
-  return state;
-}
+// The four counters of stats(), without the state and the last error.
+const countersOf = ({ fetches, failures, coalesced, servedStale }) => ({ fetches, failures, coalesced, servedStale });
 
 // A body of valid JWK Set JSON padded with spaces to exactly `size` bytes.
 const padded = (jwks, size) => JSON.stringify(jwks).padEnd(size, " ");
@@ -51,8 +41,11 @@ for (const build of builds) {
     let imports; // calls into the core's createLocalJWKSet
     let endpoint;
     let time;
+    let events; // every remote set's onFetch events, in order
+    let logged; // every remote set's log lines: [level, parsed line]
     const now = () => time;
     const signers = new Map();
+    const logger = Object.fromEntries(["error", "warn", "info"].map((level) => [level, (line) => logged.push([level, JSON.parse(line)])]));
 
     before(async () => {
       api = await apiFor(build);
@@ -67,6 +60,8 @@ for (const build of builds) {
       endpoint = await startEndpoint("/jwks");
       time = 1_700_000_000_000;
       imports = 0;
+      events = [];
+      logged = [];
     });
     afterEach(() => endpoint.close());
 
@@ -80,7 +75,11 @@ for (const build of builds) {
     }
     const jwksOf = (...kids) => ({ keys: kids.map((kid) => keyFor(kid).jwk) });
     const tokenOf = (kid) => api.sign(claims, keyFor(kid).privateKey, { alg: "EdDSA", kid, iat: false });
-    const remoteSet = (options = {}) => createRemoteJWKSet(endpoint.url, { now, ...options });
+    const remoteSet = ({ onFetch, ...options } = {}) => createRemoteJWKSet(endpoint.url, {
+      now, logger, ...options, onFetch: (event) => { events.push(event); onFetch?.(event); },
+    });
+    // Resolves once `count` requests have ended (a background refresh included).
+    const fetched = (count) => until(() => events.length >= count, LATE, `${count} fetches`);
 
     // What verifyAsync does: the key set for the token's header, then the synchronous verify.
     async function verifyRemote(remote, token) {
@@ -102,7 +101,11 @@ for (const build of builds) {
       assert.equal(request.url, "/jwks");
       assert.equal(request.headers.accept, "application/jwk-set+json, application/json");
       assert.equal(request.headers["x-gateway"], "edge-1");
-      assert.deepEqual(remote.stats(), { fetches: 1, failures: 0, coalesced: 0, servedStale: 0 });
+      assert.deepEqual(remote.stats(), {
+        fetches: 1, failures: 0, coalesced: 0, servedStale: 0, state: "fresh", fetchedAt: time,
+        consecutiveFailures: 0, lastError: null,
+      });
+      assert.deepEqual(logged, []);
     });
 
     const cacheControlCases = [
@@ -116,6 +119,13 @@ for (const build of builds) {
       { header: "max-age=soon", options: { cacheMaxAge: 300_000 }, maxAge: 300_000 },
       { header: "max-age=5", options: { minCacheMaxAge: 10_000, maxCacheMaxAge: 100_000 }, maxAge: 10_000 },
       { header: "max-age=500", options: { minCacheMaxAge: 10_000, maxCacheMaxAge: 100_000 }, maxAge: 100_000 },
+      // Asking for less caching never makes it longer than cacheMaxAge (the floor is the smaller).
+      { header: "no-store", options: { cacheMaxAge: 1_000 }, maxAge: 1_000 },
+      { header: "no-cache", options: { cacheMaxAge: 1_000 }, maxAge: 1_000 },
+      { header: "max-age=0", options: { cacheMaxAge: 1_000 }, maxAge: 1_000 },
+      { header: "no-store", options: { cacheMaxAge: 1_000, minCacheMaxAge: 200 }, maxAge: 200 },
+      { header: "max-age=5", options: { cacheMaxAge: 1_000 }, maxAge: 5_000 },
+      { header: "no-store", options: { minCacheMaxAge: 1 }, maxAge: 1 },
     ];
     for (const { header, options, maxAge } of cacheControlCases) {
       const given = `Cache-Control ${header ?? "absent"} and ${JSON.stringify(options)}`;
@@ -128,9 +138,12 @@ for (const build of builds) {
         assert.ok(await verifyRemote(remote, tokenOf("a")));
         assert.equal(endpoint.requests.length, 1);
         time += 1;
-        assert.ok(await verifyRemote(remote, tokenOf("a")));
+        const expired = await remote.keySetFor({ kid: "a" }); // served at once, refreshed in the background
+        assert.ok(api.verify(tokenOf("a"), expired));
+        await fetched(2);
         assert.equal(endpoint.requests.length, 2);
         assert.equal(imports, 2);
+        assert.notEqual(await remote.keySetFor({ kid: "a" }), expired);
       });
     }
 
@@ -167,24 +180,35 @@ for (const build of builds) {
       assert.ok(await verifyRemote(remote, tokenOf("a"))); // still cached
       assert.equal(endpoint.requests.length, 2);
       time += MAX_AGE;
+      assert.ok(await verifyRemote(remote, tokenOf("a"))); // expired: served while the refresh runs
+      await fetched(3);
       await refusesKid(remote, "a");
       assert.equal(endpoint.requests.length, 3);
       assert.ok(await verifyRemote(remote, tokenOf("b")));
       assert.equal(imports, 3);
     });
 
-    it("aborts a request at timeoutDuration and keeps serving the last good keys", async () => {
-      const events = [];
+    // A set that holds kid "a", expired, whose endpoint now hangs: the next call starts a refresh that hangs.
+    async function expiredIntoHang() {
       endpoint.respond = answer(jwksOf("a"));
-      const remote = remoteSet({ timeoutDuration: TIMEOUT, onFetch: (event) => events.push(event) });
-      await remote.keySetFor({ kid: "a" });
+      const remote = remoteSet({ timeoutDuration: TIMEOUT });
+      const good = await remote.keySetFor({ kid: "a" });
       const stalled = hang();
       endpoint.respond = stalled.respond;
       time += MAX_AGE;
-      const { value: set, ms } = await timed(within(LATE, remote.keySetFor({ kid: "a" }), "keySetFor"));
-      assert.ok(ms >= TIMEOUT - 5 && ms < LATE, `answered after ${ms} ms`);
-      assert.deepEqual(api.verify(tokenOf("a"), set).payload, claims);
+      return { remote, good, stalled };
+    }
+
+    it("serves known kids at once while the refresh hangs, aborts it at timeoutDuration, and keeps the last good keys", async () => {
+      const { remote, good, stalled } = await expiredIntoHang();
+      assert.equal(await remote.keySetFor({ kid: "a" }), good); // at once; the refresh starts
+      await until(() => stalled.open === 1, LATE, "the refresh reaching the endpoint");
+      for (let i = 0; i < 20; i++) assert.equal(await remote.keySetFor({ kid: "a" }), good);
+      assert.deepEqual([stalled.open, events.length], [1, 1], "every call was answered while the refresh was held");
+      assert.ok(remote.refreshing() instanceof Promise);
+      assert.ok(code("ERR_JWKS_TIMEOUT")(await within(LATE, remote.refreshing(), "the refresh"))); // resolves, to its failure
       await within(LATE, stalled.closed, "the aborted request's connection closing");
+      assert.equal(remote.refreshing(), null);
       assert.equal(events.length, 2);
       assert.deepEqual({ ...events[0], durationMs: 0 },
         { ok: true, status: 200, error: null, durationMs: 0, fromCache: false });
@@ -192,10 +216,35 @@ for (const build of builds) {
       assert.equal(error.code, "ERR_JWKS_TIMEOUT");
       assert.ok(timeout.durationMs >= TIMEOUT - 5 && timeout.durationMs < LATE);
       assert.deepEqual({ ...timeout, durationMs: 0 }, { ok: false, status: null, durationMs: 0, fromCache: true });
-      assert.deepEqual(remote.stats(), { fetches: 2, failures: 1, coalesced: 0, servedStale: 1 });
+      assert.deepEqual(countersOf(remote.stats()), { fetches: 2, failures: 1, coalesced: 0, servedStale: 21 });
       assert.ok(await verifyRemote(remote, tokenOf("a"))); // within the cooldown: stale keys, no new request
       assert.equal(endpoint.requests.length, 2);
-      assert.equal(remote.stats().servedStale, 2);
+      assert.equal(remote.stats().servedStale, 22);
+    });
+
+    it("makes only a token with an unknown kid wait for the refresh in flight, never longer than timeoutDuration", async () => {
+      const { remote, good } = await expiredIntoHang();
+      assert.equal(await remote.keySetFor({ kid: "a" }), good); // starts the refresh
+      let unknownDone = false;
+      const unknown = timed(remote.keySetFor({ kid: "b" })).finally(() => { unknownDone = true; });
+      for (let i = 0; i < 20; i++) assert.equal(await remote.keySetFor({ kid: "a" }), good);
+      assert.equal(unknownDone, false, "the unknown kid waits for the refresh");
+      const { value, ms } = await within(LATE, unknown, "the unknown kid");
+      assert.equal(value, good); // the refresh failed: the last good keys, which refuse kid b
+      assert.ok(ms < LATE, `the unknown kid waited ${ms} ms`);
+      assert.equal(endpoint.requests.length, 2);
+    });
+
+    it("answers verifyAsync from the verified-token cache while the refresh hangs", async () => {
+      const { remote, stalled } = await expiredIntoHang();
+      const options = { cache: new VerifiedTokenCache() };
+      const token = tokenOf("a");
+      assert.deepEqual((await api.verifyAsync(token, remote, options)).payload, claims); // the refresh starts
+      await until(() => stalled.open === 1, LATE, "the refresh reaching the endpoint");
+      for (let i = 0; i < 20; i++) assert.deepEqual((await api.verifyAsync(token, remote, options)).payload, claims);
+      assert.deepEqual([stalled.open, events.length], [1, 1], "every verification ended while the refresh was held");
+      assert.ok(options.cache.stats().hits >= 20, JSON.stringify(options.cache.stats()));
+      await within(LATE, stalled.closed, "the refresh ending");
     });
 
     it("rejects with ERR_JWKS_TIMEOUT when no keys were ever obtained, whatever stalls", async () => {
@@ -239,27 +288,59 @@ for (const build of builds) {
       }, "ERR_JWKS_INVALID"],
     ];
     for (const [what, respond, expected] of garbage) {
-      it(`${what}: ${expected} with no keys; with keys, served stale within maxStale, then ${expected}`, async () => {
+      it(`${what}: ${expected} with no keys; with keys, served stale within maxStale, then ${expected}; reported at once`, async () => {
         endpoint.respond = respond();
         await assert.rejects(remoteSet(bounded).keySetFor({ kid: "a" }), code(expected));
         assert.equal(endpoint.requests.length, 1);
+        assert.deepEqual(logged.map(([level, { state, code }]) => [level, state, code]), [["error", "unavailable", expected]]);
 
         endpoint.respond = answer(jwksOf("a"));
         const remote = remoteSet(bounded);
         assert.ok(await verifyRemote(remote, tokenOf("a")));
+        const fetchedAt = time;
         endpoint.respond = respond();
         time += MAX_AGE;
-        assert.ok(await verifyRemote(remote, tokenOf("a"))); // the refresh failed: stale keys
-        assert.deepEqual(remote.stats(), { fetches: 2, failures: 1, coalesced: 0, servedStale: 1 });
+        assert.ok(await verifyRemote(remote, tokenOf("a"))); // expired: served at once while refreshed
+        await fetched(3);
+        const { lastError, ...stats } = remote.stats();
+        assert.deepEqual(stats, {
+          fetches: 2, failures: 1, coalesced: 0, servedStale: 1, state: "stale", fetchedAt, consecutiveFailures: 1,
+        });
+        assert.ok(code(expected)(lastError));
+        assert.equal(lastError.at, time);
+        assert.equal(typeof lastError.message, "string");
+        const [level, line] = logged[1]; // at once, with the failure
+        assert.equal(level, "warn");
+        assert.deepEqual(line, {
+          source: "edgejwt", document: "JWKS", endpoint: endpoint.url, state: "failing", code: expected,
+          message: lastError.message, consecutiveFailures: 1, fetchedAt: new Date(fetchedAt).toISOString(),
+          servedUntil: new Date(fetchedAt + MAX_AGE + MAX_STALE).toISOString(),
+        });
         assert.ok(await verifyRemote(remote, tokenOf("a"))); // within the cooldown: no request
         assert.equal(endpoint.requests.length, 3);
         time += MAX_STALE - 1;
-        assert.ok(await verifyRemote(remote, tokenOf("a")));
+        assert.ok(await verifyRemote(remote, tokenOf("a"))); // cooled down: one more try, in the background
+        await fetched(4);
         assert.equal(endpoint.requests.length, 4);
-        time += 1; // maxStale is over; no keys may be served, so the cooldown does not hold the request back
+        assert.equal(logged.length, 2, "the same failure again is no new log line");
+        time += 1; // maxStale is over: no keys may be served; the last try is recent, so no request
+        await assert.rejects(remote.keySetFor({ kid: "a" }), code(expected));
+        assert.equal(endpoint.requests.length, 4);
+        assert.deepEqual(logged.slice(2).map(([level, { state, code }]) => [level, state, code]),
+          [["error", "unavailable", expected]]);
+        time += COOLDOWN;
         await assert.rejects(remote.keySetFor({ kid: "a" }), code(expected));
         assert.equal(endpoint.requests.length, 5);
-        assert.deepEqual(remote.stats(), { fetches: 4, failures: 3, coalesced: 0, servedStale: 3 });
+        assert.deepEqual(countersOf(remote.stats()), { fetches: 4, failures: 3, coalesced: 0, servedStale: 3 });
+        assert.equal(remote.stats().state, "unavailable");
+        assert.equal(logged.length, 3);
+
+        endpoint.respond = answer(jwksOf("a"));
+        time += COOLDOWN;
+        assert.ok(await verifyRemote(remote, tokenOf("a")));
+        assert.deepEqual(logged.slice(3).map(([level, { state, code }]) => [level, state, code]), [["info", "recovered", undefined]]);
+        assert.equal(remote.stats().consecutiveFailures, 0);
+        assert.ok(code(expected)(remote.stats().lastError), "the last error stays for the operator");
       });
     }
 
@@ -293,6 +374,25 @@ for (const build of builds) {
       assert.ok(written < cap, `the server wrote ${written} bytes`);
     });
 
+    it("supports what the core imports, 512 KiB and 100 keys, and refuses a maxResponseSize beyond it", () => {
+      const CORE_LIMIT = 512 * 1024;
+      assert.doesNotThrow(() => remoteSet({ maxResponseSize: CORE_LIMIT }));
+      assert.throws(() => remoteSet({ maxResponseSize: CORE_LIMIT + 1 }), (error) => {
+        assert.ok(code("ERR_INVALID_ARGUMENT")(error));
+        assert.match(error.message, /at most 512 KiB/);
+        return true;
+      });
+      // The same two limits, as the core enforces them on what the fetch hands it.
+      const base = { keys: [keyFor("a").jwk], padding: "" };
+      const sized = (bytes) => ({ ...base, padding: "x".repeat(bytes - JSON.stringify(base).length) });
+      assert.equal(JSON.stringify(sized(CORE_LIMIT)).length, CORE_LIMIT);
+      assert.equal(api.createLocalJWKSet(sized(CORE_LIMIT)).size, 1);
+      assert.throws(() => api.createLocalJWKSet(sized(CORE_LIMIT + 1)), code("ERR_JWKS_INVALID"));
+      const keys = (count) => ({ keys: Array.from({ length: count }, (_, i) => ({ ...keyFor("a").jwk, kid: `k${i}` })) });
+      assert.equal(api.createLocalJWKSet(keys(100)).size, 100);
+      assert.throws(() => api.createLocalJWKSet(keys(101)), code("ERR_JWKS_INVALID"));
+    });
+
     it("coalesces 50 concurrent calls into one request, on first use, on expiry and for unknown kids", async () => {
       endpoint.respond = delayed(TIMEOUT, answer(jwksOf("a")));
       const remote = remoteSet();
@@ -304,17 +404,20 @@ for (const build of builds) {
       assert.deepEqual([endpoint.requests.length, imports], [1, 1]);
 
       time += MAX_AGE;
-      const renewed = await concurrently(() => ({ kid: "a" }));
-      assert.ok(renewed.every((set) => set === renewed[0]) && renewed[0] !== first[0]);
+      const expired = await concurrently(() => ({ kid: "a" })); // at once, while one refresh runs
+      assert.ok(expired.every((set) => set === first[0]));
+      await fetched(2);
       assert.deepEqual([endpoint.requests.length, imports], [2, 2]);
+      const renewed = await remote.keySetFor({ kid: "a" });
+      assert.notEqual(renewed, first[0]);
 
       time += COOLDOWN;
       await concurrently((i) => ({ kid: `unknown-${i}` }));
       assert.deepEqual([endpoint.requests.length, imports], [3, 3]);
-      assert.deepEqual(remote.stats(), { fetches: 3, failures: 0, coalesced: 3 * 49, servedStale: 0 });
+      assert.deepEqual(countersOf(remote.stats()), { fetches: 3, failures: 0, coalesced: 2 * 49, servedStale: 50 });
     });
 
-    it("shares one failure among concurrent callers and serves them all stale", async () => {
+    it("serves concurrent callers stale at once while one refresh runs and fails", async () => {
       endpoint.respond = answer(jwksOf("a"));
       const remote = remoteSet();
       const good = await remote.keySetFor({ kid: "a" });
@@ -322,7 +425,9 @@ for (const build of builds) {
       time += MAX_AGE;
       const sets = await Promise.all(Array.from({ length: 10 }, () => remote.keySetFor({ kid: "a" })));
       assert.ok(sets.every((set) => set === good));
-      assert.deepEqual(remote.stats(), { fetches: 2, failures: 1, coalesced: 9, servedStale: 10 });
+      assert.equal(events.length, 1, "nobody waited for the refresh");
+      await fetched(2);
+      assert.deepEqual(countersOf(remote.stats()), { fetches: 2, failures: 1, coalesced: 0, servedStale: 10 });
     });
 
     it("round-trips snapshot() through seed: a seeded set verifies with no request", async () => {
@@ -341,6 +446,7 @@ for (const build of builds) {
       assert.equal(seeded.stats().fetches, 0);
       time += 200_000; // the seed's own expiry: refreshed
       assert.ok(await verifyRemote(seeded, tokenOf("a")));
+      await fetched(2);
       assert.equal(endpoint.requests.length, 2);
       assert.equal(seeded.snapshot().fetchedAt, time);
     });
@@ -354,6 +460,7 @@ for (const build of builds) {
       await future.keySetFor({ kid: "a" });
       time += MAX_AGE;
       await future.keySetFor({ kid: "a" });
+      await fetched(1);
       assert.equal(endpoint.requests.length, 1);
     });
 
@@ -395,27 +502,116 @@ for (const build of builds) {
       }
     });
 
-    it("follows a redirect, but refuses one that ends on plain http off loopback", async () => {
+    it("asks a failing endpoint at most once per cooldown while nothing was ever cached, failing fast in between", async () => {
+      endpoint.respond = answer("", {}, 503);
+      const remote = remoteSet();
+      for (let i = 0; i < 50; i++) await assert.rejects(remote.keySetFor({ kid: "a" }), code("ERR_JWKS_FETCH_FAILED"));
+      assert.equal(endpoint.requests.length, 1);
+      time += COOLDOWN - 1;
+      await assert.rejects(remote.keySetFor({ kid: "a" }), code("ERR_JWKS_FETCH_FAILED"));
+      assert.equal(endpoint.requests.length, 1);
+      time += 1;
+      await assert.rejects(remote.keySetFor({ kid: "a" }), code("ERR_JWKS_FETCH_FAILED"));
+      assert.equal(endpoint.requests.length, 2);
+      // A timeout likewise: the callers in between get that error, with its own code, at once.
+      endpoint.respond = hang().respond;
+      const stalled = remoteSet({ timeoutDuration: TIMEOUT });
+      await assert.rejects(stalled.keySetFor({ kid: "a" }), code("ERR_JWKS_TIMEOUT"));
+      for (let i = 0; i < 20; i++) await assert.rejects(stalled.keySetFor({ kid: "a" }), code("ERR_JWKS_TIMEOUT"));
+      assert.equal(endpoint.requests.length, 3);
+      endpoint.respond = answer(jwksOf("a"));
+      assert.equal(endpoint.requests.length, 3);
+      await assert.rejects(remote.keySetFor({ kid: "a" }), code("ERR_JWKS_FETCH_FAILED")); // still cooling down
+      time += COOLDOWN;
+      assert.ok(await verifyRemote(remote, tokenOf("a")));
+      assert.equal(endpoint.requests.length, 4);
+      assert.deepEqual(countersOf(remote.stats()), { fetches: 3, failures: 2, coalesced: 0, servedStale: 0 });
+    });
+
+    it("follows a redirect on its own origin, with the configured headers", async () => {
       endpoint.respond = (request, response) => {
-        if (request.url === "/jwks") return void response.writeHead(302, { location: "/keys" }).end();
+        if (request.url === "/jwks") return redirect("/keys")(request, response);
         answer(jwksOf("a"))(request, response);
       };
-      assert.ok(await verifyRemote(remoteSet(), tokenOf("a")));
-      assert.deepEqual(endpoint.requests.map((request) => request.url), ["/jwks", "/keys"]);
+      assert.ok(await verifyRemote(remoteSet({ headers: { "x-api-key": "idp-key" } }), tokenOf("a")));
+      assert.deepEqual(endpoint.requests.map((request) => [request.url, request.headers["x-api-key"]]),
+        [["/jwks", "idp-key"], ["/keys", "idp-key"]]);
+    });
 
-      const downgraded = async (url, init) => {
-        const response = await fetch(url, init);
-        return Object.defineProperty(response, "url", { value: "http://idp.example/keys" });
+    // A network of hosts that fetch reaches, following redirects itself unless asked not to, as
+    // a platform's fetch does; `asked` lists every URL anything was fetched from.
+    function network(hosts) {
+      const asked = [];
+      const fetch = async (url, init = {}) => {
+        for (let hops = 0; ; hops++) {
+          asked.push(url);
+          const response = hosts[url]?.() ?? Response.json(jwksOf("a"));
+          Object.defineProperty(response, "url", { value: url });
+          const location = response.headers.get("location");
+          if (init.redirect === "manual" || !location || hops === 20) return response;
+          url = new URL(location, url).href;
+        }
       };
-      await assert.rejects(remoteSet({ fetch: downgraded }).keySetFor({ kid: "a" }), code("ERR_JWKS_FETCH_FAILED"));
-      assert.equal(endpoint.requests.length, 4);
+      return { fetch, asked };
+    }
+
+    it("checks every redirect hop before anything is fetched from it", async () => {
+      const start = "https://idp.example/jwks";
+      const forbidden = [
+        ["http://evil.example/jwks", /to http:\/\/evil\.example: neither https: nor loopback http:/],
+        ["ftp://idp.example/jwks", /to ftp:/],
+        ["file:///etc/jwks.json", /to file:/],
+        ["data:application/json,{}", /to data:/],
+        ["http://127.0.0.1:9/jwks", /from idp\.example to the loopback host 127\.0\.0\.1:9/],
+        ["https://localhost/jwks", /to the loopback host localhost/],
+        ["https://user:secret@idp.example/keys", /carrying credentials/],
+        ["http://[", /not a URL/],
+      ];
+      for (const [target, message] of forbidden) {
+        const { fetch, asked } = network({ [start]: () => new Response(null, { status: 302, headers: { location: target } }) });
+        const remote = createRemoteJWKSet(start, { now, logger, fetch });
+        const failure = await remote.keySetFor({ kid: "a" }).then(() => null, (error) => error);
+        assert.deepEqual(asked, [start], target);
+        assert.ok(code("ERR_JWKS_FETCH_FAILED")(failure));
+        assert.match(failure.message, message);
+      }
+      const noLocation = network({ [start]: () => new Response(null, { status: 307 }) });
+      await assert.rejects(createRemoteJWKSet(start, { now, logger, fetch: noLocation.fetch }).keySetFor({ kid: "a" }),
+        /redirected without a Location/);
+    });
+
+    it("stops a redirect loop after 5 hops", async () => {
+      endpoint.respond = (request, response) => redirect(request.url === "/jwks" ? "/other" : "/jwks")(request, response);
+      await assert.rejects(remoteSet().keySetFor({ kid: "a" }), (error) => {
+        assert.ok(code("ERR_JWKS_FETCH_FAILED")(error));
+        assert.match(error.message, /redirected more than 5 times/);
+        return true;
+      });
+      assert.equal(endpoint.requests.length, 6);
+    });
+
+    it("never sends the configured headers to another origin a redirect leads to", async () => {
+      const other = await startEndpoint("/keys");
+      try {
+        other.respond = answer(jwksOf("a"));
+        endpoint.respond = redirect(other.url, 307);
+        const headers = { authorization: "Bearer idp-secret", "x-api-key": "idp-key", accept: "application/json" };
+        assert.ok(await verifyRemote(remoteSet({ headers }), tokenOf("a")));
+        assert.equal(endpoint.requests[0].headers["x-api-key"], "idp-key");
+        const [forwarded] = other.requests;
+        assert.equal(forwarded.headers.authorization, undefined);
+        assert.equal(forwarded.headers["x-api-key"], undefined);
+        assert.equal(forwarded.headers.accept, "application/json");
+      } finally {
+        await other.close();
+      }
     });
 
     it("rejects with ERR_JWKS_FETCH_FAILED when the endpoint cannot be reached or fetch answers nonsense", async () => {
       const closed = await startEndpoint("/jwks");
       await closed.close();
       const events = [];
-      const remote = createRemoteJWKSet(closed.url, { now, onFetch: (event) => events.push(event) });
+      const remote = createRemoteJWKSet(closed.url, { now, logger, onFetch: (event) => events.push(event) });
       await assert.rejects(remote.keySetFor({ kid: "a" }), code("ERR_JWKS_FETCH_FAILED"));
       assert.equal(events.length, 1);
       assert.deepEqual([events[0].ok, events[0].status, events[0].fromCache], [false, null, false]);
@@ -441,7 +637,7 @@ for (const build of builds) {
       endpoint.respond = answer("", {}, 502);
       await assert.rejects(remote.reload({ force: true }), code("ERR_JWKS_FETCH_FAILED"));
       assert.equal(await remote.keySetFor({ kid: "b" }), forced);
-      assert.deepEqual(remote.stats(), { fetches: 3, failures: 1, coalesced: 2, servedStale: 0 });
+      assert.deepEqual(countersOf(remote.stats()), { fetches: 3, failures: 1, coalesced: 2, servedStale: 0 });
     });
 
     it("reports every request to onFetch, and ignores an onFetch that throws", async () => {
@@ -460,7 +656,7 @@ for (const build of builds) {
       for (const options of [null, { cooldownDuration: -1 }, { cacheMaxAge: Number.NaN }, { timeoutDuration: 0 },
         { timeoutDuration: 2 ** 31 }, { maxStale: "1h" }, { maxResponseSize: 0 },
         { minCacheMaxAge: 2, maxCacheMaxAge: 1 }, { fetch: "fetch" }, { now: 5 }, { onFetch: {} },
-        { headers: [["bad header", "x"]] }]) {
+        { headers: [["bad header", "x"]] }, { logger: {} }, { logger: { error() {}, warn() {} } }, { logger: "console" }]) {
         assert.throws(() => createRemoteJWKSet(endpoint.url, options), code("ERR_INVALID_ARGUMENT"),
           JSON.stringify(options));
       }

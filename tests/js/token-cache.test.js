@@ -3,7 +3,15 @@ import { describe, it, before } from "node:test";
 import assert from "node:assert/strict";
 
 import { builds, apiFor } from "../support/builds.js";
+import { instrumented } from "../support/instrumented.js";
+import { nodeKeyPair, jwkOf } from "../support/keys.js";
+import { createApi } from "../../js/api.js";
 import { VerifiedTokenCache } from "../../js/token-cache.js";
+
+const BAD_SIGNATURE = { code: "ERR_JWS_SIGNATURE_VERIFICATION_FAILED" };
+const octJwk = (bytes) => ({ kty: "oct", k: Buffer.from(bytes).toString("base64url") });
+// More than a handle slot's generations on main (4,096), after which its numbers came back.
+const ROUNDS = 4200;
 
 for (const build of builds) {
   describe(`verify with a VerifiedTokenCache on ${build.name}`, () => {
@@ -84,6 +92,60 @@ for (const build of builds) {
       assert.equal(cache.stats().hits, 1); // past maxTtl: verified again
     });
 
+    // Issue 11, item 2: a raw secret was imported and freed per call, handle numbers came back after
+    // 4,096 generations of a slot, and the cache key was handle:policy:token — so the 4,096th call
+    // with a wrong secret was answered from the right secret's entry.
+    it("never answers for another raw secret, however many calls", () => {
+      const cache = new VerifiedTokenCache();
+      const right = new Uint8Array(32).fill(1);
+      const wrong = new Uint8Array(32).fill(2);
+      const token = api.sign({ sub: "u" }, right, { alg: "HS256" });
+      api.verify(token, right, { cache });
+      for (let i = 0; i < ROUNDS; i++) assert.throws(() => api.verify(token, wrong, { cache }), BAD_SIGNATURE, `call ${i + 1}`);
+      assert.equal(cache.stats().hits, 0);
+    });
+
+    it("never answers for a raw secret changed in place", () => {
+      const cache = new VerifiedTokenCache();
+      const bytes = new Uint8Array(32).fill(1);
+      const token = api.sign({ sub: "u" }, bytes, { alg: "HS256" });
+      assert.equal(api.verify(token, bytes, { cache }).payload.sub, "u");
+      bytes[31] ^= 1; // the same array, another secret
+      assert.throws(() => api.verify(token, bytes, { cache }), BAD_SIGNATURE);
+      assert.throws(() => api.verify(token, bytes), BAD_SIGNATURE);
+      bytes[31] ^= 1;
+      assert.equal(api.verify(token, bytes, { cache }).payload.sub, "u");
+    });
+
+    it("never answers for a key freed and replaced by another (rotation)", () => {
+      const cache = new VerifiedTokenCache();
+      const first = api.importJWK(octJwk(new Uint8Array(32).fill(1)));
+      const token = api.sign({ sub: "u" }, first, { alg: "HS256" });
+      api.verify(token, first, { cache });
+      first.free();
+      for (let i = 0; i < ROUNDS; i++) {
+        const next = api.importJWK(octJwk(new Uint8Array(32).fill(3)));
+        assert.throws(() => api.verify(token, next, { cache }), BAD_SIGNATURE, `key ${i + 1}`);
+        next.free();
+      }
+    });
+
+    it("never answers for a key set freed and replaced by another (JWKS rotation)", () => {
+      const cache = new VerifiedTokenCache();
+      const genuine = nodeKeyPair("ES256");
+      const signer = api.importJWK(jwkOf(genuine.privateKey));
+      const token = api.sign({ sub: "u" }, signer, { alg: "ES256", kid: "k" });
+      const other = { keys: [{ ...api.exportJWK(api.generateKeyPair("ES256").publicKey), kid: "k" }] };
+      const set = api.createLocalJWKSet({ keys: [{ ...jwkOf(genuine.publicKey), kid: "k" }] });
+      api.verify(token, set, { cache });
+      set.free(); // the set's slot (and its matched key's) are the next ones made
+      for (let i = 0; i < ROUNDS; i++) {
+        const next = api.createLocalJWKSet(other);
+        assert.throws(() => api.verify(token, next, { cache }), BAD_SIGNATURE, `set ${i + 1}`);
+        next.free();
+      }
+    });
+
     it("bounds the bytes its tokens take", () => {
       const key = api.generateSecret("HS256");
       const tokens = [1, 2, 3].map((n) => api.sign({ n, pad: "x".repeat(400) }, key, { alg: "HS256" }));
@@ -95,4 +157,35 @@ for (const build of builds) {
     });
   });
 
+}
+
+// The same for policies, whose handle numbers came back too: the options' policy is let go of by
+// the LRU, its slot made and released (raw, on the API's own context) until main's table handed
+// out the same number again, and a policy asking for another issuer took it.
+for (const build of builds) {
+  describe(`verified-token cache and recycled policy handles on ${build.name}`, () => {
+    it("never answers under another policy", async () => {
+      const { load, probe } = instrumented(build);
+      const api = createApi(load);
+      await api.init(build.options);
+      const cache = new VerifiedTokenCache();
+      const key = api.importJWK(octJwk(new Uint8Array(32).fill(1)));
+      const token = api.sign({ sub: "u", iss: "a" }, key, { alg: "HS256" });
+      api.verify(token, key, { cache, issuer: "a" });
+      const first = probe.made.findLast(({ name }) => name === "edgejwt_policy_create").handle;
+      for (let i = 0; i < 64; i++) api.verify(token, key, { issuer: "a", clockTolerance: i }); // evicts it
+      const { exports, context } = probe;
+      const options = exports.edgejwt_alloc(2);
+      new Uint8Array(probe.memory.buffer).set([0x7b, 0x7d], options); // "{}"
+      for (let i = 0; i < 4095; i++) {
+        assert.equal(exports.edgejwt_policy_create(context, options, 2), 0);
+        assert.equal(exports.edgejwt_policy_release(context, probe.resultHandle()), 0);
+      }
+      exports.edgejwt_free(options);
+      assert.throws(() => api.verify(token, key, { cache, issuer: "b" }), { code: "ERR_JWT_CLAIM_VALIDATION_FAILED" });
+      const taken = probe.made.findLast(({ name }) => name === "edgejwt_policy_create").handle;
+      assert.notEqual(taken, first, "the core handed out a policy handle number twice");
+      assert.equal(cache.stats().hits, 0);
+    });
+  });
 }

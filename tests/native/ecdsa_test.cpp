@@ -165,8 +165,8 @@ TEST_P(Ecdsa, DerivesPublicKeysOnlyFromScalarsInRange) {
         << to_hex(scalar.data(), scalar.size());
   }
 
-  auto one = bytes_of(size(), 0x00);
-  one.back() = 1;
+  auto one = bytes_of(size() - 1, 0x00);
+  one.push_back(1);
   auto order_minus_one = order();
   order_minus_one.back() -= 1;  // no curve order ends in a zero byte
   EcPublicKey generator, negated;

@@ -1,6 +1,9 @@
 #include "encoding/json.h"
 
 #include <gtest/gtest.h>
+#include <pthread.h>
+
+#include <memory>
 
 using namespace edgejwt;
 
@@ -59,6 +62,33 @@ TEST(StrictJson, BoundsDepth) {
   EXPECT_EQ(parse(R"({"a":{"b":{"c":[[1]]}}})", limits), Status::JsonTooDeep);
   std::string deep = "{\"a\":" + std::string(100000, '[') + std::string(100000, ']') + "}";
   EXPECT_EQ(parse(deep), Status::JsonTooDeep);
+}
+
+// Issue 11, item 10: the duplicate-name check recursed once per level, so a deep enough document
+// overflowed the Wasm stack (a trap that broke the instance). It must need no stack for depth: here
+// a 200,000-deep document, allowed by its limits, is checked on a 512 KiB thread stack.
+TEST(StrictJson, DuplicateCheckNeedsNoStackForDepth) {
+  constexpr size_t kDepth = 200000;
+  struct Job {
+    std::string text = "{\"a\":" + std::string(kDepth, '[') + "{\"b\":1,\"b\":2}" + std::string(kDepth, ']') + "}";
+    Status status = Status::Ok;
+  } job;
+  pthread_attr_t attributes;
+  ASSERT_EQ(pthread_attr_init(&attributes), 0);
+  ASSERT_EQ(pthread_attr_setstacksize(&attributes, 512 * 1024), 0);
+  pthread_t thread;
+  auto run = [](void *argument) -> void * {
+    Job &job = *static_cast<Job *>(argument);
+    JsonLimits limits;
+    limits.max_depth = kDepth + 2;
+    auto document = std::make_unique<JsonDocument>();
+    job.status = parse_json_object(job.text, limits, *document);
+    return nullptr;
+  };
+  ASSERT_EQ(pthread_create(&thread, &attributes, run, &job), 0);
+  ASSERT_EQ(pthread_join(thread, nullptr), 0);
+  pthread_attr_destroy(&attributes);
+  EXPECT_EQ(job.status, Status::JsonDuplicateKey);  // found at the bottom, without recursion
 }
 
 TEST(StrictJson, BoundsEntries) {

@@ -11,6 +11,7 @@
 #include "crypto/emsa_pss.h"
 #include "keys/pkix.h"
 #include "pkix_fixtures.h"
+#include "rsa_keys.h"
 #include "test_support.h"
 #include "vectors.h"
 
@@ -18,11 +19,6 @@ using namespace edgejwt;
 using namespace edgejwt::test;
 
 namespace {
-
-// An RSA private key as a JWK's base64url members.
-struct JwkParts {
-  std::string_view n, e, d, p, q, dp, dq, qi;
-};
 
 // RFC 7515 Appendix A.2: the RS256 example's key (A.2.1) and its signature over the A.1 payload.
 constexpr JwkParts kRfc7515A2Key{
@@ -130,51 +126,11 @@ constexpr std::string_view kTopByteSetPs256 =
 constexpr Hash kHashes[] = {Hash::Sha256, Hash::Sha384, Hash::Sha512};
 constexpr std::string_view kMessage = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1MSJ9";
 
-SecretBytes secret(std::string_view base64url) { return SecretBytes(from_base64url(base64url)); }
-
-RsaPrivateKey private_key(const JwkParts &jwk) {
-  RsaPrivateKey key;
-  key.public_key = {from_base64url(jwk.n), from_base64url(jwk.e)};
-  key.d = secret(jwk.d);
-  key.p = secret(jwk.p);
-  key.q = secret(jwk.q);
-  key.dp = secret(jwk.dp);
-  key.dq = secret(jwk.dq);
-  key.qi = secret(jwk.qi);
-  return key;
-}
-
-SecretBytes copy(const SecretBytes &bytes) { return SecretBytes(bytes.view()); }
-
-RsaPrivateKey copy(const RsaPrivateKey &key) {
-  RsaPrivateKey out;
-  out.public_key = key.public_key;
-  out.d = copy(key.d);
-  out.p = copy(key.p);
-  out.q = copy(key.q);
-  out.dp = copy(key.dp);
-  out.dq = copy(key.dq);
-  out.qi = copy(key.qi);
-  return out;
-}
-
 // `bytes` (not empty) with one bit of its last byte flipped.
 SecretBytes flipped(const SecretBytes &bytes) {
   std::vector<uint8_t> changed(bytes.view().data, bytes.view().data + bytes.size());
   if (!changed.empty()) changed.back() ^= 2;
   return SecretBytes(changed);
-}
-
-// A valid 2048-bit key, for the checks that need some key rather than a fresh one: ctest runs each
-// test in a process of its own, so a generated key would be generated again for every test.
-const RsaPrivateKey &fixture_key() {
-  static const RsaPrivateKey key = [] {
-    KeyMaterial material;
-    EXPECT_EQ(parse_pem(kRsa2048.pkcs8_pem, material), Status::Ok);
-    const RsaPrivateKey *parsed = std::get_if<RsaPrivateKey>(&material);
-    return parsed ? copy(*parsed) : RsaPrivateKey{};
-  }();
-  return key;
 }
 
 // A key of each size, generated once per test process (4096-bit generation takes a while).

@@ -25,6 +25,12 @@ inline std::string to_hex(const uint8_t *bytes, size_t size) {
   return hex;
 }
 
+inline std::string base64url_of_hex(std::string_view hex) {
+  std::string out;
+  base64url_encode(from_hex(hex), out);
+  return out;
+}
+
 inline std::vector<uint8_t> from_base64url(std::string_view text) {
   std::vector<uint8_t> bytes;
   base64url_decode(text, bytes);

@@ -73,23 +73,24 @@ void expect_it_never_answers_for_another_key(const Pair &a, const Pair &b, TakeB
 TEST(VerifyPrecomputation, KeyCreateMakesItForRsaAndP256Only) {
   RsaPair rsa = rsa_pair();
   Key key;
-  ASSERT_EQ(Key::create(rsa.key.public_key, KeyUsage{}, key), Status::Ok);
+  std::string detail;  // what failed, if anything
+  ASSERT_EQ(Key::create(rsa.key.public_key, KeyUsage{}, key, detail), Status::Ok);
   EXPECT_NE(key.as<RsaPublicKey>()->verifier.get(), nullptr);
-  ASSERT_EQ(Key::create(std::move(rsa.key), KeyUsage{}, key), Status::Ok);
+  ASSERT_EQ(Key::create(std::move(rsa.key), KeyUsage{}, key, detail), Status::Ok);
   EXPECT_NE(key.as<RsaPrivateKey>()->public_key.verifier.get(), nullptr);
   Key public_half;
   ASSERT_EQ(key.public_key(public_half), Status::Ok);
   EXPECT_NE(public_half.as<RsaPublicKey>()->verifier.get(), nullptr);
 
   EcPair ec = ec_pair();
-  ASSERT_EQ(Key::create(ec.key.public_key, KeyUsage{}, key), Status::Ok);
+  ASSERT_EQ(Key::create(ec.key.public_key, KeyUsage{}, key, detail), Status::Ok);
   EXPECT_NE(key.as<EcPublicKey>()->verifier.get(), nullptr);
-  ASSERT_EQ(Key::create(std::move(ec.key), KeyUsage{}, key), Status::Ok);
+  ASSERT_EQ(Key::create(std::move(ec.key), KeyUsage{}, key, detail), Status::Ok);
   EXPECT_NE(key.as<EcPrivateKey>()->public_key.verifier.get(), nullptr);
 
   EcPrivateKey p384;
   ASSERT_EQ(ec_generate(Curve::P384, p384), Status::Ok);
-  ASSERT_EQ(Key::create(p384.public_key, KeyUsage{}, key), Status::Ok);
+  ASSERT_EQ(Key::create(p384.public_key, KeyUsage{}, key, detail), Status::Ok);
   EXPECT_EQ(key.as<EcPublicKey>()->verifier.get(), nullptr);
 }
 

@@ -28,7 +28,5 @@ export function algorithmOf(file, group) {
 export function importGroupKey(core, group, alg) {
   const jwk = group.publicKeyJwk ?? group.keyJwk;
   const [data, format] = jwk ? [JSON.stringify(jwk), KEY_JWK] : [Buffer.from(group.publicKeyDer, "hex"), KEY_SPKI_DER];
-  const [dataPointer, dataLength, algPointer, algLength] = core.write(data, alg);
-  const status = core.abi.edgejwt_key_import(core.context, format, dataPointer, dataLength, algPointer, algLength);
-  return status === 0 ? core.handle() : 0;
+  return core.status("edgejwt_key_import", format, data, alg) === 0 ? core.handle() : 0;
 }

@@ -16,10 +16,7 @@ for (const build of builds) {
     before(async () => { core = await coreFor(build); });
 
     function checks(key, alg, test) {
-      const [algPointer, algLength, messagePointer, messageLength, signaturePointer, signatureLength] =
-        core.write(alg, Buffer.from(test.msg, "hex"), Buffer.from(test.sig, "hex"));
-      return core.abi.edgejwt_check_signature(core.context, key, algPointer, algLength, messagePointer, messageLength,
-        signaturePointer, signatureLength) === 0;
+      return core.status("edgejwt_check_signature", key, alg, Buffer.from(test.msg, "hex"), Buffer.from(test.sig, "hex")) === 0;
     }
 
     for (const [file, minimum] of WYCHEPROOF_FILES) {
@@ -36,7 +33,7 @@ for (const build of builds) {
             assert.equal(actual, expected, `tcId ${test.tcId} (${test.result}, ${test.flags.join(",")}): ${test.comment}`);
             checked++;
           }
-          if (key) core.abi.edgejwt_key_release(core.context, key);
+          if (key) core.call("edgejwt_key_release", key);
         }
         assert.ok(checked >= minimum, `only ${checked} vectors applied`);
       });

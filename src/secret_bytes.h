@@ -2,8 +2,8 @@
 #pragma once
 #include <vector>
 
-#include "../bytes.h"
-#include "../wipe.h"
+#include "bytes.h"
+#include "wipe.h"
 
 namespace edgejwt {
 

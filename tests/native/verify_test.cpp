@@ -1,48 +1,14 @@
+// verify_jws: the verify path's steps in order, each refusing what it must.
 #include <gtest/gtest.h>
 
-#include "crypto/hmac.h"
-#include "encoding/base64url.h"
-#include "jwt/decode.h"
-#include "jwt/sign.h"
 #include "jwt/verify.h"
 #include "test_support.h"
+#include "token_support.h"
 
 using namespace edgejwt;
 using namespace edgejwt::test;
 
 namespace {
-
-Key secret_key(size_t size, uint8_t fill = 7) {
-  Key key;
-  const std::vector<uint8_t> secret(size, fill);
-  EXPECT_EQ(Key::import_hmac_secret(secret, key), Status::Ok);
-  return key;
-}
-
-std::string b64(std::string_view text) {
-  std::string out;
-  base64url_encode(text, out);
-  return out;
-}
-
-// A token with the given header and payload JSON, correctly signed with `key`.
-std::string signed_token(const Key &key, std::string_view header, std::string_view payload) {
-  DecodedToken scratch;
-  std::string token;
-  EXPECT_EQ(sign_jws(key, header, payload, PayloadKind::JwtClaims, TokenLimits{}, scratch, token), Status::Ok)
-      << scratch.detail;
-  return token;
-}
-
-// A token whose parts are given as is, with an HS256 signature by `key` over them.
-std::string token_over(const Key &key, std::string_view header_b64, std::string_view payload_b64) {
-  const std::string signing_input = std::string(header_b64) + "." + std::string(payload_b64);
-  std::vector<uint8_t> signature(32);
-  key.as<HmacSecret>()->pads.mac(Hash::Sha256, signing_input, signature.data());
-  std::string token = signing_input + ".";
-  base64url_encode(signature, token);
-  return token;
-}
 
 Status verify(const Key &key, std::string_view token, double now = 1e9, VerifyPolicy policy = {}) {
   DecodedToken out;
@@ -52,8 +18,7 @@ Status verify(const Key &key, std::string_view token, double now = 1e9, VerifyPo
 }  // namespace
 
 TEST(VerifyJwt, Rfc7515AppendixA1) {
-  Key key;
-  ASSERT_EQ(Key::import_hmac_secret(from_base64url(kRfc7515A1Key), key), Status::Ok);
+  const Key key = imported(KeyImportFormat::Secret, from_base64url(kRfc7515A1Key));
   DecodedToken out;
   ASSERT_EQ(verify_jws(VerificationKeys{&key, nullptr}, VerifyPolicy{}, PayloadKind::JwtClaims, kRfc7515A1Token, kRfc7515A1Exp - 1, out), Status::Ok) << out.detail;
   EXPECT_EQ(out.header.alg, Algorithm::HS256);
@@ -170,26 +135,32 @@ TEST(VerifyJwt, EnforcesSizeLimits) {
   EXPECT_EQ(verify(key, std::string(10 * 1024 * 1024, 'a')), Status::TokenTooLarge);
 }
 
-TEST(SignJwt, RefusesBadInput) {
+// verify.h promises that prepare_verification runs the signature's checks short of the primitive,
+// so a host that checks only the primitive never sees a signature of the wrong length or range.
+TEST(VerifyJwt, PrepareRunsTheSignatureChecksShortOfThePrimitive) {
   const Key key = secret_key(32);
-  DecodedToken scratch;
-  std::string token;
-  EXPECT_EQ(sign_jws(key, R"({"alg":"HS512"})", std::string_view("{}"), PayloadKind::JwtClaims, {}, scratch, token), Status::KeyTooShort);
-  EXPECT_EQ(sign_jws(key, R"({"alg":"none"})", std::string_view("{}"), PayloadKind::JwtClaims, {}, scratch, token), Status::AlgNotSupported);
-  EXPECT_EQ(sign_jws(key, R"({"typ":"JWT"})", std::string_view("{}"), PayloadKind::JwtClaims, {}, scratch, token), Status::HeaderInvalid);
-  EXPECT_EQ(sign_jws(key, R"({"alg":"HS256"})", std::string_view("[]"), PayloadKind::JwtClaims, {}, scratch, token), Status::JsonNotObject);
-  EXPECT_EQ(scratch.detail, "payload");
-  EXPECT_EQ(sign_jws(key, R"({"alg":"HS256"})", std::string_view(R"({"a":1,"a":2})"), PayloadKind::JwtClaims, {}, scratch, token), Status::JsonDuplicateKey);
-}
-
-TEST(DecodeJwt, DecodesWithoutVerifyingEvenUnsecuredTokens) {
+  const std::string token = signed_token(key, R"({"alg":"HS256"})", R"({"sub":"u1"})");
+  const auto prepare = [&](const std::string &candidate, const Key &with) {
+    CompactParts parts;
+    DecodedToken out;
+    const Key *chosen = nullptr;
+    return prepare_verification(VerificationKeys{&with, nullptr}, VerifyPolicy{}, candidate, parts, out, chosen);
+  };
+  EXPECT_EQ(prepare(token, key), Status::Ok);
+  EXPECT_EQ(prepare(token.substr(0, token.size() - 3), key), Status::SignatureLength);  // 30 bytes
+  EXPECT_EQ(prepare(token + "AAAA", key), Status::SignatureLength);
+  // A wrong MAC of the right length passes: only the primitive can tell.
+  std::string wrong_mac = token;
+  wrong_mac[token.rfind('.') + 1] = wrong_mac[token.rfind('.') + 1] == 'A' ? 'B' : 'A';
+  EXPECT_EQ(prepare(wrong_mac, key), Status::Ok);
+  // The key's consent is part of it: a key bound to another algorithm refuses.
+  const Key hs384_only = imported(KeyImportFormat::Secret, std::vector<uint8_t>(48, 7), "HS384");
+  VerifyPolicy any_hs;
+  any_hs.has_algorithms = true;
+  any_hs.algorithms = AlgorithmSet::of_family(KeyFamily::Hmac);
+  CompactParts parts;
   DecodedToken out;
-  const std::string unsecured = b64(R"({"alg":"none"})") + "." + b64(R"({"sub":"x"})") + ".";
-  ASSERT_EQ(decode_jwt(unsecured, TokenLimits{}, out), Status::Ok);
-  EXPECT_EQ(out.header_json, R"({"alg":"none"})");
-  EXPECT_EQ(out.payload, R"({"sub":"x"})");
-  EXPECT_EQ(decode_jwt(b64("{}") + "." + b64("[]") + ".", TokenLimits{}, out), Status::JsonNotObject);
-  EXPECT_EQ(out.detail, "payload");
-  EXPECT_EQ(decode_jwt(b64("{}") + "." + b64("{}") + ".A", TokenLimits{}, out), Status::Base64UrlInvalid);
-  EXPECT_EQ(out.detail, "signature");
+  const Key *chosen = nullptr;
+  EXPECT_EQ(prepare_verification(VerificationKeys{&hs384_only, nullptr}, any_hs, token, parts, out, chosen),
+            Status::KeyUsageRefused);
 }

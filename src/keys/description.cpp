@@ -1,0 +1,74 @@
+#include "description.h"
+
+#include "../crypto/rsa.h"
+#include "../encoding/json_writer.h"
+
+namespace edgejwt {
+
+void describe_key(const Key &key, std::string &json) {
+  JsonWriter writer;
+  writer.start_object();
+  writer.member("type", key.is_secret() ? "secret" : key.can_sign() ? "private" : "public");
+  writer.member("family", key_family_info(key.family()).name);
+  writer.start_array("algorithms");
+  const AlgorithmSet usable = key.usable_algorithms();
+  for (unsigned i = 0; i < kAlgorithmCount; ++i) {
+    if (usable.contains(static_cast<Algorithm>(i))) writer.string(algorithm_name(static_cast<Algorithm>(i)));
+  }
+  writer.end_array();
+  const KeyUsage &usage = key.usage();
+  for (auto [name, value] : {std::pair{"kid", &usage.kid}, std::pair{"alg", &usage.alg}, std::pair{"use", &usage.use}}) {
+    if (!value->empty()) writer.member(name, *value);
+  }
+  writer.end_object();
+  json = writer.text();
+}
+
+void describe_key_set(const KeySet &set, std::string &json) {
+  JsonWriter writer;
+  writer.start_object();
+  writer.member("type", "set");
+  writer.member("keys", set.size());
+  writer.member("skipped", set.skipped());
+  writer.end_object();
+  json = writer.text();
+}
+
+void describe_algorithms(std::string &json) {
+  JsonWriter writer;
+  writer.start_object();
+  writer.start_array("algorithms");
+  for (unsigned i = 0; i < kAlgorithmCount; ++i) {
+    const AlgorithmInfo &alg = algorithm_info(static_cast<Algorithm>(i));
+    const KeyFamilyInfo &family = key_family_info(alg.family);
+    writer.start_object();
+    writer.member("alg", alg.name);
+    writer.member("family", family.name);
+    writer.member("kty", family.kty);
+    if (family.curve) writer.member("crv", family.crv);
+    writer.member("scheme", signature_scheme_name(alg.scheme));
+    if (alg.scheme != SignatureScheme::Ed25519) writer.member("hashBits", 8 * hash_size(alg.hash));
+    if (alg.signature_size != 0) writer.member("signatureLength", alg.signature_size);
+    writer.end_object();
+  }
+  writer.end_array();
+  writer.start_array("families");
+  for (unsigned i = 0; i < kKeyFamilyCount; ++i) {
+    const KeyFamilyInfo &family = key_family_info(static_cast<KeyFamily>(i));
+    writer.start_object();
+    writer.member("name", family.name);
+    writer.member("kty", family.kty);
+    if (!family.crv.empty()) writer.member("crv", family.crv);
+    if (family.curve) writer.member("coordinateLength", curve_size(*family.curve));
+    if (family.family == KeyFamily::Rsa) {
+      writer.member("minModulusBits", kRsaMinModulusBits);
+      writer.member("maxModulusBits", kRsaMaxModulusBits);
+    }
+    writer.end_object();
+  }
+  writer.end_array();
+  writer.end_object();
+  json = writer.text();
+}
+
+}  // namespace edgejwt

@@ -1,0 +1,1 @@
+esbuild app.js --bundle --loader:.wasm=file --outdir=public

@@ -1,0 +1,9 @@
+// rollup -c (rollup.config.mjs): node-resolve finds the package, import-meta-assets emits the Wasm
+// that new URL(…, import.meta.url) names inside it.
+import { init, sign, verify, verifyAsync, generateKeyPair } from "edgejwt";
+import * as wasi from "edgejwt/wasi";
+import { check } from "./check.js";
+
+await init();
+await wasi.init();
+globalThis.consumerReports = [await check("edgejwt", { sign, verify, verifyAsync, generateKeyPair }), await check("edgejwt/wasi", wasi)];

@@ -1,0 +1,144 @@
+// The consumer matrix: the package as `npm pack` makes it, installed into throwaway projects
+// (workspace.js), built with each real tool at its defaults (or the one line of config the README
+// shows) and run where its users run it. Every app initialises both builds and signs, verifies and
+// verifies asynchronously (apps/check.js); each case fails on a build error, a run-time error, a
+// missing report or anything the app prints that its user would see (a warning included).
+import { describe, it, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { readFile, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+
+import * as edgejwt from "../../js/index.js";
+import { startWorkerd } from "../../edge/run-local.js";
+import { startEchoOrigin } from "../../edge/demo/origin.js";
+import { workspace, app, build, run, succeed, reportsOf, ROOT } from "./workspace.js";
+import { NODES, BUN, DENO } from "./runtimes.js";
+import { launchChromium, reportsOfPage } from "./browsers.js";
+import { VARIANTS, variantName, bundledWorker, uploadModules, wranglerWorkerd, WRANGLER_ENV } from "./workers.js";
+
+const BOTH = ["edgejwt", "edgejwt/wasi"];
+// The child runs as a plain program, not as a child of this test runner.
+const PLAIN = { NODE_TEST_CONTEXT: undefined, NODE_OPTIONS: undefined, DENO_NO_UPDATE_CHECK: "1" };
+
+function assertReports(reports, labels = BOTH) {
+  assert.deepEqual(reports.map(({ label }) => label), labels);
+  for (const report of reports) assert.equal(report.ok, true, JSON.stringify(report));
+}
+
+// Runs an app's program and checks its reports, its exit status and that it printed nothing else.
+async function assertRuns(binary, args, cwd) {
+  const { code, signal, stdout, stderr } = await run(binary, args, { cwd, env: PLAIN });
+  assert.equal(code, 0, `exit ${signal ?? code}\n${stdout}\n${stderr}`);
+  assert.equal(stderr, "", "nothing on stderr (no warning)");
+  assertReports(reportsOf(stdout));
+  assert.equal(stdout.trim().split("\n").length, 1, `only the report on stdout:\n${stdout}`);
+}
+
+let space;
+before(async () => { space = await workspace(); });
+
+describe("Node, Bun and Deno run the installed package", () => {
+  for (const node of NODES) {
+    it(`${node.label}: import (ESM)`, async () => assertRuns(node.binary, ["app.mjs"], await app(space, "node")));
+    it(`${node.label}: require (CommonJS)`, async () => assertRuns(node.binary, ["app.cjs"], await app(space, "node")));
+  }
+  it("Bun: bun app.mjs", async () => assertRuns(BUN, ["app.mjs"], await app(space, "node")));
+  it("Deno: deno run --allow-read app.mjs", async () => {
+    await assertRuns(DENO, ["run", "--allow-read", "app.mjs"], await app(space, "node"));
+  });
+});
+
+describe("TypeScript resolves the types and the output runs", () => {
+  for (const mode of ["bundler", "nodenext", "node10"]) {
+    it(`moduleResolution ${mode}`, async () => {
+      const dir = await app(space, "typescript");
+      await build(dir, { script: `tsc -p tsconfig.${mode}.json`, marker: `.built-${mode}` });
+      // node10 means CommonJS output, in a folder that says so.
+      if (mode === "node10") await writeFile(join(dir, `out-${mode}`, "package.json"), '{ "type": "commonjs" }\n');
+      await assertRuns(process.execPath, [`out-${mode}/app.js`], dir);
+    });
+  }
+});
+
+describe("bundled pages run in Chromium", () => {
+  let browser;
+  before(async () => { browser = await launchChromium(); });
+  after(async () => { await browser?.close(); });
+
+  // consumer app → the folder its build writes (served as the site's root)
+  const PAGES = { esbuild: "public", vite: "dist", webpack: "dist", rollup: "public" };
+  for (const [name, output] of Object.entries(PAGES)) {
+    it(name, async () => {
+      const dir = await app(space, name);
+      await build(dir);
+      const { reports, problems } = await reportsOfPage(browser, join(dir, output));
+      assertReports(reports);
+      assert.deepEqual(problems, []);
+    });
+  }
+
+  it("an import map over the installed files, no bundler", async () => {
+    await app(space, "importmap");
+    const { reports, problems } = await reportsOfPage(browser, space.dir, "/importmap/");
+    assertReports(reports);
+    assert.deepEqual(problems, []);
+  });
+});
+
+describe("Workers: wrangler deploy --dry-run, run in workerd", () => {
+  const sha256 = (bytes) => createHash("sha256").update(bytes).digest("hex");
+
+  for (const variant of VARIANTS) {
+    it(variantName(variant), async () => {
+      const dist = await bundledWorker(space, variant);
+      const modules = await uploadModules(dist);
+      // The upload carries both builds' Wasm, byte for byte.
+      const uploaded = await Promise.all(modules.filter(({ kind }) => kind === "wasm").map(({ file }) => readFile(file)));
+      const packaged = await Promise.all(["dist/emscripten/edgejwt.wasm", "dist/wasi/edgejwt.wasm"]
+        .map((file) => readFile(join(space.dir, "node_modules", "edgejwt", file))));
+      assert.deepEqual(uploaded.map(sha256).sort(), packaged.map(sha256).sort());
+
+      const worker = await startWorkerd({ modules, compatibilityDate: variant.date, compatibilityFlags: variant.flags });
+      try {
+        const response = await fetch(worker.url);
+        const body = await response.text();
+        assert.equal(response.status, 200, `${body}\n${worker.output()}`);
+        assertReports(JSON.parse(body));
+      } finally {
+        await worker.stop();
+      }
+    });
+  }
+
+  it("edge/: cd edge && wrangler deploy --dry-run uploads the gateway with its Wasm, and it runs in wrangler's workerd", async (t) => {
+    // Not cached: edge/ is not in the package, so the workspace's key does not follow it.
+    const outdir = join(space.dir, "edge-upload");
+    await rm(outdir, { recursive: true, force: true });
+    await succeed("wrangler", ["deploy", "--dry-run", "--outdir", outdir], { cwd: join(ROOT, "edge"), env: WRANGLER_ENV });
+    const modules = await uploadModules(outdir);
+    assert.deepEqual(modules.filter(({ kind }) => kind === "wasm").length, 1, "the WASI build's Wasm is uploaded");
+    await edgejwt.init();
+    const { publicKey, privateKey } = edgejwt.generateKeyPair("ES256");
+    const origin = await startEchoOrigin();
+    t.after(() => origin.close());
+    // wrangler's own workerd, at edge/wrangler.toml's date: what `wrangler dev` would run.
+    const gateway = await startWorkerd({
+      binary: wranglerWorkerd(),
+      modules,
+      env: { JWKS: JSON.stringify({ keys: [edgejwt.exportJWK(publicKey)] }), ALGORITHMS: "ES256", ORIGIN: origin.url },
+    });
+    try {
+      const token = edgejwt.sign({ sub: "consumer" }, privateKey, { alg: "ES256", expiresIn: "5m" });
+      const passed = await fetch(`${gateway.url}/hello`, { headers: { authorization: `Bearer ${token}` } });
+      const echoed = await passed.text();
+      assert.equal(passed.status, 200, `${echoed}\n${gateway.output()}`);
+      const forged = edgejwt.sign({ sub: "consumer" }, edgejwt.generateKeyPair("ES256").privateKey, { alg: "ES256" });
+      const refused = await fetch(`${gateway.url}/hello`, { headers: { authorization: `Bearer ${forged}` } });
+      assert.equal(refused.status, 401);
+      assert.equal((await refused.json()).code, "ERR_JWS_SIGNATURE_VERIFICATION_FAILED");
+    } finally {
+      await gateway.stop();
+    }
+  });
+});
