@@ -67,12 +67,7 @@ async function main() {
 
       const core = cores[build];
       const handle = importKey(core, jwk, alg);
-      const check = () => {
-        const [algPointer, algLength, inputPointer, inputLength, signaturePointer, signatureLength] =
-          core.write(alg, signingInput, signature);
-        return core.abi.edgejwt_check_signature(core.context, handle, algPointer, algLength, inputPointer, inputLength,
-          signaturePointer, signatureLength);
-      };
+      const check = () => core.status("edgejwt_check_signature", handle, alg, signingInput, signature);
       if (check() !== 0) throw new Error(`${build} refuses the ${alg} signature`);
       cases.push({ alg, build, name: `edgejwt ${build} signature (abi)`, fn: check });
     }
@@ -105,8 +100,7 @@ async function main() {
 
 // The key's handle in `core`, imported from its JWK for `alg`.
 function importKey(core, jwk, alg) {
-  const [dataPointer, dataLength, algPointer, algLength] = core.write(JSON.stringify(jwk), alg);
-  core.call("edgejwt_key_import", 2, dataPointer, dataLength, algPointer, algLength); // 2: JWK
+  core.call("edgejwt_key_import", 2, JSON.stringify(jwk), alg); // 2: JWK
   return core.handle();
 }
 

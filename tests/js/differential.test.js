@@ -94,17 +94,13 @@ function* variants(alg, message, signature, jwk) {
 
 // The key's handle in `core`, imported from its JWK for `alg`.
 function importKey(core, jwk, alg) {
-  const [dataPointer, dataLength, algPointer, algLength] = core.write(JSON.stringify(jwk), alg);
-  assert.equal(core.abi.edgejwt_key_import(core.context, KEY_JWK, dataPointer, dataLength, algPointer, algLength), 0);
+  core.call("edgejwt_key_import", KEY_JWK, JSON.stringify(jwk), alg);
   return core.handle();
 }
 
 // edgejwt's verdict on the signature primitive alone (edgejwt_check_signature).
 function verifies(core, handle, alg, message, signature) {
-  const [algPointer, algLength, messagePointer, messageLength, signaturePointer, signatureLength] =
-    core.write(alg, message, signature);
-  return core.abi.edgejwt_check_signature(core.context, handle, algPointer, algLength, messagePointer, messageLength,
-    signaturePointer, signatureLength) === 0;
+  return core.status("edgejwt_check_signature", handle, alg, message, signature) === 0;
 }
 
 // The WASI build on node:wasi and on the shim run the same Wasm binary: node:crypto meets each
@@ -132,7 +128,7 @@ for (const build of BINARIES) {
             cases++;
           }
         }
-        core.abi.edgejwt_key_release(core.context, handle);
+        core.call("edgejwt_key_release", handle);
         t.diagnostic(`${cases} cases`);
       });
     }
@@ -170,7 +166,7 @@ for (const build of BINARIES) {
         assert.equal(expected, c.valid, `node:crypto on ${c.label}`);
         const handle = importKey(core, jwk, "ES256");
         assert.equal(verifies(core, handle, "ES256", message, signature), c.valid, c.label);
-        core.abi.edgejwt_key_release(core.context, handle);
+        core.call("edgejwt_key_release", handle);
       }
     });
   });
