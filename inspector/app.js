@@ -1,9 +1,10 @@
 // The inspector page: the token, key and sign fields wired to edgejwt (decode, verify, sign) and
 // to the lint and timeline modules. Everything happens in this page; nothing is sent anywhere.
-import {
-  init, decode, verify, sign, compactSign, importJWK, importPEM, createLocalJWKSet, generateKeyPair, generateSecret,
-  calculateJwkThumbprint, exportJWK, JWTClaimValidationFailed,
-} from "../js/index.js";
+// The API on the Emscripten build without the package entry's server-side layers (the gateway,
+// sessions): the page loads only the modules it uses.
+import { createApi } from "../js/api.js";
+import { loadEmscriptenEngine } from "../js/engines/emscripten.js";
+import { JWTClaimValidationFailed } from "../js/errors.js";
 import { secondsOf } from "../js/timespan.js";
 import { base64url } from "../js/util.js";
 import { lint } from "./lint.js";
@@ -11,6 +12,11 @@ import { timeline, formatUtc } from "./timeline.js";
 import { cleanToken, partsOf, explain } from "./token-parts.js";
 import { readKey, InputError } from "./key-input.js";
 import { renderJson } from "./json-view.js";
+
+const {
+  init, decode, verify, sign, compactSign, importJWK, importPEM, createLocalJWKSet, generateKeyPair, generateSecret,
+  calculateJwkThumbprint, exportJWK,
+} = createApi(loadEmscriptenEngine);
 
 const $ = (id) => document.getElementById(id);
 const EXAMPLE_SECRET = "edgejwt-inspector-example-secret-0123456789"; // public on purpose: the example's only

@@ -14,7 +14,6 @@ import { VerifiedTokenCache } from "./token-cache.js";
 import { Policies, LIMIT_FIELDS } from "./policies.js";
 import { RemoteJWKSet, createRemoteJWKSetFactory } from "./remote-jwks.js";
 import { RevocationList } from "./revocation.js";
-import { createGatewayFactory } from "./gateway.js";
 import { base64url, definedOnly } from "./util.js";
 
 const decoder = new TextDecoder();
@@ -510,7 +509,6 @@ export function createApi(loadEngine) {
     createLocalJWKSet, generateKeyPair, generateSecret, calculateJwkThumbprint,
     createRemoteJWKSet, verifyAsync, createRevocationList,
   };
-  api.createGateway = createGatewayFactory(api);
   return api;
 }
 

@@ -1,5 +1,6 @@
 // edgejwt on its WASI build: for edge runtimes, other WASI hosts, Node, Deno and Bun (Workers: wasi-workerd.js).
 import { createApi } from "./api.js";
+import { createGatewayFactory } from "./gateway.js";
 import { createSessionApi } from "./sessions/session-tokens.js";
 import { loadWasiEngine } from "./engines/wasi.js";
 
@@ -9,11 +10,15 @@ export { RemoteJWKSet } from "./remote-jwks.js";
 export { VerifiedTokenCache } from "./token-cache.js";
 export { GatewayTokenMissing, GatewayForbidden, JWTRevoked } from "./gateway.js";
 export { RevocationUnavailable } from "./revocation.js";
+export { CacheSnapshotStore } from "./gateway/snapshot-store.js";
 export * from "./sessions/index.js";
+const api = /* @__PURE__ */ createApi(loadWasiEngine);
 export const {
   init, memoryUsage, sign, verify, decode, decodeProtectedHeader, compactSign, compactVerify, generateTokenPair,
   importJWK, exportJWK, importSPKI, importPKCS8, importX509, importPEM, exportSPKI, exportPKCS8,
   createLocalJWKSet, generateKeyPair, generateSecret, calculateJwkThumbprint,
-  createRemoteJWKSet, verifyAsync, createRevocationList, createGateway,
-} = /* @__PURE__ */ createApi(loadWasiEngine);
+  createRemoteJWKSet, verifyAsync, createRevocationList,
+} = api;
+// The gateway is a layer over the API (it verifies through it), bound here to this build's.
+export const createGateway = /* @__PURE__ */ createGatewayFactory(api);
 export const { startSession, rotateRefreshToken } = createSessionApi({ sign, verify: verifyAsync });
