@@ -1,11 +1,13 @@
 #include "ecdsa.h"
 
 #include <algorithm>
+#include <memory>
 
 #include <bearssl_ec.h>
 #include <bearssl_rand.h>
 
 #include "bearssl_hash.h"
+#include "p256_verify.h"
 #include "random.h"
 #include "../wipe.h"
 
@@ -61,6 +63,14 @@ Status ec_check_public_key(const EcPublicKey &key) {
   return valid == 1 ? Status::Ok : Status::KeyInvalid;
 }
 
+void ec_precompute_verifier(EcPublicKey &key) {
+  if (key.curve != Curve::P256) return;
+  auto verifier = std::make_unique<P256VerifyKey>();
+  if (p256_verify_init(key.point.data(), key.point.size(), *verifier)) {
+    key.verifier = Precomputed<P256VerifyKey>(std::move(verifier));
+  }
+}
+
 Status ec_public_from_private(Curve curve, ByteView scalar, EcPublicKey &public_key) {
   if (!in_scalar_range(curve, scalar)) return Status::KeyInvalid;
   public_key.curve = curve;
@@ -96,11 +106,24 @@ Status ecdsa_check_signature_encoding(Curve curve, ByteView signature) {
   return in_range ? Status::Ok : Status::SignatureInvalid;
 }
 
+// P-256 on ours: with the key's table when it has one for this point, else with one made here (a
+// point off the curve makes none, and fails as BearSSL's muladd does).
 Status ecdsa_verify(Hash hash, const EcPublicKey &key, ByteView message, ByteView signature) {
   if (Status status = ecdsa_check_signature_encoding(key.curve, signature); status != Status::Ok) return status;
   if (key.point.size() != 1 + 2 * curve_size(key.curve)) return Status::KeyInvalid;
   uint8_t digest[kMaxHashSize];
   hash_bytes(hash, message, digest);
+  if (key.curve == Curve::P256) {
+    const P256VerifyKey *verifier = key.verifier.get();
+    std::unique_ptr<P256VerifyKey> made;
+    if (!verifier || !p256_verify_matches(*verifier, key.point.data(), key.point.size())) {
+      made = std::make_unique<P256VerifyKey>();
+      if (!p256_verify_init(key.point.data(), key.point.size(), *made)) return Status::SignatureInvalid;
+      verifier = made.get();
+    }
+    const bool valid = p256_verify(*verifier, digest, hash_size(hash), signature.data, signature.size);
+    return valid ? Status::Ok : Status::SignatureInvalid;
+  }
   // BearSSL's key struct is not const-correct; verification copies the point before using it.
   const br_ec_public_key public_key{curve_id(key.curve), const_cast<uint8_t *>(key.point.data()), key.point.size()};
   const uint32_t valid = br_ecdsa_i31_vrfy_raw(&curve_impl(key.curve), digest, hash_size(hash), &public_key,

@@ -1,6 +1,8 @@
-// ECDSA for JWS (RFC 7518 §3.4) on BearSSL: P-256 with its fast m31 code, P-384/P-521 with
-// ec_prime_i31. Signatures are raw R || S of exactly 2 × curve_size bytes (never DER); r and s are
-// checked to lie in [1, n-1] before any curve arithmetic; signing is deterministic (RFC 6979).
+// ECDSA for JWS (RFC 7518 §3.4). Signing, key checks and P-384/P-521 verification on BearSSL (P-256
+// with its fast m31 code, P-384/P-521 with ec_prime_i31); P-256 verification on our own verify-only
+// arithmetic (p256_verify.h), proved against BearSSL by the differential suite. Signatures are raw
+// R || S of exactly 2 × curve_size bytes (never DER); r and s are checked to lie in [1, n-1] before
+// any curve arithmetic; signing is deterministic (RFC 6979).
 #pragma once
 #include <vector>
 
@@ -9,12 +11,16 @@
 #include "../status.h"
 #include "curve.h"
 #include "hash.h"
+#include "p256_verify.h"
+#include "precomputed.h"
 
 namespace edgejwt {
 
 struct EcPublicKey {
   Curve curve = Curve::P256;
   std::vector<uint8_t> point;  // uncompressed SEC1: 0x04 || X || Y, each curve_size(curve) bytes
+  // P-256 only: the point's comb table (ec_precompute_verifier).
+  Precomputed<P256VerifyKey> verifier = {};
 };
 
 struct EcPrivateKey {
@@ -25,6 +31,10 @@ struct EcPrivateKey {
 // KeyInvalid unless the point is uncompressed, of exact length, with coordinates below p and on
 // the curve (not the point at infinity).
 Status ec_check_public_key(const EcPublicKey &key);
+// For a P-256 key that passed ec_check_public_key: makes its comb table (p256_comb.h, 18 KB, about
+// six verifications' time) and keeps it in key.verifier, so that its verifications start from it.
+// Other curves keep nothing.
+void ec_precompute_verifier(EcPublicKey &key);
 // The scalar must be of exact length and in [1, n-1]; `public_key` receives d·G.
 Status ec_public_from_private(Curve curve, ByteView scalar, EcPublicKey &public_key);
 

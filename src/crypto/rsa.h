@@ -1,5 +1,6 @@
-// RSA signatures for JWS (RFC 7518 §3.3, §3.5) on BearSSL's i31 RSA operations, the same code in
-// every build. PKCS#1 v1.5 verification re-encodes the expected EM and compares it whole (no
+// RSA signatures for JWS (RFC 7518 §3.3, §3.5): signing on BearSSL's i31 RSA operations, the same
+// code in every build; verification's public operation s^e mod n on our own verify-only arithmetic
+// (rsa_public.h), proved against BearSSL by the differential suite. PKCS#1 v1.5 verification re-encodes the expected EM and compares it whole (no
 // parsing of the decrypted block); EMSA-PSS (RFC 8017 §9.1) is ours, as BearSSL 0.6 has none, with
 // MGF1 over the same hash and a salt as long as the hash.
 #pragma once
@@ -9,6 +10,8 @@
 #include "../secret_bytes.h"
 #include "../status.h"
 #include "hash.h"
+#include "precomputed.h"
+#include "rsa_public.h"
 
 namespace edgejwt {
 
@@ -16,6 +19,8 @@ namespace edgejwt {
 struct RsaPublicKey {
   std::vector<uint8_t> n;  // modulus
   std::vector<uint8_t> e;  // public exponent
+  // n's Montgomery constants (rsa_precompute_verifier).
+  Precomputed<RsaPublicOperation> verifier = {};
 };
 
 // Both exponent forms are kept: BearSSL signs with the CRT values, JWK and PKCS#1 also carry d.
@@ -35,6 +40,10 @@ Status rsa_check_modulus(ByteView n);
 // rsa_check_modulus, then KeyInvalid for an exponent that is even, 1, or longer than 4 bytes
 // (BearSSL's limit). Leading zero bytes of n and e are ignored.
 Status rsa_check_public_key(const RsaPublicKey &key);
+// Makes the verify-only constants for a key that passed rsa_check_public_key and keeps them in
+// key.verifier, so that its verifications skip them (about the cost of one verification).
+void rsa_precompute_verifier(RsaPublicKey &key);
+
 // The public checks, then that p·q = n and that the CRT values, e and d agree (a test signature
 // made with the CRT values must open with e and equal x^d mod n). Signing checks every signature
 // with e before returning it (KeyInvalid otherwise).

@@ -73,15 +73,21 @@ struct Validator {
     if (status == Status::Ok) secret.pads = HmacPads(secret.bytes.view());
     return status;
   }
-  Status operator()(const RsaPublicKey &key) {
-    return check_rsa_public(key);
+  Status operator()(RsaPublicKey &key) {
+    if (Status status = check_rsa_public(key); status != Status::Ok) return status;
+    rsa_precompute_verifier(key);
+    return Status::Ok;
   }
-  Status operator()(const RsaPrivateKey &key) {
+  Status operator()(RsaPrivateKey &key) {
     if (Status status = check_rsa_public(key.public_key); status != Status::Ok) return status;
-    return fail(rsa_check_private_key(key), "d");
+    if (Status status = fail(rsa_check_private_key(key), "d"); status != Status::Ok) return status;
+    rsa_precompute_verifier(key.public_key);
+    return Status::Ok;
   }
-  Status operator()(const EcPublicKey &key) {
-    return fail(ec_check_public_key(key), "x,y");
+  Status operator()(EcPublicKey &key) {
+    if (Status status = fail(ec_check_public_key(key), "x,y"); status != Status::Ok) return status;
+    ec_precompute_verifier(key);
+    return Status::Ok;
   }
   Status operator()(EcPrivateKey &key) {
     EcPublicKey derived;
@@ -90,6 +96,7 @@ struct Validator {
     }
     if (!key.public_key.point.empty() && key.public_key.point != derived.point) return fail(Status::KeyInvalid, "d");
     key.public_key = std::move(derived);
+    ec_precompute_verifier(key.public_key);
     return Status::Ok;
   }
   Status operator()(const Ed25519PublicKey &key) {
