@@ -1,0 +1,217 @@
+// Cookie sessions at the gateway (createGateway({ session })), in Node in front of the demo origin:
+// the login handoff, cookie attributes, the edge refresh, the refresh and logout endpoints, CSRF
+// refusals and what an attacker sends (forged, absent, duplicate cookies; a cookie beside an
+// Authorization header; a refresh cookie where the browser would not send it; one token type in the
+// other's cookie). The same flow in workerd with the SQLite Durable Object: tests/e2e/gateway-sessions.test.js.
+import { describe, it, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { createHmac } from "node:crypto";
+
+import { builds, apiFor } from "../support/builds.js";
+import { startEchoOrigin, LOGIN_HEADER } from "../../edge/demo/origin.js";
+import { GATEWAY_SECRET } from "../support/gateway.js";
+import { MemorySessionStore, SessionStoreUnavailable } from "../../js/index.js";
+import { cookiesOf, sessionClient } from "../support/session-client.js";
+
+const ORIGIN = "http://gateway.test";
+const SAME_ORIGIN = { origin: ORIGIN, "sec-fetch-site": "same-origin" };
+
+describe("createGateway({ session }) in Node", () => {
+  let api, origin, store;
+  const gateways = {};
+
+  before(async () => {
+    api = await apiFor(builds[0]);
+    origin = await startEchoOrigin({ record: true, loginPath: "/auth/login" });
+    store = new MemorySessionStore();
+    const make = (session) => api.createGateway({
+      origin: origin.url, rules: [{ name: "login", match: { path: "/auth/login" }, requires: "none" }, { name: "api", match: { prefix: "/" }, requires: "session" }],
+      session: { secret: GATEWAY_SECRET, alg: "HS256", store, claimHeaders: { "x-user-id": "sub" }, ...session },
+    });
+    gateways.scoped = make({ reuseInterval: 0 }); // the refresh cookie on /auth/ only
+    gateways.everywhere = make({ refreshCookiePath: "/" }); // every call refreshed at the edge
+  });
+  after(() => origin.close());
+
+  const clientOf = (gateway) => sessionClient((path, init) => gateway(new Request(`${ORIGIN}${path}`, init)), SAME_ORIGIN);
+  const originRequests = () => origin.requests.length;
+
+  it("mints the cookies of a login the origin vouches for, with the attributes the browser enforces", async () => {
+    const client = clientOf(gateways.scoped);
+    const response = await client.post("/auth/login?user=alice");
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get(LOGIN_HEADER), null); // the claims never reach the client
+    const [access, refresh] = response.headers.getSetCookie();
+    assert.match(access, /^__Host-edgejwt-access=[\w-]+\.[\w-]+\.[\w-]+; Path=\/; Max-Age=(899|900); Secure; HttpOnly; SameSite=Lax$/);
+    assert.match(refresh, /^__Secure-edgejwt-refresh=[\w-]+\.[\w-]+\.[\w-]+; Path=\/auth\/; Max-Age=(1209599|1209600); Secure; HttpOnly; SameSite=Lax$/);
+    const api = await client.get("/api/me");
+    assert.equal(api.status, 200);
+    const seen = await api.json();
+    assert.equal(seen.headers["x-user-id"], "alice");
+    assert.equal(seen.headers.cookie, undefined); // neither session cookie reaches the origin
+  });
+
+  it("rotates an expired access cookie at the edge and forwards the request once, with the new pair", async () => {
+    const client = clientOf(gateways.everywhere);
+    await client.post("/auth/login?user=bob");
+    const { refresh } = client.jar;
+    client.jar.access = expiredAccess(client.jar.access);
+    const before = originRequests();
+    const response = await client.get("/api/items");
+    assert.equal(response.status, 200);
+    assert.equal(originRequests(), before + 1); // no redirect, no second trip
+    assert.equal((await response.json()).headers["x-user-id"], "bob");
+    assert.equal(response.headers.getSetCookie().length, 2);
+    assert.notEqual(client.jar.refresh, refresh);
+    // The used refresh token is spent: presented again, outside the reuse interval here, it is reuse.
+  });
+
+  it("two requests racing with one expired cookie both get the same successor (reuseInterval)", async () => {
+    const client = clientOf(gateways.everywhere);
+    await client.post("/auth/login?user=carol");
+    const jar = { ...client.jar, access: expiredAccess(client.jar.access) };
+    const [a, b] = await Promise.all([0, 1].map(() => clientOf(gateways.everywhere).with(jar).get("/api/items")));
+    assert.deepEqual([a.status, b.status], [200, 200]);
+    assert.deepEqual(cookiesOf(a), cookiesOf(b));
+  });
+
+  it("POST /auth/refresh rotates; the old refresh token replayed revokes the family at once", async () => {
+    const client = clientOf(gateways.scoped);
+    await client.post("/auth/login?user=dave");
+    const first = { ...client.jar };
+    const refreshed = await client.post("/auth/refresh");
+    assert.equal(refreshed.status, 200);
+    assert.deepEqual(Object.keys(await refreshed.json()), ["accessTokenExpiresAt", "refreshTokenExpiresAt", "sessionExpiresAt"]);
+    assert.equal((await client.get("/api/me")).status, 200);
+    const replay = await clientOf(gateways.scoped).with(first).post("/auth/refresh");
+    assert.equal(replay.status, 401);
+    assert.equal((await replay.json()).code, "ERR_REFRESH_TOKEN_REUSED");
+    assert.deepEqual(replay.headers.getSetCookie().map((cookie) => /Max-Age=(\d+)/.exec(cookie)[1]), ["0", "0"]);
+    const after = await client.get("/api/me"); // the thief's replay revoked the owner's newer pair too
+    assert.equal(after.status, 401);
+    assert.equal((await after.json()).code, "ERR_JWT_REVOKED");
+  });
+
+  it("POST /auth/logout revokes the family and the access token at once and clears both cookies", async () => {
+    const client = clientOf(gateways.scoped);
+    await client.post("/auth/login?user=erin");
+    const held = { ...client.jar };
+    const out = await client.post("/auth/logout");
+    assert.equal(out.status, 200);
+    assert.deepEqual(await out.json(), { loggedOut: true, familyRevoked: true });
+    assert.deepEqual(out.headers.getSetCookie().map((cookie) => cookie.split(";")[0]), ["__Host-edgejwt-access=", "__Secure-edgejwt-refresh="]);
+    const stolen = clientOf(gateways.scoped).with(held);
+    const call = await stolen.get("/api/me");
+    assert.equal(call.status, 401);
+    assert.equal((await call.json()).code, "ERR_JWT_REVOKED");
+    assert.equal((await stolen.post("/auth/refresh")).status, 401);
+  });
+
+  it("refuses cookie-authenticated unsafe requests that are not same-origin (CSRF), before the origin", async () => {
+    const client = clientOf(gateways.scoped);
+    await client.post("/auth/login?user=frank");
+    const before = originRequests();
+    const hostile = [{}, { "sec-fetch-site": "cross-site" }, { "sec-fetch-site": "same-site", origin: ORIGIN },
+      { origin: "https://evil.example" }, { origin: "null" }, { "sec-fetch-site": "same-origin", origin: "https://evil.example" }];
+    for (const headers of hostile) {
+      for (const [method, path] of [["POST", "/api/transfer"], ["DELETE", "/api/items/1"], ["POST", "/auth/logout"], ["POST", "/auth/refresh"], ["POST", "/auth/login?user=mallory"]]) {
+        const response = await client.send(method, path, { headers, sameOrigin: false });
+        assert.equal(response.status, 403, `${method} ${path} ${JSON.stringify(headers)}`);
+        assert.equal((await response.json()).code, "ERR_CSRF_REFUSED");
+        assert.equal(response.headers.getSetCookie().length, 0);
+      }
+    }
+    assert.equal(originRequests(), before);
+    assert.equal((await client.get("/api/me", { sameOrigin: false })).status, 200); // a GET needs no Origin
+    assert.equal((await client.post("/api/transfer")).status, 200); // same-origin POST
+    assert.equal((await client.get("/api/me")).status, 200); // the refused logout revoked nothing
+  });
+
+  it("answers what an attacker sends: forged, absent and duplicate cookies, cookie + Authorization, swapped token types", async () => {
+    const client = clientOf(gateways.scoped);
+    await client.post("/auth/login?user=grace");
+    const { access, refresh } = client.jar;
+    const [header, payload, signature] = access.split(".");
+    const forgedPayload = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, "base64url")), sub: "admin" })).toString("base64url");
+    const raw = (path, cookie, init = {}) => gateways.scoped(new Request(`${ORIGIN}${path}`, { ...init, headers: { ...SAME_ORIGIN, cookie, ...init.headers } }));
+    const expect = async (response, status, code) => {
+      assert.equal(response.status, status);
+      assert.equal((await response.json()).code, code);
+    };
+    const before = originRequests();
+    await expect(await raw("/api/me", `__Host-edgejwt-access=${header}.${forgedPayload}.${signature}`), 401, "ERR_JWS_SIGNATURE_VERIFICATION_FAILED");
+    await expect(await raw("/api/me", "theme=dark"), 401, "ERR_TOKEN_MISSING");
+    await expect(await raw("/api/me", `__Host-edgejwt-access=${access}; __Host-edgejwt-access=${access}`), 400, "ERR_AMBIGUOUS_CREDENTIALS");
+    await expect(await raw("/auth/refresh", `__Secure-edgejwt-refresh=${refresh}; __Secure-edgejwt-refresh=x`, { method: "POST" }), 400, "ERR_AMBIGUOUS_CREDENTIALS");
+    await expect(await raw("/api/me", `__Host-edgejwt-access=${access}`, { headers: { authorization: `Bearer ${access}` } }), 400, "ERR_AMBIGUOUS_CREDENTIALS");
+    await expect(await raw("/api/me", `__Host-edgejwt-access=${refresh}`), 401, "ERR_JWT_CLAIM_VALIDATION_FAILED"); // typ refresh+jwt
+    await expect(await raw("/auth/refresh", `__Secure-edgejwt-refresh=${access}`, { method: "POST" }), 401, "ERR_JWT_CLAIM_VALIDATION_FAILED");
+    // A refresh cookie where the browser never sends it (outside Path=/auth/) rotates nothing.
+    await expect(await raw("/api/me", `__Host-edgejwt-access=${expiredAccess(access)}; __Secure-edgejwt-refresh=${refresh}`), 401, "ERR_JWT_EXPIRED");
+    assert.equal(originRequests(), before);
+    // … and is stripped with the access cookie from what the origin receives; other cookies pass.
+    const passed = await (await raw("/api/me", `theme=dark; __Host-edgejwt-access=${access}; __Secure-edgejwt-refresh=${refresh}`)).json();
+    assert.equal(passed.headers.cookie, "theme=dark");
+    // The login header: a client's is stripped; the origin's on any other path sets no cookie.
+    const spoofed = await raw("/auth/login", "", { method: "POST", headers: { [LOGIN_HEADER]: '{"sub":"admin"}' } });
+    assert.equal(spoofed.headers.getSetCookie().length, 0);
+    assert.equal((await spoofed.json()).headers[LOGIN_HEADER], undefined);
+  });
+
+  it("after logout, an expired access cookie and the old refresh cookie rotate nothing", async () => {
+    const client = clientOf(gateways.everywhere);
+    await client.post("/auth/login?user=heidi");
+    const held = { ...client.jar, access: expiredAccess(client.jar.access) };
+    await client.post("/auth/logout");
+    assert.deepEqual([client.jar.access, client.jar.refresh], [undefined, undefined]);
+    const before = originRequests();
+    const replay = await clientOf(gateways.everywhere).with(held).get("/api/me");
+    assert.equal(replay.status, 401);
+    assert.equal((await replay.json()).code, "ERR_SESSION_REVOKED");
+    assert.equal(originRequests(), before);
+  });
+
+  it("answers 503 and keeps the cookies when the store cannot be reached", async () => {
+    const failing = Object.fromEntries(["createFamily", "useRefreshToken", "revokeFamily", "revokeJti", "revokeSubject", "reasonRevoked", "stats"]
+      .map((method) => [method, async () => { throw new SessionStoreUnavailable("down"); }]));
+    const client = clientOf(gateways.scoped);
+    await client.post("/auth/login?user=ivan");
+    const gateway = api.createGateway({ origin: origin.url, session: { secret: GATEWAY_SECRET, alg: "HS256", store: failing } });
+    const down = clientOf(gateway).with(client.jar);
+    for (const response of [await down.get("/api/me"), await down.post("/auth/refresh"), await down.post("/auth/logout")]) {
+      assert.equal(response.status, 503);
+      assert.equal((await response.json()).code, "ERR_SESSION_STORE_UNAVAILABLE");
+      assert.equal(response.headers.getSetCookie().length, 0);
+    }
+  });
+
+  it("refuses session configurations that would weaken the cookies", () => {
+    const base = { origin: origin.url, session: { secret: GATEWAY_SECRET, alg: "HS256", store } };
+    const refused = (session) => assert.throws(() => api.createGateway({ ...base, session: { ...base.session, ...session } }), { code: "ERR_INVALID_ARGUMENT" });
+    refused({ accessCookie: "session" }); // not __Host-
+    refused({ refreshCookie: "__Host-r" }); // a __Host- cookie must have Path=/
+    refused({ sameSite: "None" });
+    refused({ refreshPath: "/refresh" }); // outside the refresh cookie's path: the browser would not send it
+    refused({ secret: new Uint8Array(16) });
+    refused({ allowedOrigins: ["https://app.example/path"] });
+    refused({ store: {} });
+    refused({ cookieDomain: "example.com" });
+  });
+});
+
+// The access token with "exp" in the past, signed with the session's secret (what a browser holds
+// once the token expired, before its cookie's Max-Age ends).
+function expiredAccess(token) {
+  return reSigned(token, (claims) => ({ ...claims, iat: claims.iat - 1000, exp: claims.iat - 10 }));
+}
+
+function reSigned(token, change) {
+  const [header, payload] = token.split(".");
+  const claims = change(JSON.parse(Buffer.from(payload, "base64url")));
+  return hs256(header, Buffer.from(JSON.stringify(claims)).toString("base64url"));
+}
+
+function hs256(header, payload) {
+  const input = `${header}.${payload}`;
+  return `${input}.${createHmac("sha256", GATEWAY_SECRET).update(input).digest("base64url")}`;
+}
