@@ -5,16 +5,16 @@
 // other's cookie). The same flow in workerd with the SQLite Durable Object: tests/e2e/gateway-sessions.test.js.
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { createHmac } from "node:crypto";
 
 import { builds, apiFor } from "../support/builds.js";
 import { startEchoOrigin, LOGIN_HEADER } from "../../edge/demo/origin.js";
 import { GATEWAY_SECRET } from "../support/gateway.js";
 import { MemorySessionStore, SessionStoreUnavailable } from "../../js/index.js";
-import { cookiesOf, sessionClient } from "../support/session-client.js";
+import { cookiesOf, expiredAccessToken, sessionClient } from "../support/session-client.js";
 
 const ORIGIN = "http://gateway.test";
 const SAME_ORIGIN = { origin: ORIGIN, "sec-fetch-site": "same-origin" };
+const expiredAccess = (token) => expiredAccessToken(token, GATEWAY_SECRET);
 
 describe("createGateway({ session }) in Node", () => {
   let api, origin, store;
@@ -198,20 +198,3 @@ describe("createGateway({ session }) in Node", () => {
     refused({ cookieDomain: "example.com" });
   });
 });
-
-// The access token with "exp" in the past, signed with the session's secret (what a browser holds
-// once the token expired, before its cookie's Max-Age ends).
-function expiredAccess(token) {
-  return reSigned(token, (claims) => ({ ...claims, iat: claims.iat - 1000, exp: claims.iat - 10 }));
-}
-
-function reSigned(token, change) {
-  const [header, payload] = token.split(".");
-  const claims = change(JSON.parse(Buffer.from(payload, "base64url")));
-  return hs256(header, Buffer.from(JSON.stringify(claims)).toString("base64url"));
-}
-
-function hs256(header, payload) {
-  const input = `${header}.${payload}`;
-  return `${input}.${createHmac("sha256", GATEWAY_SECRET).update(input).digest("base64url")}`;
-}
