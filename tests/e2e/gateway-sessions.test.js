@@ -11,7 +11,8 @@ import { join } from "node:path";
 
 import { startWorkerd } from "../../edge/run-local.js";
 import { startEchoOrigin } from "../../edge/demo/origin.js";
-import { cookiesOf, expiredAccessToken, sessionClient } from "../support/session-client.js";
+import { expiredAccessToken } from "../support/gateway.js";
+import { cookiesOf, sessionClient } from "../../edge/demo/session-client.js";
 
 const REQUEST_LIMIT_MS = 15_000;
 const APP = "https://app.example"; // the page's origin, SESSION's allowedOrigins

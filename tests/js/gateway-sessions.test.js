@@ -8,9 +8,9 @@ import assert from "node:assert/strict";
 
 import { builds, apiFor } from "../support/builds.js";
 import { startEchoOrigin, LOGIN_HEADER } from "../../edge/demo/origin.js";
-import { GATEWAY_SECRET } from "../support/gateway.js";
+import { GATEWAY_SECRET, expiredAccessToken } from "../support/gateway.js";
 import { MemorySessionStore, SessionStoreUnavailable } from "../../js/index.js";
-import { cookiesOf, expiredAccessToken, sessionClient } from "../support/session-client.js";
+import { cookiesOf, sessionClient } from "../../edge/demo/session-client.js";
 
 const ORIGIN = "http://gateway.test";
 const SAME_ORIGIN = { origin: ORIGIN, "sec-fetch-site": "same-origin" };

@@ -1,7 +1,5 @@
-import { createHmac } from "node:crypto";
-
-// A browser's cookie jar for the gateway's two session cookies, as the tests, the demo and the load
-// test drive them: the access cookie goes with every request (Path=/), the refresh cookie only to
+// A browser's cookie jar for the gateway's two session cookies, as npm start, the tests, the load
+// test and the bench drive them: the access cookie goes with every request (Path=/), the refresh cookie only to
 // paths within its Path (RFC 6265 §5.1.4, as browsers send it); Set-Cookie replaces a cookie,
 // and Max-Age=0 deletes it. `send(path, init)` makes the request (fetch to workerd, or a gateway
 // handler called directly); `sameOrigin` are the headers a browser adds to its own origin's requests.
@@ -52,13 +50,4 @@ export function cookiesOf(response) {
 function pathWithin(path, cookiePath) {
   if (!cookiePath) return false;
   return path === cookiePath || (path.startsWith(cookiePath) && (cookiePath.endsWith("/") || path[cookiePath.length] === "/"));
-}
-
-// An HS256 access token with "exp" in the past, re-signed with the session's `secret` (what a
-// browser holds once the token expired, before its cookie's Max-Age ends).
-export function expiredAccessToken(token, secret) {
-  const [header, payload] = token.split(".");
-  const claims = JSON.parse(Buffer.from(payload, "base64url"));
-  const input = `${header}.${Buffer.from(JSON.stringify({ ...claims, iat: claims.iat - 1000, exp: claims.iat - 10 })).toString("base64url")}`;
-  return `${input}.${createHmac("sha256", secret).update(input).digest("base64url")}`;
 }
