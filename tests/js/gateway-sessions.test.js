@@ -171,6 +171,35 @@ describe("createGateway({ session }) in Node", () => {
     assert.equal(originRequests(), before);
   });
 
+  it("mints only for a 2xx answer to POST loginPath, with claims that leave the session's own to it", async () => {
+    let answer;
+    const gateway = api.createGateway({
+      origin: "http://origin.test", fetch: async () => answer(),
+      session: { secret: GATEWAY_SECRET, alg: "HS256", store }, rules: [{ match: { prefix: "/" }, requires: "none" }],
+    });
+    const login = (path = "/auth/login", method = "POST") => () => gateway(new Request(`${ORIGIN}${path}`, { method, headers: SAME_ORIGIN }));
+    const origin = (status, claims) => () => new Response("{}", { status, headers: { [LOGIN_HEADER]: claims } });
+    const cases = [
+      [origin(200, '{"sub":"a","sid":"chosen"}'), login(), 502, "ERR_INVALID_ARGUMENT"],
+      [origin(200, '{"sub":"a","exp":4102444800}'), login(), 502, "ERR_INVALID_ARGUMENT"],
+      [origin(200, "{not json"), login(), 502, "ERR_SESSION_LOGIN_INVALID"],
+      [origin(200, '{"scope":"read"}'), login(), 502, "ERR_INVALID_ARGUMENT"],
+      [origin(401, '{"sub":"a"}'), login(), 401, undefined],
+      [origin(200, '{"sub":"a"}'), login("/api/other"), 200, undefined],
+      [origin(200, '{"sub":"a"}'), login("/auth/login", "PUT"), 200, undefined],
+    ];
+    for (const [respond, request, status, code] of cases) {
+      answer = respond;
+      const response = await request();
+      assert.equal(response.status, status);
+      assert.equal(response.headers.get(LOGIN_HEADER), null);
+      assert.equal(response.headers.getSetCookie().length, 0);
+      if (code) assert.equal((await response.json()).code, code);
+    }
+    answer = origin(200, '{"sub":"a"}');
+    assert.equal((await login()()).headers.getSetCookie().length, 2);
+  });
+
   it("answers 503 and keeps the cookies when the store cannot be reached", async () => {
     const failing = Object.fromEntries(["createFamily", "useRefreshToken", "revokeFamily", "revokeJti", "revokeSubject", "reasonRevoked", "stats"]
       .map((method) => [method, async () => { throw new SessionStoreUnavailable("down"); }]));
