@@ -92,8 +92,9 @@ export class GatewaySessions {
     const entry = found?.find(({ source }) => source === this.accessSource);
     const refresh = this.refreshToken(request, path);
     const rotates = refresh !== undefined && (entry ? this.expired(entry.token) : found === null && requirement.mode === "anyOf");
-    if (!entry && !rotates) return { found };
-    const refusal = this.refusal(request, path, cookies.isUnsafeMethod(request.method));
+    // A session cookie beside another provider's token is refused too; the CSRF check is for
+    // requests the cookies authenticate.
+    const refusal = this.refusal(request, path, (entry !== undefined || rotates) && cookies.isUnsafeMethod(request.method));
     if (refusal) return refusal;
     if (!rotates) return { found };
     const rotated = await this.rotate(refresh, "edge_refresh");

@@ -158,6 +158,23 @@ describe("createGateway({ session }) in Node", () => {
     assert.equal((await spoofed.json()).headers[LOGIN_HEADER], undefined);
   });
 
+  it("beside a bearer provider: a session cookie with an Authorization header is refused, whichever is read first", async () => {
+    const client = clientOf(gateways.scoped);
+    await client.post("/auth/login?user=judy");
+    const gateway = api.createGateway({
+      origin: origin.url, secret: GATEWAY_SECRET, issuer: "https://bearer.example",
+      session: { secret: GATEWAY_SECRET, alg: "HS256", store },
+    });
+    const bearer = api.sign({ sub: "judy" }, api.importJWK({ kty: "oct", k: Buffer.from(GATEWAY_SECRET).toString("base64url") }),
+      { alg: "HS256", issuer: "https://bearer.example", expiresIn: 60 });
+    const send = (headers) => gateway(new Request(`${ORIGIN}/api/me`, { headers: { ...SAME_ORIGIN, ...headers } }));
+    assert.equal((await send({ authorization: `Bearer ${bearer}` })).status, 200);
+    assert.equal((await send({ cookie: client.cookieFor("/api/me") })).status, 200);
+    const both = await send({ authorization: `Bearer ${bearer}`, cookie: client.cookieFor("/api/me") });
+    assert.equal(both.status, 400);
+    assert.equal((await both.json()).code, "ERR_AMBIGUOUS_CREDENTIALS");
+  });
+
   it("after logout, an expired access cookie and the old refresh cookie rotate nothing", async () => {
     const client = clientOf(gateways.everywhere);
     await client.post("/auth/login?user=heidi");
