@@ -107,7 +107,8 @@ export class GatewaySessions {
   // `setCookies` added; loginHeader never reaches the client.
   async finish(request, path, response, setCookies = []) {
     const claims = response.headers.get(this.loginHeader);
-    if (claims === null && setCookies.length === 0) return response;
+    // A 101 (a WebSocket upgrade in workerd) cannot be rebuilt; the rotated cookies then wait for the next answer.
+    if ((claims === null && setCookies.length === 0) || response.status === 101) return response;
     const answer = new Response(response.body, response);
     answer.headers.delete(this.loginHeader);
     if (claims !== null && path === this.loginPath && request.method === "POST" && response.ok) {
