@@ -91,7 +91,10 @@ export class GatewaySessions {
   async admit(request, path, requirement, found) {
     const entry = found?.find(({ source }) => source === this.accessSource);
     const refresh = this.refreshToken(request, path);
-    const rotates = refresh !== undefined && (entry ? this.expired(entry.token) : found === null && requirement.mode === "anyOf");
+    // Not for an Upgrade (WebSocket): its 101 answer cannot carry the new cookies, and the client
+    // would be left with a spent refresh token.
+    const rotates = refresh !== undefined && !request.headers.has("upgrade") &&
+      (entry ? this.expired(entry.token) : found === null && requirement.mode === "anyOf");
     // A session cookie beside another provider's token is refused too; the CSRF check is for
     // requests the cookies authenticate.
     const refusal = this.refusal(request, path, (entry !== undefined || rotates) && cookies.isUnsafeMethod(request.method));
@@ -107,7 +110,7 @@ export class GatewaySessions {
   // `setCookies` added; loginHeader never reaches the client.
   async finish(request, path, response, setCookies = []) {
     const claims = response.headers.get(this.loginHeader);
-    // A 101 (a WebSocket upgrade in workerd) cannot be rebuilt; the rotated cookies then wait for the next answer.
+    // A 101 (a WebSocket upgrade in workerd) cannot be rebuilt, and no rotation precedes one.
     if ((claims === null && setCookies.length === 0) || response.status === 101) return response;
     const answer = new Response(response.body, response);
     answer.headers.delete(this.loginHeader);

@@ -63,7 +63,12 @@ describe("createGateway({ session }) in Node", () => {
     assert.equal((await response.json()).headers["x-user-id"], "bob");
     assert.equal(response.headers.getSetCookie().length, 2);
     assert.notEqual(client.jar.refresh, refresh);
-    // The used refresh token is spent: presented again, outside the reuse interval here, it is reuse.
+    // A WebSocket upgrade is not rotated (its 101 could not carry the cookies): 401, the refresh token unspent.
+    client.jar.access = expiredAccess(client.jar.access);
+    const upgrade = await client.get("/api/socket", { headers: { upgrade: "websocket", connection: "upgrade" } });
+    assert.equal(upgrade.status, 401);
+    assert.equal((await upgrade.json()).code, "ERR_JWT_EXPIRED");
+    assert.equal((await client.post("/api/items")).status, 200); // still rotates, once
   });
 
   it("two requests racing with one expired cookie both get the same successor (reuseInterval)", async () => {
