@@ -67,12 +67,11 @@ const SNAPSHOT_STORES = {
 // object per subject); SESSION_SECRET, the HMAC secret that signs and verifies the session's tokens
 // (a secret binding); SESSION, JSON of the other session options (paths, cookies, lifetimes,
 // allowedOrigins, claimHeaders, issuer, audience, alg: "HS256" unless it says HS384 or HS512).
-const SESSION_BINDINGS = ["SESSIONS", "SESSION_SECRET", "SESSION"];
 const SESSION_KEYS_FROM_BINDINGS = ["secret", "key", "store", "verifyKey"];
 
 // Every binding the worker reads (text ones; SESSIONS is a Durable Object namespace).
 export const BINDING_NAMES = [...Object.keys(BINDINGS), ...Object.keys(REVOCATION_BINDINGS), ...Object.keys(METRICS_BINDINGS), "SNAPSHOT_STORE",
-  ...SESSION_BINDINGS.filter((name) => name !== "SESSIONS")];
+  "SESSION_SECRET", "SESSION"];
 
 // `runtime`: where the runtime's globals are found (caches, for SNAPSHOT_STORE).
 export function gatewayConfigOf(env, runtime = globalThis) {
@@ -107,10 +106,11 @@ export function gatewayConfigOf(env, runtime = globalThis) {
   return config;
 }
 
+// Sessions are on when SESSION_SECRET or SESSION is set; SESSIONS alone (wrangler.toml binds it)
+// turns nothing on.
 function sessionOf(env) {
-  const given = SESSION_BINDINGS.filter((name) => isSet(env[name]));
-  if (given.length === 0) return undefined;
-  if (!given.includes("SESSIONS") || !given.includes("SESSION_SECRET")) {
+  if (!isSet(env.SESSION_SECRET) && !isSet(env.SESSION)) return undefined;
+  if (!isSet(env.SESSIONS) || !isSet(env.SESSION_SECRET)) {
     throw new TypeError("cookie sessions need env.SESSIONS (the DurableObjectSessionStore namespace) and env.SESSION_SECRET");
   }
   const options = isSet(env.SESSION) ? jsonObject(env.SESSION, "SESSION") : {};

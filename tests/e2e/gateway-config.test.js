@@ -84,7 +84,7 @@ it("reads cookie sessions from SESSIONS (the Durable Object namespace), SESSION_
   assert.deepEqual({ ...config.session, store: undefined, secret: undefined }, { alg: "HS256", refreshCookiePath: "/", accessTokenTtl: "5m", store: undefined, secret: undefined });
   const refused = [
     [{ SESSION_SECRET: secret }, /need env\.SESSIONS/],
-    [{ SESSIONS: namespace }, /need env\.SESSIONS .* and env\.SESSION_SECRET/],
+    [{ SESSIONS: namespace, SESSION: "{}" }, /need env\.SESSIONS .* and env\.SESSION_SECRET/],
     [{ SESSION: "{}" }, /need env\.SESSIONS/],
     [{ SESSIONS: "SESSIONS", SESSION_SECRET: secret }, /env\.SESSIONS must be a Durable Object namespace/],
     [{ SESSIONS: namespace, SESSION_SECRET: "not base64url!" }, /env\.SESSION_SECRET must be base64url/],
@@ -92,6 +92,8 @@ it("reads cookie sessions from SESSIONS (the Durable Object namespace), SESSION_
     [{ SESSIONS: namespace, SESSION_SECRET: secret, SESSION: "[]" }, /env\.SESSION must be a JSON object/],
   ];
   for (const [env, message] of refused) assert.throws(() => gatewayConfigOf(env), { name: "TypeError", message }, JSON.stringify(env));
+  // The namespace alone (wrangler.toml binds it) turns nothing on.
+  assert.equal(gatewayConfigOf({ SESSIONS: namespace }).session, undefined);
   for (const name of ["SESSION", "SESSION_SECRET"]) assert.ok(BINDING_NAMES.includes(name), name);
 });
 

@@ -5,13 +5,17 @@
 // before (the family, the used refresh token, the revocation) was on disk, not in an isolate.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { promisify } from "node:util";
 
 import { startWorkerd } from "../../edge/run-local.js";
 import { startEchoOrigin } from "../../edge/demo/origin.js";
 import { expiredAccessToken } from "../support/gateway.js";
+import { uploadModules, wranglerWorkerd, WRANGLER_ENV } from "../consumers/workers.js";
+import { PROJECT_ROOT } from "../../edge/workerd-config.js";
 import { cookiesOf, sessionClient } from "../../edge/demo/session-client.js";
 
 const REQUEST_LIMIT_MS = 15_000;
@@ -111,4 +115,23 @@ describe("cookie sessions in workerd with the SQLite Durable Object, restarted b
     assert.equal((await carol.get("/api/me")).status, 200); // the refused logouts revoked nothing
     await expectRefused(await carol.get("/api/me", { headers: { authorization: `Bearer ${carol.jar.access}` } }), 400, "ERR_AMBIGUOUS_CREDENTIALS");
   });
+});
+
+it("edge/wrangler.toml: wrangler's upload binds the Durable Object, and sessions work in wrangler's workerd", async (t) => {
+  const outdir = mkdtempSync(join(tmpdir(), "edgejwt-sessions-upload-"));
+  const storage = mkdtempSync(join(tmpdir(), "edgejwt-sessions-upload-storage-"));
+  t.after(() => [outdir, storage].forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  const { stdout } = await promisify(execFile)(join(PROJECT_ROOT, "node_modules", ".bin", "wrangler"), ["deploy", "--dry-run", "--outdir", outdir],
+    { cwd: join(PROJECT_ROOT, "edge"), env: { ...process.env, ...WRANGLER_ENV }, timeout: 120_000 });
+  assert.match(stdout, /env\.SESSIONS \(DurableObjectSessionStore\)\s+Durable Object/);
+  const upload = await startWorkerd({
+    binary: wranglerWorkerd(), modules: await uploadModules(outdir), sessionStorage: storage,
+    env: { ORIGIN: origin.url, SESSION_SECRET: Buffer.from(secret).toString("base64url"), BYPASS: "/auth/login" },
+  });
+  t.after(() => upload.stop());
+  const dave = sessionClient((path, init) => fetch(`${upload.url}${path}`, { ...init, signal: AbortSignal.timeout(REQUEST_LIMIT_MS) }), { origin: upload.url });
+  assert.equal((await dave.post("/auth/login?user=dave")).status, 200, upload.output());
+  assert.deepEqual(Object.keys(dave.jar).filter((name) => dave.jar[name]).sort(), ["access", "refresh", "refreshName", "refreshPath"]);
+  assert.equal((await dave.get("/api/me")).status, 200);
+  assert.equal((await dave.post("/auth/logout")).status, 200);
 });
