@@ -122,8 +122,10 @@ class Gateway {
     }
     const operatorPath = this.operatorEndpoints?.match(path);
     if (operatorPath) return this.operatorEndpoints.answer(operatorPath, request, this.operatorView);
-    const sessionAnswer = await this.session?.answer(request, path);
-    if (sessionAnswer) return sessionAnswer;
+    if (this.session) {
+      const answer = await this.session.answer(request, path);
+      if (answer) return answer;
+    }
     const forwarded = { path, queryPairs: query?.split("&"), headers: incomingHeaders(request, this.removedHeaders) };
     for (const source of this.sources) source.strip(forwarded);
     const preflight = this.bypassPreflight && isPreflight(request);
