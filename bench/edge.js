@@ -8,7 +8,8 @@
 // under a flood of bad tokens from one client; then, against a JWKS endpoint that takes
 // JWKS_DELAY_MS to answer, a key set expiring every second (maxStale 0) with and without refresh
 // ahead, counting the requests that waited for it, and cold starts (workerd restarted) with and
-// without the key set persisted in the Cache API. Prints requests/s and p50/p99 latency, and writes
+// without the key set persisted in the Cache API; then cookie sessions on and off
+// (bench/edge-sessions.js). Prints requests/s and p50/p99 latency, and writes
 // artifacts/bench-edge.json. Measured, never asserted; each case also reports the answers it got
 // and the gateway's cache hit rate over it, to show it measured what it says.
 // Environment: BENCH_EDGE_SECONDS per case (default 5), BENCH_EDGE_CONNECTIONS (default 10).
@@ -23,6 +24,7 @@ import { startIdentityProvider } from "../edge/demo/identity-provider.js";
 import { startWorkerd, workerdVersion } from "../edge/run-local.js";
 import { startCacheService } from "../edge/cache-service.js";
 import { writeArtifact } from "./common.js";
+import { measureSessions, printSessions } from "./edge-sessions.js";
 
 const SECONDS = Number(process.env.BENCH_EDGE_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_EDGE_CONNECTIONS ?? 10);
@@ -43,7 +45,7 @@ async function stopAll() {
 }
 
 async function main() {
-  const origin = await startEchoOrigin();
+  const origin = await startEchoOrigin({ loginPath: "/auth/login" });
   running.push(origin.close);
   const idp = await startIdentityProvider();
   running.push(idp.close);
@@ -124,10 +126,12 @@ async function main() {
   const coldStarts = await measureColdStarts({ single, slowJwks, token: pools.ES256[0] });
   console.log("done");
   printColdStarts(coldStarts);
+  const sessions = await measureSessions({ originUrl: origin.url, running });
+  printSessions(sessions);
   const report = {
     date: new Date().toISOString(), node: process.version, workerd: workerdVersion(), cpus: cpus().length,
     cpuModel: cpus()[0]?.model, loadAverageAtEnd: loadavg(), secondsPerCase: SECONDS, connections: CONNECTIONS, verifiedTokenCacheEntries: CACHE_ENTRIES,
-    tokenPool: POOL, throttleFailuresPerMinute: FLOOD_BUDGET, jwksDelayMs: JWKS_DELAY_MS, results, coldStarts,
+    tokenPool: POOL, throttleFailuresPerMinute: FLOOD_BUDGET, jwksDelayMs: JWKS_DELAY_MS, results, coldStarts, sessions,
   };
   console.log(`\nwritten: ${await writeArtifact("bench-edge.json", report)}`);
 }

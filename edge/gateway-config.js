@@ -3,6 +3,7 @@
 // typed from JSON bindings and wrangler's TOML arrays, tables, numbers and booleans: both are read.
 // A binding that is unset, null or "" is absent. A malformed one throws a TypeError naming it.
 import { CacheSnapshotStore } from "../js/gateway/snapshot-store.js";
+import { DurableObjectSessionStoreClient } from "../js/sessions/durable-object-client.js";
 import { fromBase64url } from "../js/util.js";
 
 // Binding → [gateway option, reader].
@@ -62,8 +63,15 @@ const SNAPSHOT_STORES = {
   none: () => undefined,
 };
 
-// Every binding the worker reads.
-export const BINDING_NAMES = [...Object.keys(BINDINGS), ...Object.keys(REVOCATION_BINDINGS), ...Object.keys(METRICS_BINDINGS), "SNAPSHOT_STORE"];
+// Cookie sessions (`session`): SESSIONS, the DurableObjectSessionStore namespace (the store, one
+// object per subject); SESSION_SECRET, the HMAC secret that signs and verifies the session's tokens
+// (a secret binding); SESSION, JSON of the other session options (paths, cookies, lifetimes,
+// allowedOrigins, claimHeaders, issuer, audience, alg: "HS256" unless it says HS384 or HS512).
+const SESSION_KEYS_FROM_BINDINGS = ["secret", "key", "store", "verifyKey"];
+
+// Every binding the worker reads (text ones; SESSIONS is a Durable Object namespace).
+export const BINDING_NAMES = [...Object.keys(BINDINGS), ...Object.keys(REVOCATION_BINDINGS), ...Object.keys(METRICS_BINDINGS), "SNAPSHOT_STORE",
+  "SESSION_SECRET", "SESSION"];
 
 // `runtime`: where the runtime's globals are found (caches, for SNAPSHOT_STORE).
 export function gatewayConfigOf(env, runtime = globalThis) {
@@ -87,6 +95,8 @@ export function gatewayConfigOf(env, runtime = globalThis) {
     if (!isSet(value)) continue;
     config.metrics = { ...config.metrics, [member]: text(value, name) };
   }
+  const session = sessionOf(env);
+  if (session) config.session = session;
   const store = env.SNAPSHOT_STORE;
   if (isSet(store)) {
     if (typeof store !== "string" || !Object.hasOwn(SNAPSHOT_STORES, store)) throw new TypeError('env.SNAPSHOT_STORE must be "cache" or "none"');
@@ -94,6 +104,25 @@ export function gatewayConfigOf(env, runtime = globalThis) {
     if (made) config.snapshotStore = made;
   }
   return config;
+}
+
+// Sessions are on when SESSION_SECRET or SESSION is set; SESSIONS alone (wrangler.toml binds it)
+// turns nothing on.
+function sessionOf(env) {
+  if (!isSet(env.SESSION_SECRET) && !isSet(env.SESSION)) return undefined;
+  if (!isSet(env.SESSIONS) || !isSet(env.SESSION_SECRET)) {
+    throw new TypeError("cookie sessions need env.SESSIONS (the DurableObjectSessionStore namespace) and env.SESSION_SECRET");
+  }
+  const options = isSet(env.SESSION) ? jsonObject(env.SESSION, "SESSION") : {};
+  const misplaced = SESSION_KEYS_FROM_BINDINGS.find((name) => Object.hasOwn(options, name));
+  if (misplaced) throw new TypeError(`env.SESSION may not set ${misplaced}: the key is SESSION_SECRET and the store SESSIONS`);
+  let store;
+  try {
+    store = new DurableObjectSessionStoreClient(env.SESSIONS);
+  } catch {
+    throw new TypeError("env.SESSIONS must be a Durable Object namespace binding of DurableObjectSessionStore");
+  }
+  return { alg: "HS256", ...options, secret: base64urlBytes(env.SESSION_SECRET, "SESSION_SECRET"), store };
 }
 
 function isSet(value) {

@@ -5,6 +5,10 @@ import wasm from "../dist/wasi/edgejwt.wasm";
 import { init, createGateway } from "../js/wasi.js";
 import { gatewayConfigOf } from "./gateway-config.js";
 
+// The session store's Durable Object class (SQLite-backed, one object per subject), bound as
+// SESSIONS (wrangler.toml); the gateway reaches it through DurableObjectSessionStoreClient.
+export { DurableObjectSessionStore } from "../js/sessions/durable-object.js";
+
 // One gateway per isolate, built on the first request: workerd allows no randomness at a module's
 // top level, and env only arrives with a request. Its JWKS, revocation list and verified-token
 // cache are then shared by every request the isolate serves.

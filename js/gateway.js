@@ -8,10 +8,10 @@
 // are always stripped from the incoming request first, so a client cannot spoof them, and every
 // configured token source is stripped, so no token it did not verify reaches the origin.
 //
-// Each request, in order: the target (refused if ambiguous) → the operator's paths → the rule →
-// the tokens the rule's requirement reads → the throttle → verification → grants → the headers
-// for the origin → forward. A step that turns a session into a token belongs between the tokens
-// and the throttle.
+// Each request, in order: the target (refused if ambiguous) → the operator's paths → the session
+// paths → the rule → the tokens the rule's requirement reads → the session step (CSRF; an expired
+// access cookie rotated at the edge: gateway/sessions.js) → the throttle → verification → grants
+// → the headers for the origin → forward (with the session's Set-Cookie).
 import { JOSEError, JOSEInvalidArgument } from "./errors.js";
 import { codeOf, forbidden, isUnavailable, json, rejected, throttled } from "./gateway/answers.js";
 import { GatewayForbidden, GatewayUnknownIssuer, missingGrant, tokensFor, verifyTokens } from "./gateway/authorize.js";
@@ -24,6 +24,7 @@ import { booleanOf } from "./gateway/options.js";
 import { JWTRevoked, PROVIDER_OPTIONS, providersOf } from "./gateway/providers.js";
 import { originPrefixOf, requestTargetOf } from "./gateway/request-target.js";
 import { NONE, ruleTableOf } from "./gateway/rules.js";
+import { GatewaySessions } from "./gateway/sessions.js";
 import { FailureThrottle, GatewayThrottled } from "./gateway/throttle.js";
 import { VerifiedTokenCache } from "./token-cache.js";
 
@@ -31,7 +32,7 @@ export { GatewayForbidden, GatewayUnknownIssuer, GatewayThrottled, JWTRevoked };
 export class GatewayTokenMissing extends JOSEError { static code = "ERR_TOKEN_MISSING"; }
 
 const GATEWAY_OPTIONS = ["providers", "rules", "origin", "bypass", "bypassPreflight", "forwardToken", "cache", "realm", "fetch",
-  "maxAddedHeaderBytes", "metrics", "throttle", "denialLog", "authStatusHeader", "logger", "snapshotStore"];
+  "maxAddedHeaderBytes", "metrics", "throttle", "denialLog", "authStatusHeader", "logger", "snapshotStore", "session"];
 const CONFIG_KEYS = new Set([...GATEWAY_OPTIONS, ...PROVIDER_OPTIONS]);
 const PRINTABLE = /^[\x20-\x7e]*$/;
 // What the gateway may add to a request (claim and payload headers, counted as name + value + 4
@@ -63,19 +64,22 @@ class Gateway {
     this.cache = config.cache === false ? null : new VerifiedTokenCache(config.cache ?? {});
     this.counters = new Counters();
     this.denials = { refused: 0, rejected: 0, forbidden: 0, throttled: 0 };
-    this.providers = providersOf(config, {
+    const shared = {
       api, fetch: config.fetch, logger: config.logger, store: config.snapshotStore, cache: this.cache,
       onFetch: (...event) => this.fetched(...event),
-    });
+    };
+    this.session = config.session === undefined ? null : new GatewaySessions(api, config.session, { ...shared, realm: this.realm, counters: this.counters });
+    this.providers = providersOf(config, shared, this.session?.provider);
     if (config.bypass !== undefined && config.rules !== undefined) throw new JOSEInvalidArgument('give rules or bypass, not both (a bypass is a rule that requires "none")');
     this.rules = ruleTableOf(config.rules ?? bypassRules(config.bypass ?? []), this.providers);
     // Every provider's token sources, each once: stripped from every request, whichever rule applies.
-    this.sources = [...new Map([...this.providers.values()].flatMap((provider) => provider.sources).map((source) => [source.spec, source])).values()];
+    this.sources = [...new Map([...this.providers.values()].flatMap((provider) => provider.sources).map((source) => [source.spec, source])).values(),
+      ...(this.session ? [this.session.refreshSource] : [])];
     this.authStatusHeader = headerNameOf(config.authStatusHeader ?? "x-edgejwt-auth");
     const clash = [...this.providers.values()].find((provider) => provider.addedHeaderNames.includes(this.authStatusHeader));
     if (clash) throw new JOSEInvalidArgument(`provider "${clash.name}" sets ${this.authStatusHeader}, the auth status header: rename one (authStatusHeader)`);
     // Stripped from every incoming request: the client cannot set what the gateway vouches for.
-    this.removedHeaders = [...NEVER_FORWARDED, this.authStatusHeader,
+    this.removedHeaders = [...NEVER_FORWARDED, this.authStatusHeader, ...(this.session ? [this.session.loginHeader] : []),
       ...[...this.providers.values()].flatMap((provider) => provider.addedHeaderNames)];
     this.bypassPreflight = booleanOf(config.bypassPreflight, "bypassPreflight");
     this.forwardToken = booleanOf(config.forwardToken, "forwardToken");
@@ -118,6 +122,10 @@ class Gateway {
     }
     const operatorPath = this.operatorEndpoints?.match(path);
     if (operatorPath) return this.operatorEndpoints.answer(operatorPath, request, this.operatorView);
+    if (this.session) {
+      const answer = await this.session.answer(request, path);
+      if (answer) return answer;
+    }
     const forwarded = { path, queryPairs: query?.split("&"), headers: incomingHeaders(request, this.removedHeaders) };
     for (const source of this.sources) source.strip(forwarded);
     const preflight = this.bypassPreflight && isPreflight(request);
@@ -126,15 +134,22 @@ class Gateway {
     const { requirement } = rule;
     if (requirement.mode === NONE) {
       this.counters.add("edgejwt_bypassed_total", [rule.name]);
-      return this.forward(request, forwarded);
+      return this.forward(context, forwarded);
     }
-    const found = tokensFor(requirement, request, { path, query });
+    let found = tokensFor(requirement, request, { path, query });
+    if (this.session && requirement.providers.includes(this.session.provider)) {
+      const admitted = await this.session.admit(request, path, requirement, found);
+      if (admitted.response) {
+        if (admitted.response.status === 401) this.throttle?.failed(client);
+        return this.deny(context, admitted.code, admitted.response, { provider: this.session.provider });
+      }
+      ({ found, setCookies: context.setCookies } = admitted);
+    }
     if (!found) {
       if (requirement.allowMissing) return this.forwardUnverified(context, forwarded, GatewayTokenMissing.code);
       const missing = new GatewayTokenMissing("no bearer token in the request");
       return this.deny(context, missing.code, rejected(this.realm, missing.code, missing, false));
     }
-    // (A session step — a session cookie turned into a token — belongs here, before the throttle.)
     const retryAfter = this.throttle?.retryAfter(context.client) ?? 0;
     if (retryAfter) return this.deny(context, GatewayThrottled.code, throttled(GatewayThrottled.code, retryAfter), { token: found[0].token });
     const outcome = await verifyTokens(this.api, found, (provider, ok) => {
@@ -157,7 +172,7 @@ class Gateway {
       for (const { source, token } of verified) if (!restored.has(source.spec) && restored.add(source.spec)) source.restore(forwarded, token);
     }
     this.counters.add("edgejwt_allowed_total", [rule.name, verified.map(({ provider }) => provider.name).join("+")]);
-    return this.forward(request, forwarded);
+    return this.forward(context, forwarded);
   }
 
   // A token that failed (or could not be judged): 401 or 503, or forwarded without it on an
@@ -173,7 +188,7 @@ class Gateway {
   forwardUnverified(context, forwarded, code) {
     this.counters.add("edgejwt_forwarded_unverified_total", [context.rule.name, code]);
     forwarded.headers.set(this.authStatusHeader, code);
-    return this.forward(context.request, forwarded);
+    return this.forward(context, forwarded);
   }
 
   forbid(context, provider, description, code, verified) {
@@ -220,14 +235,17 @@ class Gateway {
   }
 
   // The origin request: the configured origin's text, the normalised path, the query as received
-  // minus the token parameters; 502 when the origin cannot be reached.
-  async forward(request, forwarded) {
+  // minus the token parameters; 502 when the origin cannot be reached. With sessions, the answer
+  // carries the cookies of a rotation or a login (sessions.js).
+  async forward({ request, path, setCookies }, forwarded) {
+    let response;
     try {
-      return await this.fetch(originRequest(this.originPrefix, request, forwarded));
+      response = await this.fetch(originRequest(this.originPrefix, request, forwarded));
     } catch {
       this.counters.add("edgejwt_origin_errors_total");
       return json(502, { error: "bad_gateway", code: "ERR_ORIGIN_UNREACHABLE" });
     }
+    return this.session ? this.session.finish(request, path, response, setCookies) : response;
   }
 
   // A provider's key set or revocation list was fetched, or given up (the remote document's onFetch).

@@ -255,6 +255,7 @@ export interface VerifyOptions {
 
 export { RevocationUnavailable } from "./revocation.js";
 export * from "./sessions/sessions.js";
+import type { GatewaySessionConfig } from "./sessions/sessions.js";
 export type { RevocationList, RevocationDocument, RevocationListSnapshot, RevocationListStats, RemoteRevocationListOptions } from "./revocation.js";
 import type { RevocationDocument, RevocationList, RemoteRevocationListOptions } from "./revocation.js";
 export function createRevocationList(config: RevocationDocument | ({ url: string | URL } & RemoteRevocationListOptions), fetchOptions?: RemoteRevocationListOptions): RevocationList;
@@ -338,6 +339,8 @@ export interface GatewayConfig extends GatewayProviderConfig {
   denialLog?: { maxPerSecond?: number; write?: (entry: GatewayDenial) => void } | false;
   /** The header telling the origin of an allowMissing route "verified" or why not (default "x-edgejwt-auth"); always stripped from clients. */
   authStatusHeader?: string;
+  /** Cookie sessions: the provider "session" (docs/sessions.md, "Cookie sessions at the gateway"). */
+  session?: GatewaySessionConfig;
 }
 /** A denial log entry: never the token, nor claims beyond sub and jti of a token that verified. */
 export interface GatewayDenial {

@@ -1,22 +1,33 @@
-// npm start: the edge gateway on loopback. A demo origin (echoes what reaches it), a demo identity
-// provider (JWKS, /token, a revocation list) and, in front of the origin, edge/worker.js in a real
-// workerd. Tokens are signed in Node by edgejwt's Emscripten build and verified in workerd by its
-// WASI build. Prints the URLs and curl commands, checks valid / missing / tampered / expired /
-// revoked tokens, then runs until Ctrl-C (or, with --check, stops after the checks).
+// npm start: the edge gateway on loopback. A demo origin (echoes what reaches it, and logs in
+// anyone at POST /auth/login?user=NAME), a demo identity provider (JWKS, /token, a revocation list)
+// and, in front of the origin, edge/worker.js in a real workerd, with cookie sessions on its
+// SQLite-backed Durable Object (kept on disk for the run). Tokens are signed in Node by edgejwt's
+// Emscripten build and verified in workerd by its WASI build. Prints the URLs and curl commands,
+// checks valid / missing / tampered / expired / revoked tokens and a session's whole lifecycle
+// (login, API call, edge refresh, reuse, logout), then runs until Ctrl-C (or, with --check, stops
+// after the checks).
 //   node scripts/start.js [--check] [--gateway-port 8787] [--origin-port 8080] [--idp-port 8081]
 // A default port that is taken falls back to a free one; port 0 always picks a free one.
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 
 import { startEchoOrigin } from "../edge/demo/origin.js";
 import { startIdentityProvider } from "../edge/demo/identity-provider.js";
 import { startWorkerd } from "../edge/run-local.js";
+import { cookiesOf, sessionClient } from "../edge/demo/session-client.js";
 
 const METRICS_PATH = "/_edgejwt/metrics";
 const STATS_PATH = "/_edgejwt/stats";
 // The metrics and stats paths answer only this bearer secret, made afresh for each run.
 const METRICS_TOKEN = randomBytes(32).toString("base64url");
 const REFRESH_MS = 5_000; // how often the gateway re-reads the JWKS and the revocation list
+// The session's tokens: access tokens that expire while you watch, and a reuse interval short
+// enough to show reuse detection (the defaults are 15 minutes and 5 seconds).
+const SESSION = { accessTokenTtl: "3s", reuseInterval: "1s", refreshCookiePath: "/", claimHeaders: { "x-user-id": "sub" } };
+const SESSION_SECRET = randomBytes(32).toString("base64url");
 
 const { values: options } = parseArgs({
   options: {
@@ -32,17 +43,19 @@ async function stopAll() {
   for (const stop of running.splice(0).reverse()) await stop().catch(() => {});
 }
 
-async function startGateway(port, env) {
+async function startGateway(port, env, sessionStorage) {
   try {
-    return await startWorkerd({ port, env });
+    return await startWorkerd({ port, env, sessionStorage });
   } catch (error) {
     if (port === 0 || !/address already in use/i.test(error.message)) throw error;
-    return startWorkerd({ port: 0, env });
+    return startWorkerd({ port: 0, env, sessionStorage });
   }
 }
 
 async function main() {
-  const origin = await startEchoOrigin({ port: Number(options["origin-port"]), fallback: true });
+  const sessionStorage = mkdtempSync(join(tmpdir(), "edgejwt-demo-sessions-"));
+  running.push(async () => rmSync(sessionStorage, { recursive: true, force: true }));
+  const origin = await startEchoOrigin({ port: Number(options["origin-port"]), fallback: true, loginPath: "/auth/login" });
   running.push(origin.close);
   const idp = await startIdentityProvider({ port: Number(options["idp-port"]), fallback: true });
   running.push(idp.close);
@@ -50,13 +63,14 @@ async function main() {
     JWKS_URL: idp.jwksUrl, ISSUER: idp.issuer, AUDIENCE: idp.audience, ALGORITHMS: "ES256,RS256",
     ORIGIN: origin.url, TOKEN_SOURCES: "header:authorization,cookie:session,query:access_token",
     CLAIM_HEADERS: JSON.stringify({ "x-user-id": "sub", "x-org-id": "org.id" }), PAYLOAD_HEADER: "x-jwt-payload",
-    BYPASS: "/health,/public/*", REVOCATION_URL: idp.revocationUrl, METRICS_PATH, STATS_PATH, METRICS_TOKEN,
-    CACHE_MAX_AGE: String(REFRESH_MS),
-  });
+    BYPASS: "/health,/public/*,/auth/login", REVOCATION_URL: idp.revocationUrl, METRICS_PATH, STATS_PATH, METRICS_TOKEN,
+    CACHE_MAX_AGE: String(REFRESH_MS), SESSION_SECRET, SESSION: JSON.stringify(SESSION),
+  }, sessionStorage);
   running.push(gateway.stop);
 
   printIntroduction({ origin, idp, gateway });
-  const passed = await selfCheck({ idp, gateway });
+  const tokensPassed = await selfCheck({ idp, gateway });
+  const passed = (await sessionCheck(gateway)) && tokensPassed;
   if (options.check || !passed) {
     await stopAll();
     process.exitCode = passed ? 0 : 1;
@@ -86,6 +100,10 @@ function printIntroduction({ origin, idp, gateway }) {
     [`curl -s -H "Authorization: Bearer $TOKEN" -H "x-user-id: admin" ${api}`, "a spoofed claim header is replaced by the verified claim"],
     [`curl -s ${gateway.url}/health`, "a bypassed path: no token needed"],
     [`curl -s -X POST '${idp.url}/revoke?sub=alice'`, `revoke alice's tokens issued until now: 401 within ${REFRESH_MS / 1000} s`],
+    [`curl -si -X POST -H "Origin: ${gateway.url}" -c jar.txt '${gateway.url}/auth/login?user=alice'`,
+      "log in: the origin vouches for alice, the gateway sets the __Host- cookies (HttpOnly, Secure, SameSite=Lax)"],
+    [`curl -s -b jar.txt -c jar.txt ${api}`, `the API with the session cookies; once the access token expires (${SESSION.accessTokenTtl}) the edge refreshes it`],
+    [`curl -si -X POST -H "Origin: ${gateway.url}" -b jar.txt -c jar.txt ${gateway.url}/auth/logout`, "log out: the family revoked at once, both cookies cleared"],
     [`curl -s -H "Authorization: Bearer ${METRICS_TOKEN}" ${gateway.url}${METRICS_PATH}`, "the gateway's counters, Prometheus text (JSON at the stats path); without the secret: 401"],
   ];
   console.log(`edgejwt edge gateway demo (loopback only)
@@ -149,6 +167,62 @@ async function selfCheck({ idp, gateway }) {
   }
   return passed;
 }
+
+// The lifecycle of a cookie session, as a browser at the gateway's own origin lives it: each step
+// prints ✓ or ✗; true when all pass.
+async function sessionCheck(gateway) {
+  const sameOrigin = { origin: gateway.url, "sec-fetch-site": "same-origin" };
+  const browser = () => sessionClient((path, init) => fetch(`${gateway.url}${path}`, { ...init, signal: AbortSignal.timeout(10_000) }), sameOrigin);
+  const alice = browser();
+  const codeOf = async (response) => `${response.status} ${(await response.json().catch(() => ({}))).code ?? ""}`.trim();
+  let spent;
+  let held;
+  const steps = [
+    ["login: the origin vouches, the gateway sets the __Host- cookies", async () => {
+      const response = await alice.post("/auth/login?user=alice");
+      return response.status === 200 && cookiesOf(response).length === 2 && Boolean(alice.jar.access && alice.jar.refresh);
+    }],
+    ["API call with the access cookie → 200 as alice", async () => {
+      const response = await alice.get("/api/hello");
+      return response.status === 200 && (await response.json()).headers["x-user-id"] === "alice";
+    }],
+    [`the access token expires (${SESSION.accessTokenTtl}) → the edge rotates it and forwards: 200 with new cookies`, async () => {
+      spent = alice.jar.refresh;
+      await sleep(3_500);
+      const response = await alice.get("/api/hello");
+      return response.status === 200 && cookiesOf(response).length === 2 && alice.jar.refresh !== spent;
+    }],
+    ["the old refresh token replayed → 401 ERR_REFRESH_TOKEN_REUSED, family revoked", async () => {
+      await sleep(1_200); // past the reuse interval
+      const response = await browser().with({ ...alice.jar, access: undefined, refresh: spent }).post("/auth/refresh");
+      return (await codeOf(response)) === "401 ERR_REFRESH_TOKEN_REUSED";
+    }],
+    ["… and alice's newer access token → 401 ERR_JWT_REVOKED", async () => (await codeOf(await alice.get("/api/hello"))) === "401 ERR_JWT_REVOKED"],
+    ["log in again, log out → both cookies cleared", async () => {
+      const bob = browser();
+      await bob.post("/auth/login?user=bob");
+      held = { ...bob.jar };
+      const response = await bob.post("/auth/logout");
+      return response.status === 200 && bob.jar.access === undefined && bob.jar.refresh === undefined;
+    }],
+    ["the logged-out access token on the very next request → 401 ERR_JWT_REVOKED", async () =>
+      (await codeOf(await browser().with(held).get("/api/hello"))) === "401 ERR_JWT_REVOKED"],
+    ["a cross-site POST with the cookies → 403 ERR_CSRF_REFUSED", async () => {
+      const response = await browser().with(held).send("POST", "/api/hello", { sameOrigin: false, headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" } });
+      return (await codeOf(response)) === "403 ERR_CSRF_REFUSED";
+    }],
+  ];
+  console.log("Session lifecycle (cookies, SQLite Durable Object):");
+  let passed = true;
+  for (const [name, step] of steps) {
+    const ok = await step().catch(() => false);
+    passed &&= ok;
+    console.log(`  ${ok ? "✓" : "✗"} ${name}`);
+  }
+  return passed;
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function rejectedWith(code) {
   return (response, body) => response.status === 401 && body.code === code &&

@@ -3,7 +3,8 @@
 import { JOSEError } from "../errors.js";
 
 // The gateway cannot tell whether the token is good: 503, so clients retry rather than log in again.
-const UNAVAILABLE = new Set(["ERR_JWKS_TIMEOUT", "ERR_JWKS_FETCH_FAILED", "ERR_JWKS_INVALID", "ERR_REVOCATION_UNAVAILABLE"]);
+const UNAVAILABLE = new Set(["ERR_JWKS_TIMEOUT", "ERR_JWKS_FETCH_FAILED", "ERR_JWKS_INVALID", "ERR_REVOCATION_UNAVAILABLE",
+  "ERR_SESSION_STORE_UNAVAILABLE"]);
 
 // The stable code of a failure: a JOSEError's own, else a generic one.
 export function codeOf(error) {

@@ -19,6 +19,7 @@ const COUNTERS = {
   edgejwt_jwks_fetches_total: ["counter", "Requests to a provider's JWKS endpoint, by result (ok or failed).", ["provider", "result"]],
   edgejwt_revocation_fetches_total: ["counter", "Requests to a provider's revocation list endpoint, by result (ok or failed).", ["provider", "result"]],
   edgejwt_denial_logs_suppressed_total: ["counter", "Denial log lines not written because more than maxPerSecond came in one second.", []],
+  edgejwt_session_events_total: ["counter", "Cookie session events (login, refresh, edge_refresh, logout), by outcome (ok or the error code).", ["event", "outcome"]],
   edgejwt_metrics_scrapes_total: ["counter", "Requests for the metrics or stats path, by result (ok, or refused without the right bearer secret).", ["result"]],
 };
 

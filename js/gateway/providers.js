@@ -22,9 +22,18 @@ const PROVIDER_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
 const KEY_SOURCES = ["jwksUrl", "jwks", "key", "pem", "secret"];
 
 // name → Provider. `shared`: { api, fetch, logger, store (the snapshot store, or undefined), cache (a
-// VerifiedTokenCache or null), onFetch(provider, document, event) }.
-export function providersOf(config, shared) {
+// VerifiedTokenCache or null), onFetch(provider, document, event) }. `session`: the provider of the
+// gateway's cookie sessions (sessions.js), last; with it, a config may have no other provider.
+export function providersOf(config, shared, session) {
+  const named = configuredProviders(config, shared);
+  if (!session) return named;
+  if (named.has(session.name)) throw new JOSEInvalidArgument(`the provider name "${session.name}" is the cookie session's: rename it`);
+  return new Map([...named, [session.name, session]]);
+}
+
+function configuredProviders(config, shared) {
   if (config.providers === undefined) {
+    if (config.session !== undefined && !PROVIDER_OPTIONS.some((option) => config[option] !== undefined)) return new Map();
     return new Map([["default", new Provider("default", definedOnly(Object.fromEntries(PROVIDER_OPTIONS.map((name) => [name, config[name]]))), shared)]]);
   }
   const stray = PROVIDER_OPTIONS.filter((name) => config[name] !== undefined);

@@ -33,11 +33,11 @@ const authorizationSource = {
 // that name, and every pair that a parser splitting on a bare "," would read as one; the other
 // pairs, nameless ones included, are forwarded byte for byte in one header, joined by "; ".
 function cookieSource(name) {
-  const isToken = (pair) => pair.split(",").some((part) => nameOf(part) === name);
+  const isToken = (pair) => pair.split(",").some((part) => cookieNameOf(part) === name);
   return {
     read(request) {
       for (const pair of cookiePairs(request.headers.get("cookie"))) {
-        if (nameOf(pair) === name && valueOf(pair) !== "") return valueOf(pair);
+        if (cookieNameOf(pair) === name && cookieValueOf(pair) !== "") return cookieValueOf(pair);
       }
       return undefined;
     },
@@ -52,13 +52,13 @@ function cookieSource(name) {
   };
 }
 
-function cookiePairs(header) {
+export function cookiePairs(header) {
   return (header ?? "").split(COOKIE_SEPARATOR).map((pair) => pair.trim()).filter((pair) => pair !== "");
 }
 
 // A pair without "=" is a nameless cookie (RFC 6265bis): its name is "".
-const nameOf = (pair) => (pair.includes("=") ? pair.slice(0, pair.indexOf("=")).trim() : "");
-const valueOf = (pair) => pair.slice(pair.indexOf("=") + 1).trim();
+export const cookieNameOf = (pair) => (pair.includes("=") ? pair.slice(0, pair.indexOf("=")).trim() : "");
+export const cookieValueOf = (pair) => pair.slice(pair.indexOf("=") + 1).trim();
 
 // The first non-empty parameter of that name, its name and value decoded as a form
 // (URLSearchParams); stripped: every parameter of that name. The query's other bytes are kept.

@@ -173,3 +173,47 @@ export class SessionRevoked extends JOSEError {}
 export class RefreshTokenReused extends SessionRevoked {}
 export class SessionUnknown extends JOSEError {}
 export class SessionStoreUnavailable extends JOSEError {}
+
+/** createGateway({ session }): cookie sessions at the gateway (docs/sessions.md, "Cookie sessions at the gateway"). */
+export interface GatewaySessionConfig {
+  /** HMAC secret (at least 32 bytes), or give key. */
+  secret?: Uint8Array;
+  /** Signs the session's tokens (or give secret). */
+  key?: KeyLike;
+  /** Verifies them (default: key). */
+  verifyKey?: KeyLike;
+  alg: JWSAlgorithm;
+  /** Wrapped in a CachedSessionStore unless it is one. */
+  store: SessionStore;
+  /** Default "edgejwt-session". */
+  issuer?: string;
+  audience?: string | string[];
+  clockTolerance?: number | string;
+  /** Headers for the origin from the access token's claims, as a provider's claimHeaders. */
+  claimHeaders?: Record<string, string | { claim: string; encoding?: "string" | "list" | "json" }>;
+  accessTokenTtl?: number | string;
+  idleTimeout?: number | string;
+  maxSessionAge?: number | string;
+  reuseInterval?: number | string;
+  revokeSubjectOnReuse?: boolean;
+  /** The verdict cache's bound when the gateway makes it (default 2 s). */
+  maxStale?: number | string;
+  /** Default "__Host-edgejwt-access"; must start with "__Host-". */
+  accessCookie?: string;
+  /** Default "__Secure-edgejwt-refresh" ("__Host-edgejwt-refresh" when refreshCookiePath is "/"). */
+  refreshCookie?: string;
+  /** The refresh cookie's Path (default "/auth/"); must contain refreshPath and logoutPath. */
+  refreshCookiePath?: string;
+  /** Default "Lax". */
+  sameSite?: "Lax" | "Strict";
+  /** Origins whose pages may send cookie-authenticated unsafe requests (default: the request's own). */
+  allowedOrigins?: string[];
+  /** Default "/auth/refresh". */
+  refreshPath?: string;
+  /** Default "/auth/logout". */
+  logoutPath?: string;
+  /** Default "/auth/login": the origin's 2xx answer to a POST there may carry the login's claims in loginHeader. */
+  loginPath?: string;
+  /** Default "x-edgejwt-session". */
+  loginHeader?: string;
+}

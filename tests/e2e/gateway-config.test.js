@@ -72,7 +72,29 @@ it("reads the metrics and stats paths with their secret into one metrics option"
   for (const name of ["STATS_PATH", "METRICS_PATH", "METRICS_TOKEN", "PROVIDERS", "RULES", "THROTTLE", "DENIAL_LOG", "AUTH_STATUS_HEADER", "JWKS_URL"]) {
     assert.ok(BINDING_NAMES.includes(name), name);
   }
-  assert.equal(BINDING_NAMES.length, 41);
+  assert.equal(BINDING_NAMES.length, 43);
+});
+
+it("reads cookie sessions from SESSIONS (the Durable Object namespace), SESSION_SECRET and SESSION", () => {
+  const namespace = { idFromName: (name) => name, get: () => ({}) };
+  const secret = Buffer.alloc(32, 7).toString("base64url");
+  const config = gatewayConfigOf({ SESSIONS: namespace, SESSION_SECRET: secret, SESSION: '{"refreshCookiePath":"/","accessTokenTtl":"5m"}' });
+  assert.equal(config.session.store.constructor.name, "DurableObjectSessionStoreClient");
+  assert.deepEqual(config.session.secret, new Uint8Array(32).fill(7));
+  assert.deepEqual({ ...config.session, store: undefined, secret: undefined }, { alg: "HS256", refreshCookiePath: "/", accessTokenTtl: "5m", store: undefined, secret: undefined });
+  const refused = [
+    [{ SESSION_SECRET: secret }, /need env\.SESSIONS/],
+    [{ SESSIONS: namespace, SESSION: "{}" }, /need env\.SESSIONS .* and env\.SESSION_SECRET/],
+    [{ SESSION: "{}" }, /need env\.SESSIONS/],
+    [{ SESSIONS: "SESSIONS", SESSION_SECRET: secret }, /env\.SESSIONS must be a Durable Object namespace/],
+    [{ SESSIONS: namespace, SESSION_SECRET: "not base64url!" }, /env\.SESSION_SECRET must be base64url/],
+    [{ SESSIONS: namespace, SESSION_SECRET: secret, SESSION: '{"secret":"x"}' }, /env\.SESSION may not set secret/],
+    [{ SESSIONS: namespace, SESSION_SECRET: secret, SESSION: "[]" }, /env\.SESSION must be a JSON object/],
+  ];
+  for (const [env, message] of refused) assert.throws(() => gatewayConfigOf(env), { name: "TypeError", message }, JSON.stringify(env));
+  // The namespace alone (wrangler.toml binds it) turns nothing on.
+  assert.equal(gatewayConfigOf({ SESSIONS: namespace }).session, undefined);
+  for (const name of ["SESSION", "SESSION_SECRET"]) assert.ok(BINDING_NAMES.includes(name), name);
 });
 
 it("reads the snapshot store from SNAPSHOT_STORE (the runtime's caches.default) and REFRESH_AHEAD", async () => {

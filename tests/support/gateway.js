@@ -107,3 +107,12 @@ export function assertForwardedPath(forwarded, origin, context) {
   });
   return below;
 }
+
+// An HS256 access token with "exp" in the past, re-signed with the session's `secret` (what a
+// browser holds once the token expired, before its cookie's Max-Age ends).
+export function expiredAccessToken(token, secret) {
+  const [header, payload] = token.split(".");
+  const claims = JSON.parse(Buffer.from(payload, "base64url"));
+  const input = `${header}.${Buffer.from(JSON.stringify({ ...claims, iat: claims.iat - 1000, exp: claims.iat - 10 })).toString("base64url")}`;
+  return `${input}.${createHmac("sha256", secret).update(input).digest("base64url")}`;
+}
