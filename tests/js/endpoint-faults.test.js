@@ -14,11 +14,11 @@ import { answer, drip, endless, flapping, hang, redirect, startEndpoint, until }
 
 const CLIENTS = 4; // concurrent request loops
 const MAX_REQUESTS = 20_000; // every load loop stops at this count, or at its time bound
-const TIMEOUT = 1_000; // the gateways' timeoutDuration: how long one hang lasts
+const TIMEOUT = 2_000; // the gateways' timeoutDuration: how long one hang lasts (long beside a request's time on a loaded 2-core machine)
 const CACHE_MAX_AGE = 200;
 const COOLDOWN = 300;
 // The stated floor: requests with a known kid answered while one refresh hangs for TIMEOUT. The
-// gateway answers thousands in that second on this machine (README, "When an endpoint fails");
+// gateway answers thousands in such a hang on this machine (README, "When an endpoint fails");
 // before stale-while-revalidate it answered none.
 const FLOOR = 50;
 const HUGE = 64 * 1024 * 1024; // what an endless body would send if nobody stopped reading
@@ -133,7 +133,7 @@ describe("JWKS and revocation endpoints that fail, under load", () => {
       assert.ok(longest < TIMEOUT, `a request waited ${Math.round(longest)} ms: it waited for the refresh`);
       const stats = gateway.stats()[which === "JWKS" ? "jwks" : "revocation"];
       assert.equal(stats.lastError.code, which === "JWKS" ? "ERR_JWKS_TIMEOUT" : "ERR_REVOCATION_UNAVAILABLE");
-      assert.match(stats.lastError.message, /did not answer within 1000 ms/);
+      assert.match(stats.lastError.message, new RegExp(`did not answer within ${TIMEOUT} ms`));
       assert.equal(stats.fetches, 2, "one refresh for the whole load");
       assert.deepEqual(logged.map(([level, { document, state }]) => [level, document, state]), [["warn", which, "failing"]]);
     });
@@ -153,7 +153,7 @@ describe("JWKS and revocation endpoints that fail, under load", () => {
     const response = await stranger;
     assert.equal(response.status, 401);
     assert.equal((await response.json()).code, "ERR_JWKS_NO_MATCHING_KEY");
-    assert.ok(waited < TIMEOUT + 500, `the unknown kid waited ${Math.round(waited)} ms`);
+    assert.ok(waited < TIMEOUT + 1_000, `the unknown kid waited ${Math.round(waited)} ms`);
     assert.ok(outcomes.length >= FLOOR, `${outcomes.length} known-kid requests answered meanwhile`);
     assert.deepEqual(statuses(outcomes), { 200: outcomes.length });
   });
