@@ -7,7 +7,8 @@ import {
   JOSEError, JOSEInvalidArgument, JOSENotSupported, JWKInvalid, JWKSInvalid, JWSInvalid, JWTClaimValidationFailed,
   JWTInvalid, ERR_NOT_INITIALIZED,
 } from "./errors.js";
-import { Key, LocalJWKSet, KeyFormat, ExportFormat, handleFor, identityOf } from "./keys.js";
+import { Key, LocalJWKSet, handleFor, identityOf } from "./keys.js";
+import { KeyFormat, ExportFormat, PayloadKind } from "./abi.js";
 import { SecretKeys } from "./secret-keys.js";
 import { secondsOf } from "./timespan.js";
 import { VerifiedTokenCache } from "./token-cache.js";
@@ -18,8 +19,8 @@ import { createGatewayFactory } from "./gateway.js";
 import { base64url, definedOnly } from "./util.js";
 
 const decoder = new TextDecoder();
-const PAYLOAD_JWT = 0;
-const PAYLOAD_BYTES = 1;
+const PAYLOAD_JWT = PayloadKind.jwt;
+const PAYLOAD_BYTES = PayloadKind.bytes;
 
 const PEM_LABEL = /^\s*-----BEGIN ([A-Z0-9 ]+)-----/;
 
@@ -31,7 +32,6 @@ export function createApi(loadEngine) {
   let hostKeys = null;
   let policies = null;
   let secrets = null;
-  let lastBegun = null; // what begin() returned for the verification the core has begun, if any
 
   // What Key and LocalJWKSet objects need of this instance (js/keys.js).
   const session = {
@@ -48,15 +48,8 @@ export function createApi(loadEngine) {
     restore: (source) => (source.jwks === undefined ? importHandle(source) : importSetHandle(source.jwks)),
   };
 
-  function importHandle({ format, data, alg }) {
-    core.call("edgejwt_key_import", format, data, alg ?? "");
-    return core.handle();
-  }
-
-  function importSetHandle(json) {
-    core.call("edgejwt_key_import_jwks", json);
-    return core.handle();
-  }
+  const importHandle = ({ format, data, alg }) => core.call("edgejwt_key_import", format, data, alg ?? "").handle;
+  const importSetHandle = (json) => core.call("edgejwt_key_import_jwks", json).handle;
 
   // Releases a handle in the instance it belongs to (none, once that instance has been replaced).
   function releaseHandle(cell) {
@@ -96,10 +89,7 @@ export function createApi(loadEngine) {
     return initializing;
   }
 
-  function describe(handle) {
-    core.call("edgejwt_key_describe", handle);
-    return JSON.parse(core.text("output"));
-  }
+  const describe = (handle) => JSON.parse(core.call("edgejwt_key_describe", handle).output);
 
   function keyFromHandle(handle, source) {
     return new Key(session, handle, describe(handle), source);
@@ -118,8 +108,7 @@ export function createApi(loadEngine) {
     if (typ !== undefined) header.typ = typ;
     if (options.kid !== undefined) header.kid = options.kid;
     const headerJson = jsonOf(header, JOSEInvalidArgument, "the protected header");
-    core.call(abiFunction, handleFor(session, keyFor(key)), headerJson, payload);
-    return core.text("output");
+    return core.call(abiFunction, handleFor(session, keyFor(key)), headerJson, payload).output;
   }
 
   function verifyWith(token, key, options, kind) {
@@ -148,69 +137,79 @@ export function createApi(loadEngine) {
   // The core verifies `text`; the signature primitive is `primitive`'s to check when it answers,
   // Wasm's otherwise. Returns the result, and when its claims hold (for the verified-token cache).
   function verifyToken(text, key, policy, kind, now, primitive) {
-    return reportingClaims(() => (primitive && verifyOnHost(text, key, policy, kind, now, primitive)) ??
-      verifyInWasm(text, key, policy, kind, now));
-  }
-
-  // A claim that failed after the signature held is genuine, and jose reports the claims with it.
-  function reportingClaims(verification) {
-    try {
-      return verification();
-    } catch (error) {
-      if (error instanceof JWTClaimValidationFailed) error.payload = JSON.parse(core.text("payload"));
-      throw error;
-    }
+    return (primitive && verifyOnHost(text, key, policy, kind, now, primitive)) ?? verifyInWasm(text, key, policy, kind, now);
   }
 
   // One call into the core, on the token written once into its memory. Handles are looked up as
   // the call is made, never kept across calls (a trap between would have replaced the instance).
   function verifyInWasm(text, key, policy, kind, now) {
-    if (kind === PAYLOAD_JWT) {
-      core.call("edgejwt_verify", handleFor(session, key), policies.handleOf(policy), text, now);
-    } else {
-      core.call("edgejwt_compact_verify", handleFor(session, key), policies.handleOf(policy), text);
-    }
-    return verified(kind, key, JSON.parse(core.text("header")));
+    const outputs = kind === PAYLOAD_JWT
+      ? verifying("edgejwt_verify", handleFor(session, key), policies.handleOf(policy), text, now)
+      : verifying("edgejwt_compact_verify", handleFor(session, key), policies.handleOf(policy), text);
+    return verified(kind, key, JSON.parse(outputs.header), outputs);
+  }
+
+  // A verifying call; a claim that failed after the signature held is genuine, and jose reports
+  // the claims with it.
+  function verifying(name, ...args) {
+    const { status, outputs, detail } = core.attempt(name, ...args);
+    if (status === 0) return outputs;
+    const error = core.errorOf(status, detail);
+    if (error instanceof JWTClaimValidationFailed) error.payload = JSON.parse(textOf(outputs.payload));
+    throw error;
   }
 
   // The two-phase ABI: begin runs every check before the primitive (form, header, policy, key
-  // choice, the signature's encoding), the host checks the primitive, finish runs every check after
-  // it. undefined when the host does not check this token's key and algorithm.
+  // choice, the signature's encoding) and makes a verification that owns the token, the host checks
+  // the primitive, finish runs every check after it. undefined when the host does not check this
+  // token's key and algorithm (the verification is then released, and Wasm checks it all).
   function verifyOnHost(text, key, policy, kind, now, primitive) {
     const begun = begin(text, key, policy);
-    const valid = primitive(key, begun);
-    if (typeof valid !== "boolean" || !stillBegun(begun)) return undefined;
-    return finish(kind, key, begun, valid, now);
-  }
-
-  // The core keeps one begun verification, apart from its other calls, until the next begin (or
-  // until its instance is replaced: lastBegun is then no longer of this epoch).
-  function begin(text, key, policy) {
-    lastBegun = null;
-    core.call("edgejwt_verify_begin", handleFor(session, key), policies.handleOf(policy), text);
-    lastBegun = { header: JSON.parse(core.text("header")), keyIndex: core.keyIndex(), policy, epoch: core.epoch };
-    return lastBegun;
-  }
-
-  function finish(kind, key, begun, valid, now) {
-    lastBegun = null;
-    core.call("edgejwt_verify_finish", kind, valid, now);
-    return verified(kind, key, begun.header);
-  }
-
-  // Whether `begun` is still the verification the core has begun.
-  const stillBegun = (begun) => begun === lastBegun && begun.epoch === core.epoch;
-
-  // A synchronous host's verdict on the begun verification, over views of Wasm memory (no copies);
-  // null when Wasm checks it (as when the host cannot decide). Making the host's key calls the core,
-  // which leaves the begun verification's bytes in place but not the result that points at them.
-  function checkOnHost(key, begun) {
-    const input = core.field("signingInput");
-    const signature = core.field("signature");
-    const prepared = hostKeys.prepared(key, begun.keyIndex, begun.header.alg);
-    if (!prepared || !stillBegun(begun)) return null;
     try {
-      return host.verify(prepared, core.viewOf(input), core.viewOf(signature));
+      const valid = primitive(key, begun);
+      return typeof valid === "boolean" ? finish(kind, key, begun, valid, now) : undefined;
+    } finally {
+      release(begun);
+    }
+  }
+
+  // A verification of this instance's epoch, until it is finished or released.
+  function begin(text, key, policy) {
+    const { handle, header, keyIndex, signingInput, signature } =
+      core.call("edgejwt_verify_begin", handleFor(session, key), policies.handleOf(policy), text);
+    return { handle, epoch: core.epoch, header: JSON.parse(header), keyIndex, signingInput, signature, policy };
+  }
+
+  // Finishing consumes the verification, whatever the outcome.
+  function finish(kind, key, begun, valid, now) {
+    const { handle } = begun;
+    begun.handle = 0;
+    return verified(kind, key, begun.header, verifying("edgejwt_verify_finish", handle, kind, valid, now));
+  }
+
+  // Releases a verification not finished (none when its instance has been replaced since).
+  function release(begun) {
+    const { handle, epoch } = begun;
+    begun.handle = 0;
+    if (!handle || epoch !== core.epoch) return;
+    try {
+      core.call("edgejwt_verification_release", handle);
+    } catch {
+      // The instance trapped (and was replaced): nothing is left to release.
+    }
+  }
+
+  // Whether `begun` may still be finished: a verification belongs to its instance.
+  const finishable = (begun) => begun.handle !== 0 && begun.epoch === core.epoch;
+
+  // A synchronous host's verdict on the begun verification, over views of Wasm memory (no copies:
+  // the verification owns those bytes, so the host key's export may call the core meanwhile);
+  // null when Wasm checks it (as when the host cannot decide).
+  function checkOnHost(key, begun) {
+    const prepared = hostKeys.prepared(key, begun.keyIndex, begun.header.alg);
+    if (!prepared || !finishable(begun)) return null;
+    try {
+      return host.verify(prepared, core.viewOf(begun.signingInput), core.viewOf(begun.signature));
     } catch {
       return null;
     }
@@ -220,13 +219,10 @@ export function createApi(loadEngine) {
   const replay = (verdict) => (key, { header, keyIndex }) =>
     verdict.alg === header.alg && verdict.keyIndex === keyIndex ? verdict.valid : null;
 
-  // What a verification that held returns, and when a JWT's time claims hold (for the cache; read
-  // before a key set's Key is made, which calls the core).
-  function verified(kind, key, header) {
-    const keyIndex = core.keyIndex();
-    const validity = core.validity();
-    const payload = kind === PAYLOAD_JWT ? JSON.parse(core.text("payload")) : core.bytesOf("payload");
-    return { result: resultOf(header, payload, key, keyIndex), validity };
+  // What a verification that held returns, and when a JWT's time claims hold (for the cache).
+  function verified(kind, key, header, { payload, keyIndex, validity }) {
+    const claims = kind === PAYLOAD_JWT ? JSON.parse(textOf(payload)) : payload;
+    return { result: resultOf(header, claims, key, keyIndex), validity };
   }
 
   function resultOf(protectedHeader, payload, key, keyIndex) {
@@ -252,8 +248,7 @@ export function createApi(loadEngine) {
   // The public JWK of a Key, or of a set's entry, for the host's own copy (host-crypto/host-keys.js).
   function publicJwkOf(owner, index) {
     const key = owner instanceof LocalJWKSet ? owner.keyAt(index) : owner;
-    core.call("edgejwt_key_export", handleFor(session, key), ExportFormat.jwkPublic);
-    return JSON.parse(core.text("output"));
+    return JSON.parse(core.call("edgejwt_key_export", handleFor(session, key), ExportFormat.jwkPublic).output);
   }
 
   // --- Tokens ---
@@ -307,14 +302,13 @@ export function createApi(loadEngine) {
 
   // No verification: the header of any compact JWS, to choose a key before verifying it.
   function decodeProtectedHeader(token, options) {
-    decodeWith("edgejwt_decode_header", token, options);
-    return JSON.parse(core.text("header"));
+    return JSON.parse(decodeWith("edgejwt_decode_header", token, options).header);
   }
 
   // No verification at all: for inspecting a token, never for trusting it.
   function decode(token, options) {
-    decodeWith("edgejwt_decode", token, options);
-    return { header: JSON.parse(core.text("header")), payload: JSON.parse(core.text("payload")), verified: false };
+    const { header, payload } = decodeWith("edgejwt_decode", token, options);
+    return { header: JSON.parse(header), payload: JSON.parse(payload), verified: false };
   }
 
   // Decodes under the options' size limits.
@@ -322,7 +316,7 @@ export function createApi(loadEngine) {
     ready();
     const policy = policies.policyFor(optionsOf(options), LIMIT_FIELDS);
     const text = tokenText(token, policy.maxTokenLength);
-    core.call(abiFunction, policies.handleOf(policy), text);
+    return core.call(abiFunction, policies.handleOf(policy), text);
   }
 
   // --- Keys ---
@@ -356,8 +350,7 @@ export function createApi(loadEngine) {
 
   function exportKey(key, format) {
     ready();
-    core.call("edgejwt_key_export", handleFor(session, key), format);
-    return core.text("output");
+    return core.call("edgejwt_key_export", handleFor(session, key), format).output;
   }
 
   const exportJWK = (key) =>
@@ -396,8 +389,7 @@ export function createApi(loadEngine) {
       privateKey.free();
       throw new JOSENotSupported(`${alg} uses a secret, not a key pair: use generateSecret`);
     }
-    core.call("edgejwt_key_public", handleFor(session, privateKey));
-    const publicHandle = core.handle();
+    const publicHandle = core.call("edgejwt_key_public", handleFor(session, privateKey)).handle;
     return { publicKey: keyFromHandle(publicHandle, exportedSource(publicHandle, ExportFormat.jwkPublic)), privateKey };
   }
 
@@ -410,15 +402,13 @@ export function createApi(loadEngine) {
   }
 
   function generated(alg, modulusLength) {
-    core.call("edgejwt_key_generate", alg, modulusLength);
-    const handle = core.handle();
+    const { handle } = core.call("edgejwt_key_generate", alg, modulusLength);
     return keyFromHandle(handle, exportedSource(handle, ExportFormat.jwkPrivate));
   }
 
   // What a key made in the core is made again from: its JWK, bound to the algorithm it was.
   function exportedSource(handle, format) {
-    core.call("edgejwt_key_export", handle, format);
-    return { format: KeyFormat.jwk, data: core.text("output"), alg: "" };
+    return { format: KeyFormat.jwk, data: core.call("edgejwt_key_export", handle, format).output, alg: "" };
   }
 
   function calculateJwkThumbprint(jwkOrKey, digestAlgorithm = "sha256") {
@@ -427,8 +417,7 @@ export function createApi(loadEngine) {
     if (!bits) throw new JOSENotSupported('digestAlgorithm must be "sha256", "sha384" or "sha512"');
     const key = jwkOrKey instanceof Key ? jwkOrKey : importJWK(jwkOrKey);
     try {
-      core.call("edgejwt_key_thumbprint", handleFor(session, key), bits);
-      return core.text("output");
+      return core.call("edgejwt_key_thumbprint", handleFor(session, key), bits).output;
     } finally {
       if (key !== jwkOrKey) key.free();
     }
@@ -462,16 +451,21 @@ export function createApi(loadEngine) {
     const verdict = await askHost(text, key, options);
     ready();
     const policy = policies.policyFor(options);
-    // Finished at once while the verification asked about is still the one begun (under the same
-    // policy); otherwise begun again, the verdict standing for the same algorithm and key.
-    const outcome = verdict && stillBegun(verdict.begun) && verdict.begun.policy === policy
-      ? reportingClaims(() => finish(PAYLOAD_JWT, key, verdict.begun, verdict.valid, now))
-      : verifyToken(text, key, policy, PAYLOAD_JWT, now, verdict && replay(verdict));
+    let outcome;
+    // Finished while its verification is of this instance and under the same policy; otherwise
+    // verified again, the verdict standing for the same algorithm and key.
+    if (verdict && finishable(verdict.begun) && verdict.begun.policy === policy) {
+      outcome = finish(PAYLOAD_JWT, key, verdict.begun, verdict.valid, now);
+    } else {
+      if (verdict) release(verdict.begun);
+      outcome = verifyToken(text, key, policy, PAYLOAD_JWT, now, verdict && replay(verdict));
+    }
     return cache ? remember(cache, cacheKeyOf(key, policy, text), outcome, now) : outcome.result;
   }
 
-  // The asynchronous host's verdict on `text`'s signature; null when the core refuses the token
-  // before the primitive (the synchronous pass reports why) or the host does not check it.
+  // The asynchronous host's verdict on `text`'s signature, with the verification it is for; null
+  // when the core refuses the token before the primitive (the synchronous pass reports why) or the
+  // host does not check it.
   async function askHost(text, key, options) {
     let begun;
     try {
@@ -480,16 +474,18 @@ export function createApi(loadEngine) {
       return null;
     }
     const { header: { alg }, keyIndex } = begun;
-    const input = core.bytesOf("signingInput"); // copies: the host works while others use the core
-    const signature = core.bytesOf("signature");
-    let prepared = hostKeys.prepared(key, keyIndex, alg);
-    if (typeof prepared?.then === "function") prepared = await prepared;
-    if (!prepared) return null;
+    // Copies: the host works while the memory may grow.
+    const input = core.bytesOf(begun.signingInput);
+    const signature = core.bytesOf(begun.signature);
     try {
-      return { alg, keyIndex, begun, valid: await host.verify(prepared, input, signature) };
+      let prepared = hostKeys.prepared(key, keyIndex, alg);
+      if (typeof prepared?.then === "function") prepared = await prepared;
+      if (prepared) return { alg, keyIndex, begun, valid: await host.verify(prepared, input, signature) };
     } catch {
-      return null; // the host could not decide: Wasm does
+      // The host could not decide: Wasm does.
     }
+    release(begun);
+    return null;
   }
 
   // Inline lists ({ jti, subjects }) or { url, ...fetch options } fetched and cached like a JWKS.
@@ -548,6 +544,9 @@ function numericDate(value, what) {
   }
   return seconds;
 }
+
+// The text of an output read as text or as bytes.
+const textOf = (payload) => (typeof payload === "string" ? payload : decoder.decode(payload));
 
 function randomId() {
   return base64url(crypto.getRandomValues(new Uint8Array(16)));

@@ -8,10 +8,9 @@
 // verified-token cache keys entries by; it outlives any handle.
 import { JOSEInvalidArgument } from "./errors.js";
 import { newIdentity } from "./identity.js";
+import { KeyFormat, ExportFormat } from "./abi.js";
 
-// Formats of edgejwt_key_import and edgejwt_key_export (bindings/edgejwt.h).
-export const KeyFormat = { secret: 1, jwk: 2, pem: 3, spkiDer: 4, pkcs8Der: 5, certificateDer: 6 };
-export const ExportFormat = { jwkPublic: 1, jwkPrivate: 2, spkiPem: 3, pkcs8Pem: 4 };
+export { KeyFormat, ExportFormat };
 
 const stateOf = Symbol("edgejwt.key");
 

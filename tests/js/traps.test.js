@@ -23,7 +23,7 @@ const b64 = (value) => Buffer.from(typeof value === "string" ? value : JSON.stri
 const secret = new Uint8Array(32).fill(5);
 const otherSecret = new Uint8Array(48).fill(6);
 
-// Every ABI function the API calls; each gets a fault (context_new and context_result only make a
+// Every ABI function the API calls; each gets a fault (context_new and result_new only make a
 // replacement, and get theirs in the test of a replacement that fails).
 const API_FUNCTIONS = [
   "edgejwt_status_name", "edgejwt_status_message", "edgejwt_alloc", "edgejwt_free",
@@ -187,7 +187,7 @@ for (const build of builds) {
       assert.deepEqual(scenario(api, f), baseline);
       assert.equal(probe.instances, instances + 2);
       probe.arm("edgejwt_verify", (exports, args) => {
-        probe.arm("edgejwt_context_result", faults.injected);
+        probe.arm("edgejwt_result_new", faults.injected);
         return faults.injected(exports, args);
       });
       assert.throws(() => api.verify(f.hs, f.hsKey, f.options), { code: "ERR_WASM_TRAP" });
