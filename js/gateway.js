@@ -10,7 +10,7 @@ import { JOSEError, JOSEInvalidArgument } from "./errors.js";
 import { ClaimHeaderType, HEADER_NAME, claimHeadersOf, claimHeaderValues, headerNameOf } from "./gateway/claim-headers.js";
 import { originPrefixOf, normalisedPath, requestTargetOf } from "./gateway/request-target.js";
 import { tokenSourceOf } from "./gateway/token-sources.js";
-import { VerifiedTokenCache } from "./token-cache.js";
+import { VerifiedTokenCache } from "./cache/verified-tokens.js";
 import { base64url, definedOnly } from "./util.js";
 
 const CONFIG_KEYS = new Set([

@@ -1,19 +1,62 @@
 // edgejwt on its Emscripten build: for browsers, bundlers, Node, Deno and Bun (Workers: workerd.js).
-import { createApi } from "./api.js";
-import { createSessionApi } from "./sessions/session-tokens.js";
-import { loadEmscriptenEngine } from "./engines/emscripten.js";
+//
+// The export list, written once: js/wasi.js is this file on the WASI engine, made from it by
+// scripts/entries.js (at bootstrap, and checked by tests/js/entries.test.js). Every function is an
+// operation of its own module bound to this entry's runtime (one Wasm instance), so a bundler
+// keeps only what a program imports: a page importing `verify` gets no gateway, remote key set,
+// revocation or session code.
+import { loadEmscriptenEngine as loadEngine } from "./engines/emscripten.js";
+import { Runtime, init as initRuntime, memoryUsage as memoryUsageOf } from "./runtime.js";
+import { sign as signJwt } from "./jwt/sign.js";
+import { verify as verifyJwt } from "./jwt/verify.js";
+import { verifyAsync as verifyJwtAsync } from "./jwt/verify-async.js";
+import { decode as decodeJwt, decodeProtectedHeader as decodeHeader } from "./jwt/decode.js";
+import { generateTokenPair as tokenPair } from "./jwt/token-pair.js";
+import { compactSign as signCompact, compactVerify as verifyCompact } from "./jws/compact.js";
+import * as keyImport from "./key/import.js";
+import * as keyExport from "./key/export.js";
+import * as keyGenerate from "./key/generate.js";
+import { calculateJwkThumbprint as thumbprint } from "./key/thumbprint.js";
+import { createLocalJWKSet as localSet } from "./jwks/local.js";
+import { createRemoteJWKSet as remoteSet } from "./jwks/remote.js";
+import { createRevocationList as revocationList } from "./revocation.js";
+import { createGateway as gateway } from "./gateway/bind.js";
+import * as sessions from "./sessions/bind.js";
 
 export * from "./errors.js";
-export { Key, LocalJWKSet } from "./keys.js";
-export { RemoteJWKSet } from "./remote-jwks.js";
-export { VerifiedTokenCache } from "./token-cache.js";
+export { Key, LocalJWKSet } from "./key/key.js";
+export { RemoteJWKSet } from "./jwks/remote.js";
+export { VerifiedTokenCache } from "./cache/verified-tokens.js";
 export { GatewayTokenMissing, GatewayForbidden, JWTRevoked } from "./gateway.js";
 export { RevocationUnavailable } from "./revocation.js";
 export * from "./sessions/index.js";
-export const {
-  init, memoryUsage, sign, verify, decode, decodeProtectedHeader, compactSign, compactVerify, generateTokenPair,
-  importJWK, exportJWK, importSPKI, importPKCS8, importX509, importPEM, exportSPKI, exportPKCS8,
-  createLocalJWKSet, generateKeyPair, generateSecret, calculateJwkThumbprint,
-  createRemoteJWKSet, verifyAsync, createRevocationList, createGateway,
-} = /* @__PURE__ */ createApi(loadEmscriptenEngine);
-export const { startSession, rotateRefreshToken } = createSessionApi({ sign, verify: verifyAsync });
+
+const runtime = /* @__PURE__ */ new Runtime(loadEngine);
+
+export const init = /* @__PURE__ */ runtime.bind(initRuntime);
+export const memoryUsage = /* @__PURE__ */ runtime.bind(memoryUsageOf);
+export const sign = /* @__PURE__ */ runtime.bind(signJwt);
+export const verify = /* @__PURE__ */ runtime.bind(verifyJwt);
+export const verifyAsync = /* @__PURE__ */ runtime.bind(verifyJwtAsync);
+export const decode = /* @__PURE__ */ runtime.bind(decodeJwt);
+export const decodeProtectedHeader = /* @__PURE__ */ runtime.bind(decodeHeader);
+export const generateTokenPair = /* @__PURE__ */ runtime.bind(tokenPair);
+export const compactSign = /* @__PURE__ */ runtime.bind(signCompact);
+export const compactVerify = /* @__PURE__ */ runtime.bind(verifyCompact);
+export const importJWK = /* @__PURE__ */ runtime.bind(keyImport.importJWK);
+export const importSPKI = /* @__PURE__ */ runtime.bind(keyImport.importSPKI);
+export const importPKCS8 = /* @__PURE__ */ runtime.bind(keyImport.importPKCS8);
+export const importX509 = /* @__PURE__ */ runtime.bind(keyImport.importX509);
+export const importPEM = /* @__PURE__ */ runtime.bind(keyImport.importPEM);
+export const exportJWK = /* @__PURE__ */ runtime.bind(keyExport.exportJWK);
+export const exportSPKI = /* @__PURE__ */ runtime.bind(keyExport.exportSPKI);
+export const exportPKCS8 = /* @__PURE__ */ runtime.bind(keyExport.exportPKCS8);
+export const generateKeyPair = /* @__PURE__ */ runtime.bind(keyGenerate.generateKeyPair);
+export const generateSecret = /* @__PURE__ */ runtime.bind(keyGenerate.generateSecret);
+export const calculateJwkThumbprint = /* @__PURE__ */ runtime.bind(thumbprint);
+export const createLocalJWKSet = /* @__PURE__ */ runtime.bind(localSet);
+export const createRemoteJWKSet = /* @__PURE__ */ runtime.bind(remoteSet);
+export const createRevocationList = /* @__PURE__ */ runtime.bind(revocationList);
+export const createGateway = /* @__PURE__ */ runtime.bind(gateway);
+export const startSession = /* @__PURE__ */ runtime.bind(sessions.startSession);
+export const rotateRefreshToken = /* @__PURE__ */ runtime.bind(sessions.rotateRefreshToken);

@@ -17,7 +17,7 @@ import * as jose from "jose";
 
 import { builds, apiFor } from "../support/builds.js";
 import { ASYMMETRIC, nodeKeyPair, jwkOf } from "../support/keys.js";
-import { VerifiedTokenCache } from "../../js/token-cache.js";
+import { VerifiedTokenCache } from "../../js/cache/verified-tokens.js";
 import { STRICTER_RULES, classify, scanJson } from "./stricter-rules.js";
 
 const SEED = Number(process.env.EDGEJWT_DIFF_SEED ?? 20261206);

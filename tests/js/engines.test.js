@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 import { Core } from "../../js/core.js";
-import { KeyFormat } from "../../js/keys.js";
+import { KeyFormat } from "../../js/abi.js";
 import { loadEmscriptenEngine } from "../../js/engines/emscripten.js";
 import { loadWasiEngine } from "../../js/engines/wasi.js";
 import { builds } from "../support/builds.js";

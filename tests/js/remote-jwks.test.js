@@ -8,8 +8,8 @@ import assert from "node:assert/strict";
 import { builds, apiFor } from "../support/builds.js";
 import { answer, delayed, hang, redirect, startEndpoint, until, within } from "../support/endpoint.js";
 import { createApi } from "../../js/api.js";
-import { createRemoteJWKSetFactory } from "../../js/remote-jwks.js";
-import { VerifiedTokenCache } from "../../js/token-cache.js";
+import { RemoteJWKSet } from "../../js/jwks/remote.js";
+import { VerifiedTokenCache } from "../../js/cache/verified-tokens.js";
 
 const MAX_AGE = 600_000; // the defaults the tests rely on
 const COOLDOWN = 30_000;
@@ -49,12 +49,11 @@ for (const build of builds) {
 
     before(async () => {
       api = await apiFor(build);
-      createRemoteJWKSet = createRemoteJWKSetFactory({
-        createLocalJWKSet(jwks) {
-          imports++;
-          return api.createLocalJWKSet(jwks);
-        },
-      });
+      const createLocalJWKSet = (jwks) => {
+        imports++;
+        return api.createLocalJWKSet(jwks);
+      };
+      createRemoteJWKSet = (url, options = {}) => new RemoteJWKSet(createLocalJWKSet, url, options);
     });
     beforeEach(async () => {
       endpoint = await startEndpoint("/jwks");
@@ -468,7 +467,7 @@ for (const build of builds) {
       endpoint.respond = answer(jwksOf("a"));
       const late = createApi(build.load);
       const seed = { jwks: jwksOf("a"), fetchedAt: time, maxAge: MAX_AGE };
-      const seeded = createRemoteJWKSetFactory(late)(endpoint.url, { now, seed });
+      const seeded = new RemoteJWKSet(late.createLocalJWKSet, endpoint.url, { now, seed });
       await late.init(build.options);
       const set = await seeded.keySetFor({ kid: "a" });
       assert.equal(endpoint.requests.length, 0);

@@ -1,4 +1,4 @@
-// The verified-token cache (js/token-cache.js) through verify, on every build.
+// The verified-token cache (js/cache/verified-tokens.js) through verify, on every build.
 import { describe, it, before } from "node:test";
 import assert from "node:assert/strict";
 
@@ -6,7 +6,7 @@ import { builds, apiFor } from "../support/builds.js";
 import { instrumented } from "../support/instrumented.js";
 import { nodeKeyPair, jwkOf } from "../support/keys.js";
 import { createApi } from "../../js/api.js";
-import { VerifiedTokenCache } from "../../js/token-cache.js";
+import { VerifiedTokenCache } from "../../js/cache/verified-tokens.js";
 
 const BAD_SIGNATURE = { code: "ERR_JWS_SIGNATURE_VERIFICATION_FAILED" };
 const octJwk = (bytes) => ({ kty: "oct", k: Buffer.from(bytes).toString("base64url") });

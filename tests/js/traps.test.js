@@ -15,7 +15,7 @@ import { builds } from "../support/builds.js";
 import { instrumented, faults } from "../support/instrumented.js";
 import { nodeKeyPair, jwkOf, pemOf } from "../support/keys.js";
 import { createApi } from "../../js/api.js";
-import { VerifiedTokenCache } from "../../js/token-cache.js";
+import { VerifiedTokenCache } from "../../js/cache/verified-tokens.js";
 
 const NOW = 1_800_000_000;
 const at = new Date(NOW * 1000);

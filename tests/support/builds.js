@@ -2,6 +2,7 @@
 // and on our own preview1 shim (what workerd and browsers use). Each gets its own API instance.
 import { createApi } from "../../js/api.js";
 import { Core } from "../../js/core.js";
+import { algorithmTable } from "../../js/host-crypto/algorithms.js";
 import { loadEmscriptenEngine } from "../../js/engines/emscripten.js";
 import { loadWasiEngine } from "../../js/engines/wasi.js";
 
@@ -21,4 +22,9 @@ export async function apiFor(build) {
 // The C ABI of one build, for tests of what the public API does not expose on its own.
 export async function coreFor(build) {
   return new Core(await build.load(build.options));
+}
+
+// The algorithms a host checks, as a runtime learns them from the build's core (js/host-crypto/algorithms.js).
+export async function algorithmsOf(build) {
+  return algorithmTable(JSON.parse((await coreFor(build)).call("edgejwt_algorithms").output));
 }
