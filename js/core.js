@@ -14,7 +14,8 @@
 // - a trap, or anything else thrown out of the instance, replaces the instance with a fresh one
 //   and fails the call with WasmTrap. `epoch` counts instances: whatever holds a handle notes the
 //   epoch it was made in and makes it again (from what it retains) when the epoch has moved on.
-import { errorFromStatus, JOSEError, WasmTrap } from "./errors.js";
+import { JOSEError, WasmTrap } from "./errors.js";
+import { errorFromStatus } from "./core/status-errors.js";
 import { ABI_VERSION, RESULT_OFFSETS } from "./abi.js";
 import { SIGNATURES, checkArguments, signatureOf } from "./core/signatures.js";
 

@@ -230,6 +230,8 @@ export class JWTClaimValidationFailed extends JOSEError {
   payload?: JWTPayload;
 }
 export class JWTExpired extends JWTClaimValidationFailed {}
+/** The Wasm instance trapped during the call (`cause` is the trap); it was replaced by a fresh one. */
+export class WasmTrap extends JOSEError {}
 export const ERR_NOT_INITIALIZED: "ERR_NOT_INITIALIZED";
 
 export class JWKSTimeout extends JOSEError {}

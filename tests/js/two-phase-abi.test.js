@@ -1,6 +1,7 @@
-// The two-phase C ABI: the core does every check but the signature primitive, the host (here
-// node:crypto) checks the primitive, the core finishes. Malformed and hostile tokens must be
-// refused by the core before the host is asked anything.
+// The two-phase C ABI, driven directly (edgejwt_verify_begin, a host's verdict, edgejwt_verify_finish):
+// the core does every check but the signature primitive, the host (here node:crypto) checks the
+// primitive, the core finishes. Malformed and hostile tokens must be refused by the core before the
+// host is asked anything. (The API's use of it, js/host-crypto/, is host-crypto.test.js's.)
 import { describe, it, before } from "node:test";
 import assert from "node:assert/strict";
 import { createPublicKey, verify as nodeVerify } from "node:crypto";
@@ -22,7 +23,7 @@ function nodeCheck(alg, jwk, input, signature) {
 }
 
 for (const build of builds) {
-  describe(`host-checked verification on ${build.name}`, () => {
+  describe(`the two-phase ABI on ${build.name}`, () => {
     let core;
     let api;
     before(async () => { core = await coreFor(build); api = await apiFor(build); });
