@@ -128,15 +128,21 @@ edgejwt_status finish(ResultStorage &out, Status status) {
   return static_cast<edgejwt_status>(status);
 }
 
-edgejwt_status fail_with_detail(ResultStorage &out, Status status, std::string_view detail) {
+// `status`, with `detail` saying what it refuses.
+Status refused(ResultStorage &out, Status status, std::string_view detail) {
   out.token.detail.assign(detail.data(), detail.size());
-  return finish(out, status);
+  return status;
 }
 
+edgejwt_status fail_with_detail(ResultStorage &out, Status status, std::string_view detail) {
+  return finish(out, refused(out, status, detail));
+}
+
+// `object` kept in `table`, its handle in the result.
 template <typename T, typename Object>
-edgejwt_status store(ResultStorage &out, HandleTable<T> &table, Object object) {
+Status kept(ResultStorage &out, HandleTable<T> &table, Object object) {
   out.handle = table.add(std::make_unique<T>(std::move(object)));
-  return finish(out, out.handle ? Status::Ok : Status::OutOfMemory);
+  return out.handle ? Status::Ok : Status::OutOfMemory;
 }
 
 // The prologue of every call that takes handles, in one place: the result cleared, then what the
@@ -199,6 +205,15 @@ static_assert(static_cast<int32_t>(KeyExportFormat::JwkPublic) == EDGEJWT_EXPORT
 static_assert(static_cast<int32_t>(PayloadKind::JwtClaims) == EDGEJWT_PAYLOAD_JWT &&
               static_cast<int32_t>(PayloadKind::Bytes) == EDGEJWT_PAYLOAD_BYTES);
 
+// A call on one key (not a set): the prologue, then `use(key, out)`, whose status it returns.
+template <typename Use>
+edgejwt_status with_key(edgejwt_context *context, edgejwt_result *result, edgejwt_handle handle, Use use) {
+  CallArguments call(context, result);
+  const Key *key;
+  if (!call.key(handle, key)) return call.failed();
+  return finish(call.out(), use(*key, call.out()));
+}
+
 template <typename Enum>
 bool from_abi(int32_t value, Enum first, Enum last, Enum &out) {
   if (value < static_cast<int32_t>(first) || value > static_cast<int32_t>(last)) return false;
@@ -208,14 +223,12 @@ bool from_abi(int32_t value, Enum first, Enum last, Enum &out) {
 
 edgejwt_status sign_with(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key, std::string_view header,
                          ByteView payload, PayloadKind kind) {
-  CallArguments call(context, result);
-  const Key *signing_key;
-  if (!call.key(key, signing_key)) return call.failed();
-  ResultStorage &out = call.out();
-  const Status status =
-      sign_jws(*signing_key, header, payload, kind, context->default_policy.limits, out.token, out.produced);
-  if (status != Status::Ok) out.produced.clear();
-  return finish(out, status);
+  return with_key(context, result, key, [&](const Key &signing_key, ResultStorage &out) {
+    const Status status =
+        sign_jws(signing_key, header, payload, kind, context->default_policy.limits, out.token, out.produced);
+    if (status != Status::Ok) out.produced.clear();
+    return status;
+  });
 }
 
 edgejwt_status verify_with(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key, edgejwt_handle policy,
@@ -298,7 +311,7 @@ edgejwt_status edgejwt_key_import(edgejwt_context *context, edgejwt_result *resu
       status != Status::Ok) {
     return finish(out, status);
   }
-  return store(out, context->keys, std::move(key));
+  return finish(out, kept(out, context->keys, std::move(key)));
 }
 
 edgejwt_status edgejwt_key_import_jwks(edgejwt_context *context, edgejwt_result *result, const char *jwks_json,
@@ -308,7 +321,7 @@ edgejwt_status edgejwt_key_import_jwks(edgejwt_context *context, edgejwt_result 
   if (Status status = KeySet::import(text(jwks_json, jwks_len), set, out.token.detail); status != Status::Ok) {
     return finish(out, status);
   }
-  return store(out, context->keys, std::move(set));
+  return finish(out, kept(out, context->keys, std::move(set)));
 }
 
 edgejwt_status edgejwt_key_generate(edgejwt_context *context, edgejwt_result *result, const char *alg, size_t alg_len,
@@ -318,38 +331,35 @@ edgejwt_status edgejwt_key_generate(edgejwt_context *context, edgejwt_result *re
   if (!algorithm_from_name(text(alg, alg_len), algorithm)) return fail_with_detail(out, Status::AlgNotSupported, "alg");
   Key key;
   if (Status status = generate_key(algorithm, modulus_bits, key); status != Status::Ok) return finish(out, status);
-  return store(out, context->keys, std::move(key));
+  return finish(out, kept(out, context->keys, std::move(key)));
 }
 
 edgejwt_status edgejwt_key_public(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key) {
-  CallArguments call(context, result);
-  const Key *source;
-  if (!call.key(key, source)) return call.failed();
-  Key public_key;
-  if (Status status = source->public_key(public_key); status != Status::Ok) return finish(call.out(), status);
-  return store(call.out(), context->keys, std::move(public_key));
+  return with_key(context, result, key, [context](const Key &source, ResultStorage &out) {
+    Key public_key;
+    const Status status = source.public_key(public_key);
+    return status == Status::Ok ? kept(out, context->keys, std::move(public_key)) : status;
+  });
 }
 
 edgejwt_status edgejwt_key_export(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
                                   int32_t format) {
-  CallArguments call(context, result);
-  const Key *source;
-  if (!call.key(key, source)) return call.failed();
-  KeyExportFormat export_format;
-  if (!from_abi(format, KeyExportFormat::JwkPublic, KeyExportFormat::Pkcs8Pem, export_format)) {
-    return fail_with_detail(call.out(), Status::InvalidArgument, "format");
-  }
-  return finish(call.out(), export_key(*source, export_format, call.out().produced));
+  return with_key(context, result, key, [format](const Key &source, ResultStorage &out) {
+    KeyExportFormat export_format;
+    if (!from_abi(format, KeyExportFormat::JwkPublic, KeyExportFormat::Pkcs8Pem, export_format)) {
+      return refused(out, Status::InvalidArgument, "format");
+    }
+    return export_key(source, export_format, out.produced);
+  });
 }
 
 edgejwt_status edgejwt_key_thumbprint(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
                                       uint32_t hash_bits) {
-  CallArguments call(context, result);
-  const Key *source;
-  if (!call.key(key, source)) return call.failed();
-  Hash hash;
-  if (!hash_from_bits(hash_bits, hash)) return fail_with_detail(call.out(), Status::InvalidArgument, "hash");
-  return finish(call.out(), jwk_thumbprint(*source, hash, call.out().produced));
+  return with_key(context, result, key, [hash_bits](const Key &source, ResultStorage &out) {
+    Hash hash;
+    return hash_from_bits(hash_bits, hash) ? jwk_thumbprint(source, hash, out.produced)
+                                           : refused(out, Status::InvalidArgument, "hash");
+  });
 }
 
 edgejwt_status edgejwt_key_describe(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key) {
@@ -380,7 +390,7 @@ edgejwt_status edgejwt_policy_create(edgejwt_context *context, edgejwt_result *r
       status != Status::Ok) {
     return finish(out, status);
   }
-  return store(out, context->policies, std::move(policy));
+  return finish(out, kept(out, context->policies, std::move(policy)));
 }
 
 edgejwt_status edgejwt_policy_release(edgejwt_context *context, edgejwt_result *result, edgejwt_handle policy) {
@@ -479,15 +489,11 @@ edgejwt_status edgejwt_verification_release(edgejwt_context *context, edgejwt_re
 edgejwt_status edgejwt_check_signature(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
                                        const char *alg, size_t alg_len, const uint8_t *signing_input, size_t input_len,
                                        const uint8_t *signature, size_t signature_len) {
-  CallArguments call(context, result);
-  const Key *verifying_key;
-  if (!call.key(key, verifying_key)) return call.failed();
-  Algorithm algorithm;
-  if (!algorithm_from_name(text(alg, alg_len), algorithm)) {
-    return fail_with_detail(call.out(), Status::AlgNotSupported, "alg");
-  }
-  return finish(call.out(), check_signature(*verifying_key, algorithm, bytes(signing_input, input_len),
-                                            bytes(signature, signature_len)));
+  return with_key(context, result, key, [&](const Key &verifying_key, ResultStorage &out) {
+    Algorithm algorithm;
+    if (!algorithm_from_name(text(alg, alg_len), algorithm)) return refused(out, Status::AlgNotSupported, "alg");
+    return check_signature(verifying_key, algorithm, bytes(signing_input, input_len), bytes(signature, signature_len));
+  });
 }
 
 edgejwt_status edgejwt_decode(edgejwt_context *context, edgejwt_result *result, edgejwt_handle policy,
