@@ -80,11 +80,12 @@ export class Core {
   }
 
   // Calls a context function of the ABI with checked arguments and returns its outputs; throws the
-  // error of a failed status.
+  // error of a failed status (made with the outputs as far as the call got: a claim's failure
+  // carries the verified claims).
   call(name, ...args) {
     const signature = signatureOf(name);
     const status = this.run(name, signature, args);
-    if (status !== 0) throw this.errorOf(status);
+    if (status !== 0) throw this.errorOf(status, this.text(this.result + RESULT_OFFSETS.detail), this.read(signature.outputs));
     return this.read(signature.outputs);
   }
 
@@ -225,9 +226,10 @@ export class Core {
     return name;
   }
 
-  // The error for a failed status, with the detail the call left (read before anything else runs).
-  errorOf(status, detail = this.text(this.result + RESULT_OFFSETS.detail)) {
+  // The error for a failed status, with the detail and outputs the call left (read before anything
+  // else runs).
+  errorOf(status, detail = this.text(this.result + RESULT_OFFSETS.detail), outputs = {}) {
     const message = this.cString(this.invoke("edgejwt_status_message", [status]));
-    return errorFromStatus(this.statusName(status), message, detail);
+    return errorFromStatus(this.statusName(status), message, detail, outputs);
   }
 }

@@ -62,9 +62,10 @@ export class Runtime {
     return core;
   }
 
-  // `operation(runtime, ...args)` as a function of its arguments on this runtime.
+  // `operation(runtime, ...args)` as a function of its arguments on this runtime (no API function
+  // takes more than four).
   bind(operation) {
-    const bound = (...args) => operation(this, ...args);
+    const bound = (a, b, c, d) => operation(this, a, b, c, d);
     operations.set(bound, operation);
     return bound;
   }

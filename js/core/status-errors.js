@@ -39,12 +39,18 @@ const classByCode = {
   ERR_JWT_CLAIM_VALIDATION_FAILED: JWTClaimValidationFailed,
 };
 
-// The error for a core status. A JSON problem in the payload is a JWT problem (jose's JWTInvalid).
-export function errorFromStatus(code, message, detail) {
+const decoder = new TextDecoder();
+
+// The error for a core status, given the failed call's outputs. A JSON problem in the payload is a
+// JWT problem (jose's JWTInvalid); a claim that failed after the signature held is genuine, and
+// jose reports the claims with it.
+export function errorFromStatus(code, message, detail, { payload } = {}) {
   let ErrorClass = classByCode[code] ?? JOSEError;
   if (ErrorClass === JWSInvalid && detail === "payload") ErrorClass = JWTInvalid;
   const isClaim = ErrorClass === JWTClaimValidationFailed || ErrorClass.prototype instanceof JWTClaimValidationFailed;
   const where = detail && !isClaim ? ` (${detail})` : "";
-  return new ErrorClass(`${message}${where}`, { code, detail });
+  const error = new ErrorClass(`${message}${where}`, { code, detail });
+  if (isClaim && payload) error.payload = JSON.parse(typeof payload === "string" ? payload : decoder.decode(payload));
+  return error;
 }
 

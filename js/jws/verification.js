@@ -2,7 +2,7 @@
 // text, the key, the policy, the time, the cache), and the ways the core can be asked — all in Wasm,
 // or with a host checking the signature primitive between the two-phase ABI's begin and finish.
 // verify, compactVerify (jws/compact.js) and verifyAsync (jwt/verify-async.js) build one.
-import { JOSEInvalidArgument, JWTClaimValidationFailed } from "../errors.js";
+import { JOSEInvalidArgument } from "../errors.js";
 import { PayloadKind } from "../abi.js";
 import { currentSeconds, tokenText } from "../arguments.js";
 import { VerifiedTokenCache } from "../cache/verified-tokens.js";
@@ -62,10 +62,10 @@ export class Verification {
   // One call into the core, on the token written once into its memory. Handles are looked up as
   // the call is made, never kept across calls (a trap between would have replaced the instance).
   inWasm() {
-    const { runtime: { policies }, key, policy, text } = this;
+    const { runtime: { core, policies }, key, policy, text } = this;
     const outputs = this.kind === PayloadKind.jwt
-      ? this.ask("edgejwt_verify", handleFor(this.runtime, key), policies.handleOf(policy), text, this.now)
-      : this.ask("edgejwt_compact_verify", handleFor(this.runtime, key), policies.handleOf(policy), text);
+      ? core.call("edgejwt_verify", handleFor(this.runtime, key), policies.handleOf(policy), text, this.now)
+      : core.call("edgejwt_compact_verify", handleFor(this.runtime, key), policies.handleOf(policy), text);
     return this.verified(JSON.parse(outputs.header), outputs);
   }
 
@@ -99,7 +99,7 @@ export class Verification {
   finish(begun, valid) {
     const { handle } = begun;
     begun.handle = 0;
-    return this.verified(begun.header, this.ask("edgejwt_verify_finish", handle, this.kind, valid, this.now));
+    return this.verified(begun.header, this.runtime.core.call("edgejwt_verify_finish", handle, this.kind, valid, this.now));
   }
 
   // A verification not finished, released (none when its instance has been replaced since).
@@ -112,17 +112,6 @@ export class Verification {
     } catch {
       // The instance trapped (and was replaced): nothing is left to release.
     }
-  }
-
-  // A verifying call's outputs. A claim that failed after the signature held is genuine, and jose
-  // reports the claims with it.
-  ask(name, ...args) {
-    const { core } = this.runtime;
-    const { status, outputs, detail } = core.attempt(name, ...args);
-    if (status === 0) return outputs;
-    const error = core.errorOf(status, detail);
-    if (error instanceof JWTClaimValidationFailed) error.payload = JSON.parse(textOf(outputs.payload));
-    throw error;
   }
 
   // What a verification that held returns, and when a JWT's time claims hold (for the cache).
