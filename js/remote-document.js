@@ -16,39 +16,21 @@
 // on a fetch longer than timeoutDuration (and a little grace), a fetch older than that is taken as
 // failed and replaced, and refreshing() hands the fetch in flight to the runtime's waitUntil.
 //
-// Failures are reported as they happen: stats() carries the last error, and one log line is
-// written each time the state changes (failing while serving the last good document, unavailable,
-// recovered), never one per request. Each exchange with the endpoint is endpoint-fetch.js's.
+// Failures are reported as they happen (endpoint-health.js): stats() carries the last error, and
+// one log line is written each time the state changes (failing while serving the last good
+// document, unavailable, recovered), never one per request. Each exchange with the endpoint is
+// endpoint-fetch.js's; the options are checked by remote-options.js.
 import { JOSEError, JOSEInvalidArgument } from "./errors.js";
 import { endpointUrl, fetchJson } from "./endpoint-fetch.js";
+import { EndpointHealth } from "./endpoint-health.js";
+import {
+  entryOf, functionOption, headersOf, limitsOf, loggerOf, maxAgeOf, parseDocument, seedEntryOf,
+} from "./remote-options.js";
 
-const DEFAULTS = {
-  cacheMaxAge: 600_000,
-  cooldownDuration: 30_000,
-  timeoutDuration: 5_000,
-  minCacheMaxAge: 60_000,
-  maxCacheMaxAge: 86_400_000,
-  maxStale: 3_600_000,
-};
-const LIMITS = [...Object.keys(DEFAULTS), "maxResponseSize"]; // the owner sets its byte limit
-const LONGEST_TIMER = 2_147_483_647; // setTimeout fires at once for longer delays
 const ABANDON_GRACE = 100; // past timeoutDuration, a fetch that has not settled is taken as dropped
-const MAX_AGE = /^max-age\s*=\s*"?(\d+)"?$/;
 const elapsedMs = () => globalThis.performance?.now() ?? Date.now();
 
-// `kind` says what the document is:
-//   name         for messages ("JWKS": "the JWKS endpoint answered HTTP 500")
-//   describes    what a parse failure says the body is not ("a usable JWK Set")
-//   accept       the Accept header, unless options.headers set one
-//   field        the snapshot's member that holds the document ("jwks")
-//   defaults     the owner's defaults: maxResponseSize, and any of DEFAULTS it sets otherwise
-//   largestResponse  { bytes, why }: the most maxResponseSize may be, and why; optional
-//   isDocument   the shape a seed's document must have; it is parsed only on first use, as parsing
-//                may need what is not ready yet (the Wasm core, before init())
-//   parse        the JSON document → the value to cache; throwing refuses the body
-//   misses       (value, lookup) → whether a fresh value cannot answer this lookup, so a refetch is
-//                worth waiting for (at most once per cooldown); optional
-//   Timeout, FetchFailed, Invalid   the error classes for a stalled, failed and unusable exchange
+// `kind` says what the document is and how to read it (remote-options.js).
 export class RemoteDocument {
   #kind;
   #url;
@@ -56,17 +38,13 @@ export class RemoteDocument {
   #fetch;
   #headers;
   #now;
-  #onFetch;
-  #logger;
+  #health;
   // The last good document: { value, document, fetchedAt, maxAge, expiresAt }. A seed's value is
   // undefined until first use.
   #entry;
   // The running fetch: { settled: a promise of its error (null on success), startedAt, abandoned }.
   #inFlight = null;
   #lastAttemptAt = -Infinity;
-  #lastError = null; // the latest failure: { error, at }, kept after a recovery for stats()
-  #consecutiveFailures = 0;
-  #health = "ok"; // what was last logged: "ok", or "<state> <code>" while failing
   #counters = { fetches: 0, failures: 0, coalesced: 0, servedStale: 0 };
 
   constructor(url, options, kind) {
@@ -76,10 +54,10 @@ export class RemoteDocument {
     this.#limits = limitsOf(options, kind);
     this.#fetch = functionOption(options, "fetch", (...args) => globalThis.fetch(...args));
     this.#now = functionOption(options, "now", Date.now);
-    this.#onFetch = functionOption(options, "onFetch", null);
-    this.#logger = loggerOf(options.logger);
+    const onFetch = functionOption(options, "onFetch", null);
+    this.#health = new EndpointHealth(loggerOf(options.logger), onFetch, this.#url, kind.name);
     this.#headers = headersOf(options.headers, kind.accept);
-    this.#entry = this.#seedEntry(options.seed);
+    this.#entry = seedEntryOf(options.seed, kind, this.#now(), this.#limits);
   }
 
   // The value to use for `lookup`. A miss is not an error: the value on hand is returned when the
@@ -99,9 +77,9 @@ export class RemoteDocument {
     }
     if (this.#inFlight === null && !this.#refreshDue(now)) {
       if (state) return this.#served(state); // an unknown kid within the cooldown: nothing to wait for
-      if (this.#consecutiveFailures > 0) {
+      if (this.#health.failing) {
         this.#noteHealth();
-        throw this.#lastError.error; // nothing usable and the last try failed recently: fail fast
+        throw this.#health.lastError; // nothing usable and the last try failed recently: fail fast
       }
     }
     const error = await this.#refresh();
@@ -141,13 +119,11 @@ export class RemoteDocument {
   // Counters, and what an operator needs to see a failing endpoint at once: the state of what is
   // served, the failures since the last good fetch and the last error (kept after a recovery).
   stats() {
-    const last = this.#lastError;
     return {
       ...this.#counters,
       state: this.#stateAt(this.#now()) ?? "unavailable",
       fetchedAt: this.#entry?.fetchedAt ?? null,
-      consecutiveFailures: this.#consecutiveFailures,
-      lastError: last && { code: last.error.code, message: last.error.message, at: last.at },
+      ...this.#health.stats(),
     };
   }
 
@@ -228,7 +204,7 @@ export class RemoteDocument {
         "ExecutionContext to the gateway so waitUntil keeps a refresh alive"));
       this.#noteHealth();
     }
-    return this.#lastError.error;
+    return this.#health.lastError;
   }
 
   // Resolves to the failure (a JOSEError), or null once the new value is in place.
@@ -242,9 +218,9 @@ export class RemoteDocument {
       const { document, cacheControl } = await fetchJson({
         fetch: this.#fetch, url: this.#url, headers: this.#headers, timeoutDuration, maxResponseSize,
       }, this.#kind, attempt);
-      const value = this.#parse(document);
-      this.#entry = entryOf(document, value, this.#now(), this.#maxAgeOf(cacheControl));
-      this.#consecutiveFailures = 0;
+      const value = parseDocument(this.#kind, document);
+      this.#entry = entryOf(document, value, this.#now(), maxAgeOf(cacheControl, this.#limits));
+      this.#health.succeeded();
     } catch (failure) {
       // Anything else came from an injected fetch's odd answer: still a failed fetch, with its code.
       error = failure instanceof JOSEError
@@ -253,7 +229,7 @@ export class RemoteDocument {
       if (!flight.abandoned) this.#failed(error); // an abandoned fetch has been counted already
     }
     this.#noteHealth();
-    this.#report({
+    this.#health.report({
       ok: error === null, status: attempt.status, error, durationMs: elapsedMs() - started,
       fromCache: error !== null && this.#stateAt(this.#now()) !== null,
     });
@@ -265,138 +241,13 @@ export class RemoteDocument {
   #failed(error) {
     const now = this.#now();
     this.#counters.failures++;
-    this.#consecutiveFailures++;
-    this.#lastError = { error, at: now };
+    this.#health.failed(error, now);
     this.#lastAttemptAt = now;
   }
 
-  #parse(document) {
-    const { name, describes, parse, Invalid } = this.#kind;
-    try {
-      return parse(document);
-    } catch (cause) {
-      throw new Invalid(`the ${name} endpoint's response is not ${describes}: ${cause.message}`, { cause });
-    }
-  }
-
-  // The endpoint's Cache-Control max-age within the configured bounds; cacheMaxAge when it says
-  // nothing usable. no-store/no-cache mean the shortest. A header asking for less caching never
-  // makes it longer than without it: the floor is minCacheMaxAge or cacheMaxAge, the smaller.
-  #maxAgeOf(cacheControl) {
-    const { cacheMaxAge, minCacheMaxAge, maxCacheMaxAge } = this.#limits;
-    const floor = Math.min(minCacheMaxAge, cacheMaxAge);
-    const directives = (cacheControl ?? "").toLowerCase().split(",").map((directive) => directive.trim());
-    if (directives.includes("no-store") || directives.includes("no-cache")) return floor;
-    const maxAge = directives.map((directive) => MAX_AGE.exec(directive)).find(Boolean);
-    if (!maxAge) return cacheMaxAge;
-    return Math.min(Math.max(Number(maxAge[1]) * 1000, floor), maxCacheMaxAge);
-  }
-
-  // A persisted snapshot is trusted no further than now (its fetchedAt) and maxCacheMaxAge.
-  #seedEntry(seed) {
-    if (seed === undefined || seed === null) return null;
-    const { field, isDocument } = this.#kind;
-    const valid = typeof seed === "object" && isDocument(seed[field]) && Number.isFinite(seed.fetchedAt) &&
-      Number.isFinite(seed.maxAge) && seed.maxAge >= 0;
-    if (!valid) throw new JOSEInvalidArgument(`options.seed must be a snapshot(): { ${field}, fetchedAt, maxAge }`);
-    const fetchedAt = Math.min(seed.fetchedAt, this.#now());
-    const maxAge = Math.min(seed.maxAge, this.#limits.maxCacheMaxAge);
-    return entryOf(structuredClone(seed[field]), undefined, fetchedAt, maxAge);
-  }
-
-  // One log line per change of state: failing (the last good document still served, until when),
-  // unavailable (nothing may be served: callers get the error), recovered. The line names the
-  // endpoint without its query (which may carry a key) and never holds token data.
+  // Logs a change of the endpoint's state (endpoint-health.js).
   #noteHealth() {
-    const now = this.#now();
-    const error = this.#consecutiveFailures > 0 ? this.#lastError.error : null;
-    const state = error === null ? "ok" : this.#stateAt(now) === null ? "unavailable" : "failing";
-    const health = error === null ? "ok" : `${state} ${error.code}`;
-    if (health === this.#health) return;
-    const recovered = health === "ok";
-    this.#health = health;
-    if (!this.#logger) return;
-    const url = new URL(this.#url);
     const entry = this.#entry;
-    const line = {
-      source: "edgejwt", document: this.#kind.name, endpoint: `${url.origin}${url.pathname}`,
-      state: recovered ? "recovered" : state,
-      ...(error && { code: error.code, message: error.message, consecutiveFailures: this.#consecutiveFailures }),
-      ...(entry && { fetchedAt: isoTime(entry.fetchedAt) }),
-      ...(state === "failing" && { servedUntil: isoTime(entry.expiresAt + this.#limits.maxStale) }),
-    };
-    const level = recovered ? "info" : state === "failing" ? "warn" : "error";
-    try {
-      this.#logger[level](JSON.stringify(line));
-    } catch {
-      // Logging must never break the caller's work.
-    }
+    this.#health.note(this.#stateAt(this.#now()), entry, entry && entry.expiresAt + this.#limits.maxStale);
   }
-
-  #report(event) {
-    const onFetch = this.#onFetch;
-    if (!onFetch) return;
-    try {
-      onFetch(event);
-    } catch {
-      // Statistics must never break the caller's work.
-    }
-  }
-}
-
-function entryOf(document, value, fetchedAt, maxAge) {
-  return { value, document, fetchedAt, maxAge, expiresAt: fetchedAt + maxAge };
-}
-
-function limitsOf(options, kind) {
-  const limits = {};
-  for (const name of LIMITS) {
-    const value = options[name] ?? kind.defaults[name] ?? DEFAULTS[name];
-    const least = name === "timeoutDuration" || name === "maxResponseSize" ? 1 : 0;
-    let most = name === "timeoutDuration" ? LONGEST_TIMER : Number.MAX_SAFE_INTEGER;
-    let why = "";
-    if (name === "maxResponseSize" && kind.largestResponse) ({ bytes: most, why } = kind.largestResponse);
-    if (typeof value !== "number" || !(value >= least && value <= most)) {
-      throw new JOSEInvalidArgument(`options.${name} must be a number from ${least} to ${most}${why && ` (${why})`}`);
-    }
-    limits[name] = value;
-  }
-  if (limits.minCacheMaxAge > limits.maxCacheMaxAge) {
-    throw new JOSEInvalidArgument("options.minCacheMaxAge must not exceed options.maxCacheMaxAge");
-  }
-  return limits;
-}
-
-function functionOption(options, name, fallback) {
-  const value = options[name] ?? fallback;
-  if (value !== null && typeof value !== "function") {
-    throw new JOSEInvalidArgument(`options.${name} must be a function`);
-  }
-  return value;
-}
-
-// The console unless given; null keeps quiet. Any object with error, warn and info functions will do.
-function loggerOf(logger) {
-  if (logger === null) return null;
-  const chosen = logger ?? globalThis.console;
-  if (typeof chosen !== "object" || !["error", "warn", "info"].every((level) => typeof chosen[level] === "function")) {
-    throw new JOSEInvalidArgument("options.logger must have error, warn and info methods, or be null");
-  }
-  return chosen;
-}
-
-function headersOf(extra, accept) {
-  let headers;
-  try {
-    headers = new Headers(extra);
-  } catch (cause) {
-    throw new JOSEInvalidArgument("options.headers must be an object, an array of pairs or Headers", { cause });
-  }
-  if (!headers.has("accept")) headers.set("accept", accept);
-  return headers;
-}
-
-function isoTime(ms) {
-  const date = new Date(ms);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
