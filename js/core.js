@@ -85,7 +85,7 @@ export class Core {
   call(name, ...args) {
     const signature = signatureOf(name);
     const status = this.run(name, signature, args);
-    if (status !== 0) throw this.errorOf(status, this.text(this.result + RESULT_OFFSETS.detail), this.read(signature.outputs));
+    if (status !== 0) throw this.errorOf(status, this.detail(), this.read(signature.outputs));
     return this.read(signature.outputs);
   }
 
@@ -93,7 +93,8 @@ export class Core {
   attempt(name, ...args) {
     const signature = signatureOf(name);
     const status = this.run(name, signature, args);
-    return { status, outputs: this.read(signature.outputs), detail: status === 0 ? "" : this.text(this.result + RESULT_OFFSETS.detail) };
+    const detail = status === 0 ? "" : this.detail();
+    return { status, outputs: this.read(signature.outputs), detail };
   }
 
   // The status alone (0 for success).
@@ -200,6 +201,11 @@ export class Core {
     return length === 0 ? "" : decoder.decode(this.view.subarray(pointer, pointer + length));
   }
 
+  // What the call just made says failed.
+  detail() {
+    return this.text(this.result + RESULT_OFFSETS.detail);
+  }
+
   // A view of Wasm memory at a span, valid until the memory grows.
   viewOf([pointer, length]) {
     return this.bytes().subarray(pointer, pointer + length);
@@ -228,7 +234,7 @@ export class Core {
 
   // The error for a failed status, with the detail and outputs the call left (read before anything
   // else runs).
-  errorOf(status, detail = this.text(this.result + RESULT_OFFSETS.detail), outputs = {}) {
+  errorOf(status, detail = this.detail(), outputs = {}) {
     const message = this.cString(this.invoke("edgejwt_status_message", [status]));
     return errorFromStatus(this.statusName(status), message, detail, outputs);
   }
