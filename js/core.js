@@ -76,7 +76,12 @@ export class Core {
     if (typeof this.engine.renew !== "function") {
       throw new WasmTrap("the Wasm instance trapped and its engine cannot make another");
     }
-    this.start(this.engine.renew());
+    try {
+      this.start(this.engine.renew());
+    } catch (cause) {
+      if (cause instanceof JOSEError) throw cause;
+      throw new WasmTrap(`the Wasm instance could not be replaced (${cause?.message ?? cause})`, { cause });
+    }
   }
 
   // Calls a context function of the ABI with checked arguments and returns its outputs; throws the

@@ -194,6 +194,18 @@ for (const build of builds) {
       assert.deepEqual(scenario(api, f), baseline);
     });
 
+    it("a replacement that fails again when the next call makes it is a WasmTrap, and the call after works", () => {
+      probe.arm("edgejwt_verify", (exports, args) => {
+        probe.arm("edgejwt_context_new", faults.injected);
+        return faults.injected(exports, args);
+      });
+      assert.throws(() => api.verify(f.hs, f.hsKey, f.options), { code: "ERR_WASM_TRAP" });
+      probe.arm("edgejwt_context_new", faults.injected);
+      assert.throws(() => api.verify(f.hs, f.hsKey, f.options), (error) =>
+        error.code === "ERR_WASM_TRAP" && error.cause instanceof WebAssembly.RuntimeError); // was the engine's own error
+      assert.deepEqual(scenario(api, f), baseline);
+    });
+
     // Each overflow inside the instance leaves its stack pointer where the overflow found it; on
     // main the instance broke for good after 35 to 138 of these (every call then trapped).
     it("200 real stack overflows in a row never break it", () => {
