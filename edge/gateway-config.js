@@ -2,6 +2,7 @@
 // Bindings arrive as text from workerd's text bindings and wrangler's string [vars], or already
 // typed from JSON bindings and wrangler's TOML arrays, tables, numbers and booleans: both are read.
 // A binding that is unset, null or "" is absent. A malformed one throws a TypeError naming it.
+import { CacheSnapshotStore } from "../js/gateway/snapshot-store.js";
 import { fromBase64url } from "../js/util.js";
 
 // Binding → [gateway option, reader].
@@ -32,9 +33,18 @@ const BINDINGS = {
   MIN_CACHE_MAX_AGE: ["minCacheMaxAge", milliseconds],
   JWKS_MAX_STALE: ["jwksMaxStale", milliseconds],
   JWKS_MAX_RESPONSE_SIZE: ["jwksMaxResponseSize", count],
+  REFRESH_AHEAD: ["refreshAhead", milliseconds],
   TOKEN_CACHE: ["cache", tokenCache],
   MAX_ADDED_HEADER_BYTES: ["maxAddedHeaderBytes", wholeNumber],
+  PROVIDERS: ["providers", providers],
+  RULES: ["rules", json],
+  THROTTLE: ["throttle", jsonObject],
+  DENIAL_LOG: ["denialLog", falseOrJson],
+  AUTH_STATUS_HEADER: ["authStatusHeader", text],
 };
+// Bindings → members of the `metrics` option: the Prometheus path, its bearer secret (a secret
+// binding) and the stats() JSON path, which needs the same secret.
+const METRICS_BINDINGS = { METRICS_PATH: "path", METRICS_TOKEN: "token", STATS_PATH: "statsPath" };
 // Binding → [option of `revocation: { url, … }`, reader]: the list's own limits, with REVOCATION_URL only.
 const REVOCATION_BINDINGS = {
   REVOCATION_MAX_ENTRIES: ["maxEntries", count],
@@ -42,10 +52,21 @@ const REVOCATION_BINDINGS = {
   REVOCATION_MAX_STALE: ["maxStale", milliseconds],
 };
 
-// Every binding the worker reads.
-export const BINDING_NAMES = [...Object.keys(BINDINGS), ...Object.keys(REVOCATION_BINDINGS), "STATS_PATH"];
+// SNAPSHOT_STORE → `snapshotStore`: where each remote key set and revocation list keeps its last good
+// snapshot for the isolates that come after ("cache": the Workers Cache API, caches.default).
+const SNAPSHOT_STORES = {
+  cache: (runtime) => {
+    if (typeof runtime.caches?.default !== "object") throw new TypeError('env.SNAPSHOT_STORE "cache" needs the Workers Cache API (caches.default)');
+    return new CacheSnapshotStore(runtime.caches.default);
+  },
+  none: () => undefined,
+};
 
-export function gatewayConfigOf(env) {
+// Every binding the worker reads.
+export const BINDING_NAMES = [...Object.keys(BINDINGS), ...Object.keys(REVOCATION_BINDINGS), ...Object.keys(METRICS_BINDINGS), "SNAPSHOT_STORE"];
+
+// `runtime`: where the runtime's globals are found (caches, for SNAPSHOT_STORE).
+export function gatewayConfigOf(env, runtime = globalThis) {
   const config = {};
   const from = {};
   for (const [name, [option, read]] of Object.entries(BINDINGS)) {
@@ -61,15 +82,18 @@ export function gatewayConfigOf(env) {
     if (from.revocation !== "REVOCATION_URL") throw new TypeError(`env.${name} needs env.REVOCATION_URL`);
     config.revocation[option] = read(value, name);
   }
+  for (const [name, member] of Object.entries(METRICS_BINDINGS)) {
+    const value = env[name];
+    if (!isSet(value)) continue;
+    config.metrics = { ...config.metrics, [member]: text(value, name) };
+  }
+  const store = env.SNAPSHOT_STORE;
+  if (isSet(store)) {
+    if (typeof store !== "string" || !Object.hasOwn(SNAPSHOT_STORES, store)) throw new TypeError('env.SNAPSHOT_STORE must be "cache" or "none"');
+    const made = SNAPSHOT_STORES[store](runtime);
+    if (made) config.snapshotStore = made;
+  }
   return config;
-}
-
-// The path that answers the gateway's stats() as JSON, or null (STATS_PATH unset: none).
-export function statsPathOf(env) {
-  const path = env.STATS_PATH;
-  if (!isSet(path)) return null;
-  if (typeof path !== "string" || !path.startsWith("/")) throw new TypeError('env.STATS_PATH must be a path starting with "/"');
-  return path;
 }
 
 function isSet(value) {
@@ -95,6 +119,25 @@ function json(value, name) {
   } catch {
     throw new TypeError(`env.${name} must be JSON`);
   }
+}
+
+// { name: provider options }, as JSON; an HMAC `secret` is base64url text here (give PROVIDERS as
+// a secret binding then), made bytes as createGateway takes it.
+function providers(value, name) {
+  return Object.fromEntries(Object.entries(jsonObject(value, name)).map(([provider, options]) => {
+    if (typeof options?.secret !== "string") return [provider, options];
+    return [provider, { ...options, secret: base64urlBytes(options.secret, `${name}.${provider}.secret`) }];
+  }));
+}
+
+function falseOrJson(value, name) {
+  return value === false || value === "false" ? false : jsonObject(value, name);
+}
+
+function jsonObject(value, name) {
+  const object = json(value, name);
+  if (typeof object !== "object" || object === null || Array.isArray(object)) throw new TypeError(`env.${name} must be a JSON object`);
+  return object;
 }
 
 function boolean(value, name) {

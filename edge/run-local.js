@@ -44,12 +44,14 @@ export function workerdVersion() {
 // `output()`. Rejects, with that output, if workerd exits or does not listen within `startTimeout` ms.
 // `config` makes the config text (default workerd-config.js's; tests with Durable Objects pass their own);
 // `compatibilityDate` and `compatibilityFlags` as in workerdConfig (edge/workerd-config.js);
+// `cacheService`: the address of a Cache API service (edge/cache-service.js) for caches.default;
 // `binary`: another workerd (e.g. the one wrangler runs).
 export async function startWorkerd({ port = 0, env = {}, modules, config = workerdConfig, output = "keep",
-  startTimeout = 15_000, compatibilityDate, compatibilityFlags, binary = workerdBinary() } = {}) {
+  startTimeout = 15_000, compatibilityDate, compatibilityFlags, cacheService, binary = workerdBinary() } = {}) {
   const configDir = mkdtempSync(join(tmpdir(), "edgejwt-workerd-"));
   const configFile = join(configDir, "config.capnp");
-  writeFileSync(configFile, config({ configDir, address: `${LOOPBACK}:${port}`, env, modules, compatibilityDate, compatibilityFlags }), { mode: 0o600 });
+  writeFileSync(configFile, config({ configDir, address: `${LOOPBACK}:${port}`, env, modules, compatibilityDate, compatibilityFlags, cacheService }),
+    { mode: 0o600 });
 
   const child = spawn(binary, ["serve", configFile, `--control-fd=${CONTROL_FD}`], {
     stdio: ["ignore", output === "inherit" ? "inherit" : "pipe", output === "inherit" ? "inherit" : "pipe", "pipe"],

@@ -3,8 +3,7 @@
 // with createGateway configured from the worker's env bindings (gateway-config.js).
 import wasm from "../dist/wasi/edgejwt.wasm";
 import { init, createGateway } from "../js/wasi.js";
-import { requestTargetOf } from "../js/gateway/request-target.js";
-import { gatewayConfigOf, statsPathOf } from "./gateway-config.js";
+import { gatewayConfigOf } from "./gateway-config.js";
 
 // One gateway per isolate, built on the first request: workerd allows no randomness at a module's
 // top level, and env only arrives with a request. Its JWKS, revocation list and verified-token
@@ -23,7 +22,7 @@ function gatewayFor(env) {
 async function build(env) {
   // The shim is our own WASI host: a runtime that looks like Node (nodejs_compat) has no node:wasi.
   await init({ wasm, wasi: "shim" });
-  return { handle: createGateway(gatewayConfigOf(env)), statsPath: statsPathOf(env) };
+  return createGateway(gatewayConfigOf(env));
 }
 
 export default {
@@ -35,10 +34,7 @@ export default {
       console.error(`edgejwt gateway: the configuration is refused: ${error?.message ?? error}`);
       return Response.json({ error: "gateway_misconfigured" }, { status: 500, headers: { "cache-control": "no-store" } });
     }
-    // Matched on the path the gateway would forward, so no spelling of it reaches the origin instead.
-    if (gateway.statsPath !== null && requestTargetOf(request.url).path === gateway.statsPath) {
-      return Response.json(gateway.handle.stats(), { headers: { "cache-control": "no-store" } });
-    }
-    return gateway.handle(request, ctx); // ctx.waitUntil keeps a background refresh alive
+    // The metrics and stats paths (METRICS_PATH, STATS_PATH) are the gateway's own, behind METRICS_TOKEN.
+    return gateway(request, ctx); // ctx.waitUntil keeps a background refresh alive
   },
 };

@@ -32,8 +32,10 @@ export function workerModules(scripts = ["edge/worker.js", "edge/gateway-config.
 // each a file under the project root named by its path, or elsewhere (`file`: an absolute path,
 // e.g. what `wrangler deploy --dry-run --outdir` wrote). The compatibility date is wrangler.toml's
 // unless `compatibilityDate` says another; `compatibilityFlags`: e.g. ["nodejs_compat"].
+// `cacheService`: "127.0.0.1:PORT" of a service answering the Cache API (edge/cache-service.js);
+// without one the worker's caches.default throws "No Cache was configured".
 export function workerdConfig({ configDir, address, env = {}, modules = workerModules(),
-  compatibilityDate: date = compatibilityDate(), compatibilityFlags = [] }) {
+  compatibilityDate: date = compatibilityDate(), compatibilityFlags = [], cacheService }) {
   const moduleLines = modules.map(({ name, kind, file = join(PROJECT_ROOT, name) }) => {
     const path = relative(configDir, file).split(sep).join("/");
     return `    (name = ${quoted(name)}, ${kind} = embed ${quoted(path)}),`;
@@ -47,7 +49,8 @@ using Workerd = import "/workerd/workerd.capnp";
 const config :Workerd.Config = (
   services = [
     (name = "gateway", worker = .gateway),
-    (name = "outbound", network = (allow = ["public", "local"], tlsOptions = (trustBrowserCas = true))),
+    (name = "outbound", network = (allow = ["public", "local"], tlsOptions = (trustBrowserCas = true))),${
+  cacheService ? `\n    (name = "cache", external = (address = ${quoted(cacheService)}, http = ())),` : ""}
   ],
   sockets = [(name = "http", address = ${quoted(address)}, http = (), service = "gateway")],
 );
@@ -61,7 +64,7 @@ ${moduleLines.join("\n")}
   bindings = [
 ${bindings.join("\n")}
   ],
-  globalOutbound = "outbound",
+  globalOutbound = "outbound",${cacheService ? '\n  cacheApiOutbound = "cache",' : ""}
 );
 `;
 }

@@ -54,8 +54,10 @@ export async function fetchJson({ fetch, url, headers, timeoutDuration, maxRespo
   return withTimeout(exchange, timeoutDuration, kind);
 }
 
-// The race ends the wait even when an injected fetch ignores the abort signal.
+// The race ends the wait even when an injected fetch ignores the abort signal. A timeoutDuration
+// of 0 leaves no time for any exchange (jose: every fetch times out), so none is started.
 async function withTimeout(exchange, timeoutDuration, { name, Timeout }) {
+  if (timeoutDuration === 0) throw new Timeout(`the ${name} endpoint is given no time to answer (timeoutDuration 0)`);
   const controller = new AbortController();
   let timer;
   const timeout = new Promise((resolve, reject) => {
@@ -81,8 +83,12 @@ async function followRedirects(fetch, configured, headers, signal, { name, Fetch
     try {
       const sent = url.origin === configured.origin ? headers : acceptOnly;
       response = await fetch(url.href, { headers: sent, signal, redirect: "manual" });
-    } catch (cause) {
-      throw new FetchFailed(`the ${name} endpoint could not be reached: ${cause?.message ?? cause}`, { cause });
+    } catch (failure) {
+      // The network's own error (ECONNREFUSED, ENOTFOUND, …) is the cause, as jose passes it on:
+      // fetch wraps it (Node: TypeError "fetch failed" whose cause has the code).
+      const cause = networkErrorOf(failure);
+      const detail = cause === failure ? `${failure?.message ?? failure}` : `${failure.message} (${cause.message ?? cause.code})`;
+      throw new FetchFailed(`the ${name} endpoint could not be reached: ${detail}`, { cause });
     }
     attempt.status = response.status;
     if (!REDIRECTS.has(response.status)) return response;
@@ -106,6 +112,14 @@ function nextHop(from, location, configured, name, FetchFailed) {
   if (isLoopback(url) && !isLoopback(configured)) throw refused(`from ${configured.host} to the loopback host ${url.host}`);
   if (url.username || url.password) throw refused("to a URL carrying credentials");
   return url;
+}
+
+// The first error in `failure`'s cause chain that carries a code (a system error), or `failure`.
+function networkErrorOf(failure) {
+  for (let error = failure, depth = 0; error && depth < 8; error = error.cause, depth++) {
+    if (typeof error.code === "string") return error;
+  }
+  return failure;
 }
 
 function isAllowedEndpoint(url) {

@@ -47,17 +47,19 @@ export class EndpointHealth {
     if (health === this.#health) return;
     const recovered = health === "ok";
     this.#health = health;
-    if (!this.#logger) return;
-    const line = {
-      source: "edgejwt", document: this.#document, endpoint: this.#endpoint,
+    this.log(recovered ? "info" : state === "failing" ? "warn" : "error", {
       state: recovered ? "recovered" : state,
       ...(error && { code: error.code, message: error.message, consecutiveFailures: this.#consecutiveFailures }),
       ...(entry && { fetchedAt: isoTime(entry.fetchedAt) }),
       ...(state === "failing" && { servedUntil: isoTime(servedUntil) }),
-    };
-    const level = recovered ? "info" : state === "failing" ? "warn" : "error";
+    });
+  }
+
+  // One JSON log line about this endpoint at `level` (the snapshot store's failures are logged here too).
+  log(level, fields) {
+    if (!this.#logger) return;
     try {
-      this.#logger[level](JSON.stringify(line));
+      this.#logger[level](JSON.stringify({ source: "edgejwt", document: this.#document, endpoint: this.#endpoint, ...fields }));
     } catch {
       // Logging must never break the caller's work.
     }

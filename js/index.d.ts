@@ -237,8 +237,8 @@ export const ERR_NOT_INITIALIZED: "ERR_NOT_INITIALIZED";
 export class JWKSTimeout extends JOSEError {}
 export class JWKSFetchFailed extends JOSEError {}
 export { RemoteJWKSet } from "./jwks/remote.js";
-export type { RemoteJWKSetOptions, RemoteJWKSetSnapshot, RemoteJWKSetFetchEvent, RemoteJWKSetStats, RemoteFetchError, RemoteFetchLogger } from "./jwks/remote.js";
-import type { RemoteJWKSet, RemoteJWKSetOptions, RemoteFetchLogger } from "./jwks/remote.js";
+export type { RemoteJWKSetOptions, RemoteJWKSetSnapshot, RemoteJWKSetFetchEvent, RemoteJWKSetStats, RemoteFetchError, RemoteFetchLogger, SnapshotStore } from "./jwks/remote.js";
+import type { RemoteJWKSet, RemoteJWKSetOptions, RemoteFetchLogger, SnapshotStore } from "./jwks/remote.js";
 export function createRemoteJWKSet(url: string | URL, options?: RemoteJWKSetOptions): RemoteJWKSet;
 /** verify() for key sources that may have to fetch first (a RemoteJWKSet). */
 export function verifyAsync<P = JWTPayload>(token: string | Uint8Array, key: KeyLike | LocalJWKSet | RemoteJWKSet, options?: VerifyOptions): Promise<VerifyResult<P>>;
@@ -261,32 +261,92 @@ export type { RevocationList, RevocationDocument, RevocationListSnapshot, Revoca
 import type { RevocationDocument, RevocationList, RemoteRevocationListOptions } from "./revocation.js";
 export function createRevocationList(config: RevocationDocument | ({ url: string | URL } & RemoteRevocationListOptions), fetchOptions?: RemoteRevocationListOptions): RevocationList;
 
-export interface GatewayConfig {
+/** One trusted issuer: its key source (exactly one of jwksUrl, jwks, key, pem, secret), verify options, token sources and claim headers. */
+export interface GatewayProviderConfig {
   jwksUrl?: string; jwks?: { keys: JWK[] }; key?: Key | LocalJWKSet; pem?: string; secret?: Uint8Array;
-  issuer?: string | string[]; audience?: string | string[]; subject?: string; algorithms?: JWSAlgorithm[];
+  /** A snapshot() of the remote key set to start from. */
+  jwksSeed?: unknown;
+  /** The expected "iss" (one of them): also what routes a token to this provider among several. Required when a rule may choose among providers. */
+  issuer?: string | string[];
+  audience?: string | string[]; subject?: string; algorithms?: JWSAlgorithm[];
   typ?: string; clockTolerance?: number | string; maxTokenAge?: number | string;
+  /** A valid token without them gets 403; claims are the payload's own members; scopes come from scope and scp. */
   requiredClaims?: string[]; requiredScopes?: string[];
+  /** Tried in order: "header:authorization", "cookie:NAME", "query:NAME" (default ["header:authorization"]). */
   tokenSources?: string[];
-  /** http(s)://host[:port][/base]: the forwarded URL is this text followed by the normalised path and the query. */
-  origin: string;
   /** header → "claim.path" (a string claim), or { claim, encoding } (see ClaimHeaderEncoding). */
   claimHeaders?: Record<string, string | { claim: string | string[]; encoding?: ClaimHeaderEncoding }>;
   /** A header carrying the token's own payload segment (base64url of the signed JSON). */
   payloadHeader?: string;
+  revocation?: RevocationDocument | ({ url: string | URL } & RemoteRevocationListOptions);
+  /** For the JWKS and the revocation list fetches (RemoteJWKSetOptions, ms). */
+  cacheMaxAge?: number; cooldownDuration?: number; timeoutDuration?: number; minCacheMaxAge?: number;
+  /** The JWKS's own maxStale and maxResponseSize (the revocation list's are members of `revocation`). */
+  jwksMaxStale?: number; jwksMaxResponseSize?: number;
+  /** Refresh the JWKS and the revocation list in the background this many ms before they expire (RemoteJWKSetOptions.refreshAhead; default 0, off). */
+  refreshAhead?: number;
+}
+/**
+ * What a request must carry: "none" (the bypass), a provider's name, or one of
+ * { provider }, { anyOf } (one token, routed by its "iss"), { allOf } (a token of each), with
+ * scopes the verified tokens must grant. allowMissing forwards a request without a token;
+ * allowFailed also one whose token fails (both tell the origin why in authStatusHeader).
+ */
+export type GatewayRequirement = "none" | string
+  | { provider: string; scopes?: string[]; allowMissing?: boolean; allowFailed?: boolean }
+  | { anyOf: string[]; scopes?: string[]; allowMissing?: boolean; allowFailed?: boolean }
+  | { allOf: string[]; scopes?: string[] };
+/**
+ * A rule: the first whose match holds decides. Exactly one of path (that normalised path),
+ * prefix (it and everything below, by whole segments) or pattern ("*" one segment, "**" any
+ * number, at most one); methods without regard to case, GET also matching HEAD.
+ */
+export interface GatewayRule {
+  /** For metrics and logs (default: its index); printable ASCII without quotes or "\", not "default" or "preflight". */
+  name?: string;
+  match: ({ path: string } | { prefix: string } | { pattern: string }) & { methods?: string[] };
+  requires: GatewayRequirement;
+}
+/** The single-provider options (GatewayProviderConfig at the top level: the provider "default"), or providers. */
+export interface GatewayConfig extends GatewayProviderConfig {
+  /** Several named providers (names: A-Z a-z 0-9 _ . -, not "none"); then no provider option at the top level. */
+  providers?: Record<string, GatewayProviderConfig>;
+  /** Ordered rules; no match: the default rule, a token of any provider (or the last rule, when it matches every path). Not with bypass. */
+  rules?: GatewayRule[];
+  /** http(s)://host[:port][/base]: the forwarded URL is this text followed by the normalised path and the query. */
+  origin: string;
+  /** Shorthand for rules that require "none": "/health" (that path), "/public/*" (everything under /public/). */
   bypass?: string[];
   /** Let a real CORS preflight through without a token (default false). */
   bypassPreflight?: boolean;
   forwardToken?: boolean;
   /** The most the claim and payload headers may add to a request (default 8192); over it, 431. */
   maxAddedHeaderBytes?: number;
-  revocation?: RevocationDocument | ({ url: string | URL } & RemoteRevocationListOptions);
-  /** For the JWKS and the revocation list fetches (RemoteJWKSetOptions). */
-  cacheMaxAge?: number; cooldownDuration?: number; timeoutDuration?: number; minCacheMaxAge?: number;
+  /** For every provider's JWKS and revocation list fetches: one JSON line per change of state (default console; null for none). */
   logger?: RemoteFetchLogger | null;
-  /** The JWKS's own maxStale and maxResponseSize (the revocation list's are members of `revocation`). */
-  jwksMaxStale?: number; jwksMaxResponseSize?: number;
+  /**
+   * Where every provider's remote JWKS and revocation list keep their last good snapshot for the
+   * isolates that come after (new CacheSnapshotStore(caches.default) on Workers): read at the
+   * first use, written after each good fetch. Default none.
+   */
+  snapshotStore?: SnapshotStore;
   cache?: { maxEntries?: number; maxTtl?: number; maxBytes?: number } | false;
-  realm?: string; fetch?: typeof fetch; jwksSeed?: unknown;
+  realm?: string; fetch?: typeof fetch;
+  /** Prometheus text at path, stats() as JSON at statsPath, both only for "Authorization: Bearer <token>" (32–512 characters). */
+  metrics?: { path?: string; statsPath?: string; token: string };
+  /** Off by default: past failuresPerMinute failed verifications (a budget refilling continuously), a client gets 429 without verification. */
+  throttle?: { failuresPerMinute: number; clientHeader?: string; maxClients?: number };
+  /** One JSON line per denial (default { maxPerSecond: 10, write: console.log of the JSON }); false turns it off. */
+  denialLog?: { maxPerSecond?: number; write?: (entry: GatewayDenial) => void } | false;
+  /** The header telling the origin of an allowMissing route "verified" or why not (default "x-edgejwt-auth"); always stripped from clients. */
+  authStatusHeader?: string;
+}
+/** A denial log entry: never the token, nor claims beyond sub and jti of a token that verified. */
+export interface GatewayDenial {
+  time: string; event: "edgejwt.denied"; status: number; code: string; rule: string;
+  provider?: string; kid?: string; sub?: string; jti?: string; method: string; path?: string; client?: string;
+  /** Lines left out (over maxPerSecond) since the last one written. */
+  suppressed?: number;
 }
 /** "string": a string claim, percent-encoded; "list": an array of strings, joined by ","; "json": any value as compact JSON, numbers as written. */
 export type ClaimHeaderEncoding = "string" | "list" | "json";
@@ -297,6 +357,18 @@ export interface GatewayHandler {
    */
   (request: Request, context?: { waitUntil(promise: Promise<unknown>): void }): Promise<Response>;
   stats(): Record<string, unknown>;
+  /** The counters in Prometheus text format (what metrics.path serves). */
+  metrics(): string;
+}
+/**
+ * A SnapshotStore on the Workers Cache API: each snapshot under
+ * https://snapshots.edgejwt.invalid/v1/<SHA-256 of its key>, kept for its ttl (Cache-Control max-age).
+ */
+export class CacheSnapshotStore implements SnapshotStore {
+  /** `cache`: caches.default (or a Cache from caches.open). Throws ERR_INVALID_ARGUMENT for anything else. */
+  constructor(cache: { match(request: string): Promise<Response | undefined>; put(request: string, response: Response): Promise<void> });
+  load(key: string): Promise<unknown>;
+  save(key: string, snapshot: unknown, ttl: number): Promise<void>;
 }
 export function createGateway(config: GatewayConfig): GatewayHandler;
 export class GatewayTokenMissing extends JOSEError {}

@@ -29,6 +29,7 @@ export { RemoteJWKSet } from "./jwks/remote.js";
 export { VerifiedTokenCache } from "./cache/verified-tokens.js";
 export { GatewayTokenMissing, GatewayForbidden, JWTRevoked } from "./gateway.js";
 export { RevocationUnavailable } from "./revocation.js";
+export { CacheSnapshotStore } from "./gateway/snapshot-store.js";
 export * from "./sessions/index.js";
 
 const runtime = /* @__PURE__ */ new Runtime(loadEngine);

@@ -8,6 +8,9 @@
 //   field        the snapshot's member that holds the document ("jwks")
 //   defaults     the owner's defaults: maxResponseSize, and any of DEFAULTS it sets otherwise
 //   largestResponse  { bytes, why }: the most maxResponseSize may be, and why; optional
+//   joseRanges   true for jose's createRemoteJWKSet ranges: cacheMaxAge and cooldownDuration may be
+//                Infinity, timeoutDuration 0 (every fetch times out); otherwise they are finite,
+//                and timeoutDuration at least 1 (a revocation list must be fetched, and refreshed)
 //   isDocument   the shape a seed's document must have; it is parsed only on first use, as parsing
 //                may need what is not ready yet (the Wasm core, before init())
 //   parse        the JSON document → the value to cache; throwing refuses the body
@@ -23,6 +26,7 @@ const DEFAULTS = {
   minCacheMaxAge: 60_000,
   maxCacheMaxAge: 86_400_000,
   maxStale: 3_600_000,
+  refreshAhead: 0,
 };
 const LIMITS = [...Object.keys(DEFAULTS), "maxResponseSize"]; // the owner sets its byte limit
 const LONGEST_TIMER = 2_147_483_647; // setTimeout fires at once for longer delays
@@ -33,16 +37,24 @@ export function entryOf(document, value, fetchedAt, maxAge) {
   return { value, document, fetchedAt, maxAge, expiresAt: fetchedAt + maxAge };
 }
 
+// Durations jose takes as Infinity (kind.joseRanges): keys that never expire, a set that never
+// refetches on its own.
+const UNBOUNDED = new Set(["cacheMaxAge", "cooldownDuration"]);
+// Whole numbers: a timer's milliseconds (as jose asks of timeoutDuration) and a byte count.
+const WHOLE = new Set(["timeoutDuration", "maxResponseSize"]);
+
 export function limitsOf(options, kind) {
   const limits = {};
   for (const name of LIMITS) {
     const value = options[name] ?? kind.defaults[name] ?? DEFAULTS[name];
-    const least = name === "timeoutDuration" || name === "maxResponseSize" ? 1 : 0;
-    let most = name === "timeoutDuration" ? LONGEST_TIMER : Number.MAX_SAFE_INTEGER;
+    const least = name === "maxResponseSize" || (name === "timeoutDuration" && !kind.joseRanges) ? 1 : 0;
+    let most = name === "timeoutDuration" ? LONGEST_TIMER
+      : UNBOUNDED.has(name) && kind.joseRanges ? Infinity : Number.MAX_SAFE_INTEGER;
     let why = "";
     if (name === "maxResponseSize" && kind.largestResponse) ({ bytes: most, why } = kind.largestResponse);
-    if (typeof value !== "number" || !(value >= least && value <= most)) {
-      throw new JOSEInvalidArgument(`options.${name} must be a number from ${least} to ${most}${why && ` (${why})`}`);
+    if (typeof value !== "number" || !(value >= least && value <= most) || (WHOLE.has(name) && !Number.isInteger(value))) {
+      const whole = WHOLE.has(name) ? "a whole number" : "a number";
+      throw new JOSEInvalidArgument(`options.${name} must be ${whole} from ${least} to ${most}${why && ` (${why})`}`);
     }
     limits[name] = value;
   }
@@ -94,12 +106,12 @@ export function maxAgeOf(cacheControl, { cacheMaxAge, minCacheMaxAge, maxCacheMa
 }
 
 // A persisted snapshot's entry (its value undefined until first use), trusted no further than
-// `now` (its fetchedAt) and maxCacheMaxAge; null for none.
-export function seedEntryOf(seed, { field, isDocument }, now, { maxCacheMaxAge }) {
+// `now` (its fetchedAt) and maxCacheMaxAge; null for none. `where` names it in the error.
+export function seedEntryOf(seed, { field, isDocument }, now, { maxCacheMaxAge }, where = "options.seed") {
   if (seed === undefined || seed === null) return null;
   const valid = typeof seed === "object" && isDocument(seed[field]) && Number.isFinite(seed.fetchedAt) &&
     Number.isFinite(seed.maxAge) && seed.maxAge >= 0;
-  if (!valid) throw new JOSEInvalidArgument(`options.seed must be a snapshot(): { ${field}, fetchedAt, maxAge }`);
+  if (!valid) throw new JOSEInvalidArgument(`${where} must be a snapshot(): { ${field}, fetchedAt, maxAge }`);
   const fetchedAt = Math.min(seed.fetchedAt, now);
   return entryOf(structuredClone(seed[field]), undefined, fetchedAt, Math.min(seed.maxAge, maxCacheMaxAge));
 }

@@ -5,13 +5,17 @@
 // revoked tokens, then runs until Ctrl-C (or, with --check, stops after the checks).
 //   node scripts/start.js [--check] [--gateway-port 8787] [--origin-port 8080] [--idp-port 8081]
 // A default port that is taken falls back to a free one; port 0 always picks a free one.
+import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 
 import { startEchoOrigin } from "../edge/demo/origin.js";
 import { startIdentityProvider } from "../edge/demo/identity-provider.js";
 import { startWorkerd } from "../edge/run-local.js";
 
+const METRICS_PATH = "/_edgejwt/metrics";
 const STATS_PATH = "/_edgejwt/stats";
+// The metrics and stats paths answer only this bearer secret, made afresh for each run.
+const METRICS_TOKEN = randomBytes(32).toString("base64url");
 const REFRESH_MS = 5_000; // how often the gateway re-reads the JWKS and the revocation list
 
 const { values: options } = parseArgs({
@@ -46,7 +50,7 @@ async function main() {
     JWKS_URL: idp.jwksUrl, ISSUER: idp.issuer, AUDIENCE: idp.audience, ALGORITHMS: "ES256,RS256",
     ORIGIN: origin.url, TOKEN_SOURCES: "header:authorization,cookie:session,query:access_token",
     CLAIM_HEADERS: JSON.stringify({ "x-user-id": "sub", "x-org-id": "org.id" }), PAYLOAD_HEADER: "x-jwt-payload",
-    BYPASS: "/health,/public/*", REVOCATION_URL: idp.revocationUrl, STATS_PATH,
+    BYPASS: "/health,/public/*", REVOCATION_URL: idp.revocationUrl, METRICS_PATH, STATS_PATH, METRICS_TOKEN,
     CACHE_MAX_AGE: String(REFRESH_MS),
   });
   running.push(gateway.stop);
@@ -82,7 +86,7 @@ function printIntroduction({ origin, idp, gateway }) {
     [`curl -s -H "Authorization: Bearer $TOKEN" -H "x-user-id: admin" ${api}`, "a spoofed claim header is replaced by the verified claim"],
     [`curl -s ${gateway.url}/health`, "a bypassed path: no token needed"],
     [`curl -s -X POST '${idp.url}/revoke?sub=alice'`, `revoke alice's tokens issued until now: 401 within ${REFRESH_MS / 1000} s`],
-    [`curl -s ${gateway.url}${STATS_PATH}`, "the gateway's counters"],
+    [`curl -s -H "Authorization: Bearer ${METRICS_TOKEN}" ${gateway.url}${METRICS_PATH}`, "the gateway's counters, Prometheus text (JSON at the stats path); without the secret: 401"],
   ];
   console.log(`edgejwt edge gateway demo (loopback only)
 
@@ -91,7 +95,8 @@ function printIntroduction({ origin, idp, gateway }) {
   identity  ${idp.url}   JWKS ${idp.jwksUrl}
             tokens: iss "${idp.issuer}", aud "${idp.audience}", signed with a PUBLIC demo key
             by edgejwt's Emscripten build in Node; the gateway verifies them with the WASI build
-  stats     ${gateway.url}${STATS_PATH}
+  metrics   ${gateway.url}${METRICS_PATH}, stats ${gateway.url}${STATS_PATH}
+            (Authorization: Bearer ${METRICS_TOKEN}: a secret made for this run)
 
 Try:
 ${tries.map(([command, comment]) => `  # ${comment}\n  ${command}`).join("\n")}
@@ -121,6 +126,10 @@ async function selfCheck({ idp, gateway }) {
     ["revoked token → 401", api, bearer(revokedToken), rejectedWith("ERR_JWT_REVOKED")],
     ["bypassed /health → 200 without a token", `${gateway.url}/health`, {}, (response, body) =>
       response.status === 200 && body.path === "/health"],
+    ["stats without the metrics secret → 401", `${gateway.url}${STATS_PATH}`, bearer(valid), (response, body) =>
+      response.status === 401 && body.code === "ERR_METRICS_UNAUTHORIZED"],
+    ["stats with the metrics secret → 200", `${gateway.url}${STATS_PATH}`, bearer(METRICS_TOKEN), (response, body) =>
+      response.status === 200 && body.allowed >= 1 && body.rejections.ERR_TOKEN_MISSING >= 1],
   ];
   console.log("Self-checks:");
   let passed = true;

@@ -11,15 +11,15 @@ const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
 // value, by ", " (the Fetch standard joins with ", "; HTTP/2 and RFC 6265 want "; ").
 const COOKIE_SEPARATOR = /;|,[ \t]+/;
 
-// A source of `spec`: { read(request, target) → token | undefined, strip(forwarded), restore(forwarded, token) }.
+// A source of `spec`: { spec, read(request, target) → token | undefined, strip(forwarded), restore(forwarded, token) }.
 // `forwarded` is what the origin will receive: { headers: Headers, queryPairs: string[] | undefined }.
 export function tokenSourceOf(spec) {
   if (typeof spec !== "string" || !TOKEN_SOURCE.test(spec)) {
     throw new JOSEInvalidArgument(`token source "${spec}" is not header:authorization, cookie:NAME or query:NAME`);
   }
   const name = spec.slice(spec.indexOf(":") + 1);
-  if (spec.startsWith("header:")) return authorizationSource;
-  return spec.startsWith("cookie:") ? cookieSource(name) : querySource(name);
+  if (spec.startsWith("header:")) return { spec, ...authorizationSource };
+  return { spec, ...(spec.startsWith("cookie:") ? cookieSource(name) : querySource(name)) };
 }
 
 // Any Authorization header is stripped, a malformed one too: the gateway owns that header.

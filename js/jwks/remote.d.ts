@@ -41,6 +41,8 @@ export interface RemoteJWKSetStats {
   coalesced: number;
   /** Calls answered with expired keys: while they were refreshed, or as the endpoint failed (within maxStale). */
   servedStale: number;
+  /** Calls that waited for a request (none usable on hand, or a kid the set lacks): 0 when every lookup is answered at once. */
+  waited: number;
   /** What is served now: "fresh", "stale" (expired, within maxStale) or "unavailable" (nothing: calls reject). */
   state: "fresh" | "stale" | "unavailable";
   /** When the keys served were fetched (`now` clock, ms), or null. */
@@ -49,6 +51,26 @@ export interface RemoteJWKSetStats {
   consecutiveFailures: number;
   /** The latest failure, kept after a recovery; null before the first. */
   lastError: RemoteFetchError | null;
+  /** With a store only. */
+  persistence?: {
+    /** The fetchedAt of the snapshot restored from the store at the first use, or null. */
+    restoredFrom: number | null;
+    /** Snapshots written (one after each good fetch). */
+    saves: number;
+    /** Loads and saves that failed (the store is then as good as empty; nothing else changes). */
+    failures: number;
+    lastError: { operation: "load" | "save"; message: string; at: number } | null;
+  };
+}
+
+/**
+ * Where snapshots outlive an isolate (CacheSnapshotStore: the Workers Cache API). `key` is the
+ * document's kind and URL ("jwks https://…", "revocations https://…"); `ttl` how long (ms) the
+ * snapshot may still be used (its max-age and maxStale): a store may drop it after that.
+ */
+export interface SnapshotStore {
+  load(key: string): Promise<unknown>;
+  save(key: string, snapshot: unknown, ttl: number): Promise<void>;
 }
 
 /** Where the state-change lines go (one JSON object per line): console unless given, null for none. */
@@ -59,15 +81,22 @@ export interface RemoteFetchLogger {
 }
 
 export interface RemoteJWKSetOptions {
-  /** Freshness (ms) when the response has no usable Cache-Control max-age. Default 600000 (10 min). */
+  /**
+   * Freshness (ms) when the response has no usable Cache-Control max-age. Default 600000 (10 min).
+   * Infinity: keys are kept until a reload() (or an unknown kid's refetch).
+   */
   cacheMaxAge?: number;
   /**
    * Least time (ms) from one request to the next made for an unknown kid, and from a failure to
    * the next try, whether or not keys were ever obtained: calls in between get the stale keys, or
-   * the last error at once. The first refresh after expiry is never held back. Default 30000.
+   * the last error at once. The first refresh after expiry is never held back, nor is reload().
+   * Default 30000; Infinity: an unknown kid never refetches.
    */
   cooldownDuration?: number;
-  /** Longest wait (ms) for headers and body together; the request is then aborted. Default 5000. */
+  /**
+   * Longest wait (ms, a whole number) for headers and body together; the request is then aborted.
+   * Default 5000. 0, as in jose: every fetch times out (none is started).
+   */
   timeoutDuration?: number;
   /**
    * Least freshness (ms) the response's Cache-Control may ask for, also for no-store/no-cache; never
@@ -106,6 +135,18 @@ export interface RemoteJWKSetOptions {
   logger?: RemoteFetchLogger | null;
   /** Start from a persisted snapshot() (used until it expires, then refreshed). */
   seed?: RemoteJWKSetSnapshot | null;
+  /**
+   * Read once, at the first use (waiting at most timeoutDuration), and taken like a seed unless
+   * what is on hand is newer; written after each good fetch, in the background (refreshing() hands
+   * the save on). A store that fails or answers nonsense is as good as an empty one.
+   */
+  store?: SnapshotStore | null;
+  /**
+   * Refresh a fresh set in the background once it is within this many ms of its expiry (at most
+   * the second half of its max-age; again once per cooldown while that fails), so under steady
+   * traffic it never expires. Default 0: off.
+   */
+  refreshAhead?: number;
 }
 
 /**
@@ -124,13 +165,23 @@ export class RemoteJWKSet {
    */
   keySetFor(protectedHeader?: Partial<JWSHeaderParameters>): Promise<LocalJWKSet>;
   /**
-   * Fetches now, or joins the request in flight. Within the cooldown, with keys on hand, it makes
-   * no request unless { force: true }. Rejects when the fetch fails (stale keys stay in use).
+   * Fetches now, or joins the request in flight, whatever the cooldown (as jose's reload()): call
+   * it on a key rotation. Rejects when the fetch fails (ERR_JWKS_FETCH_FAILED, whose `cause` is the
+   * network's error with its `code`, e.g. ECONNREFUSED; stale keys stay in use).
    */
-  reload(options?: { force?: boolean }): Promise<LocalJWKSet>;
+  reload(): Promise<LocalJWKSet>;
+  /** As jose's: an unknown kid would now wait for the cooldown before a refetch. */
+  readonly coolingDown: boolean;
+  /** As jose's: the keys on hand are within their max-age. */
+  readonly fresh: boolean;
+  /** As jose's: a request is in flight. */
+  readonly reloading: boolean;
+  /** As jose's: a copy of the JWK Set on hand, or undefined before the first fetch (or seed). */
+  jwks(): { keys: JWK[] } | undefined;
   /**
-   * The request in flight, resolving (to its failure, or null) when it ends, or null: hand it to a
-   * runtime's waitUntil so a background refresh outlives the request that started it.
+   * The request in flight (with the save to the store that follows it), resolving (to its failure,
+   * or null) when it ends; else a save still running; else null: hand it to a runtime's waitUntil
+   * so work started in the background outlives the request that started it.
    */
   refreshing(): Promise<JOSEError | null> | null;
   /** The last good fetch (or the seed), or null before there is one. */

@@ -20,6 +20,7 @@ const JWKS = {
   field: "jwks",
   defaults: { maxResponseSize: CORE_MAX_SET_SIZE },
   largestResponse: { bytes: CORE_MAX_SET_SIZE, why: "the core imports JWK Sets of at most 512 KiB" },
+  joseRanges: true,
   isDocument: (jwks) => typeof jwks === "object" && jwks !== null && Array.isArray(jwks.keys),
   // An unknown kid may be a key the provider has just added.
   misses: ({ kids }, protectedHeader) => {
@@ -58,10 +59,30 @@ export class RemoteJWKSet {
     return this.keySetFor(protectedHeader);
   }
 
-  // Fetches now (or joins the fetch in flight) unless the cooldown has not passed, keys are on hand
-  // and `force` is not set. Rejects with the fetch's error; stale keys stay in use for keySetFor.
-  async reload(options) {
-    return (await this.#document.reload(options)).set;
+  // Fetches now, or joins the fetch in flight, whatever the cooldown (it holds back only the
+  // refetches unknown kids start), as jose's reload() does. Rejects with the fetch's error; stale
+  // keys stay in use for keySetFor.
+  async reload() {
+    return (await this.#document.reload()).set;
+  }
+
+  // jose's: whether an unknown kid would wait for the cooldown before a refetch, whether the keys
+  // on hand are within their max-age, whether a fetch is in flight, and the JWK Set on hand (a
+  // copy; undefined before the first fetch or seed).
+  get coolingDown() {
+    return this.#document.coolingDown;
+  }
+
+  get fresh() {
+    return this.#document.fresh;
+  }
+
+  get reloading() {
+    return this.#document.reloading;
+  }
+
+  jwks() {
+    return this.#document.document();
   }
 
   // The fetch in flight (a promise that never rejects) or null, for a runtime's waitUntil.

@@ -60,8 +60,8 @@ Status check_types(const RegisteredClaims &claims, std::string &detail) {
 
 Status check_required(const JsonValue &payload, const RegisteredClaims &claims, const VerifyPolicy &policy,
                       std::string &detail) {
-  const std::pair<const char *, bool> implied[] = {{"iss", !policy.issuers.empty() && !claims.iss},
-                                                   {"aud", !policy.audiences.empty() && !claims.aud},
+  const std::pair<const char *, bool> implied[] = {{"iss", policy.has_issuers && !claims.iss},
+                                                   {"aud", policy.has_audiences && !claims.aud},
                                                    {"sub", policy.has_subject && !claims.sub},
                                                    {"iat", policy.has_max_token_age && !claims.iat}};
   for (const auto &[claim, missing] : implied) {
@@ -86,11 +86,11 @@ bool audience_matches(const JsonValue &aud, const std::vector<std::string> &audi
 }
 
 Status check_values(const RegisteredClaims &claims, const VerifyPolicy &policy, std::string &detail) {
-  if (!policy.issuers.empty() && !contains(policy.issuers, *claims.iss)) return fail_claim("iss", "check_failed", detail);
+  if (policy.has_issuers && !contains(policy.issuers, *claims.iss)) return fail_claim("iss", "check_failed", detail);
   if (policy.has_subject && string_view_of(*claims.sub) != policy.subject) {
     return fail_claim("sub", "check_failed", detail);
   }
-  if (!policy.audiences.empty() && !audience_matches(*claims.aud, policy.audiences)) {
+  if (policy.has_audiences && !audience_matches(*claims.aud, policy.audiences)) {
     return fail_claim("aud", "check_failed", detail);
   }
   return Status::Ok;
@@ -102,15 +102,19 @@ bool equal_ignoring_case(std::string_view a, std::string_view b) {
          });
 }
 
-std::string_view without_application_prefix(std::string_view typ) {
-  constexpr std::string_view kPrefix = "application/";
-  const bool prefixed = typ.size() >= kPrefix.size() && equal_ignoring_case(typ.substr(0, kPrefix.size()), kPrefix);
-  return prefixed ? typ.substr(kPrefix.size()) : typ;
-}
-
-// RFC 8725 §3.11 explicit typing: "JWT" and "application/jwt" are the same type, in any case.
+// RFC 7515 §4.1.9: a "typ" without a "/" stands for "application/" followed by it ("JWT" is
+// "application/jwt"); a value with a "/" is a full media type, compared as it is. So only the short
+// form gains the prefix: "text/plain" never matches "application/text/plain".
 bool same_type(std::string_view a, std::string_view b) {
-  return equal_ignoring_case(without_application_prefix(a), without_application_prefix(b));
+  constexpr std::string_view kPrefix = "application/";
+  const bool a_short = a.find('/') == std::string_view::npos;
+  const bool b_short = b.find('/') == std::string_view::npos;
+  if (a_short == b_short) return equal_ignoring_case(a, b);
+  const std::string_view full = a_short ? b : a;
+  const std::string_view short_form = a_short ? a : b;
+  return full.size() == kPrefix.size() + short_form.size() &&
+         equal_ignoring_case(full.substr(0, kPrefix.size()), kPrefix) &&
+         equal_ignoring_case(full.substr(kPrefix.size()), short_form);
 }
 
 Status check_times(const RegisteredClaims &claims, const VerifyPolicy &policy, double now, std::string &detail) {

@@ -28,14 +28,16 @@ Status read_string(const JsonValue &value, std::string &out) {
   return Status::Ok;
 }
 
-// A list of non-empty strings; with `single_allowed`, a lone string stands for a list of one.
+// A list of non-empty strings, which may be empty (jose's options take any length: an empty
+// issuer or audience list matches nothing); with `single_allowed`, a lone string stands for a list
+// of one.
 Status read_strings(const JsonValue &value, bool single_allowed, std::vector<std::string> &out) {
   out.clear();
   if (single_allowed && value.IsString()) {
     out.emplace_back();
     return read_string(value, out.back()) != Status::Ok || out.back().empty() ? Status::InvalidArgument : Status::Ok;
   }
-  if (!value.IsArray() || value.Empty() || value.Size() > kMaxListSize) return Status::InvalidArgument;
+  if (!value.IsArray() || value.Size() > kMaxListSize) return Status::InvalidArgument;
   for (const auto &item : value.GetArray()) {
     out.emplace_back();
     if (read_string(item, out.back()) != Status::Ok || out.back().empty()) return Status::InvalidArgument;
@@ -60,8 +62,14 @@ Status read_positive(const JsonValue &value, Number &out, uint64_t most = UINT32
 Status read_member(std::string_view name, const JsonValue &value, VerifyPolicy &policy) {
   TokenLimits &limits = policy.limits;
   if (name == "algorithms") return read_algorithms(value, policy);
-  if (name == "issuer") return read_strings(value, true, policy.issuers);
-  if (name == "audience") return read_strings(value, true, policy.audiences);
+  if (name == "issuer") {
+    policy.has_issuers = true;
+    return read_strings(value, true, policy.issuers);
+  }
+  if (name == "audience") {
+    policy.has_audiences = true;
+    return read_strings(value, true, policy.audiences);
+  }
   if (name == "subject") {
     policy.has_subject = true;
     return read_string(value, policy.subject);

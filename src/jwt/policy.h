@@ -16,11 +16,13 @@ namespace edgejwt {
 struct VerifyPolicy {
   AlgorithmSet algorithms;      // the caller's allowlist
   bool has_algorithms = false;  // false: the key's usable algorithms are the allowlist
-  std::vector<std::string> issuers;    // "iss" must be one of these (when any)
-  std::vector<std::string> audiences;  // "aud" must hold one of these (when any)
+  std::vector<std::string> issuers;    // "iss" must be one of these (when has_issuers)
+  std::vector<std::string> audiences;  // "aud" must hold one of these (when has_audiences)
+  bool has_issuers = false;  // an empty list accepts no issuer, as in jose: it fails every token
+  bool has_audiences = false;
   std::string subject;                 // "sub" must equal it (when has_subject)
   bool has_subject = false;
-  std::string typ;  // the header's "typ", compared case-insensitively without "application/"
+  std::string typ;  // the header's "typ", compared case-insensitively as RFC 7515 §4.1.9 says
   bool has_typ = false;
   double max_token_age = 0;  // seconds since "iat" (when has_max_token_age)
   bool has_max_token_age = false;
@@ -33,9 +35,9 @@ struct VerifyPolicy {
   HeaderRules header_rules() const { return HeaderRules{&crit, max_kid_length}; }
 };
 
-// Members: "algorithms" (array of names), "issuer" and "audience" (a string or an array of
-// strings), "subject" and "typ" (strings), "maxTokenAge" and "clockTolerance" (seconds),
-// "requiredClaims" and "crit" (arrays of names), "maxTokenLength", "maxHeaderSize",
+// Members: "algorithms" (a non-empty array of names), "issuer" and "audience" (a non-empty string
+// or an array of them, which may be empty), "subject" and "typ" (strings), "maxTokenAge" and
+// "clockTolerance" (seconds), "requiredClaims" and "crit" (arrays of names, possibly empty), "maxTokenLength", "maxHeaderSize",
 // "maxPayloadSize", "maxJsonDepth", "maxJsonEntries", "maxKidLength" (positive integers below 2^32;
 // maxJsonDepth at most kMaxJsonDepthBound).
 // InvalidArgument for anything else, with `detail` naming the member; AlgNotSupported for an

@@ -1,21 +1,19 @@
 #include "sign.h"
 
-#include <vector>
-
 #include "../encoding/base64url.h"
 #include "../jws/signature.h"
 
 namespace edgejwt {
 
 Status sign_jws(const Key &key, std::string_view header_json, ByteView payload, PayloadKind kind,
-                const TokenLimits &limits, DecodedToken &scratch, std::string &token) {
+                const TokenLimits &limits, DecodedToken &scratch, std::string &token,
+                const std::vector<std::string> *understood) {
   scratch.detail.clear();
   if (header_json.size() > limits.max_header_size) return Status::HeaderTooLarge;
   if (payload.size > limits.max_payload_size) return Status::PayloadTooLarge;
   Status status = parse_json_object(header_json, limits.json, scratch.header_document);
   if (status != Status::Ok) return fail_in("header", status, scratch);
-  // The signer's own "crit" extensions are its business: only their form is checked.
-  status = read_protected_header(scratch.header_document.root(), HeaderRules{}, scratch.header, scratch.detail);
+  status = read_protected_header(scratch.header_document.root(), HeaderRules{understood}, scratch.header, scratch.detail);
   if (status != Status::Ok) return status;
   if (kind == PayloadKind::JwtClaims) {
     if (status = parse_json_object(payload.as_text(), limits.json, scratch.payload_document); status != Status::Ok) {

@@ -4,6 +4,7 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "../jws/limits.h"
 #include "../keys/key.h"
@@ -13,7 +14,13 @@
 namespace edgejwt {
 
 // On success `token` holds the compact JWS; on failure `scratch.detail` names the bad part.
+// The header is held to what a verifier requires of it (RFC 7515 §4.1.11): a "crit" names unique,
+// non-standard members present in the header (CritInvalid), and, when `understood` is given (the
+// extensions the signer declares it understands: jose's sign option `crit`), only those
+// (CritNotUnderstood). Null `understood` checks the form alone: the C ABI's edgejwt_sign carries
+// no declaration yet, so it must stay null there until it does (issue 14).
 Status sign_jws(const Key &key, std::string_view header_json, ByteView payload, PayloadKind kind,
-                const TokenLimits &limits, DecodedToken &scratch, std::string &token);
+                const TokenLimits &limits, DecodedToken &scratch, std::string &token,
+                const std::vector<std::string> *understood = nullptr);
 
 }  // namespace edgejwt

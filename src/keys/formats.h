@@ -21,7 +21,7 @@ enum class KeyImportFormat : uint8_t {
 };
 
 enum class KeyExportFormat : uint8_t {
-  JwkPublic = 1,  // the public members, kid, alg, use and key_ops
+  JwkPublic = 1,  // the public members, and the kid, alg, use and key_ops the key came with
   JwkPrivate,     // the private members too (private keys and HMAC secrets)
   SpkiPem,        // "PUBLIC KEY"
   Pkcs8Pem,       // "PRIVATE KEY"

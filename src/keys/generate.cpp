@@ -17,15 +17,18 @@ Status bind(Status generated, Material material, Algorithm alg, Key &out) {
   if (generated != Status::Ok) return generated;
   KeyUsage usage;
   usage.alg = algorithm_name(alg);
+  usage.alg_is_member = true;  // its exported JWK is what makes it again, bound as it was made
   std::string detail;  // nothing the caller gave can be at fault
   return Key::create(KeyMaterial(std::move(material)), std::move(usage), out, detail);
 }
 
 }  // namespace
 
-Status generate_key(Algorithm alg, uint32_t modulus_bits, Key &out) {
+Status generate_key(Algorithm alg, uint32_t modulus_bits, Key &out, std::string_view crv) {
   const KeyFamily family = algorithm_family(alg);
   if (family != KeyFamily::Rsa && modulus_bits != 0) return Status::InvalidArgument;
+  const std::string_view implied = key_family_info(family).crv;
+  if (!crv.empty() && !implied.empty() && crv != implied) return Status::KeyUnsupported;
   switch (family) {
     case KeyFamily::Hmac: {
       std::vector<uint8_t> bytes(hash_size(algorithm_hash(alg)));

@@ -83,7 +83,10 @@ class JwkReader {
     }
     usage.kid = kid;
     usage.alg = alg;
+    usage.alg_is_member = !alg.empty();
     usage.use = use;
+    // "ext" is WebCrypto's member (extractable), a boolean there and in jose: anything else is malformed.
+    if (const JsonValue *ext = find_member(jwk_, "ext"); ext && !ext->IsBool()) return fail(Status::JwkInvalid, "ext");
     const JsonValue *key_ops = find_member(jwk_, "key_ops");
     if (!key_ops) return Status::Ok;
     if (!key_ops->IsArray()) return fail(Status::JwkInvalid, "key_ops");
@@ -267,7 +270,7 @@ void write_private_members(JsonWriter &writer, const KeyMaterial &material) {
 
 void write_usage(JsonWriter &writer, const KeyUsage &usage) {
   if (!usage.kid.empty()) writer.member("kid", usage.kid);
-  if (!usage.alg.empty()) writer.member("alg", usage.alg);
+  if (usage.alg_is_member) writer.member("alg", usage.alg);
   if (!usage.use.empty()) writer.member("use", usage.use);
   if (!usage.has_key_ops) return;
   writer.start_array("key_ops");

@@ -21,7 +21,9 @@ namespace edgejwt {
 Status import_jwk(const JsonValue &jwk, std::string_view alg, Key &out, std::string &detail);
 Status import_jwk_text(std::string_view json, std::string_view alg, Key &out, std::string &detail);
 
-// The key as a JWK with its kid, alg, use and key_ops; private members only when asked for and
+// The key as a JWK: its key members, and the kid, alg, use and key_ops it came with (its JWK's own,
+// or the alg it was generated for), never an alg the importer passed as an argument (that binds this
+// import only, as in jose, whose exportJWK writes no alg); private members only when asked for and
 // present (KeyUsageRefused when asked for a public key's, or for an HMAC secret's unless asked).
 Status export_jwk(const Key &key, bool include_private, std::string &json);
 

@@ -18,6 +18,9 @@ enum class KeyOperation : uint8_t { Sign, Verify };
 struct KeyUsage {
   std::string kid;
   std::string alg;                    // an "alg" name as given (a JWK's, or the importer's choice)
+  // Whether "alg" is the key's own statement (its JWK's member, or the algorithm it was generated
+  // for) rather than the importer's argument: only its own is written back on export (jwk.h).
+  bool alg_is_member = false;
   std::string use;                    // "sig", "enc", or another value as given
   std::vector<std::string> key_ops;   // as given, unique
   bool has_key_ops = false;

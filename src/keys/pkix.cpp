@@ -316,14 +316,13 @@ void write_rsa_private_key(DerWriter &writer, const RsaPrivateKey &key) {
   writer.close(sequence);
 }
 
-// RFC 5915 §3, with the parameters and public key that RFC 5915 §4 asks for.
+// RFC 5915 §3 inside PKCS#8: the curve is named once, by the AlgorithmIdentifier around it, so the
+// optional parameters are left out, as OpenSSL, node:crypto and WebCrypto write it (the bytes then
+// equal what those export, and what was imported from them); the public key is kept (RFC 5915 §4).
 void write_ec_private_key(DerWriter &writer, const EcPrivateKey &key) {
   const size_t sequence = writer.open(DerTag::Sequence);
   write_version(writer, 1);
   writer.write(DerTag::OctetString, key.scalar.view());
-  const size_t parameters = writer.open(der_context_constructed(0));
-  writer.write(DerTag::ObjectIdentifier, curve_info(key.public_key.curve).oid);
-  writer.close(parameters);
   const size_t public_key = writer.open(der_context_constructed(1));
   writer.write_bit_string(key.public_key.point);
   writer.close(public_key);

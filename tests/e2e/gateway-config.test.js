@@ -3,7 +3,7 @@
 import { it } from "node:test";
 import assert from "node:assert/strict";
 
-import { BINDING_NAMES, gatewayConfigOf, statsPathOf } from "../../edge/gateway-config.js";
+import { BINDING_NAMES, gatewayConfigOf } from "../../edge/gateway-config.js";
 
 it("reads every binding from text", () => {
   const config = gatewayConfigOf({
@@ -60,12 +60,59 @@ it("refuses malformed bindings, naming them", () => {
   for (const [env, message] of cases) assert.throws(() => gatewayConfigOf(env), { name: "TypeError", message }, JSON.stringify(env));
 });
 
-it("answers stats only at a configured path", () => {
-  assert.equal(statsPathOf({}), null);
-  assert.equal(statsPathOf({ STATS_PATH: "" }), null);
-  assert.equal(statsPathOf({ STATS_PATH: "/_stats" }), "/_stats");
-  assert.throws(() => statsPathOf({ STATS_PATH: "stats" }), /must be a path/);
-  assert.ok(BINDING_NAMES.includes("STATS_PATH") && BINDING_NAMES.includes("JWKS_URL") && BINDING_NAMES.length === 32);
+it("reads the metrics and stats paths with their secret into one metrics option", () => {
+  assert.equal(gatewayConfigOf({}).metrics, undefined);
+  assert.equal(gatewayConfigOf({ STATS_PATH: "" }).metrics, undefined);
+  assert.deepEqual(gatewayConfigOf({ STATS_PATH: "/_stats", METRICS_TOKEN: "t".repeat(32) }).metrics, { statsPath: "/_stats", token: "t".repeat(32) });
+  assert.deepEqual(gatewayConfigOf({ METRICS_PATH: "/_metrics", METRICS_TOKEN: "t".repeat(32), STATS_PATH: "/_stats" }).metrics,
+    { path: "/_metrics", token: "t".repeat(32), statsPath: "/_stats" });
+  // A path without its secret is passed on as it is: createGateway refuses it (the worker then answers 500).
+  assert.deepEqual(gatewayConfigOf({ STATS_PATH: "/_stats" }).metrics, { statsPath: "/_stats" });
+  assert.throws(() => gatewayConfigOf({ METRICS_TOKEN: 7 }), /env\.METRICS_TOKEN must be text/);
+  for (const name of ["STATS_PATH", "METRICS_PATH", "METRICS_TOKEN", "PROVIDERS", "RULES", "THROTTLE", "DENIAL_LOG", "AUTH_STATUS_HEADER", "JWKS_URL"]) {
+    assert.ok(BINDING_NAMES.includes(name), name);
+  }
+  assert.equal(BINDING_NAMES.length, 41);
+});
+
+it("reads the snapshot store from SNAPSHOT_STORE (the runtime's caches.default) and REFRESH_AHEAD", async () => {
+  const stored = new Map();
+  const caches = { default: { match: async (url) => stored.get(url), put: async (url, response) => stored.set(url, response) } };
+  const config = gatewayConfigOf({ JWKS_URL: "https://idp.example/jwks.json", SNAPSHOT_STORE: "cache", REFRESH_AHEAD: "60000" }, { caches });
+  assert.equal(config.refreshAhead, 60000);
+  assert.equal(config.snapshotStore.constructor.name, "CacheSnapshotStore");
+  await config.snapshotStore.save("jwks https://idp.example/jwks.json", { jwks: { keys: [] }, fetchedAt: 1, maxAge: 1 }, 60_000);
+  assert.deepEqual([...stored.keys()].map((url) => new URL(url).host), ["snapshots.edgejwt.invalid"]);
+  assert.deepEqual(Object.keys(gatewayConfigOf({ SNAPSHOT_STORE: "none" }, { caches })), []);
+  assert.deepEqual(Object.keys(gatewayConfigOf({ SNAPSHOT_STORE: "" }, { caches })), []);
+  const refused = [
+    [{ SNAPSHOT_STORE: "cache" }, {}, /env\.SNAPSHOT_STORE "cache" needs the Workers Cache API/],
+    [{ SNAPSHOT_STORE: "kv" }, { caches }, /env\.SNAPSHOT_STORE must be "cache" or "none"/],
+    [{ SNAPSHOT_STORE: "constructor" }, { caches }, /env\.SNAPSHOT_STORE must be/],
+    [{ SNAPSHOT_STORE: true }, { caches }, /env\.SNAPSHOT_STORE must be/],
+    [{ REFRESH_AHEAD: "1m" }, { caches }, /env\.REFRESH_AHEAD must be a whole number of milliseconds/],
+  ];
+  for (const [env, runtime, message] of refused) assert.throws(() => gatewayConfigOf(env, runtime), { name: "TypeError", message }, JSON.stringify(env));
+  for (const name of ["SNAPSHOT_STORE", "REFRESH_AHEAD"]) assert.ok(BINDING_NAMES.includes(name), name);
+});
+
+it("reads providers, rules, throttling and the denial log from JSON bindings; a provider's secret from base64url", () => {
+  const config = gatewayConfigOf({
+    PROVIDERS: JSON.stringify({ users: { jwksUrl: "https://idp.example/jwks.json", issuer: "https://idp.example" }, hmac: { secret: "AAECAwT_", issuer: "h" } }),
+    RULES: '[{"match":{"prefix":"/public"},"requires":"none"}]', THROTTLE: { failuresPerMinute: 30 }, DENIAL_LOG: "false",
+    AUTH_STATUS_HEADER: "x-auth",
+  });
+  assert.deepEqual(config.providers.users, { jwksUrl: "https://idp.example/jwks.json", issuer: "https://idp.example" });
+  assert.deepEqual(config.providers.hmac, { secret: Uint8Array.of(0, 1, 2, 3, 4, 255), issuer: "h" });
+  assert.deepEqual(config.rules, [{ match: { prefix: "/public" }, requires: "none" }]);
+  assert.deepEqual(config.throttle, { failuresPerMinute: 30 });
+  assert.equal(config.denialLog, false);
+  assert.equal(config.authStatusHeader, "x-auth");
+  assert.deepEqual(gatewayConfigOf({ DENIAL_LOG: '{"maxPerSecond":5}' }).denialLog, { maxPerSecond: 5 });
+  for (const [env, message] of [[{ PROVIDERS: "[]" }, /env\.PROVIDERS must be a JSON object/], [{ PROVIDERS: '{"a":{"secret":"A"}}' }, /env\.PROVIDERS\.a\.secret/],
+    [{ RULES: "[" }, /env\.RULES must be JSON/], [{ THROTTLE: "30" }, /env\.THROTTLE/]]) {
+    assert.throws(() => gatewayConfigOf(env), { name: "TypeError", message }, JSON.stringify(env));
+  }
 });
 
 it("reads the endpoints' limits: the no-store floor, the JWKS's own, and the revocation list's into revocation", () => {

@@ -12,6 +12,8 @@ import { workerModules } from "../../edge/workerd-config.js";
 import { startEchoOrigin } from "../../edge/demo/origin.js";
 import { close, listen, LOOPBACK } from "../../edge/demo/listen.js";
 import { DEMO_PRIVATE_JWK } from "../../edge/demo/demo-keys.js";
+import { METRICS_TOKEN } from "../support/gateway.js";
+import { parsePrometheus, total } from "../support/prometheus.js";
 
 const ISSUER = "https://idp.e2e.example";
 const AUDIENCE = "api";
@@ -144,7 +146,7 @@ async function refusedSoon(gateway, token, code, limitMs = 2_000) {
   assert.fail(`${code} not answered within ${limitMs} ms`);
 }
 
-const statsOf = async (gateway) => (await call(gateway, "/_stats")).body;
+const statsOf = async (gateway) => (await call(gateway, "/_stats", { token: METRICS_TOKEN })).body;
 
 // Resolves once `predicate()` holds, checking every 10 ms; fails after `ms`.
 async function until(predicate, ms, what) {
@@ -183,7 +185,7 @@ describe("the worker in workerd: token sources, answers, spoofing, bypass, revoc
       TOKEN_SOURCES: "header:authorization, cookie:session, query:access_token",
       CLAIM_HEADERS: JSON.stringify({ "x-user-id": "sub", "x-org-id": "org.id", "x-roles": { claim: "roles", encoding: "list" } }),
       PAYLOAD_HEADER: "x-jwt-payload", BYPASS: "/health,/public/*", BYPASS_PREFLIGHT: "true", REQUIRED_SCOPES: "read",
-      REVOCATION_URL: revocationUrl, CACHE_MAX_AGE: "1000", COOLDOWN_DURATION: "0", STATS_PATH: "/_stats",
+      REVOCATION_URL: revocationUrl, CACHE_MAX_AGE: "1000", COOLDOWN_DURATION: "0", STATS_PATH: "/_stats", METRICS_TOKEN,
     });
   });
 
@@ -302,8 +304,13 @@ describe("the worker in workerd: token sources, answers, spoofing, bypass, revoc
     assertRejected(await call(gateway, "/api", { token: bob }), "ERR_JWT_REVOKED");
   });
 
-  it("reports its counters at STATS_PATH", async () => {
-    const { status, body } = await call(gateway, "/_stats");
+  it("reports its counters at STATS_PATH, only to a request with METRICS_TOKEN", async () => {
+    for (const init of [{}, { token: k1.sign() }, { token: `${METRICS_TOKEN.slice(1)}x` }, { headers: { cookie: `session=${METRICS_TOKEN}` } }]) {
+      const refused = await call(gateway, "/_stats", init);
+      assert.equal(refused.status, 401);
+      assert.deepEqual(refused.body, { error: "invalid_token", code: "ERR_METRICS_UNAUTHORIZED" });
+    }
+    const { status, body } = await call(gateway, "/_stats", { token: METRICS_TOKEN });
     assert.equal(status, 200);
     assert.ok(body.requests > 20 && body.allowed > 5 && body.bypassed > 3 && body.revoked >= 4, JSON.stringify(body));
     assert.ok(body.rejections.ERR_TOKEN_MISSING >= 3 && body.rejections.ERR_JWT_REVOKED >= 4);
@@ -324,7 +331,7 @@ describe("the worker in workerd: inline keys, PEM and HMAC secrets, and the othe
       gatewayWith({
         JWKS: JSON.stringify({ keys: [k1.jwk] }), ISSUER, AUDIENCE, ORIGIN: origin.url, TYP: "at+jwt",
         REQUIRED_CLAIMS: "email", FORWARD_TOKEN: "true", REVOCATION: JSON.stringify({ jti: ["inline-revoked"] }),
-        TOKEN_CACHE: "false", CLOCK_TOLERANCE: "60", STATS_PATH: "/_stats",
+        TOKEN_CACHE: "false", CLOCK_TOLERANCE: "60", STATS_PATH: "/_stats", METRICS_TOKEN,
       }),
       gatewayWith({
         PEM: createPublicKey({ key: DEMO_PRIVATE_JWK.RS256, format: "jwk" }).export({ type: "spki", format: "pem" }),
@@ -348,7 +355,7 @@ describe("the worker in workerd: inline keys, PEM and HMAC secrets, and the othe
     const expiredAgo = (by) => token({}, { iat: seconds() - 600, expiresIn: 600 - by });
     assert.equal((await call(inline, "/api", { token: expiredAgo(30) })).status, 200); // within the tolerance
     assertRejected(await call(inline, "/api", { token: expiredAgo(120) }), "ERR_JWT_EXPIRED");
-    const { body } = await call(inline, "/_stats");
+    const { body } = await call(inline, "/_stats", { token: METRICS_TOKEN });
     assert.equal(body.cache, null);
     assert.equal(body.jwks, null);
     assert.deepEqual(body.revocation, { revoked: 1, inline: true });
@@ -409,7 +416,7 @@ describe("the worker in workerd: a failing JWKS endpoint", () => {
   before(async () => {
     gateway = await gatewayWith({
       JWKS_URL: documents.set(jwksPath, { body: { keys: [k1.jwk] } }), ISSUER, AUDIENCE, ORIGIN: origin.url,
-      CACHE_MAX_AGE: "300", COOLDOWN_DURATION: "0", TIMEOUT_DURATION: String(TIMEOUT_MS), STATS_PATH: "/_stats",
+      CACHE_MAX_AGE: "300", COOLDOWN_DURATION: "0", TIMEOUT_DURATION: String(TIMEOUT_MS), STATS_PATH: "/_stats", METRICS_TOKEN,
     });
   });
 
@@ -505,7 +512,7 @@ describe("the worker in workerd: concurrency", () => {
     [gateway, abandoned] = await Promise.all([
       gatewayWith({
         JWKS_URL: documents.set(jwksPath, { body: { keys: [k1.jwk] }, delay: 500 }), ISSUER, AUDIENCE, ORIGIN: origin.url,
-        STATS_PATH: "/_stats",
+        STATS_PATH: "/_stats", METRICS_TOKEN,
       }),
       gatewayWith({ JWKS_URL: documents.set(abandonedPath, { body: { keys: [k1.jwk] }, delay: 600 }), ISSUER, AUDIENCE, ORIGIN: origin.url }),
     ]);
@@ -516,7 +523,7 @@ describe("the worker in workerd: concurrency", () => {
     assert.deepEqual(answers.map(({ status }) => status), Array(50).fill(200));
     assert.deepEqual(answers.map(({ body }) => body.path), Array.from({ length: 50 }, (_, n) => `/api/${n}`));
     assert.equal(documents.hits[jwksPath], 1);
-    const { body } = await call(gateway, "/_stats");
+    const { body } = await call(gateway, "/_stats", { token: METRICS_TOKEN });
     assert.equal(body.jwks.fetches, 1);
     assert.ok(body.jwks.coalesced > 0, JSON.stringify(body.jwks)); // the requests did wait for the one fetch
     assert.equal(body.allowed, 50);
@@ -543,7 +550,7 @@ describe("the worker in workerd: JWKS and revocation endpoints that hang, send w
   const known = k1.sign();
   const env = (jwksUrl, revocationUrl, more = {}) => ({
     JWKS_URL: jwksUrl, REVOCATION_URL: revocationUrl, ISSUER, AUDIENCE, ORIGIN: origin.url, CACHE_MAX_AGE: "300",
-    COOLDOWN_DURATION: "300", TIMEOUT_DURATION: String(HOLD_MS), STATS_PATH: "/_stats", ...more,
+    COOLDOWN_DURATION: "300", TIMEOUT_DURATION: String(HOLD_MS), STATS_PATH: "/_stats", METRICS_TOKEN, ...more,
   });
 
   // CLIENTS loops of calls with a known kid until `done()`, at most 5,000 calls or `limitMs`;
@@ -659,7 +666,8 @@ describe("the worker in workerd: a background refresh the runtime drops", () => 
       modules: workerModules(["tests/support/worker-without-context.js", "edge/worker.js", "edge/gateway-config.js"]),
       env: {
         JWKS_URL: documents.set(jwksPath, { body: { keys: [k1.jwk] } }), ISSUER, AUDIENCE, ORIGIN: origin.url,
-        CACHE_MAX_AGE: "300", COOLDOWN_DURATION: "0", TIMEOUT_DURATION: "400", STATS_PATH: "/_stats",
+        CACHE_MAX_AGE: "300", COOLDOWN_DURATION: "0", TIMEOUT_DURATION: "400", STATS_PATH: "/_stats", METRICS_TOKEN,
+        METRICS_PATH: "/_metrics",
       },
     });
     cleanups.push(gateway.stop);
@@ -674,5 +682,11 @@ describe("the worker in workerd: a background refresh the runtime drops", () => 
     const { jwks } = await statsOf(gateway);
     assert.equal(jwks.failures, 1, JSON.stringify(jwks));
     assert.match(jwks.lastError.message, /dropped before it ended/);
+    // The metrics count the dropped fetch as failed, once, with its code (it never settles: the
+    // document reports it when it gives it up).
+    const metrics = parsePrometheus((await call(gateway, "/_metrics", { token: METRICS_TOKEN })).body);
+    assert.equal(total(metrics, "edgejwt_jwks_fetches_total", { provider: "default", result: "failed" }), 1);
+    assert.equal(total(metrics, "edgejwt_jwks_fetches_total", { provider: "default", result: "ok" }), 2);
+    assert.equal(total(metrics, "edgejwt_jwks_last_error_info", { provider: "default", code: "ERR_JWKS_TIMEOUT" }), 1);
   });
 });

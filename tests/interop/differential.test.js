@@ -3,8 +3,9 @@
 // (duplicates, escapes, depth, sizes, types), bytes and base64url after — then jose and edgejwt
 // verify each under the same key, options and clock. They must agree: both refuse, or both accept
 // with the same header and claims; where jose accepts and edgejwt refuses, the token must fall
-// under one of the documented stricter rules (tests/interop/stricter-rules.js) with the code that
-// rule names, else the test fails and prints the token. Each build runs every case, some through
+// under an entry of the one strictness table (tests/jose-compat/strictness.json, seen in a token as
+// tests/interop/stricter-rules.js says) with an error that entry names, else the test fails and
+// prints the token. Each build runs every case, some through
 // the verified-token cache (a hit must answer as the first verification did) and some in Wasm.
 //
 // npm test runs a fixed seed and budget; scripts/fuzz.sh runs more cases on a fresh seed:
@@ -18,7 +19,8 @@ import * as jose from "jose";
 import { builds, apiFor } from "../support/builds.js";
 import { ASYMMETRIC, nodeKeyPair, jwkOf } from "../support/keys.js";
 import { VerifiedTokenCache } from "../../js/cache/verified-tokens.js";
-import { STRICTER_RULES, classify, scanJson } from "./stricter-rules.js";
+import { APPLIES, ENTRIES, classify, scanJson } from "./stricter-rules.js";
+import { RENDERED_MARK, STRICTNESS_HEADING, strictnessTable } from "../jose-compat/render.js";
 
 const SEED = Number(process.env.EDGEJWT_DIFF_SEED ?? 20261206);
 const CASES = Number(process.env.EDGEJWT_DIFF_CASES ?? 1200);
@@ -216,7 +218,8 @@ function makeCase(r) {
   return { token: parts.join("."), key, options: optionsFor(r, key, claims, header), tags };
 }
 
-// What jose and edgejwt make of a case: { ok, header, payload } or { code }.
+// What jose and edgejwt make of a case: { ok, header, payload } or { code } (edgejwt's failures also
+// with their reason and whether they are TypeErrors, for the strictness table).
 async function joseOutcome(c) {
   try {
     const { payload, protectedHeader } = await jose.jwtVerify(c.token, c.key.jose, joseOptions(c.options));
@@ -231,7 +234,7 @@ function edgeOutcome(api, key, token, options) {
     const { payload, protectedHeader } = api.verify(token, key, options);
     return { ok: true, header: protectedHeader, payload };
   } catch (error) {
-    return { ok: false, code: error.code ?? error.name };
+    return { ok: false, code: error.code ?? error.name, reason: error.reason, typeError: error instanceof TypeError };
   }
 }
 
@@ -272,7 +275,7 @@ describe(`differential fuzz against jose (seed ${SEED}, ${CASES} cases)`, () => 
     it(`edgejwt on ${build.name} agrees with jose, or is stricter by a documented rule`, async (t) => {
       const api = await apiFor(build);
       const cache = new VerifiedTokenCache();
-      const tally = { agree: 0, stricter: Object.fromEntries(STRICTER_RULES.map(({ id }) => [id, 0])), accepted: 0 };
+      const tally = { agree: 0, stricter: Object.fromEntries(ENTRIES.map(({ id }) => [id, 0])), accepted: 0 };
       const failures = [];
       for (const c of cases) {
         const key = c.key.secret && c.rawSecret ? c.key.secret : (c.key.imported ??= new Map()).get(api) ?? importFor(api, c);
@@ -296,9 +299,9 @@ describe(`differential fuzz against jose (seed ${SEED}, ${CASES} cases)`, () => 
         } else if (edge.ok) {
           failures.push(`edgejwt accepted what jose refused:\n${describeCase(c, edge, c.jose)}`);
         } else {
-          const rule = classify(view(c), edge.code);
-          if (rule) tally.stricter[rule.id]++;
-          else failures.push(`edgejwt refused (${edge.code}) what jose accepted, and no stricter rule covers it:\n${describeCase(c, edge, c.jose)}`);
+          const entry = classify(view(c), edge);
+          if (entry) tally.stricter[entry.id]++;
+          else failures.push(`edgejwt refused (${edge.code}) what jose accepted, and no strictness entry covers it:\n${describeCase(c, edge, c.jose)}`);
         }
       }
       t.diagnostic(`${cases.length} cases, ${tally.accepted} accepted by both, ${tally.agree} agreed; stricter: ${JSON.stringify(tally.stricter)}`);
@@ -314,11 +317,14 @@ function importFor(api, c) {
   return key;
 }
 
-describe("the README's table of stricter rules", () => {
-  it("is the table the fuzz classifies by, row for row", () => {
+describe("the strictness table the fuzz classifies by", () => {
+  it("is the README's, printed from tests/jose-compat/strictness.json", () => {
     const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
-    const section = readme.split("### Where edgejwt is stricter than jose, and why\n")[1]?.split(/\n#{2,3} /)[0] ?? "";
-    const rows = section.split("\n").filter((line) => /^\| (?!rule \|)/.test(line) && !line.startsWith("|---"));
-    assert.deepEqual(rows.map((row) => row.split(" | ")), STRICTER_RULES.map(({ rule, why }) => [`| ${rule}`, `${why} |`]));
+    const section = readme.split(`### ${STRICTNESS_HEADING}\n`)[1]?.split(/\n#{2,3} /)[0] ?? "";
+    assert.ok(section.includes(`${RENDERED_MARK}\n${strictnessTable()}\n`), "README.md: print `node tests/jose-compat/render.js` under the mark");
+  });
+
+  it("classifies by entries of that table: every predicate names one", () => {
+    assert.deepEqual(Object.keys(APPLIES).filter((id) => !ENTRIES.some((entry) => entry.id === id)), []);
   });
 });

@@ -1,96 +1,44 @@
-// Where edgejwt is stricter than jose, and why: the one table the differential fuzz classifies every
-// disagreement by (tests/interop/differential.test.js) and the README prints (README, "Where
-// edgejwt is stricter than jose, and why"). A token jose accepts and edgejwt refuses must match a
-// rule here, found by looking at the token itself (not at edgejwt's answer), and edgejwt's error
-// code must be one the rule names; anything else fails the fuzz. edgejwt never accepts what jose
-// refuses.
+// How the differential fuzz (tests/interop/differential.test.js) sees each entry of the one
+// strictness table, tests/jose-compat/strictness.json (README, "Where edgejwt is stricter than
+// jose, and why", prints it): a token jose accepts and edgejwt refuses must fall under an entry,
+// found by looking at the token itself (not at edgejwt's answer), and edgejwt's error must be one
+// the entry names (a code it gives today, or jose's class and code with the entry's reason);
+// anything else fails the fuzz. edgejwt never accepts what jose refuses. Entries the fuzz cannot
+// meet (key imports, key sets, CryptoKeys) have no predicate here.
+import { readFileSync } from "node:fs";
 
-const STANDARD_HEADER = new Set(["alg", "jku", "jwk", "kid", "x5u", "x5c", "x5t", "x5t#S256", "typ", "cty", "crit", "b64", "zip"]);
+const STRICTNESS = JSON.parse(readFileSync(new URL("../jose-compat/strictness.json", import.meta.url), "utf8"));
+
+const STANDARD_HEADER = new Set(["alg", "jku", "jwk", "kid", "x5u", "x5c", "x5t", "x5t#S256", "typ", "cty", "crit", "enc", "zip",
+  "epk", "apu", "apv", "iv", "tag", "p2s", "p2c", "b64"]);
 const TIME_CLAIMS = ["exp", "nbf", "iat"];
 const MAX_NUMERIC_DATE = 253402300799; // 9999-12-31T23:59:59Z
 const HMAC_BYTES = { HS256: 32, HS384: 48, HS512: 64 };
 
-// Each: id, the rule as the README states it, why, the codes edgejwt answers with, and whether it
-// applies to a case ({ parts, header, payload, headerScan, payloadScan, options, now, key }).
-export const STRICTER_RULES = [
-  {
-    id: "base64url",
-    rule: "Only canonical base64url: no padding, no `+` or `/`, no whitespace, unused bits zero",
-    why: "one token, one spelling: a token re-encoded by a proxy or cache is not silently the same token (RFC 7515 §2, RFC 4648 §3.5)",
-    codes: ["ERR_BASE64URL_INVALID"],
-    applies: (c) => c.parts.some((part) => !isCanonicalBase64url(part)),
-  },
-  {
-    id: "duplicate-names",
-    rule: "No member name twice in one JSON object, at any depth",
-    why: "JSON.parse keeps the last, other parsers the first: two readers must never see two claim sets (RFC 7515 §5.2, RFC 8725 §3.2)",
-    codes: ["ERR_JSON_DUPLICATE_KEY"],
-    applies: (c) => c.headerScan.duplicate || c.payloadScan.duplicate,
-  },
-  {
-    id: "json-text",
-    rule: "JSON is strict: no byte-order mark, no lone surrogate escapes, no number beyond a double's range",
-    why: "text that different JSON readers read differently (a lone \\uD800, 1e400 read as Infinity, a BOM stripped by one decoder) is refused rather than guessed at (RFC 8259 §8)",
-    codes: ["ERR_JSON_INVALID"],
-    applies: (c) => [c.headerScan, c.payloadScan].some((scan) => scan.bom || scan.loneSurrogate || scan.numberOutOfRange),
-  },
-  {
-    id: "bounds",
-    rule: "Bounded sizes: token 64 KiB, header 4 KiB, payload 48 KiB, JSON depth 16, 1,000 members per object, `kid` 256 characters (each an option)",
-    why: "work and memory per token are bounded before any is spent; a verifier at the edge must not be made to parse megabytes",
-    codes: ["ERR_TOKEN_TOO_LARGE", "ERR_HEADER_TOO_LARGE", "ERR_PAYLOAD_TOO_LARGE", "ERR_JSON_TOO_DEEP", "ERR_JSON_TOO_MANY_MEMBERS",
-      "ERR_JWS_HEADER_INVALID"],
-    applies: (c) => c.token.length > 65536 || c.bytes.header > 4096 || c.bytes.payload > 49152 ||
-      Math.max(c.headerScan.depth, c.payloadScan.depth) > 16 || Math.max(c.headerScan.entries, c.payloadScan.entries) > 1000 ||
-      (typeof c.header.kid === "string" && c.header.kid.length > 256),
-  },
-  {
-    id: "header-members",
-    rule: "`kid` and `typ` are strings; `crit` lists only present, non-standard members; `zip` is refused",
-    why: "a header member of the wrong type is a malformed token, not one to verify anyway (RFC 7515 §4.1; `zip` is for JWE only, RFC 7516 §4.1.3)",
-    codes: ["ERR_JWS_HEADER_INVALID", "ERR_JWS_CRIT_INVALID"],
-    applies: (c) => ("kid" in c.header && typeof c.header.kid !== "string") || ("typ" in c.header && typeof c.header.typ !== "string") ||
-      "zip" in c.header || (Array.isArray(c.header.crit) && c.header.crit.some((name) => STANDARD_HEADER.has(name) || !(name in c.header))),
-  },
-  {
-    id: "b64",
-    rule: "No unencoded payloads (RFC 7797): `b64: false` is refused, and so is a `crit` naming `b64`, even with `b64: true`",
-    why: "`b64` exists for detached content, never for JWTs; a verifier that never honours it can never be confused about which bytes were signed (RFC 7797 §7)",
-    codes: ["ERR_JWS_CRIT_NOT_UNDERSTOOD", "ERR_JWS_HEADER_INVALID"],
-    applies: (c) => c.header.b64 === false || (Array.isArray(c.header.crit) && c.header.crit.includes("b64")),
-  },
-  {
-    id: "time-claims",
-    rule: "`exp`, `nbf` and `iat` are numbers from 0 to 253402300799, and `iat` is never in the future",
-    why: "a negative, absurd or future issue time marks a broken or forged issuer; jose checks `iat` only against `maxTokenAge`",
-    codes: ["ERR_JWT_CLAIM_VALIDATION_FAILED"],
-    applies: (c) => TIME_CLAIMS.some((claim) => claim in c.payload &&
-      !(typeof c.payload[claim] === "number" && c.payload[claim] >= 0 && c.payload[claim] <= MAX_NUMERIC_DATE)) ||
-      (typeof c.payload.iat === "number" && c.payload.iat > c.now + (c.options.clockTolerance ?? 0)),
-  },
-  {
-    id: "claim-types",
-    rule: "`iss`, `sub` and `jti` are strings and `aud` a string or an array of strings whenever present",
-    why: "registered claims have one type (RFC 7519 §4.1); jose checks them only when an option names them",
-    codes: ["ERR_JWT_CLAIM_VALIDATION_FAILED"],
-    applies: (c) => ["iss", "sub", "jti"].some((claim) => claim in c.payload && typeof c.payload[claim] !== "string") ||
-      ("aud" in c.payload && !isAudience(c.payload.aud)),
-  },
-  {
-    id: "options",
-    rule: "Verify options that cannot mean anything are refused: an empty `issuer` or `audience`",
-    why: "an empty expected issuer is a configuration left unset (an unset variable), not a value to match a token against",
-    codes: ["ERR_INVALID_ARGUMENT"],
-    applies: (c) => [c.options.issuer, c.options.audience].flat().includes(""),
-  },
-  {
-    id: "hmac-key-length",
-    rule: "An HMAC secret at least as long as the hash's output (32, 48, 64 bytes)",
-    why: "RFC 7518 §3.2 requires it; a shorter secret only verifies HS256 and nothing longer",
-    codes: ["ERR_JOSE_ALG_NOT_ALLOWED", "ERR_KEY_TOO_SHORT"],
-    applies: (c) => c.key.secretBytes < HMAC_BYTES[c.header.alg],
-  },
-];
+// Entry id -> whether it applies to a case ({ token, parts, header, payload, headerScan,
+// payloadScan, bytes, options, now, key }).
+export const APPLIES = {
+  "base64url-canonical": (c) => c.parts.some((part) => !isCanonicalBase64url(part)),
+  "duplicate-members": (c) => c.headerScan.duplicate || c.payloadScan.duplicate,
+  "strict-json": (c) => [c.headerScan, c.payloadScan].some((scan) => scan.bom || scan.loneSurrogate || scan.numberOutOfRange),
+  "input-limits": (c) => c.token.length > 65536 || c.bytes.header > 4096 || c.bytes.payload > 49152 ||
+    (typeof c.header.kid === "string" && c.header.kid.length > 256),
+  "json-limits": (c) => Math.max(c.headerScan.depth, c.payloadScan.depth) > 16 || Math.max(c.headerScan.entries, c.payloadScan.entries) > 1000,
+  "zip-in-jws": (c) => "zip" in c.header,
+  "header-member-types": (c) => ("kid" in c.header && typeof c.header.kid !== "string") || ("typ" in c.header && typeof c.header.typ !== "string"),
+  "crit-names": (c) => Array.isArray(c.header.crit) &&
+    c.header.crit.some((name, i) => STANDARD_HEADER.has(name) || c.header.crit.indexOf(name) !== i),
+  "b64-false": (c) => c.header.b64 === false || (Array.isArray(c.header.crit) && c.header.crit.includes("b64")),
+  "numeric-date-range": (c) => TIME_CLAIMS.some((claim) => claim in c.payload &&
+    !(typeof c.payload[claim] === "number" && c.payload[claim] >= 0 && c.payload[claim] <= MAX_NUMERIC_DATE)),
+  "iat-not-in-future": (c) => typeof c.payload.iat === "number" && c.payload.iat > c.now + (c.options.clockTolerance ?? 0),
+  "registered-claim-types": (c) => ["iss", "sub", "jti"].some((claim) => claim in c.payload && typeof c.payload[claim] !== "string") ||
+    ("aud" in c.payload && !isAudience(c.payload.aud)),
+  "option-types": (c) => [c.options.issuer, c.options.audience].flat().includes(""),
+  "hmac-secret-length": (c) => c.key.secretBytes < HMAC_BYTES[c.header.alg],
+};
+
+export const ENTRIES = STRICTNESS.entries.filter((entry) => APPLIES[entry.id]);
 
 // What strict JSON refuses and JSON.parse takes, found by walking `text` (which JSON.parse read):
 // duplicate names, lone surrogates, numbers beyond a double, a byte-order mark, depth and entries.
@@ -172,7 +120,15 @@ export function isCanonicalBase64url(part) {
 
 const isAudience = (aud) => typeof aud === "string" || (Array.isArray(aud) && aud.every((item) => typeof item === "string"));
 
-// The rule a disagreement falls under (jose accepted, edgejwt refused with `code`), or null.
-export function classify(c, code) {
-  return STRICTER_RULES.find((rule) => rule.codes.includes(code) && rule.applies(c)) ?? null;
+// Whether edgejwt's failure ({ code, reason, typeError }) is one `entry` names: a code edgejwt gives
+// for it today, or (once errors carry jose's codes, issue 14 item 2) jose's class and code with the
+// entry's reason.
+function failsAs(entry, { code, reason, typeError }) {
+  if (entry.codes.includes(code)) return true;
+  return reason === entry.reason && entry.errors.some((error) => (error.class === "TypeError" ? typeError : error.code === code));
+}
+
+// The entry a disagreement falls under (jose accepted, edgejwt refused with `failure`), or null.
+export function classify(c, failure) {
+  return ENTRIES.find((entry) => failsAs(entry, failure) && APPLIES[entry.id](c)) ?? null;
 }

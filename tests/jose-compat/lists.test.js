@@ -9,7 +9,7 @@ import { errors as joseErrors } from "jose";
 import { BUILDS } from "./adapter.js";
 import { STRICTNESS, canonical, describeError, sameOutcome, verdictOf } from "./harness.js";
 import { KNOWN_FAILURES, KNOWN_FAILURE_COUNT } from "./known-failures.js";
-import { STRICTNESS_HEADING, strictnessTable } from "./render.js";
+import { RENDERED_MARK, STRICTNESS_HEADING, strictnessTable } from "./render.js";
 import { SCENARIOS } from "./scenarios/index.js";
 import { problemWith } from "./suite.js";
 
@@ -28,6 +28,7 @@ describe("the strictness table and the known-failures list", () => {
     assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), []);
     for (const entry of STRICTNESS.entries) {
       for (const field of ["rule", "jose", "why", "reason"]) assert.ok(entry[field]?.length > 0, `${entry.id}.${field}`);
+      assert.ok(entry.codes?.length > 0 && entry.codes.every((code) => /^ERR_[A-Z0-9_]+$/.test(code)), `${entry.id}.codes: edgejwt's codes today`);
       for (const { class: name, code } of entry.errors) {
         assert.ok(JOSE_CLASSES.has(name), `${entry.id}: ${name} is not a jose class`);
         if (name !== "TypeError") assert.equal(code, joseErrors[name].code, `${entry.id}: ${name}'s code`);
@@ -48,17 +49,13 @@ describe("the strictness table and the known-failures list", () => {
     assert.equal(Object.keys(KNOWN_FAILURES).length, KNOWN_FAILURE_COUNT, "an id is listed under two causes");
   });
 
-  it("docs/jose-compat.md prints the table as strictness.json has it, and so does README.md once it has the section", () => {
+  it("docs/jose-compat.md and README.md print the table as strictness.json has it", () => {
     const table = strictnessTable();
     assert.ok(read("docs/jose-compat.md").includes(table), "docs/jose-compat.md: print `node tests/jose-compat/render.js` again");
-    const readme = read("README.md");
-    // Until the README's section is this table (today it is the differential fuzz's rules: issue 14
-    // makes them one), the check applies once the README says it prints render.js's output.
-    if (readme.includes(RENDERED_MARK)) assert.ok(readme.includes(table), "README.md: print `node tests/jose-compat/render.js` again");
+    const section = read("README.md").split(`### ${STRICTNESS_HEADING}\n`)[1]?.split(/\n#{2,3} /)[0] ?? "";
+    assert.ok(section.includes(`${RENDERED_MARK}\n${table}\n`), "README.md: print `node tests/jose-compat/render.js` under its mark");
   });
 });
-
-const RENDERED_MARK = "<!-- node tests/jose-compat/render.js -->";
 
 describe("the harness's verdicts", () => {
   const ok = (value) => ({ ok: true, value: canonical(value) });

@@ -28,7 +28,7 @@ for (const build of builds) {
         const token = api.sign(claims, signer, { alg });
         assert.deepEqual(api.verify(token, verifier).payload, claims);
         assert.deepEqual(api.exportJWK(verifier), jwkOf(publicKey));
-        assert.deepEqual(api.exportJWK(signer), { ...jwkOf(privateKey), alg });
+        assert.deepEqual(api.exportJWK(signer), jwkOf(privateKey)); // the alg passed to importJWK binds; it is not exported
       });
 
       it(`${alg}: PEM SPKI and PKCS#8 import, export matches node:crypto`, () => {

@@ -101,7 +101,7 @@ for (const build of builds) {
       assert.equal(request.headers.accept, "application/jwk-set+json, application/json");
       assert.equal(request.headers["x-gateway"], "edge-1");
       assert.deepEqual(remote.stats(), {
-        fetches: 1, failures: 0, coalesced: 0, servedStale: 0, state: "fresh", fetchedAt: time,
+        fetches: 1, failures: 0, coalesced: 0, servedStale: 0, waited: 1, state: "fresh", fetchedAt: time,
         consecutiveFailures: 0, lastError: null,
       });
       assert.deepEqual(logged, []);
@@ -303,7 +303,7 @@ for (const build of builds) {
         await fetched(3);
         const { lastError, ...stats } = remote.stats();
         assert.deepEqual(stats, {
-          fetches: 2, failures: 1, coalesced: 0, servedStale: 1, state: "stale", fetchedAt, consecutiveFailures: 1,
+          fetches: 2, failures: 1, coalesced: 0, servedStale: 1, waited: 1, state: "stale", fetchedAt, consecutiveFailures: 1,
         });
         assert.ok(code(expected)(lastError));
         assert.equal(lastError.at, time);
@@ -618,25 +618,89 @@ for (const build of builds) {
       await assert.rejects(nonsense.keySetFor({ kid: "a" }), code("ERR_JWKS_FETCH_FAILED"));
     });
 
-    it("reloads on request: within the cooldown only when forced, coalesced, and rejecting on failure", async () => {
+    it("reloads on request, within the cooldown too (as jose's reload()), coalesced, and rejecting on failure", async () => {
       endpoint.respond = answer(jwksOf("a"));
       const remote = remoteSet();
       const first = await remote.reload();
       assert.equal(endpoint.requests.length, 1);
-      assert.equal(await remote.reload(), first);
-      assert.equal(endpoint.requests.length, 1);
-      endpoint.respond = delayed(TIMEOUT, answer(jwksOf("a", "b")));
-      const [forced, joined, forKid] = await Promise.all([
-        remote.reload({ force: true }), remote.reload({ force: true }), remote.keySetFor({ kid: "b" }),
-      ]);
-      assert.ok(forced !== first && joined === forced && forKid === forced);
+      // A rotation: the provider publishes "b", and the owner reloads at once, inside the cooldown.
+      endpoint.respond = answer(jwksOf("a", "b"));
+      const rotated = await remote.reload();
+      assert.ok(rotated !== first);
       assert.equal(endpoint.requests.length, 2);
-      assert.ok(api.verify(tokenOf("b"), forKid));
+      assert.ok(api.verify(tokenOf("b"), rotated));
+      endpoint.respond = delayed(TIMEOUT, answer(jwksOf("a", "b", "c")));
+      const [reloaded, joined, forKid] = await Promise.all([remote.reload(), remote.reload(), remote.keySetFor({ kid: "c" })]);
+      assert.ok(reloaded !== rotated && joined === reloaded && forKid === reloaded);
+      assert.equal(endpoint.requests.length, 3);
 
       endpoint.respond = answer("", {}, 502);
-      await assert.rejects(remote.reload({ force: true }), code("ERR_JWKS_FETCH_FAILED"));
-      assert.equal(await remote.keySetFor({ kid: "b" }), forced);
-      assert.deepEqual(countersOf(remote.stats()), { fetches: 3, failures: 1, coalesced: 2, servedStale: 0 });
+      await assert.rejects(remote.reload(), code("ERR_JWKS_FETCH_FAILED"));
+      assert.equal(await remote.keySetFor({ kid: "c" }), reloaded);
+      // Explicit reloads are not held back by the failure's cooldown either.
+      endpoint.respond = answer(jwksOf("d"));
+      assert.ok(api.verify(tokenOf("d"), await remote.reload()));
+      assert.deepEqual(countersOf(remote.stats()), { fetches: 5, failures: 1, coalesced: 2, servedStale: 0 });
+    });
+
+    it("shows jose's coolingDown, fresh, reloading and jwks()", async () => {
+      endpoint.respond = delayed(TIMEOUT / 2, answer(jwksOf("a")));
+      const remote = remoteSet();
+      assert.deepEqual([remote.coolingDown, remote.fresh, remote.reloading, remote.jwks()], [false, false, false, undefined]);
+      const loading = remote.reload();
+      assert.equal(remote.reloading, true);
+      await loading;
+      assert.deepEqual([remote.coolingDown, remote.fresh, remote.reloading], [true, true, false]);
+      const copy = remote.jwks();
+      assert.deepEqual(copy, jwksOf("a"));
+      copy.keys.length = 0; // a copy: the set's own keys are untouched
+      assert.deepEqual(remote.jwks(), jwksOf("a"));
+      time += COOLDOWN;
+      assert.deepEqual([remote.coolingDown, remote.fresh], [false, true]);
+      time += MAX_AGE;
+      assert.equal(remote.fresh, false);
+    });
+
+    it("takes cacheMaxAge and cooldownDuration: Infinity (keys kept until a reload), and snapshots them as JSON can", async () => {
+      endpoint.respond = answer(jwksOf("a"));
+      const remote = remoteSet({ cacheMaxAge: Infinity, cooldownDuration: Infinity });
+      assert.ok(await verifyRemote(remote, tokenOf("a")));
+      const snapshot = JSON.parse(JSON.stringify(remote.snapshot()));
+      assert.equal(snapshot.maxAge, 86_400_000); // as far as a seed is trusted: maxCacheMaxAge
+      assert.ok(await verifyRemote(remoteSet({ seed: snapshot }), tokenOf("a")));
+      time += 10 * 365 * 86_400_000;
+      assert.ok(await verifyRemote(remote, tokenOf("a")));
+      endpoint.respond = answer(jwksOf("a", "b"));
+      await refusesKid(remote, "b"); // an unknown kid never refetches: the cooldown never passes
+      assert.equal(endpoint.requests.length, 1);
+      assert.equal(remote.fresh, true);
+      assert.ok(api.verify(tokenOf("b"), await remote.reload()));
+      assert.equal(endpoint.requests.length, 2);
+    });
+
+    it("times out every fetch with timeoutDuration: 0, asking nothing of the endpoint (jose: every fetch times out)", async () => {
+      endpoint.respond = answer(jwksOf("a"));
+      const remote = remoteSet({ timeoutDuration: 0 });
+      await assert.rejects(remote.keySetFor({ kid: "a" }), code("ERR_JWKS_TIMEOUT"));
+      await assert.rejects(remote.reload(), code("ERR_JWKS_TIMEOUT"));
+      assert.equal(endpoint.requests.length, 0);
+    });
+
+    it("gives the network error's code as the failure's cause.code (ECONNREFUSED), as jose passes it on", async () => {
+      const closed = await startEndpoint("/jwks");
+      await closed.close();
+      const remote = createRemoteJWKSet(closed.url, { now, logger });
+      const failure = await remote.keySetFor({ kid: "a" }).catch((error) => error);
+      assert.equal(failure.code, "ERR_JWKS_FETCH_FAILED");
+      assert.equal(failure.cause?.code, "ECONNREFUSED");
+      assert.match(failure.message, /ECONNREFUSED/);
+      // A code deeper in the chain is found too; an error with none is the cause itself.
+      const refused = Object.assign(new Error("getaddrinfo ENOTFOUND idp.example"), { code: "ENOTFOUND" });
+      const wrapped = remoteSet({ fetch: async () => { throw new TypeError("fetch failed", { cause: new Error("x", { cause: refused }) }); } });
+      assert.equal((await wrapped.keySetFor({ kid: "a" }).catch((error) => error)).cause, refused);
+      const plain = new TypeError("no network");
+      const bare = remoteSet({ fetch: async () => { throw plain; } });
+      assert.equal((await bare.keySetFor({ kid: "a" }).catch((error) => error)).cause, plain);
     });
 
     it("reports every request to onFetch, and ignores an onFetch that throws", async () => {
@@ -652,9 +716,9 @@ for (const build of builds) {
     });
 
     it("refuses bad options", () => {
-      for (const options of [null, { cooldownDuration: -1 }, { cacheMaxAge: Number.NaN }, { timeoutDuration: 0 },
-        { timeoutDuration: 2 ** 31 }, { maxStale: "1h" }, { maxResponseSize: 0 },
-        { minCacheMaxAge: 2, maxCacheMaxAge: 1 }, { fetch: "fetch" }, { now: 5 }, { onFetch: {} },
+      for (const options of [null, { cooldownDuration: -1 }, { cacheMaxAge: Number.NaN }, { timeoutDuration: -1 },
+        { timeoutDuration: 1.5 }, { timeoutDuration: Infinity }, { timeoutDuration: 2 ** 31 }, { maxStale: Infinity },
+        { maxStale: "1h" }, { maxResponseSize: 0 }, { maxResponseSize: 1.5 }, { minCacheMaxAge: 2, maxCacheMaxAge: 1 }, { fetch: "fetch" }, { now: 5 }, { onFetch: {} },
         { headers: [["bad header", "x"]] }, { logger: {} }, { logger: { error() {}, warn() {} } }, { logger: "console" }]) {
         assert.throws(() => createRemoteJWKSet(endpoint.url, options), code("ERR_INVALID_ARGUMENT"),
           JSON.stringify(options));

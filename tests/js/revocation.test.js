@@ -147,7 +147,7 @@ for (const build of builds) {
         assert.equal(request.url, "/revocations");
         assert.equal(request.headers.accept, "application/json");
         assert.deepEqual(list.stats(), {
-          revoked: 20, fetches: 1, failures: 0, coalesced: 0, servedStale: 0, state: "fresh", fetchedAt: time,
+          revoked: 20, fetches: 1, failures: 0, coalesced: 0, servedStale: 0, waited: 1, state: "fresh", fetchedAt: time,
           consecutiveFailures: 0, lastError: null,
         });
       });

@@ -64,7 +64,9 @@ TEST(Claims, MaxTokenAgeNeedsIat) {
 TEST(Claims, IssuerAudienceSubjectAreRequiredWhenExpected) {
   VerifyPolicy policy;
   policy.issuers = {"https://a.example", "https://b.example"};
+  policy.has_issuers = true;
   policy.audiences = {"api"};
+  policy.has_audiences = true;
   policy.has_subject = true;
   policy.subject = "u1";
   EXPECT_EQ(check(R"({"iss":"https://b.example","aud":"api","sub":"u1"})", policy).status, Status::Ok);
@@ -103,6 +105,39 @@ TEST(Claims, TypIsComparedCaseInsensitivelyWithoutApplicationPrefix) {
   EXPECT_EQ(check("{}", policy, 1000, "application/AT+JWT").status, Status::Ok);
   expect(check("{}", policy, 1000, "JWT"), Status::ClaimValidationFailed, "typ:check_failed");
   expect(check("{}", policy), Status::ClaimValidationFailed, "typ:missing");
+}
+
+// RFC 7515 §4.1.9: only a "typ" without a "/" stands for "application/<typ>"; a full media type is
+// never stripped of its prefix, so another type cannot pass for it.
+TEST(Claims, TypGainsApplicationPrefixOnlyWithoutSlash) {
+  VerifyPolicy policy;
+  policy.has_typ = true;
+  policy.typ = "text/plain";
+  expect(check("{}", policy, 1000, "application/text/plain"), Status::ClaimValidationFailed, "typ:check_failed");
+  EXPECT_EQ(check("{}", policy, 1000, "TEXT/Plain").status, Status::Ok);
+  policy.typ = "application/text/plain";
+  expect(check("{}", policy, 1000, "text/plain"), Status::ClaimValidationFailed, "typ:check_failed");
+  policy.typ = "JWT";
+  EXPECT_EQ(check("{}", policy, 1000, "application/jwt").status, Status::Ok);
+  expect(check("{}", policy, 1000, "application/x/jwt"), Status::ClaimValidationFailed, "typ:check_failed");
+  expect(check("{}", policy, 1000, "application/jwtx"), Status::ClaimValidationFailed, "typ:check_failed");
+  policy.typ = "application/jwt";
+  EXPECT_EQ(check("{}", policy, 1000, "JWT").status, Status::Ok);
+  expect(check("{}", policy, 1000, "jwt/application"), Status::ClaimValidationFailed, "typ:check_failed");
+}
+
+// An empty issuer or audience list (jose's issuer: [], audience: []) expects the claim and accepts
+// no value of it: every token fails that claim, none is let through unchecked.
+TEST(Claims, EmptyIssuerOrAudienceListMatchesNothing) {
+  VerifyPolicy policy;
+  policy.has_issuers = true;
+  expect(check(R"({"iss":"https://a.example"})", policy), Status::ClaimValidationFailed, "iss:check_failed");
+  expect(check(R"({})", policy), Status::ClaimValidationFailed, "iss:missing");
+  policy = VerifyPolicy{};
+  policy.has_audiences = true;
+  expect(check(R"({"aud":["api","web"]})", policy), Status::ClaimValidationFailed, "aud:check_failed");
+  expect(check(R"({"aud":"api"})", policy), Status::ClaimValidationFailed, "aud:check_failed");
+  expect(check(R"({})", policy), Status::ClaimValidationFailed, "aud:missing");
 }
 
 // The window a verification reports is exactly when the time claims hold, so a cache answering

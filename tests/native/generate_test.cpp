@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "jws/signature.h"
+#include "keys/jwk.h"
 
 using namespace edgejwt;
 
@@ -44,4 +45,34 @@ TEST(GenerateKey, ModulusBitsAreForRsaOnlyAndWithinItsBounds) {
   EXPECT_EQ(generate_key(Algorithm::RS256, 3000, key), Status::InvalidArgument);  // not a multiple of 16
   ASSERT_EQ(generate_key(Algorithm::PS256, 3072, key), Status::Ok);
   EXPECT_EQ(key.as<RsaPrivateKey>()->public_key.n.size(), 3072u / 8);
+}
+
+// jose's generateKeyPair(alg, { crv }): a crv is the one the algorithm implies, or nothing is made
+// (never a key of another curve or key type bound to `alg`); RSA has no curve and ignores it.
+TEST(GenerateKey, CrvMustBeTheCurveTheAlgorithmImplies) {
+  Key key;
+  EXPECT_EQ(generate_key(Algorithm::ES256, 0, key, "P-384"), Status::KeyUnsupported);
+  EXPECT_EQ(generate_key(Algorithm::ES384, 0, key, "P-256"), Status::KeyUnsupported);
+  EXPECT_EQ(generate_key(Algorithm::EdDSA, 0, key, "X25519"), Status::KeyUnsupported);
+  EXPECT_EQ(generate_key(Algorithm::EdDSA, 0, key, "P-256"), Status::KeyUnsupported);
+  EXPECT_EQ(generate_key(Algorithm::ES512, 0, key, "Ed25519"), Status::KeyUnsupported);
+  ASSERT_EQ(generate_key(Algorithm::ES384, 0, key, "P-384"), Status::Ok);
+  EXPECT_EQ(key.family(), KeyFamily::EcP384);
+  ASSERT_EQ(generate_key(Algorithm::Ed25519, 0, key, "Ed25519"), Status::Ok);
+  EXPECT_EQ(key.family(), KeyFamily::Ed25519);
+  EXPECT_EQ(generate_key(Algorithm::RS256, 0, key, "P-256"), Status::Ok);
+}
+
+// A generated key is bound to its algorithm, and its exported JWK says so: importing the export
+// makes the same key, bound the same way (the JS layer makes a generated key again from it).
+TEST(GenerateKey, ExportedJwkKeepsTheBinding) {
+  for (const Algorithm alg : {Algorithm::PS384, Algorithm::HS384, Algorithm::ES256}) {
+    Key key;
+    ASSERT_EQ(generate_key(alg, 0, key), Status::Ok);
+    std::string jwk, detail;
+    ASSERT_EQ(export_jwk(key, true, jwk), Status::Ok);
+    Key again;
+    ASSERT_EQ(import_jwk_text(jwk, {}, again, detail), Status::Ok) << detail;
+    EXPECT_EQ(again.usable_algorithms(), AlgorithmSet::of(alg)) << jwk;
+  }
 }

@@ -77,6 +77,30 @@ TEST(Jwk, UsageMembersRoundTrip) {
                                           R"(","kid":"k1","alg":"PS256","use":"sig","key_ops":["verify"]})");
 }
 
+// An alg the importer passes binds the key but is not the key's: the export carries none (as
+// jose's exportJWK), and importing the export needs the alg again. The JWK's own alg comes back.
+TEST(Jwk, ImportersAlgIsNotExported) {
+  const std::string members = R"({"e":"AQAB","kty":"RSA","n":")" + base64url_of_hex(kRsa2048.n) + "\"";
+  const Imported bound = import(rsa_public_jwk(base64url_of_hex(kRsa2048.n)), "RS256");
+  ASSERT_EQ(bound.status, Status::Ok) << bound.detail;
+  EXPECT_EQ(bound.key.usable_algorithms(), AlgorithmSet::of(Algorithm::RS256));
+  EXPECT_EQ(exported(bound.key, false), members + "}");
+  const Imported own = import(rsa_public_jwk(base64url_of_hex(kRsa2048.n), R"(,"alg":"PS256")"), "PS256");
+  ASSERT_EQ(own.status, Status::Ok) << own.detail;
+  EXPECT_EQ(exported(own.key, false), members + R"(,"alg":"PS256"})");
+  const Key from_pem = imported(KeyImportFormat::Pem, kEd25519.pkcs8_pem, "EdDSA");
+  EXPECT_EQ(exported(from_pem, false), R"({"crv":"Ed25519","kty":"OKP","x":")" + base64url_of_hex(kEd25519.public_key) + R"("})");
+}
+
+// "ext" (WebCrypto's extractable flag) is a boolean when present, as jose and WebCrypto require.
+TEST(Jwk, ExtMustBeABoolean) {
+  const std::string n = base64url_of_hex(kRsa2048.n);
+  for (const char *ext : {R"(,"ext":"yes")", R"(,"ext":1)", R"(,"ext":null)", R"(,"ext":[true])"}) {
+    expect_refused(rsa_public_jwk(n, ext), Status::JwkInvalid, "ext");
+  }
+  for (const char *ext : {R"(,"ext":true)", R"(,"ext":false)"}) EXPECT_EQ(import(rsa_public_jwk(n, ext), "RS256").status, Status::Ok);
+}
+
 // RFC 7638 §3.1.
 TEST(Jwk, ThumbprintOfTheRfc7638Example) {
   const std::string n =

@@ -56,6 +56,19 @@ TEST(Policy, EmptyOptionsAreTheDefaults) {
   EXPECT_EQ(parsed.policy.limits.max_token_length, TokenLimits{}.max_token_length);
 }
 
+// jose's list options take any length: an empty issuer or audience list is a check that no token
+// passes (not no check), an empty requiredClaims or crit requires or understands nothing.
+TEST(Policy, EmptyListsAreTaken) {
+  const Parsed parsed = parse(R"({"issuer":[],"audience":[],"requiredClaims":[],"crit":[]})");
+  ASSERT_EQ(parsed.status, Status::Ok) << parsed.detail;
+  EXPECT_TRUE(parsed.policy.has_issuers);
+  EXPECT_TRUE(parsed.policy.issuers.empty());
+  EXPECT_TRUE(parsed.policy.has_audiences);
+  EXPECT_TRUE(parsed.policy.audiences.empty());
+  EXPECT_FALSE(parse("{}").policy.has_issuers);
+  EXPECT_FALSE(parse("{}").policy.has_audiences);
+}
+
 TEST(Policy, RefusesAnyOtherShapeAndNamesTheOption) {
   const struct {
     const char *json;
@@ -67,7 +80,8 @@ TEST(Policy, RefusesAnyOtherShapeAndNamesTheOption) {
       {R"({"algorithms":[]})", Status::InvalidArgument, "algorithms"},
       {R"({"algorithms":"HS256"})", Status::InvalidArgument, "algorithms"},
       {R"({"unknownOption":1})", Status::InvalidArgument, "unknownOption"},
-      {R"({"issuer":[]})", Status::InvalidArgument, "issuer"},
+      {R"({"issuer":""})", Status::InvalidArgument, "issuer"},
+      {R"({"issuer":[""]})", Status::InvalidArgument, "issuer"},
       {R"({"audience":["api",""]})", Status::InvalidArgument, "audience"},
       {R"({"subject":1})", Status::InvalidArgument, "subject"},
       {R"({"requiredClaims":"exp"})", Status::InvalidArgument, "requiredClaims"},

@@ -56,3 +56,35 @@ TEST(SignJwt, StaysWithinTheLimitsVerificationApplies) {
                      limits, scratch, token),
             Status::TokenTooLarge);
 }
+
+// RFC 7515 §4.1.11 at signing: a "crit" may name only extensions the signer declares it
+// understands (jose's sign option crit), each present in the header; so no token is made that its
+// own signer could not verify.
+TEST(SignJwt, CritNamesOnlyDeclaredExtensionsPresentInTheHeader) {
+  const Key key = secret_key(32);
+  DecodedToken scratch;
+  std::string token;
+  const std::string_view claims("{}");
+  const std::vector<std::string> declared{"http://example/ext"};
+  const std::vector<std::string> none;
+  const char *header = R"({"alg":"HS256","crit":["http://example/ext"],"http://example/ext":true})";
+  EXPECT_EQ(sign_jws(key, header, claims, PayloadKind::JwtClaims, {}, scratch, token, &none), Status::CritNotUnderstood);
+  EXPECT_EQ(scratch.detail, "http://example/ext");
+  EXPECT_EQ(sign_jws(key, R"({"alg":"HS256","crit":["other"],"other":1})", claims, PayloadKind::JwtClaims, {}, scratch,
+                     token, &declared),
+            Status::CritNotUnderstood);
+  ASSERT_EQ(sign_jws(key, header, claims, PayloadKind::JwtClaims, {}, scratch, token, &declared), Status::Ok);
+  DecodedToken out;
+  VerifyPolicy policy;
+  policy.crit = declared;
+  EXPECT_EQ(verify_jws(VerificationKeys{&key, nullptr}, policy, PayloadKind::JwtClaims, token, 0, out), Status::Ok);
+  // Declared but absent from the header, named twice, or a standard member: malformed either way.
+  for (const char *malformed : {R"({"alg":"HS256","crit":["http://example/ext"]})",
+                                R"({"alg":"HS256","crit":["http://example/ext","http://example/ext"],"http://example/ext":1})",
+                                R"({"alg":"HS256","crit":["kid"],"kid":"k"})", R"({"alg":"HS256","crit":[]})"}) {
+    EXPECT_EQ(sign_jws(key, malformed, claims, PayloadKind::JwtClaims, {}, scratch, token, &declared), Status::CritInvalid)
+        << malformed;
+  }
+  // A header without crit needs no declaration.
+  EXPECT_EQ(sign_jws(key, R"({"alg":"HS256"})", claims, PayloadKind::JwtClaims, {}, scratch, token, &none), Status::Ok);
+}

@@ -1,6 +1,7 @@
 // The builds every API suite runs against: the Emscripten build, and the WASI build on node:wasi
 // and on our own preview1 shim (what workerd and browsers use). Each gets its own API instance.
 import { createApi } from "../../js/api.js";
+import { createGatewayFactory } from "../../js/gateway.js";
 import { Core } from "../../js/core.js";
 import { algorithmTable } from "../../js/host-crypto/algorithms.js";
 import { loadEmscriptenEngine } from "../../js/engines/emscripten.js";
@@ -12,9 +13,10 @@ export const builds = [
   { name: "wasi (shim)", load: loadWasiEngine, options: { wasi: "shim" } },
 ];
 
-// The ready API of one build.
+// The ready API of one build, with the gateway bound to it as the package entries bind it.
 export async function apiFor(build) {
   const api = createApi(build.load);
+  api.createGateway = createGatewayFactory(api);
   await api.init(build.options);
   return api;
 }

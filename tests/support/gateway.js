@@ -5,7 +5,11 @@ import assert from "node:assert/strict";
 import { createHmac } from "node:crypto";
 import net from "node:net";
 
+import { parseHttpResponse } from "../../edge/http-response.js";
+
 export const GATEWAY_SECRET = new Uint8Array(32).fill(0x5a);
+// The bearer secret of the test gateways' metrics and stats paths (METRICS_TOKEN).
+export const METRICS_TOKEN = "metrics-secret-0123456789abcdefghijklmnop";
 const b64 = (text) => Buffer.from(text).toString("base64url");
 
 // An HS256 JWT whose payload segment is exactly `payloadJson` (text, so numbers beyond 2^53 and
@@ -47,25 +51,9 @@ export function rawRequest(port, { requestLine, headers = [], body = "", host = 
 }
 
 function parseResponse(bytes) {
-  const end = bytes.indexOf("\r\n\r\n");
-  if (end < 0) throw new Error(`no HTTP response: ${JSON.stringify(bytes.toString("latin1").slice(0, 200))}`);
-  const [statusLine, ...headerLines] = bytes.subarray(0, end).toString("latin1").split("\r\n");
-  const headers = {};
-  for (const line of headerLines) headers[line.slice(0, line.indexOf(":")).toLowerCase()] = line.slice(line.indexOf(":") + 1).trim();
-  let body = bytes.subarray(end + 4);
-  if (/chunked/i.test(headers["transfer-encoding"] ?? "")) body = dechunked(body);
-  return { status: Number(statusLine.split(" ")[1]), headers, body: body.toString("utf8") };
-}
-
-function dechunked(bytes) {
-  const parts = [];
-  for (let at = 0; ;) {
-    const lineEnd = bytes.indexOf("\r\n", at);
-    const size = Number.parseInt(bytes.subarray(at, lineEnd).toString("latin1"), 16);
-    if (!(size > 0)) return Buffer.concat(parts);
-    parts.push(bytes.subarray(lineEnd + 2, lineEnd + 2 + size));
-    at = lineEnd + 2 + size + 2;
-  }
+  const response = parseHttpResponse(bytes);
+  if (!response) throw new Error(`no HTTP response: ${JSON.stringify(bytes.toString("latin1").slice(0, 200))}`);
+  return { ...response, body: response.body.toString("utf8") };
 }
 
 // --- Random hostile paths (fixed seed) ------------------------------------------------------

@@ -15,7 +15,7 @@ const CASES = {
   "issuer-array-mismatch": [{ iss: "https://other.example" }, { issuer: ["https://a.example", ISS] }],
   "issuer-empty-array": [{ iss: ISS }, { issuer: [] }],
   "issuer-missing": [{ sub: "u" }, { issuer: ISS }],
-  "issuer-claim-not-string": [{ iss: 1 }, { issuer: ISS }],
+  "issuer-claim-not-string": [{ iss: 1 }, { issuer: ISS }, {}, "registered-claim-types"],
   // audience
   "audience-string": [{ aud: "api" }, { audience: "api" }],
   "audience-in-claim-array": [{ aud: ["web", "api"] }, { audience: "api" }],
@@ -39,7 +39,7 @@ const CASES = {
   "typ-other-media-type-exact": [{}, { typ: "text/plain" }, { typ: "TEXT/plain" }],
   "typ-mismatch": [{}, { typ: "at+jwt" }, { typ: "JWT" }],
   "typ-missing": [{}, { typ: "JWT" }, {}],
-  "typ-not-string": [{}, { typ: "JWT" }, { typ: 1 }],
+  "typ-not-string": [{}, { typ: "JWT" }, { typ: 1 }, "header-member-types"],
   // maxTokenAge
   "maxTokenAge-within": [{ iat: NOW - 10 }, { maxTokenAge: 60 }],
   "maxTokenAge-exceeded": [{ iat: NOW - 120 }, { maxTokenAge: 60 }],
@@ -66,7 +66,7 @@ const CASES = {
   "nbf-now": [{ nbf: NOW }, {}],
   "nbf-within-tolerance": [{ nbf: NOW + 20 }, { clockTolerance: 30 }],
   "nbf-not-number": [{ nbf: "soon" }, {}],
-  "iat-future": [{ iat: NOW + 3600 }, {}],
+  "iat-future": [{ iat: NOW + 3600 }, {}, {}, "iat-not-in-future"],
   "iat-not-number": [{ iat: "now" }, {}],
   "iat-negative": [{ iat: -5 }, {}, {}, "numeric-date-range"],
   // clockTolerance: jose's timespan grammar

@@ -17,7 +17,7 @@ const CASES = {
   "empty-name": [{ crit: [""] }, {}],
   "standard-name": [{ crit: ["alg"] }, {}],
   "b64-without-member": [{ crit: ["b64"] }, {}],
-  "duplicate-names": [{ crit: [EXT, EXT], [EXT]: "v" }, { crit: { [EXT]: true } }, "crit-unique"],
+  "duplicate-names": [{ crit: [EXT, EXT], [EXT]: "v" }, { crit: { [EXT]: true } }, "crit-names"],
   "option-without-crit-header": [{}, { crit: { [EXT]: true } }],
 };
 
