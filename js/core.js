@@ -190,7 +190,10 @@ export class Core {
   read(outputs) {
     this.bytes();
     const values = {};
-    for (const { name, kind, offset } of outputs) values[name] = READ[kind](this, this.result + offset);
+    for (let i = 0; i < outputs.length; i++) {
+      const { name, kind, offset } = outputs[i];
+      values[name] = READ[kind](this, this.result + offset);
+    }
     return values;
   }
 
