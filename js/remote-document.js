@@ -72,9 +72,11 @@ export class RemoteDocument {
   async get(lookup) {
     if (this.#restoring !== true) await this.#restored();
     this.#parseSeed();
+    // A dropped fetch is given up (its failure dated) before the time is read: read after, the
+    // failure would seem to come later than this lookup, and hold back the refetch it needs.
+    const idle = this.#flights.current === null;
     const now = this.#now();
     const state = this.#stateAt(now);
-    const idle = this.#flights.current === null;
     if (state && !this.#kind.misses?.(this.#entry.value, lookup)) {
       // Refreshed in the background: its outcome is recorded and logged, nobody waits for it.
       const due = state === "stale" ? this.#schedule.refreshDue(this.#entry, now) : this.#schedule.refreshAheadDue(this.#entry, now);
