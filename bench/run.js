@@ -16,7 +16,7 @@ import jsonwebtoken from "jsonwebtoken";
 import { createApi } from "../js/api.js";
 import { loadEmscriptenEngine } from "../js/engines/emscripten.js";
 import { loadWasiEngine } from "../js/engines/wasi.js";
-import { VerifiedTokenCache } from "../js/token-cache.js";
+import { VerifiedTokenCache } from "../js/cache/verified-tokens.js";
 import { freshKeyPair } from "../tests/support/keys.js";
 import { ALGORITHMS, benchSettings, claimsAt, measure, summarize, markdownTable, verdict, writeArtifact } from "./common.js";
 

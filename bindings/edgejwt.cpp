@@ -5,9 +5,12 @@
 
 #include <cstddef>
 #include <cstdlib>
+#include <memory>
+#include <new>
 #include <string>
 #include <utility>
 #include <variant>
+#include <vector>
 
 #include "../src/jws/signature.h"
 #include "../src/jwt/decode.h"
@@ -27,29 +30,40 @@ namespace {
 // What a key handle names: one key, or a set to choose from.
 using KeyEntry = std::variant<Key, KeySet>;
 
-// A verification split by edgejwt_verify_begin, waiting for the host's verdict. It keeps all it
-// needs apart from the context's other state, so a host may make other calls (decode, verify, key
-// export) while its host crypto works; only another begin replaces it.
+// A verification made by edgejwt_verify_begin, waiting for the host's verdict. It owns its copy of
+// the token and all that is decoded from it, so no other call can change it; only finish (which
+// consumes it) and release touch it.
 struct PendingVerification {
   std::string token;  // a copy: the parts below view it, and the host's buffer is not ours to keep
   CompactParts parts;
   DecodedToken decoded;
   edgejwt_handle policy = 0;
-  uint32_t key_index = 0;  // kept here: calls between begin and finish clear the result
-  bool active = false;
+  uint32_t key_index = 0;
 };
+
+// What a result owns behind the fields the host reads: a call writes here and points the fields at
+// it, so a result changes only when it is passed to a call.
+struct ResultStorage : edgejwt_result {
+  ResultStorage() : edgejwt_result{} {}
+  DecodedToken token;  // decoded header and payload, the failure detail, the time window
+  std::string produced;  // produced text (edgejwt_result.output)
+};
+
+// Verifications finished or released are kept for the next begin (their buffers' capacity with
+// them), so steady-state two-phase verification allocates nothing; this many at most.
+constexpr size_t kSpareVerifications = 4;
 
 }  // namespace
 
 // The limits the header states for hosts are the core's.
 static_assert(EDGEJWT_MAX_JSON_DEPTH == kMaxJsonDepthBound && TokenLimits{}.max_token_length == EDGEJWT_DEFAULT_MAX_TOKEN_LENGTH,
-              "bindings/edgejwt.h states limits the core no longer has: update it and js/core.js");
+              "bindings/edgejwt.h states limits the core no longer has: update it and js/abi.js");
 
 #if defined(__wasm32__)
-// Hosts (js/core.js) read the result straight from linear memory at these offsets.
+// Hosts (js/abi.js) read the result straight from linear memory at these offsets.
 #define EDGEJWT_RESULT_AT(field, offset)                 \
   static_assert(offsetof(edgejwt_result, field) == offset, \
-                "edgejwt_result." #field " moved in wasm32: update js/core.js")
+                "edgejwt_result." #field " moved in wasm32: update js/abi.js")
 EDGEJWT_RESULT_AT(header, 0);
 EDGEJWT_RESULT_AT(header_len, 4);
 EDGEJWT_RESULT_AT(payload, 8);
@@ -67,17 +81,15 @@ EDGEJWT_RESULT_AT(signature_len, 52);
 EDGEJWT_RESULT_AT(valid_from, 56);
 EDGEJWT_RESULT_AT(valid_until, 64);
 #undef EDGEJWT_RESULT_AT
-static_assert(sizeof(edgejwt_result) == 72, "edgejwt_result grew in wasm32: update js/core.js");
+static_assert(sizeof(edgejwt_result) == 72, "edgejwt_result grew in wasm32: update js/abi.js");
 #endif
 
 struct edgejwt_context {
   HandleTable<KeyEntry> keys;
   HandleTable<VerifyPolicy> policies;
+  HandleTable<PendingVerification> verifications;
+  std::vector<std::unique_ptr<PendingVerification>> spare_verifications;
   VerifyPolicy default_policy;
-  DecodedToken token;  // decoded header/payload of the latest decode or verify
-  std::string output;  // the latest produced text
-  PendingVerification pending;
-  edgejwt_result result{};
 };
 
 namespace {
@@ -85,48 +97,52 @@ namespace {
 std::string_view text(const char *data, size_t size) { return {data, data ? size : 0}; }
 ByteView bytes(const uint8_t *data, size_t size) { return {data, data ? size : 0}; }
 
-void clear_result(edgejwt_context *context) {
-  context->result = edgejwt_result{};
-  context->token.detail.clear();
-  context->token.window = TimeWindow{};
-  context->output.clear();
-}
-
-// A call that decodes empties the texts first, so a failure reports none of an earlier call's.
-void reset_texts(DecodedToken &token) {
-  token.header_json.clear();
-  token.payload.clear();
-}
-
 const uint8_t *pointer(const std::string &text) { return reinterpret_cast<const uint8_t *>(text.data()); }
 
-// Points the result at `token` (the context's, or a pending verification's) and returns `status`.
-edgejwt_status finish(edgejwt_context *context, Status status, const DecodedToken &token) {
-  edgejwt_result &result = context->result;
-  result.header = pointer(token.header_json);
-  result.header_len = token.header_json.size();
-  result.payload = pointer(token.payload);
-  result.payload_len = token.payload.size();
-  result.output = pointer(context->output);
-  result.output_len = context->output.size();
-  result.detail = pointer(token.detail);
-  result.detail_len = token.detail.size();
-  result.valid_from = token.window.from;
-  result.valid_until = token.window.until;
+ResultStorage &storage(edgejwt_result *result) { return *static_cast<ResultStorage *>(result); }
+
+// Every call starts with its result cleared (the buffers keep their capacity for the next call).
+ResultStorage &cleared(edgejwt_result *result) {
+  ResultStorage &out = storage(result);
+  static_cast<edgejwt_result &>(out) = edgejwt_result{};
+  out.token.header_json.clear();
+  out.token.payload.clear();
+  out.token.detail.clear();
+  out.token.window = TimeWindow{};
+  out.produced.clear();
+  return out;
+}
+
+// Points the result at what it holds and returns `status`.
+edgejwt_status finish(ResultStorage &out, Status status) {
+  out.header = pointer(out.token.header_json);
+  out.header_len = out.token.header_json.size();
+  out.payload = pointer(out.token.payload);
+  out.payload_len = out.token.payload.size();
+  out.output = pointer(out.produced);
+  out.output_len = out.produced.size();
+  out.detail = pointer(out.token.detail);
+  out.detail_len = out.token.detail.size();
+  out.valid_from = out.token.window.from;
+  out.valid_until = out.token.window.until;
   return static_cast<edgejwt_status>(status);
 }
 
-edgejwt_status finish(edgejwt_context *context, Status status) { return finish(context, status, context->token); }
-
-edgejwt_status fail_with_detail(edgejwt_context *context, Status status, std::string_view detail) {
-  context->token.detail.assign(detail.data(), detail.size());
-  return finish(context, status);
+// `status`, with `detail` saying what it refuses.
+Status refused(ResultStorage &out, Status status, std::string_view detail) {
+  out.token.detail.assign(detail.data(), detail.size());
+  return status;
 }
 
+edgejwt_status fail_with_detail(ResultStorage &out, Status status, std::string_view detail) {
+  return finish(out, refused(out, status, detail));
+}
+
+// `object` kept in `table`, its handle in the result.
 template <typename T, typename Object>
-edgejwt_status store(edgejwt_context *context, HandleTable<T> &table, Object object) {
-  context->result.handle = table.add(std::make_unique<T>(std::move(object)));
-  return finish(context, context->result.handle ? Status::Ok : Status::OutOfMemory);
+Status kept(ResultStorage &out, HandleTable<T> &table, Object object) {
+  out.handle = table.add(std::make_unique<T>(std::move(object)));
+  return out.handle ? Status::Ok : Status::OutOfMemory;
 }
 
 // The prologue of every call that takes handles, in one place: the result cleared, then what the
@@ -134,35 +150,43 @@ edgejwt_status store(edgejwt_context *context, HandleTable<T> &table, Object obj
 // (InvalidHandle, with the argument's name as the detail); failed() is then the call's status.
 class CallArguments {
  public:
-  explicit CallArguments(edgejwt_context *context) : context_(context) { clear_result(context); }
+  CallArguments(edgejwt_context *context, edgejwt_result *result) : context_(context), out_(cleared(result)) {}
+
+  ResultStorage &out() const { return out_; }
 
   // One key (not a set).
-  bool key(edgejwt_handle handle, const Key *&out) {
+  bool key(edgejwt_handle handle, const Key *&found) {
     const KeyEntry *entry = context_->keys.get(handle);
-    out = entry ? std::get_if<Key>(entry) : nullptr;
-    return out || refuse("key");
+    found = entry ? std::get_if<Key>(entry) : nullptr;
+    return found || refuse("key");
   }
   // A key or a key set, to verify with.
-  bool keys(edgejwt_handle handle, VerificationKeys &out) {
+  bool keys(edgejwt_handle handle, VerificationKeys &found) {
     const KeyEntry *entry = context_->keys.get(handle);
-    out = entry ? VerificationKeys{std::get_if<Key>(entry), std::get_if<KeySet>(entry)} : VerificationKeys{};
-    return out.key || out.set || refuse("key");
+    found = entry ? VerificationKeys{std::get_if<Key>(entry), std::get_if<KeySet>(entry)} : VerificationKeys{};
+    return found.key || found.set || refuse("key");
   }
   // A policy; handle 0 stands for the defaults.
-  bool policy(edgejwt_handle handle, const VerifyPolicy *&out) {
-    out = handle == 0 ? &context_->default_policy : context_->policies.get(handle);
-    return out || refuse("policy");
+  bool policy(edgejwt_handle handle, const VerifyPolicy *&found) {
+    found = handle == 0 ? &context_->default_policy : context_->policies.get(handle);
+    return found || refuse("policy");
+  }
+  // A begun verification, taken out of the context: the call consumes it.
+  bool verification(edgejwt_handle handle, std::unique_ptr<PendingVerification> &found) {
+    found = context_->verifications.take(handle);
+    return found || refuse("verification");
   }
 
   edgejwt_status failed() const { return status_; }
 
  private:
   bool refuse(const char *argument) {
-    status_ = fail_with_detail(context_, Status::InvalidHandle, argument);
+    status_ = fail_with_detail(out_, Status::InvalidHandle, argument);
     return false;
   }
 
   edgejwt_context *context_;
+  ResultStorage &out_;
   edgejwt_status status_ = EDGEJWT_OK;
 };
 
@@ -181,6 +205,15 @@ static_assert(static_cast<int32_t>(KeyExportFormat::JwkPublic) == EDGEJWT_EXPORT
 static_assert(static_cast<int32_t>(PayloadKind::JwtClaims) == EDGEJWT_PAYLOAD_JWT &&
               static_cast<int32_t>(PayloadKind::Bytes) == EDGEJWT_PAYLOAD_BYTES);
 
+// A call on one key (not a set): the prologue, then `use(key, out)`, whose status it returns.
+template <typename Use>
+edgejwt_status with_key(edgejwt_context *context, edgejwt_result *result, edgejwt_handle handle, Use use) {
+  CallArguments call(context, result);
+  const Key *key;
+  if (!call.key(handle, key)) return call.failed();
+  return finish(call.out(), use(*key, call.out()));
+}
+
 template <typename Enum>
 bool from_abi(int32_t value, Enum first, Enum last, Enum &out) {
   if (value < static_cast<int32_t>(first) || value > static_cast<int32_t>(last)) return false;
@@ -188,37 +221,64 @@ bool from_abi(int32_t value, Enum first, Enum last, Enum &out) {
   return true;
 }
 
-edgejwt_status sign_with(edgejwt_context *context, edgejwt_handle key, std::string_view header, ByteView payload,
-                         PayloadKind kind) {
-  CallArguments call(context);
-  const Key *signing_key;
-  if (!call.key(key, signing_key)) return call.failed();
-  reset_texts(context->token);
-  const Status status =
-      sign_jws(*signing_key, header, payload, kind, context->default_policy.limits, context->token, context->output);
-  if (status != Status::Ok) context->output.clear();
-  return finish(context, status);
+edgejwt_status sign_with(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key, std::string_view header,
+                         ByteView payload, PayloadKind kind) {
+  return with_key(context, result, key, [&](const Key &signing_key, ResultStorage &out) {
+    const Status status =
+        sign_jws(signing_key, header, payload, kind, context->default_policy.limits, out.token, out.produced);
+    if (status != Status::Ok) out.produced.clear();
+    return status;
+  });
 }
 
-edgejwt_status verify_with(edgejwt_context *context, edgejwt_handle key, edgejwt_handle policy, std::string_view token,
-                           PayloadKind kind, double now) {
-  CallArguments call(context);
+edgejwt_status verify_with(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key, edgejwt_handle policy,
+                           std::string_view token, PayloadKind kind, double now) {
+  CallArguments call(context, result);
   VerificationKeys keys;
   const VerifyPolicy *verify_policy;
   if (!call.keys(key, keys) || !call.policy(policy, verify_policy)) return call.failed();
-  reset_texts(context->token);
-  const Status status = verify_jws(keys, *verify_policy, kind, token, now, context->token);
-  if (keys.set && status == Status::Ok) context->result.key_index = keys.set->source_index(context->token.key_index);
-  return finish(context, status);
+  ResultStorage &out = call.out();
+  const Status status = verify_jws(keys, *verify_policy, kind, token, now, out.token);
+  if (keys.set && status == Status::Ok) out.key_index = keys.set->source_index(out.token.key_index);
+  return finish(out, status);
 }
 
-edgejwt_status decode_with(edgejwt_context *context, edgejwt_handle policy, std::string_view token,
-                           Status (*decode)(std::string_view, const TokenLimits &, DecodedToken &)) {
-  CallArguments call(context);
+using Decoder = Status (*)(std::string_view, const TokenLimits &, DecodedToken &);
+
+edgejwt_status decode_with(edgejwt_context *context, edgejwt_result *result, edgejwt_handle policy,
+                           std::string_view token, Decoder decode) {
+  CallArguments call(context, result);
   const VerifyPolicy *limits_policy;
   if (!call.policy(policy, limits_policy)) return call.failed();
-  reset_texts(context->token);
-  return finish(context, decode(token, limits_policy->limits, context->token));
+  return finish(call.out(), decode(token, limits_policy->limits, call.out().token));
+}
+
+// A verification for begin: a spare one when there is one.
+std::unique_ptr<PendingVerification> new_verification(edgejwt_context *context) {
+  std::vector<std::unique_ptr<PendingVerification>> &spare = context->spare_verifications;
+  if (spare.empty()) return std::make_unique<PendingVerification>();
+  std::unique_ptr<PendingVerification> verification = std::move(spare.back());
+  spare.pop_back();
+  DecodedToken &decoded = verification->decoded;
+  decoded.header_json.clear();
+  decoded.payload.clear();
+  decoded.window = TimeWindow{};
+  return verification;
+}
+
+// A verification's end: kept as a spare while there is room.
+void recycle(edgejwt_context *context, std::unique_ptr<PendingVerification> verification) {
+  if (context->spare_verifications.size() < kSpareVerifications) {
+    context->spare_verifications.push_back(std::move(verification));
+  }
+}
+
+// What a verification decoded, copied into the call's result.
+void report(ResultStorage &out, const DecodedToken &decoded) {
+  out.token.header_json = decoded.header_json;
+  out.token.payload = decoded.payload;
+  out.token.detail = decoded.detail;
+  out.token.window = decoded.window;
 }
 
 }  // namespace
@@ -233,192 +293,217 @@ void edgejwt_free(void *pointer) { std::free(pointer); }
 const char *edgejwt_status_name(edgejwt_status status) { return status_name(static_cast<Status>(status)); }
 const char *edgejwt_status_message(edgejwt_status status) { return status_message(static_cast<Status>(status)); }
 
-edgejwt_context *edgejwt_context_new(void) { return new edgejwt_context(); }
+edgejwt_context *edgejwt_context_new(void) { return new (std::nothrow) edgejwt_context(); }
 void edgejwt_context_free(edgejwt_context *context) { delete context; }
-const edgejwt_result *edgejwt_context_result(const edgejwt_context *context) { return &context->result; }
 
-edgejwt_status edgejwt_key_import(edgejwt_context *context, int32_t format, const uint8_t *data, size_t data_len,
-                                  const char *alg, size_t alg_len) {
-  clear_result(context);
+edgejwt_result *edgejwt_result_new(void) { return new (std::nothrow) ResultStorage(); }
+void edgejwt_result_free(edgejwt_result *result) { delete static_cast<ResultStorage *>(result); }
+
+edgejwt_status edgejwt_key_import(edgejwt_context *context, edgejwt_result *result, int32_t format, const uint8_t *data,
+                                  size_t data_len, const char *alg, size_t alg_len) {
+  ResultStorage &out = cleared(result);
   KeyImportFormat import_format;
   if (!from_abi(format, KeyImportFormat::Secret, KeyImportFormat::CertificateDer, import_format)) {
-    return fail_with_detail(context, Status::InvalidArgument, "format");
+    return fail_with_detail(out, Status::InvalidArgument, "format");
   }
   Key key;
-  if (Status status = import_key(import_format, bytes(data, data_len), text(alg, alg_len), key, context->token.detail);
+  if (Status status = import_key(import_format, bytes(data, data_len), text(alg, alg_len), key, out.token.detail);
       status != Status::Ok) {
-    return finish(context, status);
+    return finish(out, status);
   }
-  return store(context, context->keys, std::move(key));
+  return finish(out, kept(out, context->keys, std::move(key)));
 }
 
-edgejwt_status edgejwt_key_import_jwks(edgejwt_context *context, const char *jwks_json, size_t jwks_len) {
-  clear_result(context);
+edgejwt_status edgejwt_key_import_jwks(edgejwt_context *context, edgejwt_result *result, const char *jwks_json,
+                                       size_t jwks_len) {
+  ResultStorage &out = cleared(result);
   KeySet set;
-  if (Status status = KeySet::import(text(jwks_json, jwks_len), set, context->token.detail); status != Status::Ok) {
-    return finish(context, status);
+  if (Status status = KeySet::import(text(jwks_json, jwks_len), set, out.token.detail); status != Status::Ok) {
+    return finish(out, status);
   }
-  return store(context, context->keys, std::move(set));
+  return finish(out, kept(out, context->keys, std::move(set)));
 }
 
-edgejwt_status edgejwt_key_generate(edgejwt_context *context, const char *alg, size_t alg_len, uint32_t modulus_bits) {
-  clear_result(context);
+edgejwt_status edgejwt_key_generate(edgejwt_context *context, edgejwt_result *result, const char *alg, size_t alg_len,
+                                    uint32_t modulus_bits) {
+  ResultStorage &out = cleared(result);
   Algorithm algorithm;
-  if (!algorithm_from_name(text(alg, alg_len), algorithm)) return fail_with_detail(context, Status::AlgNotSupported, "alg");
+  if (!algorithm_from_name(text(alg, alg_len), algorithm)) return fail_with_detail(out, Status::AlgNotSupported, "alg");
   Key key;
-  if (Status status = generate_key(algorithm, modulus_bits, key); status != Status::Ok) return finish(context, status);
-  return store(context, context->keys, std::move(key));
+  if (Status status = generate_key(algorithm, modulus_bits, key); status != Status::Ok) return finish(out, status);
+  return finish(out, kept(out, context->keys, std::move(key)));
 }
 
-edgejwt_status edgejwt_key_public(edgejwt_context *context, edgejwt_handle key) {
-  CallArguments call(context);
-  const Key *source;
-  if (!call.key(key, source)) return call.failed();
-  Key public_key;
-  if (Status status = source->public_key(public_key); status != Status::Ok) return finish(context, status);
-  return store(context, context->keys, std::move(public_key));
+edgejwt_status edgejwt_key_public(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key) {
+  return with_key(context, result, key, [context](const Key &source, ResultStorage &out) {
+    Key public_key;
+    const Status status = source.public_key(public_key);
+    return status == Status::Ok ? kept(out, context->keys, std::move(public_key)) : status;
+  });
 }
 
-edgejwt_status edgejwt_key_export(edgejwt_context *context, edgejwt_handle key, int32_t format) {
-  CallArguments call(context);
-  const Key *source;
-  if (!call.key(key, source)) return call.failed();
-  KeyExportFormat export_format;
-  if (!from_abi(format, KeyExportFormat::JwkPublic, KeyExportFormat::Pkcs8Pem, export_format)) {
-    return fail_with_detail(context, Status::InvalidArgument, "format");
-  }
-  return finish(context, export_key(*source, export_format, context->output));
+edgejwt_status edgejwt_key_export(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
+                                  int32_t format) {
+  return with_key(context, result, key, [format](const Key &source, ResultStorage &out) {
+    KeyExportFormat export_format;
+    if (!from_abi(format, KeyExportFormat::JwkPublic, KeyExportFormat::Pkcs8Pem, export_format)) {
+      return refused(out, Status::InvalidArgument, "format");
+    }
+    return export_key(source, export_format, out.produced);
+  });
 }
 
-edgejwt_status edgejwt_key_thumbprint(edgejwt_context *context, edgejwt_handle key, uint32_t hash_bits) {
-  CallArguments call(context);
-  const Key *source;
-  if (!call.key(key, source)) return call.failed();
-  Hash hash;
-  if (!hash_from_bits(hash_bits, hash)) return fail_with_detail(context, Status::InvalidArgument, "hash");
-  return finish(context, jwk_thumbprint(*source, hash, context->output));
+edgejwt_status edgejwt_key_thumbprint(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
+                                      uint32_t hash_bits) {
+  return with_key(context, result, key, [hash_bits](const Key &source, ResultStorage &out) {
+    Hash hash;
+    return hash_from_bits(hash_bits, hash) ? jwk_thumbprint(source, hash, out.produced)
+                                           : refused(out, Status::InvalidArgument, "hash");
+  });
 }
 
-edgejwt_status edgejwt_key_describe(edgejwt_context *context, edgejwt_handle key) {
-  CallArguments call(context);
+edgejwt_status edgejwt_key_describe(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key) {
+  CallArguments call(context, result);
   VerificationKeys entry;
   if (!call.keys(key, entry)) return call.failed();
-  if (entry.key) describe_key(*entry.key, context->output);
-  else describe_key_set(*entry.set, context->output);
-  return finish(context, Status::Ok);
+  if (entry.key) describe_key(*entry.key, call.out().produced);
+  else describe_key_set(*entry.set, call.out().produced);
+  return finish(call.out(), Status::Ok);
 }
 
-edgejwt_status edgejwt_algorithms(edgejwt_context *context) {
-  clear_result(context);
-  describe_algorithms(context->output);
-  return finish(context, Status::Ok);
+edgejwt_status edgejwt_algorithms(edgejwt_context *, edgejwt_result *result) {
+  ResultStorage &out = cleared(result);
+  describe_algorithms(out.produced);
+  return finish(out, Status::Ok);
 }
 
-edgejwt_status edgejwt_key_release(edgejwt_context *context, edgejwt_handle key) {
-  clear_result(context);
-  return finish(context, context->keys.release(key) ? Status::Ok : Status::InvalidHandle);
+edgejwt_status edgejwt_key_release(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key) {
+  ResultStorage &out = cleared(result);
+  return context->keys.release(key) ? finish(out, Status::Ok) : fail_with_detail(out, Status::InvalidHandle, "key");
 }
 
-edgejwt_status edgejwt_policy_create(edgejwt_context *context, const char *options_json, size_t options_len) {
-  clear_result(context);
+edgejwt_status edgejwt_policy_create(edgejwt_context *context, edgejwt_result *result, const char *options_json,
+                                     size_t options_len) {
+  ResultStorage &out = cleared(result);
   VerifyPolicy policy;
-  if (Status status = parse_verify_policy(text(options_json, options_len), policy, context->token.detail);
+  if (Status status = parse_verify_policy(text(options_json, options_len), policy, out.token.detail);
       status != Status::Ok) {
-    return finish(context, status);
+    return finish(out, status);
   }
-  return store(context, context->policies, std::move(policy));
+  return finish(out, kept(out, context->policies, std::move(policy)));
 }
 
-edgejwt_status edgejwt_policy_release(edgejwt_context *context, edgejwt_handle policy) {
-  clear_result(context);
-  return finish(context, context->policies.release(policy) ? Status::Ok : Status::InvalidHandle);
+edgejwt_status edgejwt_policy_release(edgejwt_context *context, edgejwt_result *result, edgejwt_handle policy) {
+  ResultStorage &out = cleared(result);
+  return context->policies.release(policy) ? finish(out, Status::Ok)
+                                            : fail_with_detail(out, Status::InvalidHandle, "policy");
 }
 
-edgejwt_status edgejwt_sign(edgejwt_context *context, edgejwt_handle key, const char *header_json, size_t header_len,
-                            const char *payload_json, size_t payload_len) {
-  return sign_with(context, key, text(header_json, header_len), text(payload_json, payload_len), PayloadKind::JwtClaims);
+edgejwt_status edgejwt_sign(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
+                            const char *header_json, size_t header_len, const char *payload_json, size_t payload_len) {
+  return sign_with(context, result, key, text(header_json, header_len), text(payload_json, payload_len),
+                   PayloadKind::JwtClaims);
 }
 
-edgejwt_status edgejwt_compact_sign(edgejwt_context *context, edgejwt_handle key, const char *header_json,
-                                    size_t header_len, const uint8_t *payload, size_t payload_len) {
-  return sign_with(context, key, text(header_json, header_len), bytes(payload, payload_len), PayloadKind::Bytes);
+edgejwt_status edgejwt_compact_sign(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
+                                    const char *header_json, size_t header_len, const uint8_t *payload,
+                                    size_t payload_len) {
+  return sign_with(context, result, key, text(header_json, header_len), bytes(payload, payload_len),
+                   PayloadKind::Bytes);
 }
 
-edgejwt_status edgejwt_verify(edgejwt_context *context, edgejwt_handle key, edgejwt_handle policy, const char *token,
-                              size_t token_len, double now) {
-  return verify_with(context, key, policy, text(token, token_len), PayloadKind::JwtClaims, now);
+edgejwt_status edgejwt_verify(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
+                              edgejwt_handle policy, const char *token, size_t token_len, double now) {
+  return verify_with(context, result, key, policy, text(token, token_len), PayloadKind::JwtClaims, now);
 }
 
-edgejwt_status edgejwt_compact_verify(edgejwt_context *context, edgejwt_handle key, edgejwt_handle policy,
-                                      const char *token, size_t token_len) {
-  return verify_with(context, key, policy, text(token, token_len), PayloadKind::Bytes, 0);
+edgejwt_status edgejwt_compact_verify(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
+                                      edgejwt_handle policy, const char *token, size_t token_len) {
+  return verify_with(context, result, key, policy, text(token, token_len), PayloadKind::Bytes, 0);
 }
 
-edgejwt_status edgejwt_verify_begin(edgejwt_context *context, edgejwt_handle key, edgejwt_handle policy,
-                                    const char *token, size_t token_len) {
-  CallArguments call(context);
-  PendingVerification &pending = context->pending;
-  pending.active = false;
+edgejwt_status edgejwt_verify_begin(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
+                                    edgejwt_handle policy, const char *token, size_t token_len) {
+  CallArguments call(context, result);
   VerificationKeys keys;
   const VerifyPolicy *verify_policy;
   if (!call.keys(key, keys) || !call.policy(policy, verify_policy)) return call.failed();
-  pending.token.assign(text(token, token_len));
-  DecodedToken &decoded = pending.decoded;
-  reset_texts(decoded);
-  decoded.window = TimeWindow{};
+  ResultStorage &out = call.out();
+  std::unique_ptr<PendingVerification> verification = new_verification(context);
+  PendingVerification &begun = *verification;  // stays where it is when the table takes it
+  begun.token.assign(text(token, token_len));
   const Key *chosen = nullptr;
-  const Status status = prepare_verification(keys, *verify_policy, pending.token, pending.parts, decoded, chosen);
-  if (status != Status::Ok) return finish(context, status, decoded);
-  pending.policy = policy;
-  pending.active = true;
-  edgejwt_result &result = context->result;
-  if (keys.set) result.key_index = keys.set->source_index(decoded.key_index);
-  pending.key_index = result.key_index;
-  result.signing_input = reinterpret_cast<const uint8_t *>(pending.parts.signing_input.data());
-  result.signing_input_len = pending.parts.signing_input.size();
-  result.signature = pointer(decoded.signature);
-  result.signature_len = decoded.signature.size();
-  return finish(context, Status::Ok, decoded);
-}
-
-edgejwt_status edgejwt_verify_finish(edgejwt_context *context, int32_t payload_kind, int32_t signature_valid,
-                                     double now) {
-  PendingVerification &pending = context->pending;
-  CallArguments call(context);
-  if (!pending.active) return fail_with_detail(context, Status::InvalidArgument, "no verification begun");
-  pending.active = false;
-  const VerifyPolicy *verify_policy;
-  if (!call.policy(pending.policy, verify_policy)) return call.failed();
-  PayloadKind kind;
-  if (!from_abi(payload_kind, PayloadKind::JwtClaims, PayloadKind::Bytes, kind)) {
-    return fail_with_detail(context, Status::InvalidArgument, "payload_kind");
+  const Status status = prepare_verification(keys, *verify_policy, begun.token, begun.parts, begun.decoded, chosen);
+  report(out, begun.decoded);
+  if (status != Status::Ok) {
+    recycle(context, std::move(verification));
+    return finish(out, status);
   }
-  DecodedToken &decoded = pending.decoded;
-  decoded.detail.clear();
-  if (!signature_valid) return finish(context, Status::SignatureInvalid, decoded);
-  context->result.key_index = pending.key_index;
-  return finish(context, finish_verification(*verify_policy, kind, pending.parts, now, decoded), decoded);
+  begun.policy = policy;
+  begun.key_index = keys.set ? keys.set->source_index(begun.decoded.key_index) : 0;
+  out.handle = context->verifications.add(std::move(verification));
+  if (!out.handle) return finish(out, Status::OutOfMemory);
+  out.key_index = begun.key_index;
+  out.signing_input = reinterpret_cast<const uint8_t *>(begun.parts.signing_input.data());
+  out.signing_input_len = begun.parts.signing_input.size();
+  out.signature = pointer(begun.decoded.signature);
+  out.signature_len = begun.decoded.signature.size();
+  return finish(out, Status::Ok);
 }
 
-edgejwt_status edgejwt_check_signature(edgejwt_context *context, edgejwt_handle key, const char *alg, size_t alg_len,
-                                       const uint8_t *signing_input, size_t input_len, const uint8_t *signature,
-                                       size_t signature_len) {
-  CallArguments call(context);
-  const Key *verifying_key;
-  if (!call.key(key, verifying_key)) return call.failed();
-  Algorithm algorithm;
-  if (!algorithm_from_name(text(alg, alg_len), algorithm)) return fail_with_detail(context, Status::AlgNotSupported, "alg");
-  return finish(context, check_signature(*verifying_key, algorithm, bytes(signing_input, input_len),
-                                         bytes(signature, signature_len)));
+edgejwt_status edgejwt_verify_finish(edgejwt_context *context, edgejwt_result *result, edgejwt_handle verification,
+                                     int32_t payload_kind, int32_t signature_valid, double now) {
+  CallArguments call(context, result);
+  std::unique_ptr<PendingVerification> begun;
+  if (!call.verification(verification, begun)) return call.failed();
+  ResultStorage &out = call.out();
+  const VerifyPolicy *verify_policy;
+  PayloadKind kind;
+  Status status;
+  if (!call.policy(begun->policy, verify_policy)) {
+    status = static_cast<Status>(call.failed());
+  } else if (!from_abi(payload_kind, PayloadKind::JwtClaims, PayloadKind::Bytes, kind)) {
+    begun->decoded.detail = "payload_kind";
+    status = Status::InvalidArgument;
+  } else if (!signature_valid) {
+    begun->decoded.detail.clear();
+    status = Status::SignatureInvalid;
+  } else {
+    status = finish_verification(*verify_policy, kind, begun->parts, now, begun->decoded);
+    if (status == Status::Ok) out.key_index = begun->key_index;
+  }
+  if (status != Status::InvalidHandle) report(out, begun->decoded);
+  recycle(context, std::move(begun));
+  return finish(out, status);
 }
 
-edgejwt_status edgejwt_decode(edgejwt_context *context, edgejwt_handle policy, const char *token, size_t token_len) {
-  return decode_with(context, policy, text(token, token_len), decode_jwt);
+edgejwt_status edgejwt_verification_release(edgejwt_context *context, edgejwt_result *result,
+                                            edgejwt_handle verification) {
+  CallArguments call(context, result);
+  std::unique_ptr<PendingVerification> begun;
+  if (!call.verification(verification, begun)) return call.failed();
+  recycle(context, std::move(begun));
+  return finish(call.out(), Status::Ok);
 }
 
-edgejwt_status edgejwt_decode_header(edgejwt_context *context, edgejwt_handle policy, const char *token,
-                                     size_t token_len) {
-  return decode_with(context, policy, text(token, token_len), decode_protected_header);
+edgejwt_status edgejwt_check_signature(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
+                                       const char *alg, size_t alg_len, const uint8_t *signing_input, size_t input_len,
+                                       const uint8_t *signature, size_t signature_len) {
+  return with_key(context, result, key, [&](const Key &verifying_key, ResultStorage &out) {
+    Algorithm algorithm;
+    if (!algorithm_from_name(text(alg, alg_len), algorithm)) return refused(out, Status::AlgNotSupported, "alg");
+    return check_signature(verifying_key, algorithm, bytes(signing_input, input_len), bytes(signature, signature_len));
+  });
+}
+
+edgejwt_status edgejwt_decode(edgejwt_context *context, edgejwt_result *result, edgejwt_handle policy,
+                              const char *token, size_t token_len) {
+  return decode_with(context, result, policy, text(token, token_len), decode_jwt);
+}
+
+edgejwt_status edgejwt_decode_header(edgejwt_context *context, edgejwt_result *result, edgejwt_handle policy,
+                                     const char *token, size_t token_len) {
+  return decode_with(context, result, policy, text(token, token_len), decode_protected_header);
 }
 
 }  // extern "C"

@@ -8,12 +8,20 @@
  *   `code` is that name.
  * - Inputs: the host places them in memory it obtained from edgejwt_alloc (in Wasm, the module's
  *   linear memory) and releases them with edgejwt_free. No call keeps a pointer to an input.
- * - Outputs: decoded header and payload, a produced token, an error detail and a new handle are
- *   written to the context's edgejwt_result. The context owns them; they stay valid until the next
- *   call on that context, so copy what you keep.
- * - Keys and verify policies are imported once and referred to by handle within the context that
- *   made them; a released or foreign handle is refused (ERR_INVALID_HANDLE), never reused silently.
- * - A context is used by one thread at a time.
+ * - Outputs: every call that works in a context takes, after the context, the edgejwt_result it
+ *   writes its outputs to (decoded header and payload, a produced token, an error detail, a new
+ *   handle). The caller owns the result (edgejwt_result_new / edgejwt_result_free): a call clears
+ *   it and fills it, and no call changes any other result. What its pointers point at belongs to
+ *   the result (except signing_input and signature, below) and stays valid until the result is
+ *   passed to another call or freed; copy it, or keep one result per output you keep.
+ * - Keys, verify policies and begun verifications live in the context and are referred to by
+ *   handle within the context that made them; a released, consumed or foreign handle is refused
+ *   (ERR_INVALID_HANDLE), never reused silently.
+ * - Two-phase verification: edgejwt_verify_begin makes a verification (result.handle) that owns its
+ *   copy of the token; result.signing_input and result.signature point into it and stay valid until
+ *   it is finished (edgejwt_verify_finish consumes it) or released. Several may be pending at once,
+ *   and any call may come between begin and finish.
+ * - A context and its results are used by one thread at a time.
  */
 #ifndef EDGEJWT_H
 #define EDGEJWT_H
@@ -25,7 +33,7 @@
 extern "C" {
 #endif
 
-#define EDGEJWT_ABI_VERSION 1
+#define EDGEJWT_ABI_VERSION 2
 #define EDGEJWT_OK 0
 
 #if defined(__GNUC__)
@@ -38,8 +46,10 @@ typedef int32_t edgejwt_status;
 typedef uint32_t edgejwt_handle; /* 0 is never a valid handle */
 typedef struct edgejwt_context edgejwt_context;
 
-/* Where a call's outputs are found. In wasm32 the pointers, lengths and integers are 4 bytes each
- * and the doubles 8, at the offsets given (hosts read them straight from linear memory). */
+/* Where a call's outputs are found: made by edgejwt_result_new only (the storage its pointers point
+ * into lives behind it), read by the host, written by the calls it is passed to. In wasm32 the
+ * pointers, lengths and integers are 4 bytes each and the doubles 8, at the offsets given (hosts
+ * read them straight from linear memory). */
 typedef struct edgejwt_result {
   const uint8_t *header;  /* decoded protected header JSON (decode, verify) */
   size_t header_len;
@@ -49,11 +59,12 @@ typedef struct edgejwt_result {
   size_t output_len;
   const uint8_t *detail;  /* on failure, what failed: "header", "payload", a JWK member, "exp:check_failed" */
   size_t detail_len;
-  edgejwt_handle handle;  /* the handle an import, generate or create just made */
+  edgejwt_handle handle;  /* the handle an import, generate, create or verify_begin just made */
   uint32_t key_index;     /* verify with a key set: the index in its "keys" array of the key that verified */
-  const uint8_t *signing_input; /* edgejwt_verify_begin: what the host must check the signature over */
+  /* edgejwt_verify_begin, pointing into the verification it made (not the result's own storage): */
+  const uint8_t *signing_input; /* what the host must check the signature over */
   size_t signing_input_len;
-  const uint8_t *signature;     /* edgejwt_verify_begin: the decoded signature, of the algorithm's exact length */
+  const uint8_t *signature;     /* the decoded signature, of the algorithm's exact length */
   size_t signature_len;
   /* A JWT that verified: the instants (seconds since the epoch) between which its time claims hold,
    * valid_from <= now < valid_until (+-infinity where unbounded; the key, policy and every other
@@ -95,89 +106,105 @@ EDGEJWT_API void edgejwt_free(void *pointer);
 EDGEJWT_API const char *edgejwt_status_name(edgejwt_status status);
 EDGEJWT_API const char *edgejwt_status_message(edgejwt_status status);
 
-/* A context holds keys, policies and the result of its latest call. */
+/* A context holds keys, policies and begun verifications; NULL when memory is exhausted. */
 EDGEJWT_API edgejwt_context *edgejwt_context_new(void);
 EDGEJWT_API void edgejwt_context_free(edgejwt_context *context);
-EDGEJWT_API const edgejwt_result *edgejwt_context_result(const edgejwt_context *context);
+
+/* A result, cleared; NULL when memory is exhausted. Freeing it frees what its pointers point at
+ * (signing_input and signature excepted: they belong to their verification). */
+EDGEJWT_API edgejwt_result *edgejwt_result_new(void);
+EDGEJWT_API void edgejwt_result_free(edgejwt_result *result);
 
 /* --- Keys ------------------------------------------------------------------------------------
  * Every key is validated and bound to one family at import (HMAC, RSA, EC P-256/P-384/P-521,
  * Ed25519): it can never be used with another family's algorithm. `alg` (may be empty) binds the
  * key to one algorithm, as a JWK's own "alg" does (which must then agree). result.handle is the key. */
-EDGEJWT_API edgejwt_status edgejwt_key_import(edgejwt_context *context, int32_t format, const uint8_t *data,
-                                              size_t data_len, const char *alg, size_t alg_len);
+EDGEJWT_API edgejwt_status edgejwt_key_import(edgejwt_context *context, edgejwt_result *result, int32_t format,
+                                              const uint8_t *data, size_t data_len, const char *alg, size_t alg_len);
 /* A JWK Set; result.handle is a key set, usable wherever a key is verified with. */
-EDGEJWT_API edgejwt_status edgejwt_key_import_jwks(edgejwt_context *context, const char *jwks_json, size_t jwks_len);
+EDGEJWT_API edgejwt_status edgejwt_key_import_jwks(edgejwt_context *context, edgejwt_result *result,
+                                                   const char *jwks_json, size_t jwks_len);
 /* A new key for `alg` (an HMAC secret of the hash's size, or a private key; `modulus_bits` for RSA,
  * 0 for 2048); result.handle is the key. */
-EDGEJWT_API edgejwt_status edgejwt_key_generate(edgejwt_context *context, const char *alg, size_t alg_len,
-                                                uint32_t modulus_bits);
+EDGEJWT_API edgejwt_status edgejwt_key_generate(edgejwt_context *context, edgejwt_result *result, const char *alg,
+                                                size_t alg_len, uint32_t modulus_bits);
 /* A new handle for the public half of a private key. */
-EDGEJWT_API edgejwt_status edgejwt_key_public(edgejwt_context *context, edgejwt_handle key);
+EDGEJWT_API edgejwt_status edgejwt_key_public(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key);
 /* result.output: the key in one of the EDGEJWT_EXPORT_ formats. */
-EDGEJWT_API edgejwt_status edgejwt_key_export(edgejwt_context *context, edgejwt_handle key, int32_t format);
+EDGEJWT_API edgejwt_status edgejwt_key_export(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
+                                              int32_t format);
 /* result.output: the RFC 7638 thumbprint, base64url, with SHA-`hash_bits` (256, 384 or 512). */
-EDGEJWT_API edgejwt_status edgejwt_key_thumbprint(edgejwt_context *context, edgejwt_handle key, uint32_t hash_bits);
+EDGEJWT_API edgejwt_status edgejwt_key_thumbprint(edgejwt_context *context, edgejwt_result *result,
+                                                  edgejwt_handle key, uint32_t hash_bits);
 /* result.output: JSON describing the key: {"type": "secret"|"public"|"private"|"set", "family",
  * "algorithms": [usable algs], "kid", "alg", "use", "keys": count for a set, "skipped": entries a set left out} */
-EDGEJWT_API edgejwt_status edgejwt_key_describe(edgejwt_context *context, edgejwt_handle key);
+EDGEJWT_API edgejwt_status edgejwt_key_describe(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key);
 /* result.output: JSON of the algorithms and key families the library implements, from the core's
  * own tables, so a host derives what it needs instead of keeping a copy: {"algorithms": [{"alg",
  * "family", "kty", "crv" (EC), "scheme" ("hmac", "pkcs1", "pss", "ecdsa", "ed25519"), "hashBits"
  * (not for ed25519), "signatureLength" (bytes; absent for RSA: the modulus's length)}],
  * "families": [{"name" (as "family" above), "kty", "crv", "coordinateLength" (EC),
  * "minModulusBits", "maxModulusBits" (RSA)}]} */
-EDGEJWT_API edgejwt_status edgejwt_algorithms(edgejwt_context *context);
-EDGEJWT_API edgejwt_status edgejwt_key_release(edgejwt_context *context, edgejwt_handle key);
+EDGEJWT_API edgejwt_status edgejwt_algorithms(edgejwt_context *context, edgejwt_result *result);
+EDGEJWT_API edgejwt_status edgejwt_key_release(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key);
 
 /* --- Policies ---------------------------------------------------------------------------------
  * A verify policy from options JSON (see README: "algorithms", "clockTolerance", limits);
  * result.handle is the policy. Handle 0 stands for the defaults wherever a policy is taken. */
-EDGEJWT_API edgejwt_status edgejwt_policy_create(edgejwt_context *context, const char *options_json, size_t options_len);
-EDGEJWT_API edgejwt_status edgejwt_policy_release(edgejwt_context *context, edgejwt_handle policy);
+EDGEJWT_API edgejwt_status edgejwt_policy_create(edgejwt_context *context, edgejwt_result *result,
+                                                 const char *options_json, size_t options_len);
+EDGEJWT_API edgejwt_status edgejwt_policy_release(edgejwt_context *context, edgejwt_result *result,
+                                                  edgejwt_handle policy);
 
 /* --- Tokens -------------------------------------------------------------------------------------
  * The header's "alg" picks the algorithm and must suit the key; result.output is the compact token.
  * edgejwt_sign takes claims (a JSON object); edgejwt_compact_sign any payload bytes. */
-EDGEJWT_API edgejwt_status edgejwt_sign(edgejwt_context *context, edgejwt_handle key, const char *header_json,
-                                        size_t header_len, const char *payload_json, size_t payload_len);
-EDGEJWT_API edgejwt_status edgejwt_compact_sign(edgejwt_context *context, edgejwt_handle key, const char *header_json,
-                                                size_t header_len, const uint8_t *payload, size_t payload_len);
+EDGEJWT_API edgejwt_status edgejwt_sign(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
+                                        const char *header_json, size_t header_len, const char *payload_json,
+                                        size_t payload_len);
+EDGEJWT_API edgejwt_status edgejwt_compact_sign(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
+                                                const char *header_json, size_t header_len, const uint8_t *payload,
+                                                size_t payload_len);
 
 /* Verifies a JWT with a key or key set under a policy at `now` (seconds since the epoch); on success
  * result.header and result.payload hold the verified JSON (and result.key_index the set's key). */
-EDGEJWT_API edgejwt_status edgejwt_verify(edgejwt_context *context, edgejwt_handle key, edgejwt_handle policy,
-                                          const char *token, size_t token_len, double now);
+EDGEJWT_API edgejwt_status edgejwt_verify(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
+                                          edgejwt_handle policy, const char *token, size_t token_len, double now);
 /* The same for a JWS whose payload is any bytes (no claims are checked). */
-EDGEJWT_API edgejwt_status edgejwt_compact_verify(edgejwt_context *context, edgejwt_handle key, edgejwt_handle policy,
-                                                  const char *token, size_t token_len);
+EDGEJWT_API edgejwt_status edgejwt_compact_verify(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
+                                                  edgejwt_handle policy, const char *token, size_t token_len);
 
 /* Verification with the signature primitive checked by the host (e.g. with native crypto).
  * begin runs every check before the primitive (form, header, policy, key choice, signature
- * encoding) and on success points result.signing_input and result.signature at what the host must
- * check under the key (result.key_index for a set); finish is told the host's verdict and runs every
- * check after it. Nothing is skipped: the host only replaces the primitive. The begun verification
- * is kept apart: other calls may come between begin and finish (an asynchronous host's other work);
- * only the next begin replaces it, and what result.signing_input and result.signature point at stays
- * valid until then. */
-EDGEJWT_API edgejwt_status edgejwt_verify_begin(edgejwt_context *context, edgejwt_handle key, edgejwt_handle policy,
-                                                const char *token, size_t token_len);
-EDGEJWT_API edgejwt_status edgejwt_verify_finish(edgejwt_context *context, int32_t payload_kind,
+ * encoding) and on success makes a verification, result.handle, which holds its own copy of the
+ * token: result.signing_input and result.signature point into it (valid until it is finished or
+ * released), at what the host must check under the key (result.key_index for a set). finish is told
+ * the host's verdict and runs every check after it, into its own result; it consumes the
+ * verification whatever its outcome (unless the handle names none). Nothing is skipped: the host only
+ * replaces the primitive. Several verifications may be pending at once and other calls may come
+ * between begin and finish (an asynchronous host's other work): nothing but finish and release
+ * touches a verification. One that will not be finished is released. */
+EDGEJWT_API edgejwt_status edgejwt_verify_begin(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
+                                                edgejwt_handle policy, const char *token, size_t token_len);
+EDGEJWT_API edgejwt_status edgejwt_verify_finish(edgejwt_context *context, edgejwt_result *result,
+                                                 edgejwt_handle verification, int32_t payload_kind,
                                                  int32_t signature_valid, double now);
+EDGEJWT_API edgejwt_status edgejwt_verification_release(edgejwt_context *context, edgejwt_result *result,
+                                                        edgejwt_handle verification);
 
 /* The signature step alone, over any bytes: the key's checks (family, alg/use/key_ops), the exact
  * encoding, then the primitive. For JOSE forms beyond the compact one (detached content, JSON
  * serialization) and for checking the primitives against published vectors. */
-EDGEJWT_API edgejwt_status edgejwt_check_signature(edgejwt_context *context, edgejwt_handle key, const char *alg,
-                                                   size_t alg_len, const uint8_t *signing_input, size_t input_len,
-                                                   const uint8_t *signature, size_t signature_len);
+EDGEJWT_API edgejwt_status edgejwt_check_signature(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
+                                                   const char *alg, size_t alg_len, const uint8_t *signing_input,
+                                                   size_t input_len, const uint8_t *signature, size_t signature_len);
 
 /* Decodes a JWT without verifying anything (the policy's size limits still apply). */
-EDGEJWT_API edgejwt_status edgejwt_decode(edgejwt_context *context, edgejwt_handle policy, const char *token,
-                                          size_t token_len);
+EDGEJWT_API edgejwt_status edgejwt_decode(edgejwt_context *context, edgejwt_result *result, edgejwt_handle policy,
+                                          const char *token, size_t token_len);
 /* Decodes only the protected header of any compact JWS (result.header), verifying nothing. */
-EDGEJWT_API edgejwt_status edgejwt_decode_header(edgejwt_context *context, edgejwt_handle policy, const char *token,
-                                                 size_t token_len);
+EDGEJWT_API edgejwt_status edgejwt_decode_header(edgejwt_context *context, edgejwt_result *result,
+                                                 edgejwt_handle policy, const char *token, size_t token_len);
 
 #ifdef __cplusplus
 }

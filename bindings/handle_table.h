@@ -38,14 +38,17 @@ class HandleTable {
     return slot ? slot->object.get() : nullptr;
   }
 
-  bool release(uint32_t handle) {
+  bool release(uint32_t handle) { return take(handle) != nullptr; }
+
+  // The object, moved out, its handle released; nullptr when the handle names none.
+  std::unique_ptr<T> take(uint32_t handle) {
     Slot *slot = const_cast<Slot *>(find(handle));
-    if (!slot) return false;
-    slot->object.reset();
-    if (slot->generation == kLastGeneration) return true;  // retired: its next handle would repeat its first
+    if (!slot) return nullptr;
+    std::unique_ptr<T> object = std::move(slot->object);
+    if (slot->generation == kLastGeneration) return object;  // retired: its next handle would repeat its first
     ++slot->generation;
     free_.push_back((handle & kIndexMask) - 1);
-    return true;
+    return object;
   }
 
  private:

@@ -1,9 +1,18 @@
 // The inspector page: the token, key and sign fields wired to edgejwt (decode, verify, sign) and
 // to the lint and timeline modules. Everything happens in this page; nothing is sent anywhere.
-// The API on the Emscripten build without the package entry's server-side layers (the gateway,
-// sessions): the page loads only the modules it uses.
-import { createApi } from "../js/api.js";
+// The operations it uses, bound to a runtime on the Emscripten build as js/index.js binds them,
+// without importing the entry: the page loads only these modules, no gateway, remote set or session.
 import { loadEmscriptenEngine } from "../js/engines/emscripten.js";
+import { Runtime, init as initRuntime } from "../js/runtime.js";
+import { sign as signJwt } from "../js/jwt/sign.js";
+import { verify as verifyJwt } from "../js/jwt/verify.js";
+import { decode as decodeJwt } from "../js/jwt/decode.js";
+import { compactSign as signCompact } from "../js/jws/compact.js";
+import { importJWK as jwk, importPEM as pem } from "../js/key/import.js";
+import { exportJWK as toJwk } from "../js/key/export.js";
+import { generateKeyPair as keyPair, generateSecret as secret } from "../js/key/generate.js";
+import { calculateJwkThumbprint as thumbprint } from "../js/key/thumbprint.js";
+import { createLocalJWKSet as localSet } from "../js/jwks/local.js";
 import { JWTClaimValidationFailed } from "../js/errors.js";
 import { secondsOf } from "../js/timespan.js";
 import { base64url } from "../js/util.js";
@@ -13,10 +22,13 @@ import { cleanToken, partsOf, explain } from "./token-parts.js";
 import { readKey, InputError } from "./key-input.js";
 import { renderJson } from "./json-view.js";
 
-const {
+const runtime = new Runtime(loadEmscriptenEngine);
+const [
   init, decode, verify, sign, compactSign, importJWK, importPEM, createLocalJWKSet, generateKeyPair, generateSecret,
   calculateJwkThumbprint, exportJWK,
-} = createApi(loadEmscriptenEngine);
+] = [
+  initRuntime, decodeJwt, verifyJwt, signJwt, signCompact, jwk, pem, localSet, keyPair, secret, thumbprint, toJwk,
+].map((operation) => runtime.bind(operation));
 
 const $ = (id) => document.getElementById(id);
 const EXAMPLE_SECRET = "edgejwt-inspector-example-secret-0123456789"; // public on purpose: the example's only

@@ -1,69 +1,25 @@
-// The C ABI seen from JS: one context in one Wasm instance, with the marshalling every call needs.
-// An engine (engines/emscripten.js, engines/wasi.js) supplies `exports` (the ABI functions by their
-// C names), `memory` and `renew()` (a fresh instance of the same module); nothing here knows which
+// The C ABI seen from JS: one context and the result its calls write to, in one Wasm instance. An
+// engine (engines/emscripten.js, engines/wasi.js) supplies `exports` (the ABI functions by their C
+// names), `memory` and `renew()` (a fresh instance of the same module); nothing here knows which
 // build it is talking to.
 //
-// Every ABI call goes through `call` (context functions) or `invoke` (the rest), the one place where
-// - each argument is checked against the function's signature (SIGNATURES) before any memory is
-//   touched: a bad one is a JOSEInvalidArgument and the instance is left exactly as it was;
+// Every ABI call goes through `call`/`attempt` (context functions) or `invoke` (the rest), the one
+// place where
+// - each argument is checked against the function's signature (core/signatures.js) before any
+//   memory is touched: a bad one is a JOSEInvalidArgument and the instance is left exactly as it was;
 // - strings and bytes are written into one reusable input buffer, passed as pointer and length;
+// - the call's declared outputs are read out of the Core's result before anything else can run, so
+//   what a call returned is the caller's: no later call changes it (the C ABI's results are the
+//   caller's too, and a begun verification owns its bytes until it is finished or released);
 // - a trap, or anything else thrown out of the instance, replaces the instance with a fresh one
 //   and fails the call with WasmTrap. `epoch` counts instances: whatever holds a handle notes the
 //   epoch it was made in and makes it again (from what it retains) when the epoch has moved on.
-import { errorFromStatus, JOSEError, JOSEInvalidArgument, WasmTrap } from "./errors.js";
+import { JOSEError, WasmTrap } from "./errors.js";
+import { errorFromStatus } from "./core/status-errors.js";
+import { ABI_VERSION, RESULT_OFFSETS } from "./abi.js";
+import { SIGNATURES, checkArguments, signatureOf } from "./core/signatures.js";
 
-// Limits bindings/edgejwt.h states for hosts (the core applies them again).
-export const DEFAULT_MAX_TOKEN_LENGTH = 65536; // EDGEJWT_DEFAULT_MAX_TOKEN_LENGTH
-export const MAX_JSON_DEPTH = 64; // EDGEJWT_MAX_JSON_DEPTH
-
-// Byte offsets of edgejwt_result's fields in wasm32 (bindings/edgejwt.h).
-const RESULT = {
-  header: 0, payload: 8, output: 16, detail: 24, handle: 32, keyIndex: 36, signingInput: 40, signature: 48,
-  validFrom: 56, validUntil: 64,
-};
-
-// The parameters after the context of every context function the API calls, as "name:kind":
-//   u32, i32  an integer in the C type's range (handles, formats, sizes)
-//   f64       a finite number
-//   bool      true or false (passed as 1 or 0)
-//   text      a string, passed as pointer and length of its UTF-8
-//   bytes     a Uint8Array, passed as pointer and length
-//   data      text or bytes
-export const SIGNATURES = parseSignatures({
-  edgejwt_key_import: "format:i32 data:data alg:text",
-  edgejwt_key_import_jwks: "jwks:text",
-  edgejwt_key_generate: "alg:text modulusBits:u32",
-  edgejwt_key_public: "key:u32",
-  edgejwt_key_export: "key:u32 format:i32",
-  edgejwt_key_thumbprint: "key:u32 hashBits:u32",
-  edgejwt_key_describe: "key:u32",
-  edgejwt_key_release: "key:u32",
-  edgejwt_policy_create: "options:text",
-  edgejwt_policy_release: "policy:u32",
-  edgejwt_sign: "key:u32 header:text payload:text",
-  edgejwt_compact_sign: "key:u32 header:text payload:bytes",
-  edgejwt_verify: "key:u32 policy:u32 token:text now:f64",
-  edgejwt_compact_verify: "key:u32 policy:u32 token:text",
-  edgejwt_verify_begin: "key:u32 policy:u32 token:text",
-  edgejwt_verify_finish: "payloadKind:i32 signatureValid:bool now:f64",
-  edgejwt_check_signature: "key:u32 alg:text signingInput:bytes signature:bytes",
-  edgejwt_decode: "policy:u32 token:text",
-  edgejwt_decode_header: "policy:u32 token:text",
-});
-
-const ACCEPTS = {
-  u32: (value) => Number.isInteger(value) && value >= 0 && value <= 0xffffffff,
-  i32: (value) => Number.isInteger(value) && value >= -0x80000000 && value <= 0x7fffffff,
-  f64: (value) => Number.isFinite(value),
-  bool: (value) => typeof value === "boolean",
-  text: (value) => typeof value === "string",
-  bytes: (value) => value instanceof Uint8Array,
-  data: (value) => typeof value === "string" || value instanceof Uint8Array,
-};
-const EXPECTED = {
-  u32: "an integer from 0 to 2^32-1", i32: "an integer from -2^31 to 2^31-1", f64: "a finite number",
-  bool: "a boolean", text: "a string", bytes: "a Uint8Array", data: "a string or a Uint8Array",
-};
+export { SIGNATURES };
 
 const MIN_INPUT_CAPACITY = 1024;
 // The input buffer is kept between calls up to this size (a default-limit token's worst case, 3
@@ -73,6 +29,15 @@ const KEPT_INPUT_CAPACITY = 256 * 1024;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
+// How each kind of output is read from the result at `at` (core/signatures.js).
+const READ = {
+  text: (core, at) => core.text(at),
+  bytes: (core, at) => core.bytesOf(core.span(at)),
+  u32: (core, at) => core.data.getUint32(at, true),
+  span: (core, at) => core.span(at),
+  window: (core, at) => ({ from: core.data.getFloat64(at, true), until: core.data.getFloat64(at + 8, true) }),
+};
+
 export class Core {
   constructor(engine) {
     this.engine = engine;
@@ -81,15 +46,22 @@ export class Core {
     this.start(engine);
   }
 
-  // Takes `instance` ({ exports, memory }) with a new context; the epoch moves on only once it is ready.
+  // Takes `instance` ({ exports, memory }) with a new context and result; the epoch moves on only
+  // once it is ready. A module that speaks another ABI is refused.
   start({ exports, memory }) {
     this.broken = true;
+    const version = exports.edgejwt_abi_version();
+    if (version !== ABI_VERSION) {
+      throw new JOSEError(`this Wasm module speaks edgejwt ABI ${version}, and this package needs ABI ${ABI_VERSION}: ` +
+        "load the Wasm that came with it", { code: "ERR_WASM_ABI_MISMATCH" });
+    }
     const context = exports.edgejwt_context_new();
-    if (!context) throw errorFromStatus("ERR_OUT_OF_MEMORY", "memory could not be allocated");
-    this.result = exports.edgejwt_context_result(context);
+    const result = context && exports.edgejwt_result_new();
+    if (!result) throw errorFromStatus("ERR_OUT_OF_MEMORY", "memory could not be allocated");
     this.abi = exports;
     this.memory = memory;
     this.context = context;
+    this.result = result;
     this.input = 0; // one reusable input buffer, grown on demand
     this.inputCapacity = 0;
     this.view = undefined;
@@ -98,51 +70,57 @@ export class Core {
   }
 
   // A fresh instance in place of one that trapped. When making it fails too, the core stays broken
-  // and the next API call tries again (ready()).
+  // and the next API call tries again (Runtime.ready).
   renew() {
     this.broken = true;
     if (typeof this.engine.renew !== "function") {
       throw new WasmTrap("the Wasm instance trapped and its engine cannot make another");
     }
-    this.start(this.engine.renew());
+    try {
+      this.start(this.engine.renew());
+    } catch (cause) {
+      if (cause instanceof JOSEError) throw cause;
+      throw new WasmTrap(`the Wasm instance could not be replaced (${cause?.message ?? cause})`, { cause });
+    }
   }
 
-  // Calls a context function of the ABI with checked arguments; throws the error of a failed status.
+  // Calls a context function of the ABI with checked arguments and returns its outputs; throws the
+  // error of a failed status (made with the outputs as far as the call got: a claim's failure
+  // carries the verified claims).
   call(name, ...args) {
-    const status = this.status(name, ...args);
-    if (status !== 0) throw this.errorOf(status);
+    const signature = signatureOf(name);
+    const status = this.run(name, signature, args);
+    if (status !== 0) throw this.errorOf(status, this.detail(), this.read(signature.outputs));
+    return this.read(signature.outputs);
   }
 
-  // The same, returning the status (0 for success).
+  // The same, failing or not: { status, outputs, detail } (outputs as far as the call got).
+  attempt(name, ...args) {
+    const signature = signatureOf(name);
+    const status = this.run(name, signature, args);
+    const detail = status === 0 ? "" : this.detail();
+    return { status, outputs: this.read(signature.outputs), detail };
+  }
+
+  // The status alone (0 for success).
   status(name, ...args) {
-    const status = this.invoke(name, this.marshal(name, args));
+    return this.run(name, signatureOf(name), args);
+  }
+
+  run(name, signature, args) {
+    const status = this.invoke(name, this.marshal(name, signature, args));
     if (this.inputCapacity > KEPT_INPUT_CAPACITY) this.releaseInput();
     return status;
   }
 
-  // [context, ...arguments] for `name`, every argument checked before any is written.
-  marshal(name, args) {
-    const parameters = SIGNATURES[name];
-    if (parameters === undefined) throw new JOSEError(`${name} is not an ABI function the API calls`);
-    if (args.length !== parameters.length) {
-      throw new JOSEInvalidArgument(`${name} takes ${parameters.length} arguments, not ${args.length}`);
-    }
-    let size = 0;
-    for (let i = 0; i < parameters.length; i++) {
-      const { kind, name: parameter } = parameters[i];
-      const value = args[i];
-      if (!ACCEPTS[kind](value)) {
-        throw new JOSEInvalidArgument(`${name}: ${parameter} must be ${EXPECTED[kind]}, not ${describe(value)}`);
-      }
-      if (typeof value === "string") size += value.length * 3; // UTF-8's worst case
-      else if (value instanceof Uint8Array) size += value.byteLength;
-    }
-    const argv = [this.context];
+  // [context, result, ...arguments] for `name`, every argument checked before any is written.
+  marshal(name, signature, args) {
+    const size = checkArguments(name, signature, args);
+    const argv = [this.context, this.result];
     let at = size > 0 ? this.reserve(size) : 0;
     const bytes = size > 0 ? this.bytes() : null;
     const end = at + size;
-    for (let i = 0; i < parameters.length; i++) {
-      const value = args[i];
+    for (const value of args) {
       if ((typeof value === "string" || value instanceof Uint8Array) && value.length === 0) {
         argv.push(at, 0);
       } else if (typeof value === "string") {
@@ -208,48 +186,42 @@ export class Core {
     return this.view;
   }
 
-  field(name) {
+  // The declared outputs of the call just made, read out of the result.
+  read(outputs) {
     this.bytes();
-    const at = this.result + RESULT[name];
+    const values = {};
+    for (let i = 0; i < outputs.length; i++) {
+      const { name, kind, offset } = outputs[i];
+      values[name] = READ[kind](this, this.result + offset);
+    }
+    return values;
+  }
+
+  // The [pointer, length] at `at`.
+  span(at) {
+    this.bytes();
     return [this.data.getUint32(at, true), this.data.getUint32(at + 4, true)];
   }
 
-  text(name) {
-    const bytes = this.bytes();
-    const at = this.result + RESULT[name];
-    const pointer = this.data.getUint32(at, true);
-    const length = this.data.getUint32(at + 4, true);
-    return length === 0 ? "" : decoder.decode(bytes.subarray(pointer, pointer + length));
+  // The UTF-8 text at the [pointer, length] at `at`.
+  text(at) {
+    const [pointer, length] = this.span(at);
+    return length === 0 ? "" : decoder.decode(this.view.subarray(pointer, pointer + length));
   }
 
-  // A view of Wasm memory at a [pointer, length] field, valid until the memory grows.
+  // What the call just made says failed.
+  detail() {
+    return this.text(this.result + RESULT_OFFSETS.detail);
+  }
+
+  // A view of Wasm memory at a span, valid until the memory grows.
   viewOf([pointer, length]) {
     return this.bytes().subarray(pointer, pointer + length);
   }
 
-  // A copy of a byte field (the context's buffers are reused by the next call).
-  bytesOf(name) {
-    const [pointer, length] = this.field(name);
+  // A copy of the bytes at a span.
+  bytesOf([pointer, length]) {
     return this.bytes().slice(pointer, pointer + length);
-  }
-
-  handle() {
-    this.bytes();
-    return this.data.getUint32(this.result + RESULT.handle, true);
-  }
-
-  keyIndex() {
-    this.bytes();
-    return this.data.getUint32(this.result + RESULT.keyIndex, true);
-  }
-
-  // When a JWT that just verified holds: { from, until } in seconds (edgejwt_result.valid_from/until).
-  validity() {
-    this.bytes();
-    return {
-      from: this.data.getFloat64(this.result + RESULT.validFrom, true),
-      until: this.data.getFloat64(this.result + RESULT.validUntil, true),
-    };
   }
 
   cString(pointer) {
@@ -268,29 +240,10 @@ export class Core {
     return name;
   }
 
-  // The error for a failed status, with the detail the call left.
-  errorOf(status) {
-    const detail = this.text("detail");
+  // The error for a failed status, with the detail and outputs the call left (read before anything
+  // else runs).
+  errorOf(status, detail = this.detail(), outputs = {}) {
     const message = this.cString(this.invoke("edgejwt_status_message", [status]));
-    return errorFromStatus(this.statusName(status), message, detail);
+    return errorFromStatus(this.statusName(status), message, detail, outputs);
   }
-}
-
-function parseSignatures(table) {
-  const parsed = {};
-  for (const [name, parameters] of Object.entries(table)) {
-    parsed[name] = parameters.split(" ").map((parameter) => {
-      const [parameterName, kind] = parameter.split(":");
-      return { name: parameterName, kind };
-    });
-  }
-  return parsed;
-}
-
-// What a refused argument was, for the message (never its value: it may be a secret).
-function describe(value) {
-  if (value === null) return "null";
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  if (typeof value !== "object") return typeof value;
-  return Array.isArray(value) ? "an array" : "an object";
 }

@@ -67,50 +67,7 @@ export class WasmTrap extends JOSEError { static code = "ERR_WASM_TRAP"; }
 // Codes of the JS layer (the core's come from the Wasm module with their messages).
 export const ERR_NOT_INITIALIZED = "ERR_NOT_INITIALIZED";
 
-const classByCode = {
-  ERR_INVALID_ARGUMENT: JOSEInvalidArgument,
-  ERR_INVALID_HANDLE: JOSEInvalidArgument,
-  ERR_JWS_INVALID: JWSInvalid,
-  ERR_TOKEN_TOO_LARGE: JWSInvalid,
-  ERR_BASE64URL_INVALID: JWSInvalid,
-  ERR_JSON_INVALID: JWSInvalid,
-  ERR_JSON_NOT_OBJECT: JWSInvalid,
-  ERR_JSON_DUPLICATE_KEY: JWSInvalid,
-  ERR_JSON_TOO_DEEP: JWSInvalid,
-  ERR_JSON_TOO_MANY_MEMBERS: JWSInvalid,
-  ERR_JWS_HEADER_INVALID: JWSInvalid,
-  ERR_JWS_CRIT_INVALID: JWSInvalid,
-  ERR_JWS_CRIT_NOT_UNDERSTOOD: JOSENotSupported,
-  ERR_HEADER_TOO_LARGE: JWSInvalid,
-  ERR_PAYLOAD_TOO_LARGE: JWSInvalid,
-  ERR_JOSE_NOT_SUPPORTED: JOSENotSupported,
-  ERR_JOSE_ALG_NOT_ALLOWED: JOSEAlgNotAllowed,
-  ERR_JWS_SIGNATURE_LENGTH: JWSSignatureVerificationFailed,
-  ERR_JWS_SIGNATURE_VERIFICATION_FAILED: JWSSignatureVerificationFailed,
-  ERR_KEY_TOO_SHORT: KeyInvalid,
-  ERR_KEY_INVALID: KeyInvalid,
-  ERR_KEY_UNSUPPORTED: JOSENotSupported,
-  ERR_KEY_USAGE: KeyInvalid,
-  ERR_DER_INVALID: KeyInvalid,
-  ERR_PEM_INVALID: KeyInvalid,
-  ERR_JWK_INVALID: JWKInvalid,
-  ERR_JWKS_INVALID: JWKSInvalid,
-  ERR_JWKS_NO_MATCHING_KEY: JWKSNoMatchingKey,
-  ERR_JWKS_MULTIPLE_MATCHING_KEYS: JWKSMultipleMatchingKeys,
-  ERR_JWT_EXPIRED: JWTExpired,
-  ERR_JWT_CLAIM_VALIDATION_FAILED: JWTClaimValidationFailed,
-};
-
-// The error for a core status. A JSON problem in the payload is a JWT problem (jose's JWTInvalid).
-export function errorFromStatus(code, message, detail) {
-  let ErrorClass = classByCode[code] ?? JOSEError;
-  if (ErrorClass === JWSInvalid && detail === "payload") ErrorClass = JWTInvalid;
-  const isClaim = ErrorClass === JWTClaimValidationFailed || ErrorClass.prototype instanceof JWTClaimValidationFailed;
-  const where = detail && !isClaim ? ` (${detail})` : "";
-  return new ErrorClass(`${message}${where}`, { code, detail });
-}
-
-// The remote key set's codes (js/remote-jwks.js): its endpoint gave no usable answer and no earlier
+// The remote key set's codes (js/jwks/remote.js): its endpoint gave no usable answer and no earlier
 // keys could stand in. A body that is not a JWK Set is JWKSInvalid ("ERR_JWKS_INVALID").
 export class JWKSTimeout extends JOSEError { static code = "ERR_JWKS_TIMEOUT"; }
 export class JWKSFetchFailed extends JOSEError { static code = "ERR_JWKS_FETCH_FAILED"; }

@@ -26,7 +26,7 @@ import { originPrefixOf, requestTargetOf } from "./gateway/request-target.js";
 import { NONE, ruleTableOf } from "./gateway/rules.js";
 import { GatewaySessions } from "./gateway/sessions.js";
 import { FailureThrottle, GatewayThrottled } from "./gateway/throttle.js";
-import { VerifiedTokenCache } from "./token-cache.js";
+import { VerifiedTokenCache } from "./cache/verified-tokens.js";
 
 export { GatewayForbidden, GatewayUnknownIssuer, GatewayThrottled, JWTRevoked };
 export class GatewayTokenMissing extends JOSEError { static code = "ERR_TOKEN_MISSING"; }

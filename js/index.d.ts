@@ -230,13 +230,15 @@ export class JWTClaimValidationFailed extends JOSEError {
   payload?: JWTPayload;
 }
 export class JWTExpired extends JWTClaimValidationFailed {}
+/** The Wasm instance trapped during the call (`cause` is the trap); it was replaced by a fresh one. */
+export class WasmTrap extends JOSEError {}
 export const ERR_NOT_INITIALIZED: "ERR_NOT_INITIALIZED";
 
 export class JWKSTimeout extends JOSEError {}
 export class JWKSFetchFailed extends JOSEError {}
-export { RemoteJWKSet } from "./remote-jwks.js";
-export type { RemoteJWKSetOptions, RemoteJWKSetSnapshot, RemoteJWKSetFetchEvent, RemoteJWKSetStats, RemoteFetchError, RemoteFetchLogger, SnapshotStore } from "./remote-jwks.js";
-import type { RemoteJWKSet, RemoteJWKSetOptions, RemoteFetchLogger, SnapshotStore } from "./remote-jwks.js";
+export { RemoteJWKSet } from "./jwks/remote.js";
+export type { RemoteJWKSetOptions, RemoteJWKSetSnapshot, RemoteJWKSetFetchEvent, RemoteJWKSetStats, RemoteFetchError, RemoteFetchLogger, SnapshotStore } from "./jwks/remote.js";
+import type { RemoteJWKSet, RemoteJWKSetOptions, RemoteFetchLogger, SnapshotStore } from "./jwks/remote.js";
 export function createRemoteJWKSet(url: string | URL, options?: RemoteJWKSetOptions): RemoteJWKSet;
 /** verify() for key sources that may have to fetch first (a RemoteJWKSet). */
 export function verifyAsync<P = JWTPayload>(token: string | Uint8Array, key: KeyLike | LocalJWKSet | RemoteJWKSet, options?: VerifyOptions): Promise<VerifyResult<P>>;

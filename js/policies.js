@@ -9,7 +9,7 @@
 // been replaced (js/core.js). The core's defaults are the policy with id 0 and handle 0.
 import { JOSEInvalidArgument } from "./errors.js";
 import { secondsOf } from "./timespan.js";
-import { DEFAULT_MAX_TOKEN_LENGTH, MAX_JSON_DEPTH } from "./core.js";
+import { DEFAULT_MAX_TOKEN_LENGTH, MAX_JSON_DEPTH } from "./abi.js";
 import { newIdentity } from "./identity.js";
 
 const CACHE_SIZE = 64;
@@ -69,8 +69,7 @@ export class Policies {
     if (policy === DEFAULTS) return 0;
     if (policy.epoch === this.core.epoch) return policy.handle;
     if (policy.released) return this.handleOf(this.policyForJson(policy.json, policy.maxTokenLength));
-    this.core.call("edgejwt_policy_create", policy.json);
-    policy.handle = this.core.handle();
+    policy.handle = this.core.call("edgejwt_policy_create", policy.json).handle;
     policy.epoch = this.core.epoch;
     return policy.handle;
   }

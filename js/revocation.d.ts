@@ -1,7 +1,7 @@
 // Revocation lists (js/revocation.js): what the gateway's `revocation` option and
 // createRevocationList take and make.
 import type { JOSEError, JWTPayload } from "./index.js";
-import type { RemoteJWKSetOptions, RemoteJWKSetStats } from "./remote-jwks.js";
+import type { RemoteJWKSetOptions, RemoteJWKSetStats } from "./jwks/remote.js";
 
 /**
  * A revocation list, inline or as an endpoint's JSON body. Members other than these are ignored;

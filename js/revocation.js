@@ -122,3 +122,10 @@ function maxEntriesOf({ maxEntries = CAPACITY.maxEntries }) {
 function isObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
+
+// Inline lists ({ jti, subjects }) or { url, ...fetch options } fetched and cached like a JWKS. Of
+// no runtime: the first argument is the one every operation is bound with (js/runtime.js).
+export function createRevocationList(_runtime, config, fetchOptions = {}) {
+  return config.url ? RevocationList.remote(config.url, { ...fetchOptions, ...config, url: undefined })
+    : RevocationList.inline(config);
+}

@@ -18,3 +18,27 @@ export function fromBase64url(text) {
 export function definedOnly(object) {
   return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined));
 }
+
+// An object literal's kind of object: its prototype is Object.prototype or null.
+export function isPlainObject(value) {
+  if (typeof value !== "object" || value === null) return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+// JSON text of `value`, or an ErrorClass error saying what could not be (BigInt, a cycle, a throwing toJSON).
+export function jsonOf(value, ErrorClass, what) {
+  try {
+    return JSON.stringify(value);
+  } catch (cause) {
+    throw new ErrorClass(`${what} must be JSON: ${cause?.message ?? cause}`, { cause });
+  }
+}
+
+// `value`, frozen all the way down.
+export function deepFreeze(value) {
+  if (typeof value !== "object" || value === null || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  for (const item of Object.values(value)) deepFreeze(item);
+  return value;
+}

@@ -83,6 +83,11 @@ unshadow_node() {
   return 0
 }
 
+# js/wasi.js is js/index.js on the WASI engine (scripts/entries.js): the export list is written once.
+entries() {
+  node scripts/entries.js
+}
+
 build_all() {
   mkdir -p build
   for preset in native sanitize fuzz emscripten wasi; do
@@ -103,4 +108,5 @@ fetch_source bearssl "$BEARSSL_DEBIAN_VERSION" "$BEARSSL_DIR"
 fetch_source libsodium "$LIBSODIUM_DEBIAN_VERSION" "$LIBSODIUM_DIR"
 npm_dependencies
 unshadow_node
+entries
 [ "${1:-}" = --no-build ] || build_all

@@ -17,19 +17,25 @@ namespace {
 constexpr int kExitRefused = 1;  // the core refused the token, the key or the claims
 constexpr int kExitUsage = 2;    // the command line or an input file is unusable
 
-// Owns the C ABI context for the run.
+// Owns the C ABI context for the run and the result its calls write to (each call's outputs are
+// used before the next call).
 class Context {
  public:
-  Context() : context_(edgejwt_context_new()) {}
-  ~Context() { edgejwt_context_free(context_); }
+  Context() : context_(edgejwt_context_new()), result_(edgejwt_result_new()) {}
+  ~Context() {
+    edgejwt_result_free(result_);
+    edgejwt_context_free(context_);
+  }
   Context(const Context &) = delete;
   Context &operator=(const Context &) = delete;
 
   edgejwt_context *get() const { return context_; }
-  const edgejwt_result &result() const { return *edgejwt_context_result(context_); }
+  edgejwt_result *out() const { return result_; }
+  const edgejwt_result &result() const { return *result_; }
 
  private:
   edgejwt_context *context_;
+  edgejwt_result *result_;
 };
 
 std::string_view view(const uint8_t *data, size_t size) { return {reinterpret_cast<const char *>(data), size}; }
@@ -67,12 +73,12 @@ double current_time(const Arguments &arguments) {
 }
 
 edgejwt_status import_key(Context &context, KeySource source, const std::string &data) {
-  if (source == KeySource::Jwks) return edgejwt_key_import_jwks(context.get(), data.data(), data.size());
+  if (source == KeySource::Jwks) return edgejwt_key_import_jwks(context.get(), context.out(), data.data(), data.size());
   const int32_t format = source == KeySource::Jwk   ? EDGEJWT_KEY_JWK
                          : source == KeySource::Pem ? EDGEJWT_KEY_PEM
                                                     : EDGEJWT_KEY_SECRET;
   const auto *bytes = reinterpret_cast<const uint8_t *>(data.data());
-  return edgejwt_key_import(context.get(), format, bytes, data.size(), "", 0);
+  return edgejwt_key_import(context.get(), context.out(), format, bytes, data.size(), "", 0);
 }
 
 // Reads and imports the key; 0 with `key` set, or the exit status.
@@ -99,7 +105,7 @@ int verify(Context &context, const Arguments &arguments) {
   edgejwt_handle key = 0;
   if (int exit = load_key(context, arguments, key); exit != 0) return exit;
   const std::string options = policy_json(arguments);
-  edgejwt_status status = edgejwt_policy_create(context.get(), options.data(), options.size());
+  edgejwt_status status = edgejwt_policy_create(context.get(), context.out(), options.data(), options.size());
   if (status != EDGEJWT_OK) {  // an option's value the core does not take, e.g. --alg none
     print_status(context, status);
     std::fputs(usage_text(), stderr);
@@ -108,7 +114,8 @@ int verify(Context &context, const Arguments &arguments) {
   const edgejwt_handle policy = context.result().handle;
   std::string token;
   if (int exit = read_token(token); exit != 0) return exit;
-  status = edgejwt_verify(context.get(), key, policy, token.data(), token.size(), current_time(arguments));
+  status =
+      edgejwt_verify(context.get(), context.out(), key, policy, token.data(), token.size(), current_time(arguments));
   if (status != EDGEJWT_OK) return refused(context, status);
   return print_line(view(context.result().payload, context.result().payload_len));
 }
@@ -116,7 +123,7 @@ int verify(Context &context, const Arguments &arguments) {
 int decode(Context &context) {
   std::string token;
   if (int exit = read_token(token); exit != 0) return exit;
-  const edgejwt_status status = edgejwt_decode(context.get(), 0, token.data(), token.size());
+  const edgejwt_status status = edgejwt_decode(context.get(), context.out(), 0, token.data(), token.size());
   if (status != EDGEJWT_OK) return refused(context, status);
   // Both parts are JSON objects the core has just parsed strictly: they are spliced in as they are.
   const edgejwt_result &result = context.result();
@@ -138,7 +145,7 @@ int sign(Context &context, const Arguments &arguments) {
   if (stamp_claims(claims, std::floor(current_time(arguments)), arguments, stamped)) claims.swap(stamped);
   const std::string header = header_json(arguments);
   const edgejwt_status status =
-      edgejwt_sign(context.get(), key, header.data(), header.size(), claims.data(), claims.size());
+      edgejwt_sign(context.get(), context.out(), key, header.data(), header.size(), claims.data(), claims.size());
   if (status != EDGEJWT_OK) return refused(context, status);
   return print_line(view(context.result().output, context.result().output_len));
 }

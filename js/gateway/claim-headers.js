@@ -10,7 +10,7 @@
 // A missing claim sends no header, nor does null under "string" and "list" ("json" says null); a
 // claim of another type than its header's encoding is refused (ClaimHeaderType): the header
 // cannot say it.
-import { JOSEError, JOSEInvalidArgument } from "../errors.js";
+import { JOSEError, JOSEInvalidArgument, JWTInvalid } from "../errors.js";
 import { fromBase64url } from "../util.js";
 
 export class ClaimHeaderType extends JOSEError { static code = "ERR_CLAIM_HEADER_TYPE"; }
@@ -113,13 +113,13 @@ function parseJson(text) {
   const take = (pattern) => {
     pattern.lastIndex = at;
     const match = pattern.exec(text);
-    if (!match) throw new SyntaxError(`unexpected JSON at ${at}`);
+    if (!match) throw new JWTInvalid(`unexpected JSON at ${at}`);
     at = pattern.lastIndex;
     return match[0];
   };
   const peek = () => { take(WHITESPACE); return text[at]; };
   const punctuation = (expected) => {
-    if (peek() !== expected) throw new SyntaxError(`expected "${expected}" at ${at}`);
+    if (peek() !== expected) throw new JWTInvalid(`expected "${expected}" at ${at}`);
     at++;
   };
   const value = () => {
@@ -150,6 +150,6 @@ function parseJson(text) {
     return new JsonNumber(take(NUMBER));
   };
   const result = value();
-  if (peek() !== undefined) throw new SyntaxError(`unexpected JSON at ${at}`);
+  if (peek() !== undefined) throw new JWTInvalid(`unexpected JSON at ${at}`);
   return result;
 }

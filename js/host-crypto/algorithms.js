@@ -1,19 +1,13 @@
-// What a host needs to know to check a JWS algorithm's signature primitive. Only the asymmetric
-// algorithms are listed: HMAC stays in Wasm, where it runs near native speed.
+// What a host needs to know to check a JWS algorithm's signature primitive, derived from the core's
+// own table (edgejwt_algorithms, read once at init): the scheme, the hash's size and an EC
+// algorithm's curve. Only the asymmetric algorithms: HMAC stays in Wasm, where it runs near native
+// speed.
 
-export const HOST_ALGORITHMS = {
-  RS256: { scheme: "pkcs1", hashBits: 256 },
-  RS384: { scheme: "pkcs1", hashBits: 384 },
-  RS512: { scheme: "pkcs1", hashBits: 512 },
-  PS256: { scheme: "pss", hashBits: 256 },
-  PS384: { scheme: "pss", hashBits: 384 },
-  PS512: { scheme: "pss", hashBits: 512 },
-  ES256: { scheme: "ecdsa", hashBits: 256, curve: "P-256" },
-  ES384: { scheme: "ecdsa", hashBits: 384, curve: "P-384" },
-  ES512: { scheme: "ecdsa", hashBits: 512, curve: "P-521" },
-  EdDSA: { scheme: "ed25519" },
-  Ed25519: { scheme: "ed25519" },
-};
+// alg -> { scheme: "pkcs1" | "pss" | "ecdsa" | "ed25519", hashBits, curve }, from the core's table.
+export function algorithmTable({ algorithms }) {
+  return new Map(algorithms.filter(({ scheme }) => scheme !== "hmac")
+    .map(({ alg, scheme, hashBits, crv }) => [alg, Object.freeze({ scheme, hashBits, curve: crv })]));
+}
 
 // A public JWK reduced to its key material: the host sees nothing else (no alg, use, key_ops, kid),
 // so its own rules about those members never disagree with the core's, which already applied them.

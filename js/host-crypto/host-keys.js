@@ -5,7 +5,7 @@
 import { publicMaterial } from "./algorithms.js";
 
 export class HostKeys {
-  // `publicJwkOf(owner, index)` exports the public JWK of a Key (index 0) or of a set's entry.
+  // `publicJwkOf(key)` exports the public JWK of a Key (a set's entry: owner.keyAt(index)).
   constructor(host, publicJwkOf) {
     this.host = host;
     this.publicJwkOf = publicJwkOf;
@@ -32,7 +32,7 @@ export class HostKeys {
     if (!slots) this.byOwner.set(owner, (slots = new Map()));
     let prepared = null;
     try {
-      const jwk = publicMaterial(this.publicJwkOf(owner, index));
+      const jwk = publicMaterial(this.publicJwkOf(owner.keyAt(index)));
       if (jwk) prepared = this.host.prepare(jwk, alg);
     } catch {
       // The key could not be exported, or the host refused it: Wasm checks its signatures.

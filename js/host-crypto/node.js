@@ -1,7 +1,6 @@
 // The signature primitive on node:crypto (OpenSSL), synchronous, so verify() stays synchronous.
 // node:crypto is imported once, at init(); each key is imported once as a KeyObject with its
 // verify parameters (host-keys.js caches them per key and algorithm).
-import { HOST_ALGORITHMS } from "./algorithms.js";
 import { fromBase64url } from "../util.js";
 
 const HASH_NAMES = { 256: "sha256", 384: "sha384", 512: "sha512" };
@@ -18,25 +17,26 @@ const PROBE_SIGNATURE = "2l2YHk-bvpJ2SXieR-HMxY5n3A4b4zCEY36qWGbboPZrQiu4aSJSl3j
 
 // null when node:crypto cannot be loaded or fails the probe. It is asked of the runtime
 // (process.getBuiltinModule), never imported: bundlers for browsers and Workers fail on "node:".
-export async function loadNodeCrypto() {
+// `algorithms` is the core's table (algorithms.js).
+export async function loadNodeCrypto(algorithms) {
   const nodeCrypto = globalThis.process?.getBuiltinModule?.("node:crypto");
   if (!nodeCrypto) return null;
-  const host = nodeHost(nodeCrypto);
+  const host = nodeHost(nodeCrypto, algorithms);
   return passesProbe(host) ? host : null;
 }
 
-function nodeHost(nodeCrypto) {
+function nodeHost(nodeCrypto, algorithms) {
   const { RSA_PKCS1_PSS_PADDING } = nodeCrypto.constants ?? {};
   return {
     name: "node:crypto",
     synchronous: true,
     // Every asymmetric algorithm; for Ed25519 too, OpenSSL measured a few per cent faster per
     // verify than libsodium in Wasm (README, "Host crypto").
-    handles: (alg) => Object.hasOwn(HOST_ALGORITHMS, alg),
+    handles: (alg) => algorithms.has(alg),
 
     // What nodeCrypto.verify takes for `alg` under the public key `jwk` (key material only).
     prepare(jwk, alg) {
-      const { scheme, hashBits } = HOST_ALGORITHMS[alg];
+      const { scheme, hashBits } = algorithms.get(alg);
       const key = nodeCrypto.createPublicKey({ key: jwk, format: "jwk" });
       const hash = HASH_NAMES[hashBits] ?? null; // Ed25519 takes no separate hash
       // PSS: MGF1 with the same hash is OpenSSL's default; the salt is the hash length, exactly.

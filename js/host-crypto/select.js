@@ -8,18 +8,18 @@ import { loadWebCrypto } from "./webcrypto.js";
 
 const isNode = () => typeof process === "object" && typeof process?.versions?.node === "string";
 
-// The host, or null for none.
-export async function loadHostCrypto(choice = true) {
+// The host, or null for none, for the algorithms of the core's table (algorithms.js).
+export async function loadHostCrypto(choice = true, algorithms) {
   if (![true, false, "node", "webcrypto"].includes(choice)) {
     throw new JOSEInvalidArgument('options.hostCrypto must be true, false, "node" or "webcrypto"');
   }
   if (choice === false) return null;
   if (choice !== "webcrypto" && isNode()) {
-    const node = await loadNodeCrypto();
+    const node = await loadNodeCrypto(algorithms);
     if (node) return node;
   }
   if (choice === "node") return unavailable("node:crypto");
-  const webCrypto = await loadWebCrypto(globalThis.crypto?.subtle);
+  const webCrypto = await loadWebCrypto(globalThis.crypto?.subtle, algorithms);
   return webCrypto ?? (choice === "webcrypto" ? unavailable("WebCrypto (crypto.subtle)") : null);
 }
 

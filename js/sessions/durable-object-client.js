@@ -38,7 +38,7 @@ export class DurableObjectSessionStoreClient {
   async #call(method, args) {
     let timer;
     const late = new Promise((resolve, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${this.#timeout} ms`)), this.#timeout);
+      timer = setTimeout(() => reject(new SessionStoreUnavailable(`no answer within ${this.#timeout} ms`)), this.#timeout);
     });
     try {
       const stub = this.#namespace.get(this.#namespace.idFromName(args.sub));

@@ -1,6 +1,7 @@
 // MemorySessionStore: the session store interface (docs/sessions.md) in this process's memory, for
 // tests and single-process Node servers. Its state is lost when the process ends, and two
 // processes do not share it: deployments with more than one use the Durable Object store.
+import { JOSEInvalidArgument } from "../errors.js";
 import { SessionLedger } from "./ledger.js";
 
 export class MemorySessionStore {
@@ -115,6 +116,6 @@ class SubjectTables {
 }
 
 function insertInto(map, key, row) {
-  if (map.has(key)) throw new Error(`a row keyed "${key}" exists`);
+  if (map.has(key)) throw new JOSEInvalidArgument(`a row keyed "${key}" exists`);
   map.set(key, { ...row });
 }

@@ -1,7 +1,7 @@
 // Sessions (docs/sessions.md): the session store interface and its stores, the verdict cache, and
 // the functions both entry points export ("edgejwt" and "edgejwt/wasi").
 import type { JOSEError, JWSAlgorithm, JWTPayload, KeyLike, LocalJWKSet, TokenPair } from "../index.js";
-import type { RemoteJWKSet } from "../remote-jwks.js";
+import type { RemoteJWKSet } from "../jwks/remote.js";
 
 /** What one refresh of a family issued: the refresh token and the access token issued with it (seconds since the epoch). */
 export interface IssuedPair {

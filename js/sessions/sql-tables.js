@@ -1,6 +1,8 @@
 // One subject's session tables in SQLite: a Durable Object's storage.sql (durable-object.js).
 // The interface is described in ledger.js; each Durable Object holds one subject's rows, and
 // records which subject on its first write so a misrouted call is refused, never mixed in.
+import { JOSEInvalidArgument } from "../errors.js";
+
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS subject (sub TEXT NOT NULL, revoked_before REAL);
 CREATE TABLE IF NOT EXISTS families (
@@ -31,7 +33,7 @@ export class SqlTables {
   of(sub, writing) {
     const row = this.#one("SELECT sub FROM subject");
     if (row === null && writing) this.sql.exec("INSERT INTO subject (sub, revoked_before) VALUES (?, NULL)", sub);
-    if (row !== null && row.sub !== sub) throw new Error("this session store object serves another subject");
+    if (row !== null && row.sub !== sub) throw new JOSEInvalidArgument("this session store object serves another subject");
     return this;
   }
 

@@ -49,6 +49,32 @@ describe("Node, Bun and Deno run the installed package", () => {
   });
 });
 
+// What a page importing only verify bundles (issue 13, item 2), read from each bundler's module
+// graph, never from sizes (bench/size.js measures those): no gateway, remote key set, revocation or
+// session module. The page importing everything must hold them, or the graph was not read.
+describe("a page importing only verify bundles no gateway, remote key set, revocation or session module", () => {
+  const LEFT_OUT = /^js\/(gateway|gateway\/[\w-]+|jwks\/remote|remote-document|endpoint-fetch|revocation|sessions\/[\w-]+)\.js$/;
+  let graph;
+  before(async () => {
+    const dir = await app(space, "module-graph");
+    await build(dir);
+    graph = JSON.parse(await readFile(join(dir, "graph.json"), "utf8"));
+  });
+
+  for (const bundler of ["esbuild", "Rollup", "webpack"]) {
+    it(bundler, () => {
+      const { "verify-only": verifyOnly, everything } = graph[bundler];
+      for (const module of ["js/index.js", "js/runtime.js", "js/jwt/verify.js", "js/core.js"]) {
+        assert.ok(verifyOnly.includes(module), `${module} is not in the verify-only graph: ${verifyOnly.join(", ")}`);
+      }
+      assert.deepEqual(verifyOnly.filter((module) => LEFT_OUT.test(module)), []);
+      for (const module of ["js/gateway.js", "js/jwks/remote.js", "js/remote-document.js", "js/revocation.js", "js/sessions/session-tokens.js"]) {
+        assert.ok(everything.includes(module), `${module} is not in the graph of the page importing everything`);
+      }
+    });
+  }
+});
+
 describe("TypeScript resolves the types and the output runs", () => {
   for (const mode of ["bundler", "nodenext", "node10"]) {
     it(`moduleResolution ${mode}`, async () => {

@@ -27,9 +27,16 @@ inline edgejwt_context *context() {
   return instance;
 }
 
-inline const edgejwt_result &result() { return *edgejwt_context_result(context()); }
+// The result the targets' calls write to, the process's too (a host that reads each call's outputs
+// before the next needs only one).
+inline edgejwt_result *out() {
+  static edgejwt_result *const instance = edgejwt_result_new();
+  return instance;
+}
 
-// Copies of the latest call's outputs: the context reuses its buffers on the next call.
+inline const edgejwt_result &result() { return *out(); }
+
+// Copies of the latest call's outputs: the next call on out() clears them.
 inline std::string copy(const uint8_t *data, size_t size) { return {reinterpret_cast<const char *>(data), size}; }
 inline std::string output() { return copy(result().output, result().output_len); }
 inline std::string header() { return copy(result().header, result().header_len); }
@@ -48,7 +55,7 @@ class KeyHandle {
   KeyHandle &operator=(const KeyHandle &) = delete;
   KeyHandle &operator=(KeyHandle &&) = delete;
   ~KeyHandle() {
-    if (handle_ != 0) require(edgejwt_key_release(context(), handle_) == EDGEJWT_OK);
+    if (handle_ != 0) require(edgejwt_key_release(context(), out(), handle_) == EDGEJWT_OK);
   }
 
   edgejwt_handle get() const { return handle_; }
@@ -66,11 +73,11 @@ inline KeyHandle made_by(edgejwt_status status) {
 }
 
 inline KeyHandle import_key(int32_t format, std::string_view data) {
-  return made_by(edgejwt_key_import(context(), format, bytes(data), data.size(), "", 0));
+  return made_by(edgejwt_key_import(context(), out(), format, bytes(data), data.size(), "", 0));
 }
 
 inline KeyHandle import_jwks(std::string_view json) {
-  return made_by(edgejwt_key_import_jwks(context(), json.data(), json.size()));
+  return made_by(edgejwt_key_import_jwks(context(), out(), json.data(), json.size()));
 }
 
 }  // namespace edgejwt::fuzz

@@ -15,10 +15,10 @@ namespace {
 
 void check_set(edgejwt_handle set) {
   edgejwt_context *const c = context();
-  require(edgejwt_key_describe(c, set) == EDGEJWT_OK && output().rfind(R"({"type":"set")", 0) == 0);
-  require(status_is(edgejwt_key_export(c, set, EDGEJWT_EXPORT_JWK_PUBLIC), "ERR_INVALID_HANDLE"));
-  require(status_is(edgejwt_key_thumbprint(c, set, 256), "ERR_INVALID_HANDLE"));
-  require(status_is(edgejwt_key_public(c, set), "ERR_INVALID_HANDLE"));
+  require(edgejwt_key_describe(c, out(), set) == EDGEJWT_OK && output().rfind(R"({"type":"set")", 0) == 0);
+  require(status_is(edgejwt_key_export(c, out(), set, EDGEJWT_EXPORT_JWK_PUBLIC), "ERR_INVALID_HANDLE"));
+  require(status_is(edgejwt_key_thumbprint(c, out(), set, 256), "ERR_INVALID_HANDLE"));
+  require(status_is(edgejwt_key_public(c, out(), set), "ERR_INVALID_HANDLE"));
 }
 
 }  // namespace
@@ -30,9 +30,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     require_refused_as_secret(input);
     // As the one entry of a set it imports too (nested two levels deeper, it may be too deep).
     const std::string wrapped = R"({"keys":[)" + std::string(input) + "]}";
-    const edgejwt_status status = edgejwt_key_import_jwks(context(), wrapped.data(), wrapped.size());
+    const edgejwt_status status = edgejwt_key_import_jwks(context(), out(), wrapped.data(), wrapped.size());
     const KeyHandle set = made_by(status);
-    require(set ? edgejwt_key_describe(context(), set.get()) == EDGEJWT_OK &&
+    require(set ? edgejwt_key_describe(context(), out(), set.get()) == EDGEJWT_OK &&
                       output().rfind(R"({"type":"set","keys":1,"skipped":0)", 0) == 0
                 : status_is(status, "ERR_JSON_TOO_DEEP"));
   }

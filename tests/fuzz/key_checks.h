@@ -14,7 +14,7 @@ namespace edgejwt::fuzz {
 enum class KeyType { Secret, Public, Private };
 
 inline KeyType key_type(edgejwt_handle key) {
-  require(edgejwt_key_describe(context(), key) == EDGEJWT_OK);
+  require(edgejwt_key_describe(context(), out(), key) == EDGEJWT_OK);
   const std::string description = output();
   for (auto [prefix, type] : {std::pair{R"({"type":"secret")", KeyType::Secret},
                               std::pair{R"({"type":"public")", KeyType::Public},
@@ -26,12 +26,12 @@ inline KeyType key_type(edgejwt_handle key) {
 }
 
 inline std::string exported(edgejwt_handle key, int32_t format) {
-  require(edgejwt_key_export(context(), key, format) == EDGEJWT_OK);
+  require(edgejwt_key_export(context(), out(), key, format) == EDGEJWT_OK);
   return output();
 }
 
 inline std::string thumbprint(edgejwt_handle key, uint32_t bits = 256) {
-  require(edgejwt_key_thumbprint(context(), key, bits) == EDGEJWT_OK);
+  require(edgejwt_key_thumbprint(context(), out(), key, bits) == EDGEJWT_OK);
   return output();
 }
 
@@ -57,19 +57,19 @@ inline void check_imported_key(edgejwt_handle key) {
   require(print.size() == 43 && thumbprint(key, 384).size() == 64 && thumbprint(key, 512).size() == 86);
 
   // JWK: the public form when there is a public half, the private one when the key can sign.
-  require((edgejwt_key_export(c, key, EDGEJWT_EXPORT_JWK_PUBLIC) == EDGEJWT_OK) == (type != KeyType::Secret));
+  require((edgejwt_key_export(c, out(), key, EDGEJWT_EXPORT_JWK_PUBLIC) == EDGEJWT_OK) == (type != KeyType::Secret));
   const std::string public_jwk = output();
   const int32_t jwk_format = can_sign ? EDGEJWT_EXPORT_JWK_PRIVATE : EDGEJWT_EXPORT_JWK_PUBLIC;
-  require((edgejwt_key_export(c, key, EDGEJWT_EXPORT_JWK_PRIVATE) == EDGEJWT_OK) == can_sign);
+  require((edgejwt_key_export(c, out(), key, EDGEJWT_EXPORT_JWK_PRIVATE) == EDGEJWT_OK) == can_sign);
   const std::string jwk = exported(key, jwk_format);
   require_round_trip(EDGEJWT_KEY_JWK, jwk, jwk_format, print);
   require_refused_as_secret(jwk);
 
   // SPKI and PKCS#8, and the public half: only for keys that have one.
-  const KeyHandle public_half = made_by(edgejwt_key_public(c, key));
+  const KeyHandle public_half = made_by(edgejwt_key_public(c, out(), key));
   if (type == KeyType::Secret) {
-    require(!public_half && edgejwt_key_export(c, key, EDGEJWT_EXPORT_SPKI_PEM) != EDGEJWT_OK &&
-            edgejwt_key_export(c, key, EDGEJWT_EXPORT_PKCS8_PEM) != EDGEJWT_OK);
+    require(!public_half && edgejwt_key_export(c, out(), key, EDGEJWT_EXPORT_SPKI_PEM) != EDGEJWT_OK &&
+            edgejwt_key_export(c, out(), key, EDGEJWT_EXPORT_PKCS8_PEM) != EDGEJWT_OK);
     return;
   }
   require(public_half && key_type(public_half.get()) == KeyType::Public &&
@@ -77,7 +77,7 @@ inline void check_imported_key(edgejwt_handle key) {
   const std::string spki = exported(key, EDGEJWT_EXPORT_SPKI_PEM);
   require_round_trip(EDGEJWT_KEY_PEM, spki, EDGEJWT_EXPORT_SPKI_PEM, print);
   require_refused_as_secret(spki);
-  require((edgejwt_key_export(c, key, EDGEJWT_EXPORT_PKCS8_PEM) == EDGEJWT_OK) == (type == KeyType::Private));
+  require((edgejwt_key_export(c, out(), key, EDGEJWT_EXPORT_PKCS8_PEM) == EDGEJWT_OK) == (type == KeyType::Private));
   if (type == KeyType::Private) {
     const std::string pkcs8 = output();
     require_round_trip(EDGEJWT_KEY_PEM, pkcs8, EDGEJWT_EXPORT_PKCS8_PEM, print);

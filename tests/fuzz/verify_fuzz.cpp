@@ -53,18 +53,18 @@ struct Fixture {
   KeyHandle rsa = import_key(EDGEJWT_KEY_JWK, kRsaPublicJwk);
   KeyHandle ec = import_key(EDGEJWT_KEY_JWK, kEcPublicJwk);
   KeyHandle ed25519_private = import_key(EDGEJWT_KEY_JWK, kEd25519PrivateJwk);
-  KeyHandle ed25519 = made_by(edgejwt_key_public(context(), ed25519_private.get()));
+  KeyHandle ed25519 = made_by(edgejwt_key_public(context(), out(), ed25519_private.get()));
   KeyHandle set = import_jwks(key_set_json());
   edgejwt_handle policy = create_policy();
 
   Fixture() { require(hmac && rsa && ec && ed25519_private && ed25519 && set); }
 
   std::string key_set_json() const {
-    require(edgejwt_key_export(context(), ed25519.get(), EDGEJWT_EXPORT_JWK_PUBLIC) == EDGEJWT_OK);
+    require(edgejwt_key_export(context(), out(), ed25519.get(), EDGEJWT_EXPORT_JWK_PUBLIC) == EDGEJWT_OK);
     return R"({"keys":[)" + std::string(kRsaPublicJwk) + "," + std::string(kEcPublicJwk) + "," + output() + "]}";
   }
   static edgejwt_handle create_policy() {
-    require(edgejwt_policy_create(context(), kPolicyJson.data(), kPolicyJson.size()) == EDGEJWT_OK);
+    require(edgejwt_policy_create(context(), out(), kPolicyJson.data(), kPolicyJson.size()) == EDGEJWT_OK);
     return result().handle;
   }
 };
@@ -92,36 +92,40 @@ void check_verification(edgejwt_handle key, edgejwt_handle policy, std::string_v
   edgejwt_context *const c = context();
   const char *const data = token.data();
   const size_t size = token.size();
-  const Outcome jwt = outcome(edgejwt_verify(c, key, policy, data, size, kNow));
-  const Outcome jws = outcome(edgejwt_compact_verify(c, key, policy, data, size));
+  const Outcome jwt = outcome(edgejwt_verify(c, out(), key, policy, data, size, kNow));
+  const Outcome jws = outcome(edgejwt_compact_verify(c, out(), key, policy, data, size));
   if (jwt.status == EDGEJWT_OK) {
     require(decoded == jwt);
     // The window a cache answers from holds now, and verification fails once it has lapsed.
     const double from = result().valid_from, until = result().valid_until;
     require(from <= kNow && kNow < until);
-    if (std::isfinite(until)) require(edgejwt_verify(c, key, policy, data, size, until + 1) != EDGEJWT_OK);
-    if (std::isfinite(from)) require(edgejwt_verify(c, key, policy, data, size, from - 1) != EDGEJWT_OK);
+    if (std::isfinite(until)) require(edgejwt_verify(c, out(), key, policy, data, size, until + 1) != EDGEJWT_OK);
+    if (std::isfinite(from)) require(edgejwt_verify(c, out(), key, policy, data, size, from - 1) != EDGEJWT_OK);
   }
   if (jws.status == EDGEJWT_OK && decoded.status == EDGEJWT_OK) require(decoded == jws);
 
-  const edgejwt_status begun = edgejwt_verify_begin(c, key, policy, data, size);
+  const edgejwt_status begun = edgejwt_verify_begin(c, out(), key, policy, data, size);
   if (begun != EDGEJWT_OK) {
-    // Every check before the primitive is begin's, so the one-phase calls failed the same way.
-    require(jwt.status == begun && jws.status == begun);
-    require(status_is(edgejwt_verify_finish(c, EDGEJWT_PAYLOAD_BYTES, 1, kNow), "ERR_INVALID_ARGUMENT"));
+    // Every check before the primitive is begin's, so the one-phase calls failed the same way, and
+    // nothing was begun.
+    require(jwt.status == begun && jws.status == begun && result().handle == 0);
     return;
   }
   // The host is shown exactly the signing input: the token up to its second dot.
   const edgejwt_result &r = result();
+  const edgejwt_handle as_jws = r.handle;
   const std::string_view signing_input(reinterpret_cast<const char *>(r.signing_input), r.signing_input_len);
   require(signing_input.size() < size && token.substr(0, signing_input.size()) == signing_input &&
           token[signing_input.size()] == '.');
   require(r.signature_len > 0);
   // After begin, the primitive is all that is left to fail, and only as a bad signature.
   require(jws.status == EDGEJWT_OK || status_is(jws.status, "ERR_JWS_SIGNATURE_VERIFICATION_FAILED"));
-  const Outcome host_jws = outcome(edgejwt_verify_finish(c, EDGEJWT_PAYLOAD_BYTES, 1, kNow));
-  require(edgejwt_verify_begin(c, key, policy, data, size) == EDGEJWT_OK);
-  const Outcome host_jwt = outcome(edgejwt_verify_finish(c, EDGEJWT_PAYLOAD_JWT, 1, kNow));
+  // Two verifications pending at once, finished in the other order.
+  require(edgejwt_verify_begin(c, out(), key, policy, data, size) == EDGEJWT_OK);
+  const edgejwt_handle as_jwt = result().handle;
+  const Outcome host_jwt = outcome(edgejwt_verify_finish(c, out(), as_jwt, EDGEJWT_PAYLOAD_JWT, 1, kNow));
+  const Outcome host_jws = outcome(edgejwt_verify_finish(c, out(), as_jws, EDGEJWT_PAYLOAD_BYTES, 1, kNow));
+  require(status_is(edgejwt_verify_finish(c, out(), as_jws, EDGEJWT_PAYLOAD_BYTES, 1, kNow), "ERR_INVALID_HANDLE"));
   if (jws.status == EDGEJWT_OK) {
     require(host_jws == jws && host_jwt == jwt);
   } else {
@@ -131,7 +135,7 @@ void check_verification(edgejwt_handle key, edgejwt_handle policy, std::string_v
 
 void check_signed(edgejwt_handle verifier, std::string_view header_json, std::string_view signed_payload) {
   const std::string token = output();
-  const edgejwt_status status = edgejwt_compact_verify(context(), verifier, 0, token.data(), token.size());
+  const edgejwt_status status = edgejwt_compact_verify(context(), out(), verifier, 0, token.data(), token.size());
   if (token.size() > kDefaultMaxTokenLength) {
     require(status_is(status, "ERR_TOKEN_TOO_LARGE"));
     return;
@@ -148,10 +152,10 @@ void check_signing(std::string_view header_json, std::string_view payload) {
   for (auto [signer, verifier] : {std::pair{keys.hmac.get(), keys.hmac.get()},
                                   std::pair{keys.ed25519_private.get(), keys.ed25519.get()}}) {
     const edgejwt_status jwt =
-        edgejwt_sign(c, signer, header_json.data(), header_json.size(), payload.data(), payload.size());
+        edgejwt_sign(c, out(), signer, header_json.data(), header_json.size(), payload.data(), payload.size());
     if (jwt == EDGEJWT_OK) check_signed(verifier, header_json, payload);
     const edgejwt_status jws =
-        edgejwt_compact_sign(c, signer, header_json.data(), header_json.size(), bytes(payload), payload.size());
+        edgejwt_compact_sign(c, out(), signer, header_json.data(), header_json.size(), bytes(payload), payload.size());
     if (jws == EDGEJWT_OK) check_signed(verifier, header_json, payload);
     // A JWT is a JWS whose payload is also a JSON object.
     require(jwt != EDGEJWT_OK || jws == EDGEJWT_OK);
@@ -165,10 +169,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   const std::string_view token(reinterpret_cast<const char *>(data), size);
   Outcome decoded_by_default{};
   for (edgejwt_handle policy : {edgejwt_handle{0}, keys.policy}) {
-    const Outcome decoded = outcome(edgejwt_decode(context(), policy, token.data(), token.size()));
+    const Outcome decoded = outcome(edgejwt_decode(context(), out(), policy, token.data(), token.size()));
     if (policy == 0) decoded_by_default = decoded;
     // The header alone decodes wherever the whole token does, to the same JSON.
-    const edgejwt_status header_only = edgejwt_decode_header(context(), policy, token.data(), token.size());
+    const edgejwt_status header_only = edgejwt_decode_header(context(), out(), policy, token.data(), token.size());
     if (decoded.status == EDGEJWT_OK) require(header_only == EDGEJWT_OK && header() == decoded.header);
     for (const KeyHandle *key : {&keys.hmac, &keys.rsa, &keys.ec, &keys.ed25519, &keys.set}) {
       check_verification(key->get(), policy, token, decoded);

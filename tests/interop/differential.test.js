@@ -18,7 +18,7 @@ import * as jose from "jose";
 
 import { builds, apiFor } from "../support/builds.js";
 import { ASYMMETRIC, nodeKeyPair, jwkOf } from "../support/keys.js";
-import { VerifiedTokenCache } from "../../js/token-cache.js";
+import { VerifiedTokenCache } from "../../js/cache/verified-tokens.js";
 import { APPLIES, ENTRIES, classify, scanJson } from "./stricter-rules.js";
 import { RENDERED_MARK, STRICTNESS_HEADING, strictnessTable } from "../jose-compat/render.js";
 

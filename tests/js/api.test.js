@@ -1,5 +1,6 @@
 // The public API, run once per build: round trips, option handling, and one test per bad input,
-// each expecting its own stable code.
+// each expecting its own stable code. Attacks (alg none, base64url, oversize and deep input,
+// duplicates, the clock's tolerance, …) have their home in attacks.test.js.
 import { describe, it, before } from "node:test";
 import assert from "node:assert/strict";
 
@@ -62,34 +63,11 @@ for (const build of builds) {
       for (const token of ["", "abc", "a.b", "a.b.c.d"]) throwsCode(() => api.verify(token, secret32), "ERR_JWS_INVALID", "JWSInvalid");
     });
 
-    it("rejects bad base64url", () => {
-      const good = api.sign({}, secret32, { alg: "HS256" });
-      const [h, p, s] = good.split(".");
-      for (const token of [`${h}=.${p}.${s}`, `${h}.${p}.${s.replace(/.$/, "+")}`, `${h} .${p}.${s}`, `${h}.${p}.${s}=`]) {
-        throwsCode(() => api.verify(token, secret32), "ERR_BASE64URL_INVALID", "JWSInvalid");
-      }
-    });
-
     it("rejects non-object JSON and invalid JSON", () => {
       throwsCode(() => api.verify(`${enc("[1]")}.${enc({})}.AAAA`, secret32), "ERR_JSON_NOT_OBJECT", "JWSInvalid");
       throwsCode(() => api.verify(`${enc('{"alg":')}.${enc({})}.AAAA`, secret32), "ERR_JSON_INVALID");
       throwsCode(() => api.decode(`${enc({ alg: "HS256" })}.${enc("[]")}.`), "ERR_JSON_NOT_OBJECT", "JWTInvalid");
       throwsCode(() => api.decode(`${enc({ alg: "HS256" })}.${enc('"claims"')}.`), "ERR_JSON_NOT_OBJECT", "JWTInvalid");
-    });
-
-    it("rejects duplicate member names in header and payload", () => {
-      throwsCode(() => api.verify(`${enc('{"alg":"HS256","alg":"none"}')}.${enc({})}.AAAA`, secret32), "ERR_JSON_DUPLICATE_KEY");
-      throwsCode(() => api.decode(`${enc({ alg: "HS256" })}.${enc('{"sub":"a","sub":"b"}')}.`), "ERR_JSON_DUPLICATE_KEY");
-    });
-
-    it("never accepts alg none, in any spelling", () => {
-      for (const alg of ["none", "None", "NONE", "nOnE"]) {
-        const token = `${enc({ alg })}.${enc({ sub: "x" })}.`;
-        throwsCode(() => api.verify(token, secret32), "ERR_JOSE_NOT_SUPPORTED", "JOSENotSupported");
-        assert.equal(api.decode(token).header.alg, alg); // decoding is fine: it says it is unverified
-      }
-      throwsCode(() => api.verify("x.y.z", secret32, { algorithms: ["none"] }), "ERR_JOSE_NOT_SUPPORTED");
-      throwsCode(() => api.sign({}, secret32, { alg: "none" }), "ERR_JOSE_NOT_SUPPORTED");
     });
 
     it("rejects short keys", () => {
@@ -113,47 +91,6 @@ for (const build of builds) {
       throwsCode(() => api.verify(`${h}.${token.split(".")[1]}.${flipped}`, secret32), "ERR_JWS_SIGNATURE_VERIFICATION_FAILED");
       throwsCode(() => api.verify(token, new Uint8Array(32).fill(8)), "ERR_JWS_SIGNATURE_VERIFICATION_FAILED");
       throwsCode(() => api.verify(`${h}.${token.split(".")[1]}.${s.slice(0, -3)}`, secret32), "ERR_JWS_SIGNATURE_LENGTH");
-    });
-
-    it("rejects a huge token before decoding it", () => {
-      const huge = `${"a".repeat(10 * 1024 * 1024)}.b.c`;
-      throwsCode(() => api.verify(huge, secret32), "ERR_TOKEN_TOO_LARGE", "JWSInvalid");
-      throwsCode(() => api.decode(huge), "ERR_TOKEN_TOO_LARGE");
-      const big = api.sign({ blob: "x".repeat(2000) }, secret32, { alg: "HS256" });
-      throwsCode(() => api.verify(big, secret32, { maxTokenLength: 1000 }), "ERR_TOKEN_TOO_LARGE");
-      throwsCode(() => api.verify(big, secret32, { maxPayloadSize: 1000 }), "ERR_PAYLOAD_TOO_LARGE");
-    });
-
-    // Issue 11, item 10: maxJsonDepth was accepted up to 2^32-1, and a deep unverified token given to
-    // decode() overflowed the core's recursive duplicate check; after three such hits every call on
-    // both builds threw "memory access out of bounds".
-    it("bounds maxJsonDepth at 64, and a deep token never breaks the instance", () => {
-      const nested = (depth) => `${"[".repeat(depth - 1)}${"]".repeat(depth - 1)}`;
-      const tokenOfDepth = (depth) => `${enc({ alg: "HS256" })}.${enc(`{"a":${nested(depth)}}`)}.`;
-      assert.equal(api.decode(tokenOfDepth(64), { maxJsonDepth: 64 }).payload.a.length, 1);
-      throwsCode(() => api.decode(tokenOfDepth(65), { maxJsonDepth: 64 }), "ERR_JSON_TOO_DEEP", "JWTInvalid");
-      throwsCode(() => api.decode(tokenOfDepth(17)), "ERR_JSON_TOO_DEEP"); // the default stays 16
-      const deep = tokenOfDepth(8000);
-      for (let i = 0; i < 4; i++) {
-        throwsCode(() => api.decode(deep, { maxJsonDepth: 10000 }), "ERR_INVALID_ARGUMENT", "JOSEInvalidArgument");
-        throwsCode(() => api.decode(deep, { maxJsonDepth: 65 }), "ERR_INVALID_ARGUMENT");
-        throwsCode(() => api.decode(deep, { maxJsonDepth: 64 }), "ERR_JSON_TOO_DEEP");
-        const token = api.sign({ sub: "still" }, secret32, { alg: "HS256" });
-        assert.equal(api.verify(token, secret32).payload.sub, "still");
-      }
-    });
-
-    it("checks exp and nbf against currentDate with clockTolerance", () => {
-      const token = api.sign({ exp: 1000, nbf: 900 }, secret32, { alg: "HS256", iat: false });
-      const at = (seconds) => ({ currentDate: new Date(seconds * 1000) });
-      assert.equal(api.verify(token, secret32, at(950)).payload.exp, 1000);
-      throwsCode(() => api.verify(token, secret32, at(1000)), "ERR_JWT_EXPIRED", "JWTExpired");
-      const nbfError = assert.throws(() => api.verify(token, secret32, at(899)), (error) =>
-        error.code === "ERR_JWT_CLAIM_VALIDATION_FAILED" && error.claim === "nbf" && error.reason === "check_failed");
-      assert.equal(nbfError, undefined);
-      assert.ok(api.verify(token, secret32, { ...at(1020), clockTolerance: "30s" }));
-      assert.ok(api.verify(token, secret32, { ...at(1020), clockTolerance: 30 }));
-      throwsCode(() => api.verify(token, secret32, { ...at(1020), clockTolerance: "30 parsecs" }), "ERR_INVALID_ARGUMENT");
     });
 
     it("reports a forged expired token as a bad signature, not as expired", () => {

@@ -1,4 +1,6 @@
-// One named test per attack class (RFC 8725 and the usual JWT pitfalls), on every build.
+// One named test per attack class (RFC 8725 and the usual JWT pitfalls), on every build: the one
+// home of each (alg none, base64url, oversize and deep input, duplicate names, the clock's
+// tolerance, key confusion, hostile header members).
 import { describe, it, before } from "node:test";
 import assert from "node:assert/strict";
 import { createHmac } from "node:crypto";
@@ -13,6 +15,14 @@ const code = (expected) => (error) => {
   assert.equal(error.code, expected, `expected ${expected}, got ${error.code}: ${error.message}`);
   return true;
 };
+// Asserts that `fn` throws an error with `code` (and, when given, of class `name`).
+function throwsCode(fn, expected, name) {
+  assert.throws(fn, (error) => {
+    code(expected)(error);
+    if (name) assert.equal(error.name, name);
+    return true;
+  });
+}
 // A token with the given header and claims, HS256-signed with `key` over exactly these bytes.
 const hmacToken = (header, claims, key = secret) => {
   const input = `${b64(header)}.${b64(claims)}`;
@@ -24,16 +34,18 @@ for (const build of builds) {
     let api;
     before(async () => { api = await apiFor(build); });
 
-    it("alg none, in every case spelling, is never verified", () => {
+    it("alg none, in every case spelling, is never verified, asked for or signed", () => {
       for (const alg of ["none", "None", "NONE", "nOnE", "NoNe"]) {
         for (const signature of ["", "AAAA"]) {
           const token = `${b64({ alg })}.${b64({ sub: "admin" })}.${signature}`;
-          assert.throws(() => api.verify(token, secret), code("ERR_JOSE_NOT_SUPPORTED"));
+          throwsCode(() => api.verify(token, secret), "ERR_JOSE_NOT_SUPPORTED", "JOSENotSupported");
           assert.throws(() => api.verify(token, secret, { algorithms: ["HS256"] }), code("ERR_JOSE_NOT_SUPPORTED"));
+          assert.equal(api.decode(token).header.alg, alg); // decoding is fine: it says it is unverified
         }
       }
+      assert.throws(() => api.verify("x.y.z", secret, { algorithms: ["none"] }), code("ERR_JOSE_NOT_SUPPORTED"));
+      assert.throws(() => api.sign({}, secret, { alg: "none" }), code("ERR_JOSE_NOT_SUPPORTED"));
     });
-
     it("an empty signature is refused", () => {
       const token = api.sign({ sub: "u" }, secret, { alg: "HS256" });
       assert.throws(() => api.verify(`${token.slice(0, token.lastIndexOf("."))}.`, secret), code("ERR_JWS_SIGNATURE_LENGTH"));
@@ -110,11 +122,12 @@ for (const build of builds) {
       assert.throws(() => api.compactVerify(token, secret, { crit: ["b64"] }), code("ERR_JWS_HEADER_INVALID"));
     });
 
-    it("duplicate claim names are refused", () => {
+    it("duplicate member names are refused in the header and the claims, verified or decoded", () => {
       const input = `${b64({ alg: "HS256" })}.${b64('{"sub":"user","sub":"admin"}')}`;
       assert.throws(() => api.verify(`${input}.${hs256(secret, input)}`, secret), code("ERR_JSON_DUPLICATE_KEY"));
+      assert.throws(() => api.verify(`${b64('{"alg":"HS256","alg":"none"}')}.${b64({})}.AAAA`, secret), code("ERR_JSON_DUPLICATE_KEY"));
+      assert.throws(() => api.decode(`${b64({ alg: "HS256" })}.${b64('{"sub":"a","sub":"b"}')}.`), code("ERR_JSON_DUPLICATE_KEY"));
     });
-
     it("exp as a string, 1e309, negative or out of range is refused; fractional exp is fine", () => {
       const now = Math.floor(Date.now() / 1000);
       for (const exp of ['"9999999999"', "-1", "1e300", "true"]) {
@@ -148,25 +161,47 @@ for (const build of builds) {
         assert.throws(() => api.verify(variant, secret), (error) =>
           ["ERR_BASE64URL_INVALID", "ERR_JWS_SIGNATURE_VERIFICATION_FAILED"].includes(error.code) && error.code !== undefined, variant);
       }
+      // Each of these is a base64url error, of class JWSInvalid, whatever the part.
+      for (const variant of [`${h}=.${p}.${s}`, `${h}.${p}.${s.replace(/.$/, "+")}`, `${h} .${p}.${s}`, `${h}.${p}.${s}=`]) {
+        assert.throws(() => api.verify(variant, secret), (error) => code("ERR_BASE64URL_INVALID")(error) && error.name === "JWSInvalid", variant);
+      }
       // Trailing bits: the last character of the 32-byte signature carries 2 unused bits.
       const last = s.at(-1);
       const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
       const sibling = alphabet[alphabet.indexOf(last) ^ 1];
       assert.throws(() => api.verify(`${h}.${p}.${s.slice(0, -1)}${sibling}`, secret), code("ERR_BASE64URL_INVALID"));
     });
-
-    it("a 10 MB token is refused before any decoding", () => {
-      const big = `${b64({ alg: "HS256" })}.${"A".repeat(10 * 1024 * 1024)}.AAAA`;
-      assert.throws(() => api.verify(big, secret), code("ERR_TOKEN_TOO_LARGE"));
-      assert.throws(() => api.decode(big), code("ERR_TOKEN_TOO_LARGE"));
+    it("a 10 MB token is refused before any decoding, and so is one over the options' limits", () => {
+      for (const big of [`${b64({ alg: "HS256" })}.${"A".repeat(10 * 1024 * 1024)}.AAAA`, `${"a".repeat(10 * 1024 * 1024)}.b.c`]) {
+        assert.throws(() => api.verify(big, secret), (error) => code("ERR_TOKEN_TOO_LARGE")(error) && error.name === "JWSInvalid");
+        assert.throws(() => api.decode(big), code("ERR_TOKEN_TOO_LARGE"));
+      }
+      const big = api.sign({ blob: "x".repeat(2000) }, secret, { alg: "HS256" });
+      assert.throws(() => api.verify(big, secret, { maxTokenLength: 1000 }), code("ERR_TOKEN_TOO_LARGE"));
+      assert.throws(() => api.verify(big, secret, { maxPayloadSize: 1000 }), code("ERR_PAYLOAD_TOO_LARGE"));
     });
-
     it("100-deep JSON nesting is refused", () => {
       const deep = `{"a":${"[".repeat(100)}${"]".repeat(100)}}`;
       const input = `${b64({ alg: "HS256" })}.${b64(deep)}`;
       assert.throws(() => api.verify(`${input}.${hs256(secret, input)}`, secret), code("ERR_JSON_TOO_DEEP"));
       const deepHeader = `${b64(`{"alg":"HS256","x":${"[".repeat(100)}${"]".repeat(100)}}`)}.${b64({})}`;
       assert.throws(() => api.verify(`${deepHeader}.AAAA`, secret), code("ERR_JSON_TOO_DEEP"));
+    });
+
+    it("bounds maxJsonDepth at 64, and a deep token never breaks the instance", () => {
+      const nested = (depth) => `${"[".repeat(depth - 1)}${"]".repeat(depth - 1)}`;
+      const tokenOfDepth = (depth) => `${b64({ alg: "HS256" })}.${b64(`{"a":${nested(depth)}}`)}.`;
+      assert.equal(api.decode(tokenOfDepth(64), { maxJsonDepth: 64 }).payload.a.length, 1);
+      throwsCode(() => api.decode(tokenOfDepth(65), { maxJsonDepth: 64 }), "ERR_JSON_TOO_DEEP", "JWTInvalid");
+      throwsCode(() => api.decode(tokenOfDepth(17)), "ERR_JSON_TOO_DEEP"); // the default stays 16
+      const deep = tokenOfDepth(8000);
+      for (let i = 0; i < 4; i++) {
+        throwsCode(() => api.decode(deep, { maxJsonDepth: 10000 }), "ERR_INVALID_ARGUMENT", "JOSEInvalidArgument");
+        throwsCode(() => api.decode(deep, { maxJsonDepth: 65 }), "ERR_INVALID_ARGUMENT");
+        throwsCode(() => api.decode(deep, { maxJsonDepth: 64 }), "ERR_JSON_TOO_DEEP");
+        const token = api.sign({ sub: "still" }, secret, { alg: "HS256" });
+        assert.equal(api.verify(token, secret).payload.sub, "still");
+      }
     });
 
     it("a typ mismatch is refused", () => {
@@ -185,6 +220,19 @@ for (const build of builds) {
       assert.throws(() => api.verify(token, secret, { ...options, currentDate: at(969) }), code("ERR_JWT_CLAIM_VALIDATION_FAILED"));
       assert.ok(api.verify(token, secret, { ...options, currentDate: at(2029) }));
       assert.throws(() => api.verify(token, secret, { ...options, currentDate: at(2030) }), code("ERR_JWT_EXPIRED"));
+    });
+
+    it("checks exp and nbf against currentDate with clockTolerance", () => {
+      const token = api.sign({ exp: 1000, nbf: 900 }, secret, { alg: "HS256", iat: false });
+      const at = (seconds) => ({ currentDate: new Date(seconds * 1000) });
+      assert.equal(api.verify(token, secret, at(950)).payload.exp, 1000);
+      throwsCode(() => api.verify(token, secret, at(1000)), "ERR_JWT_EXPIRED", "JWTExpired");
+      const nbfError = assert.throws(() => api.verify(token, secret, at(899)), (error) =>
+        error.code === "ERR_JWT_CLAIM_VALIDATION_FAILED" && error.claim === "nbf" && error.reason === "check_failed");
+      assert.equal(nbfError, undefined);
+      assert.ok(api.verify(token, secret, { ...at(1020), clockTolerance: "30s" }));
+      assert.ok(api.verify(token, secret, { ...at(1020), clockTolerance: 30 }));
+      throwsCode(() => api.verify(token, secret, { ...at(1020), clockTolerance: "30 parsecs" }), "ERR_INVALID_ARGUMENT");
     });
 
     it("an iat in the future beyond the tolerance is refused", () => {

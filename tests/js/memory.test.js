@@ -1,5 +1,5 @@
 // Wasm memory: flat across a million verify calls on each build, for a Key and for a raw secret
-// (imported once, js/secret-keys.js), and bounded when every call brings a fresh array; and the
+// (imported once, js/key/secrets.js), and bounded when every call brings a fresh array; and the
 // input buffer (issue 11, item 11): a failed allocation keeps the old buffer, a token over
 // maxTokenLength is refused before it is copied, and the buffer made for an oversized input is
 // given back. (Reported, not timed.)

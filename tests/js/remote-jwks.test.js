@@ -8,8 +8,8 @@ import assert from "node:assert/strict";
 import { builds, apiFor } from "../support/builds.js";
 import { answer, delayed, hang, redirect, startEndpoint, until, within } from "../support/endpoint.js";
 import { createApi } from "../../js/api.js";
-import { createRemoteJWKSetFactory } from "../../js/remote-jwks.js";
-import { VerifiedTokenCache } from "../../js/token-cache.js";
+import { RemoteJWKSet } from "../../js/jwks/remote.js";
+import { VerifiedTokenCache } from "../../js/cache/verified-tokens.js";
 
 const MAX_AGE = 600_000; // the defaults the tests rely on
 const COOLDOWN = 30_000;
@@ -49,12 +49,11 @@ for (const build of builds) {
 
     before(async () => {
       api = await apiFor(build);
-      createRemoteJWKSet = createRemoteJWKSetFactory({
-        createLocalJWKSet(jwks) {
-          imports++;
-          return api.createLocalJWKSet(jwks);
-        },
-      });
+      const createLocalJWKSet = (jwks) => {
+        imports++;
+        return api.createLocalJWKSet(jwks);
+      };
+      createRemoteJWKSet = (url, options = {}) => new RemoteJWKSet(createLocalJWKSet, url, options);
     });
     beforeEach(async () => {
       endpoint = await startEndpoint("/jwks");
@@ -220,6 +219,29 @@ for (const build of builds) {
       assert.ok(await verifyRemote(remote, tokenOf("a"))); // within the cooldown: stale keys, no new request
       assert.equal(endpoint.requests.length, 2);
       assert.equal(remote.stats().servedStale, 22);
+    });
+
+    // workerd drops a fetch started in the background once its request has ended (its timers too),
+    // and its clock moves between reads: the dropped fetch is given up, its failure dated, before the
+    // lookup reads the time, so the failure never seems to come after the lookup and hold back the
+    // refetch it needs. (On the merge of issue 17 into the module shape it did, now and then, in
+    // tests/e2e/workerd.test.js "takes the dropped refresh as timed out".)
+    it("gives up a dropped fetch before reading the clock: an unknown kid after it refetches at once (cooldownDuration 0, a clock that moves on every read)", async (t) => {
+      let fetches = 0;
+      const fetch = (url, init) => (++fetches === 2 ? new Promise(() => {}) : globalThis.fetch(url, init)); // the 2nd never settles
+      endpoint.respond = answer(jwksOf("a"));
+      const timeoutDuration = 300;
+      const remote = remoteSet({ fetch, now: () => ++time, timeoutDuration, cooldownDuration: 0 });
+      assert.ok(await verifyRemote(remote, tokenOf("a")));
+      time += MAX_AGE;
+      t.mock.timers.enable({ apis: ["setTimeout"] }); // the refresh's own timeout, dropped with it
+      await remote.keySetFor({ kid: "a" }); // expired: served at once, and the refresh starts
+      t.mock.timers.reset();
+      await new Promise((resolve) => setTimeout(resolve, timeoutDuration + 200)); // past timeoutDuration and the grace
+      endpoint.respond = answer(jwksOf("a", "b"));
+      assert.ok(await verifyRemote(remote, tokenOf("b")));
+      assert.deepEqual(countersOf(remote.stats()), { fetches: 3, failures: 1, coalesced: 0, servedStale: 1 });
+      assert.match(remote.stats().lastError.message, /dropped before it ended/);
     });
 
     it("makes only a token with an unknown kid wait for the refresh in flight, never longer than timeoutDuration", async () => {
@@ -468,7 +490,7 @@ for (const build of builds) {
       endpoint.respond = answer(jwksOf("a"));
       const late = createApi(build.load);
       const seed = { jwks: jwksOf("a"), fetchedAt: time, maxAge: MAX_AGE };
-      const seeded = createRemoteJWKSetFactory(late)(endpoint.url, { now, seed });
+      const seeded = new RemoteJWKSet(late.createLocalJWKSet, endpoint.url, { now, seed });
       await late.init(build.options);
       const set = await seeded.keySetFor({ kid: "a" });
       assert.equal(endpoint.requests.length, 0);

@@ -1,4 +1,4 @@
-// The verified-token cache (js/token-cache.js) through verify, on every build.
+// The verified-token cache (js/cache/verified-tokens.js) through verify, on every build.
 import { describe, it, before } from "node:test";
 import assert from "node:assert/strict";
 
@@ -6,7 +6,7 @@ import { builds, apiFor } from "../support/builds.js";
 import { instrumented } from "../support/instrumented.js";
 import { nodeKeyPair, jwkOf } from "../support/keys.js";
 import { createApi } from "../../js/api.js";
-import { VerifiedTokenCache } from "../../js/token-cache.js";
+import { VerifiedTokenCache } from "../../js/cache/verified-tokens.js";
 
 const BAD_SIGNATURE = { code: "ERR_JWS_SIGNATURE_VERIFICATION_FAILED" };
 const octJwk = (bytes) => ({ kty: "oct", k: Buffer.from(bytes).toString("base64url") });
@@ -174,12 +174,12 @@ for (const build of builds) {
       api.verify(token, key, { cache, issuer: "a" });
       const first = probe.made.findLast(({ name }) => name === "edgejwt_policy_create").handle;
       for (let i = 0; i < 64; i++) api.verify(token, key, { issuer: "a", clockTolerance: i }); // evicts it
-      const { exports, context } = probe;
+      const { exports, context, result } = probe;
       const options = exports.edgejwt_alloc(2);
       new Uint8Array(probe.memory.buffer).set([0x7b, 0x7d], options); // "{}"
       for (let i = 0; i < 4095; i++) {
-        assert.equal(exports.edgejwt_policy_create(context, options, 2), 0);
-        assert.equal(exports.edgejwt_policy_release(context, probe.resultHandle()), 0);
+        assert.equal(exports.edgejwt_policy_create(context, result, options, 2), 0);
+        assert.equal(exports.edgejwt_policy_release(context, result, probe.resultHandle()), 0);
       }
       exports.edgejwt_free(options);
       assert.throws(() => api.verify(token, key, { cache, issuer: "b" }), { code: "ERR_JWT_CLAIM_VALIDATION_FAILED" });

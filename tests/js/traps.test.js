@@ -15,7 +15,7 @@ import { builds } from "../support/builds.js";
 import { instrumented, faults } from "../support/instrumented.js";
 import { nodeKeyPair, jwkOf, pemOf } from "../support/keys.js";
 import { createApi } from "../../js/api.js";
-import { VerifiedTokenCache } from "../../js/token-cache.js";
+import { VerifiedTokenCache } from "../../js/cache/verified-tokens.js";
 
 const NOW = 1_800_000_000;
 const at = new Date(NOW * 1000);
@@ -23,7 +23,7 @@ const b64 = (value) => Buffer.from(typeof value === "string" ? value : JSON.stri
 const secret = new Uint8Array(32).fill(5);
 const otherSecret = new Uint8Array(48).fill(6);
 
-// Every ABI function the API calls; each gets a fault (context_new and context_result only make a
+// Every ABI function the API calls; each gets a fault (context_new and result_new only make a
 // replacement, and get theirs in the test of a replacement that fails).
 const API_FUNCTIONS = [
   "edgejwt_status_name", "edgejwt_status_message", "edgejwt_alloc", "edgejwt_free",
@@ -187,10 +187,22 @@ for (const build of builds) {
       assert.deepEqual(scenario(api, f), baseline);
       assert.equal(probe.instances, instances + 2);
       probe.arm("edgejwt_verify", (exports, args) => {
-        probe.arm("edgejwt_context_result", faults.injected);
+        probe.arm("edgejwt_result_new", faults.injected);
         return faults.injected(exports, args);
       });
       assert.throws(() => api.verify(f.hs, f.hsKey, f.options), { code: "ERR_WASM_TRAP" });
+      assert.deepEqual(scenario(api, f), baseline);
+    });
+
+    it("a replacement that fails again when the next call makes it is a WasmTrap, and the call after works", () => {
+      probe.arm("edgejwt_verify", (exports, args) => {
+        probe.arm("edgejwt_context_new", faults.injected);
+        return faults.injected(exports, args);
+      });
+      assert.throws(() => api.verify(f.hs, f.hsKey, f.options), { code: "ERR_WASM_TRAP" });
+      probe.arm("edgejwt_context_new", faults.injected);
+      assert.throws(() => api.verify(f.hs, f.hsKey, f.options), (error) =>
+        error.code === "ERR_WASM_TRAP" && error.cause instanceof WebAssembly.RuntimeError); // was the engine's own error
       assert.deepEqual(scenario(api, f), baseline);
     });
 

@@ -3,7 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <cstring>
+#include <functional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "status.h"
 #include "test_support.h"
@@ -12,30 +15,46 @@ using namespace edgejwt::test;
 
 namespace {
 
+edgejwt_status code(edgejwt::Status status) { return static_cast<edgejwt_status>(status); }
+std::string text(const uint8_t *data, size_t size) { return std::string(reinterpret_cast<const char *>(data), size); }
+const uint8_t *bytes(const std::string &text) { return reinterpret_cast<const uint8_t *>(text.data()); }
+
 class Abi : public ::testing::Test {
  protected:
-  void SetUp() override { context_ = edgejwt_context_new(); }
-  void TearDown() override { edgejwt_context_free(context_); }
+  void SetUp() override {
+    context_ = edgejwt_context_new();
+    out_ = edgejwt_result_new();
+  }
+  void TearDown() override {
+    edgejwt_result_free(out_);
+    edgejwt_context_free(context_);
+  }
 
+  const edgejwt_result &result() const { return *out_; }
   edgejwt_handle import_secret(size_t size) {
     const std::vector<uint8_t> secret(size, 1);
-    EXPECT_EQ(edgejwt_key_import(context_, EDGEJWT_KEY_SECRET, secret.data(), secret.size(), nullptr, 0), EDGEJWT_OK);
+    EXPECT_EQ(edgejwt_key_import(context_, out_, EDGEJWT_KEY_SECRET, secret.data(), secret.size(), nullptr, 0),
+              EDGEJWT_OK);
     return result().handle;
   }
-  const edgejwt_result &result() const { return *edgejwt_context_result(context_); }
-  static std::string text(const uint8_t *data, size_t size) { return std::string(reinterpret_cast<const char *>(data), size); }
   std::string sign(edgejwt_handle key, const std::string &header, const std::string &payload) {
-    EXPECT_EQ(edgejwt_sign(context_, key, header.data(), header.size(), payload.data(), payload.size()), EDGEJWT_OK);
+    EXPECT_EQ(edgejwt_sign(context_, out_, key, header.data(), header.size(), payload.data(), payload.size()),
+              EDGEJWT_OK);
     return text(result().output, result().output_len);
   }
   edgejwt_status verify(edgejwt_handle key, edgejwt_handle policy, const std::string &token) {
-    return edgejwt_verify(context_, key, policy, token.data(), token.size(), 1e9);
+    return edgejwt_verify(context_, out_, key, policy, token.data(), token.size(), 1e9);
   }
   edgejwt_status create_policy(const std::string &json) {
-    return edgejwt_policy_create(context_, json.data(), json.size());
+    return edgejwt_policy_create(context_, out_, json.data(), json.size());
   }
+  edgejwt_status begin(edgejwt_handle key, edgejwt_handle policy, const std::string &token) {
+    return edgejwt_verify_begin(context_, out_, key, policy, token.data(), token.size());
+  }
+  std::string detail() const { return text(result().detail, result().detail_len); }
 
   edgejwt_context *context_ = nullptr;
+  edgejwt_result *out_ = nullptr;
 };
 
 }  // namespace
@@ -55,20 +74,22 @@ TEST_F(Abi, SignVerifyRoundTripReturnsHeaderAndPayload) {
   ASSERT_EQ(verify(key, 0, token), EDGEJWT_OK);
   EXPECT_EQ(text(result().header, result().header_len), R"({"alg":"HS256","typ":"JWT"})");
   EXPECT_EQ(text(result().payload, result().payload_len), R"({"sub":"u1"})");
-  ASSERT_EQ(edgejwt_decode(context_, 0, token.data(), token.size()), EDGEJWT_OK);
+  ASSERT_EQ(edgejwt_decode(context_, out_, 0, token.data(), token.size()), EDGEJWT_OK);
   EXPECT_EQ(text(result().payload, result().payload_len), R"({"sub":"u1"})");
 }
 
 TEST_F(Abi, ReleasedHandlesStayInvalidWhenSlotsAreReused) {
   const edgejwt_handle first = import_secret(32);
   const std::string token = sign(first, R"({"alg":"HS256"})", "{}");
-  ASSERT_EQ(edgejwt_key_release(context_, first), EDGEJWT_OK);
+  ASSERT_EQ(edgejwt_key_release(context_, out_, first), EDGEJWT_OK);
   const edgejwt_handle second = import_secret(32);
   EXPECT_NE(first, second);
-  EXPECT_EQ(verify(first, 0, token), static_cast<edgejwt_status>(edgejwt::Status::InvalidHandle));
-  EXPECT_EQ(edgejwt_key_release(context_, first), static_cast<edgejwt_status>(edgejwt::Status::InvalidHandle));
-  EXPECT_EQ(verify(0, 0, token), static_cast<edgejwt_status>(edgejwt::Status::InvalidHandle));
-  EXPECT_EQ(verify(second, 12345, token), static_cast<edgejwt_status>(edgejwt::Status::InvalidHandle));
+  EXPECT_EQ(verify(first, 0, token), code(edgejwt::Status::InvalidHandle));
+  EXPECT_EQ(detail(), "key");
+  EXPECT_EQ(edgejwt_key_release(context_, out_, first), code(edgejwt::Status::InvalidHandle));
+  EXPECT_EQ(verify(0, 0, token), code(edgejwt::Status::InvalidHandle));
+  EXPECT_EQ(verify(second, 12345, token), code(edgejwt::Status::InvalidHandle));
+  EXPECT_EQ(detail(), "policy");
 }
 
 // The options' parsing is policy_test's; here, that a policy handle applies and a refusal's detail
@@ -77,72 +98,97 @@ TEST_F(Abi, PoliciesMadeFromOptionsApplyByHandle) {
   const edgejwt_handle key = import_secret(64);
   const std::string token = sign(key, R"({"alg":"HS512"})", "{}");
   ASSERT_EQ(create_policy(R"({"algorithms":["HS256"]})"), EDGEJWT_OK);
-  EXPECT_EQ(verify(key, result().handle, token), static_cast<edgejwt_status>(edgejwt::Status::AlgNotAllowed));
+  EXPECT_EQ(verify(key, result().handle, token), code(edgejwt::Status::AlgNotAllowed));
   ASSERT_EQ(create_policy(R"({"algorithms":["HS256","HS512"],"clockTolerance":5,"maxTokenLength":4096})"), EDGEJWT_OK);
   EXPECT_EQ(verify(key, result().handle, token), EDGEJWT_OK);
-  EXPECT_EQ(create_policy(R"({"unknownOption":1})"), static_cast<edgejwt_status>(edgejwt::Status::InvalidArgument));
-  EXPECT_EQ(text(result().detail, result().detail_len), "unknownOption");
+  EXPECT_EQ(create_policy(R"({"unknownOption":1})"), code(edgejwt::Status::InvalidArgument));
+  EXPECT_EQ(detail(), "unknownOption");
 }
 
 // Issue 11, item 10: maxJsonDepth was accepted up to 2^32-1.
 TEST_F(Abi, PoliciesBoundMaxJsonDepth) {
-  const std::string most = "{\"maxJsonDepth\":" + std::to_string(EDGEJWT_MAX_JSON_DEPTH) + "}";
-  ASSERT_EQ(edgejwt_policy_create(context_, most.data(), most.size()), EDGEJWT_OK);
+  ASSERT_EQ(create_policy("{\"maxJsonDepth\":" + std::to_string(EDGEJWT_MAX_JSON_DEPTH) + "}"), EDGEJWT_OK);
   for (const std::string &over : {"{\"maxJsonDepth\":" + std::to_string(EDGEJWT_MAX_JSON_DEPTH + 1) + "}",
                                  std::string("{\"maxJsonDepth\":4294967295}"), std::string("{\"maxJsonDepth\":0}")}) {
-    EXPECT_EQ(edgejwt_policy_create(context_, over.data(), over.size()),
-              static_cast<edgejwt_status>(edgejwt::Status::InvalidArgument)) << over;
-    EXPECT_EQ(text(result().detail, result().detail_len), "maxJsonDepth");
+    EXPECT_EQ(create_policy(over), code(edgejwt::Status::InvalidArgument)) << over;
+    EXPECT_EQ(detail(), "maxJsonDepth");
   }
 }
 
 // An empty issuer or audience is refused alone as in a list (it was accepted alone).
 TEST_F(Abi, PoliciesRefuseEmptyIssuersAndAudiences) {
   for (const char *options : {R"({"issuer":""})", R"({"issuer":["","a"]})", R"({"audience":""})", R"({"audience":[""]})"}) {
-    EXPECT_EQ(edgejwt_policy_create(context_, options, std::strlen(options)),
-              static_cast<edgejwt_status>(edgejwt::Status::InvalidArgument)) << options;
+    EXPECT_EQ(create_policy(options), code(edgejwt::Status::InvalidArgument)) << options;
   }
 }
 
 TEST_F(Abi, RefusesShortSecretsAndNullInput) {
   const std::vector<uint8_t> short_secret(31, 1);
-  EXPECT_EQ(edgejwt_key_import(context_, EDGEJWT_KEY_SECRET, short_secret.data(), short_secret.size(), nullptr, 0),
-            static_cast<edgejwt_status>(edgejwt::Status::KeyTooShort));
-  EXPECT_EQ(edgejwt_key_import(context_, EDGEJWT_KEY_SECRET, nullptr, 64, nullptr, 0),
-            static_cast<edgejwt_status>(edgejwt::Status::KeyTooShort));
-  EXPECT_EQ(edgejwt_decode(context_, 0, nullptr, 10), static_cast<edgejwt_status>(edgejwt::Status::JwsInvalid));
+  EXPECT_EQ(edgejwt_key_import(context_, out_, EDGEJWT_KEY_SECRET, short_secret.data(), short_secret.size(), nullptr, 0),
+            code(edgejwt::Status::KeyTooShort));
+  EXPECT_EQ(edgejwt_key_import(context_, out_, EDGEJWT_KEY_SECRET, nullptr, 64, nullptr, 0),
+            code(edgejwt::Status::KeyTooShort));
+  EXPECT_EQ(edgejwt_decode(context_, out_, 0, nullptr, 10), code(edgejwt::Status::JwsInvalid));
 }
 
 // An asynchronous host checks the primitive while other calls use the context: the begun
-// verification must finish on its own token, not on whatever the context decoded since.
-TEST_F(Abi, CallsBetweenBeginAndFinishLeaveTheBegunVerificationAlone) {
+// verification must finish on its own token, not on whatever the context decoded since; several
+// may be pending, and each is finished once.
+TEST_F(Abi, VerificationsOwnTheirTokenAndAreFinishedOnce) {
   const edgejwt_handle key = import_secret(32);
   ASSERT_EQ(create_policy(R"({"typ":"at+jwt"})"), EDGEJWT_OK);
   const edgejwt_handle policy = result().handle;
   const std::string header = R"({"alg":"HS256","typ":"at+jwt"})", payload = R"({"sub":"a","exp":2000000000})";
   const std::string token = sign(key, header, payload);
-  const std::string other = sign(key, R"({"alg":"HS256","typ":"JWT"})", R"({"sub":"b"})");
+  const std::string other = sign(key, R"({"alg":"HS256","typ":"at+jwt"})", R"({"sub":"b"})");
 
-  ASSERT_EQ(edgejwt_verify_begin(context_, key, policy, token.data(), token.size()), EDGEJWT_OK);
+  ASSERT_EQ(begin(key, policy, token), EDGEJWT_OK);
+  const edgejwt_handle first = result().handle;
   const std::string input = text(result().signing_input, result().signing_input_len);
   const std::string signature = text(result().signature, result().signature_len);
-  ASSERT_EQ(edgejwt_check_signature(context_, key, "HS256", 5, reinterpret_cast<const uint8_t *>(input.data()),
-                                    input.size(), reinterpret_cast<const uint8_t *>(signature.data()), signature.size()),
+  EXPECT_EQ(input, token.substr(0, token.rfind('.')));
+  ASSERT_EQ(begin(key, policy, other), EDGEJWT_OK);
+  const edgejwt_handle second = result().handle;
+  EXPECT_NE(first, second);
+  ASSERT_EQ(edgejwt_check_signature(context_, out_, key, "HS256", 5, bytes(input), input.size(), bytes(signature),
+                                    signature.size()),
             EDGEJWT_OK);
-  ASSERT_EQ(edgejwt_decode(context_, 0, other.data(), other.size()), EDGEJWT_OK);
+  ASSERT_EQ(edgejwt_decode(context_, out_, 0, other.data(), other.size()), EDGEJWT_OK);
   ASSERT_EQ(verify(key, 0, other), EDGEJWT_OK);
 
-  ASSERT_EQ(edgejwt_verify_finish(context_, EDGEJWT_PAYLOAD_JWT, 1, 1e9), EDGEJWT_OK);
+  ASSERT_EQ(edgejwt_verify_finish(context_, out_, first, EDGEJWT_PAYLOAD_JWT, 1, 1e9), EDGEJWT_OK);
   EXPECT_EQ(text(result().header, result().header_len), header);
   EXPECT_EQ(text(result().payload, result().payload_len), payload);
   EXPECT_EQ(result().valid_until, 2000000000);
-  EXPECT_EQ(edgejwt_verify_finish(context_, EDGEJWT_PAYLOAD_JWT, 1, 1e9),
-            static_cast<edgejwt_status>(edgejwt::Status::InvalidArgument));  // finished once only
+  EXPECT_EQ(edgejwt_verify_finish(context_, out_, first, EDGEJWT_PAYLOAD_JWT, 1, 1e9),
+            code(edgejwt::Status::InvalidHandle));  // finished once only
+  EXPECT_EQ(detail(), "verification");
+  EXPECT_EQ(edgejwt_verify_finish(context_, out_, second, EDGEJWT_PAYLOAD_JWT, 0, 1e9),
+            code(edgejwt::Status::SignatureInvalid));  // the host's verdict stands, and the failure consumes it too
+  EXPECT_EQ(edgejwt_verification_release(context_, out_, second), code(edgejwt::Status::InvalidHandle));
+}
+
+TEST_F(Abi, AFailedBeginMakesNoVerificationAndAReleasedOneCannotFinish) {
+  const edgejwt_handle key = import_secret(32);
+  const std::string token = sign(key, R"({"alg":"HS256"})", "{}");
+  EXPECT_EQ(begin(key, 0, token.substr(0, token.rfind('.'))), code(edgejwt::Status::JwsInvalid));
+  EXPECT_EQ(result().handle, 0u);
+  EXPECT_EQ(result().signing_input_len, 0u);
+  ASSERT_EQ(begin(key, 0, token), EDGEJWT_OK);
+  const edgejwt_handle verification = result().handle;
+  ASSERT_EQ(edgejwt_verification_release(context_, out_, verification), EDGEJWT_OK);
+  EXPECT_EQ(edgejwt_verify_finish(context_, out_, verification, EDGEJWT_PAYLOAD_JWT, 1, 1e9),
+            code(edgejwt::Status::InvalidHandle));
+  EXPECT_EQ(edgejwt_verify_finish(context_, out_, key, EDGEJWT_PAYLOAD_JWT, 1, 1e9),
+            code(edgejwt::Status::InvalidHandle));  // a key's handle names no verification
+  ASSERT_EQ(begin(key, 0, token), EDGEJWT_OK);
+  EXPECT_EQ(edgejwt_verify_finish(context_, out_, result().handle, 7, 1, 1e9), code(edgejwt::Status::InvalidArgument));
+  EXPECT_EQ(detail(), "payload_kind");
 }
 
 // The algorithm and key-family tables reach the host as JSON (description_test checks its content).
 TEST_F(Abi, AlgorithmsDescribeTheCoresTables) {
-  ASSERT_EQ(edgejwt_algorithms(context_), EDGEJWT_OK);
+  ASSERT_EQ(edgejwt_algorithms(context_, out_), EDGEJWT_OK);
   const std::string json = text(result().output, result().output_len);
   EXPECT_EQ(json.rfind(R"({"algorithms":[{"alg":"HS256","family":"HMAC","kty":"oct","scheme":"hmac","hashBits":256,)"
                        R"("signatureLength":32},)",
@@ -158,12 +204,12 @@ TEST_F(Abi, AlgorithmsDescribeTheCoresTables) {
 
 TEST_F(Abi, UnknownFormatsAreInvalidArgumentsNamedFormat) {
   const std::vector<uint8_t> secret(32, 1);
-  EXPECT_EQ(edgejwt_key_import(context_, 99, secret.data(), secret.size(), nullptr, 0),
-            static_cast<edgejwt_status>(edgejwt::Status::InvalidArgument));
-  EXPECT_EQ(text(result().detail, result().detail_len), "format");
+  EXPECT_EQ(edgejwt_key_import(context_, out_, 99, secret.data(), secret.size(), nullptr, 0),
+            code(edgejwt::Status::InvalidArgument));
+  EXPECT_EQ(detail(), "format");
   const edgejwt_handle key = import_secret(32);
-  EXPECT_EQ(edgejwt_key_export(context_, key, 0), static_cast<edgejwt_status>(edgejwt::Status::InvalidArgument));
-  EXPECT_EQ(text(result().detail, result().detail_len), "format");
+  EXPECT_EQ(edgejwt_key_export(context_, out_, key, 0), code(edgejwt::Status::InvalidArgument));
+  EXPECT_EQ(detail(), "format");
   EXPECT_EQ(result().output_len, 0u);
-  ASSERT_EQ(edgejwt_key_export(context_, key, EDGEJWT_EXPORT_JWK_PRIVATE), EDGEJWT_OK);
+  ASSERT_EQ(edgejwt_key_export(context_, out_, key, EDGEJWT_EXPORT_JWK_PRIVATE), EDGEJWT_OK);
 }

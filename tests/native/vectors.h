@@ -1,6 +1,7 @@
 // Finding ../shared/vectors (or $EDGEJWT_VECTORS) and reading its JSON files.
 #pragma once
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -18,14 +19,23 @@ inline std::string vectors_dir() {
   return configured && *configured ? configured : EDGEJWT_DEFAULT_VECTORS;
 }
 
-// False when the file is absent (the caller skips); the document otherwise.
-inline bool load_vectors(const std::string &relative_path, rapidjson::Document &document) {
-  std::ifstream file(vectors_dir() + "/" + relative_path);
-  if (!file) return false;
+// Whether the vectors folder is there at all: without it the suites skip, saying where they looked.
+inline bool vectors_present() {
+  std::error_code error;
+  return std::filesystem::is_directory(vectors_dir(), error);
+}
+
+// The document; an empty string when it loaded, or why not (a file missing from a folder that is
+// there, or one that is not JSON: the test fails, as a vector file gone wrong must never pass).
+inline std::string load_vectors(const std::string &relative_path, rapidjson::Document &document) {
+  const std::string path = vectors_dir() + "/" + relative_path;
+  std::ifstream file(path);
+  if (!file) return "vector file " + path + " cannot be read";
   std::stringstream text;
   text << file.rdbuf();
   document.Parse(text.str().c_str());
-  return !document.HasParseError();
+  if (document.HasParseError()) return "vector file " + path + " is not JSON";
+  return "";
 }
 
 // Checks every test of a Wycheproof signature group with `verify(message, signature)`: "valid"
@@ -52,8 +62,11 @@ size_t check_signature_group(const rapidjson::Value &group, size_t signature_siz
 
 }  // namespace edgejwt::test
 
-// Skips the test, saying where the vectors were looked for, when they are absent.
-#define EDGEJWT_LOAD_VECTORS_OR_SKIP(path, document)                                          \
-  if (!edgejwt::test::load_vectors(path, document))                                           \
-  GTEST_SKIP() << "test vectors not found: " << edgejwt::test::vectors_dir() << "/" << path \
-               << " (set EDGEJWT_VECTORS to the shared vectors folder)"
+// Loads `path` into `document`: skips the test when the vectors folder is absent (saying where it
+// was looked for), fails it when the file is missing or malformed.
+#define EDGEJWT_LOAD_VECTORS_OR_SKIP(path, document)                                               \
+  if (!edgejwt::test::vectors_present())                                                           \
+    GTEST_SKIP() << "test vectors not found: " << edgejwt::test::vectors_dir()                     \
+                 << " is absent (set EDGEJWT_VECTORS to the shared vectors folder)";               \
+  if (const std::string problem = edgejwt::test::load_vectors(path, document); !problem.empty()) \
+  GTEST_FAIL() << problem

@@ -3,6 +3,7 @@
 import { createApi } from "../../js/api.js";
 import { createGatewayFactory } from "../../js/gateway.js";
 import { Core } from "../../js/core.js";
+import { algorithmTable } from "../../js/host-crypto/algorithms.js";
 import { loadEmscriptenEngine } from "../../js/engines/emscripten.js";
 import { loadWasiEngine } from "../../js/engines/wasi.js";
 
@@ -23,4 +24,9 @@ export async function apiFor(build) {
 // The C ABI of one build, for tests of what the public API does not expose on its own.
 export async function coreFor(build) {
   return new Core(await build.load(build.options));
+}
+
+// The algorithms a host checks, as a runtime learns them from the build's core (js/host-crypto/algorithms.js).
+export async function algorithmsOf(build) {
+  return algorithmTable(JSON.parse((await coreFor(build)).call("edgejwt_algorithms").output));
 }

@@ -14,13 +14,13 @@ export function instrumented(build) {
     exports: null, // the real exports of the current instance
     memory: null,
     context: 0, // the API's context in the current instance
-    result: 0,
+    result: 0, // and the result its calls write to
     instances: 0,
     made: [], // { name, handle } of every key, set and policy made
     arm(name, run, at = 1) {
       this.faults.set(name, { at: (this.calls.get(name) ?? 0) + at, run });
     },
-    // The handle in the context's result (edgejwt_result.handle, wasm32 offset 32).
+    // The handle in the API's result (edgejwt_result.handle, wasm32 offset 32).
     resultHandle() {
       return new DataView(this.memory.buffer).getUint32(this.result + 32, true);
     },
@@ -47,7 +47,7 @@ export function instrumented(build) {
         const value = real(...args);
         probe.observers.get(name)?.(value, args);
         if (name === "edgejwt_context_new") probe.context = value;
-        if (name === "edgejwt_context_result") probe.result = value;
+        if (name === "edgejwt_result_new") probe.result = value;
         if (MAKERS.has(name) && value === 0) probe.made.push({ name, handle: probe.resultHandle() });
         return value;
       };
@@ -68,7 +68,7 @@ export const faults = {
   // An injected throw, as a trap would surface.
   injected: () => { throw new WebAssembly.RuntimeError("injected trap"); },
   // A real trap in the real instance: the call's pointer arguments replaced by a wild one.
-  wildPointer: (exports) => exports.edgejwt_decode(0x7ffffff0, 0, 0x7ffffff0, 4096),
+  wildPointer: (exports) => exports.edgejwt_decode(0x7ffffff0, 0x7ffffff0, 0, 0x7ffffff0, 4096),
   // A real stack overflow: the call made again and again as the JS stack unwinds from exhaustion,
   // from where it cannot even enter the instance to where it overflows inside it (leaving the
   // instance's own stack pointer unrestored, as a hostile depth once did), then thrown.

@@ -28,5 +28,6 @@ export function algorithmOf(file, group) {
 export function importGroupKey(core, group, alg) {
   const jwk = group.publicKeyJwk ?? group.keyJwk;
   const [data, format] = jwk ? [JSON.stringify(jwk), KEY_JWK] : [Buffer.from(group.publicKeyDer, "hex"), KEY_SPKI_DER];
-  return core.status("edgejwt_key_import", format, data, alg) === 0 ? core.handle() : 0;
+  const { status, outputs } = core.attempt("edgejwt_key_import", format, data, alg);
+  return status === 0 ? outputs.handle : 0;
 }

@@ -5,12 +5,14 @@
 // the core checked depends on the token, key and policy alone). An entry outside its interval is
 // dropped and the token verified again, so the cache never answers otherwise than the core would;
 // it also never outlives `maxTtl` seconds. Failures are never cached.
+import { JOSEInvalidArgument } from "../errors.js";
+import { deepFreeze } from "../util.js";
 
 export class VerifiedTokenCache {
   constructor({ maxEntries = 10_000, maxTtl = 300, maxBytes = 16 * 1024 * 1024 } = {}) {
-    if (!Number.isInteger(maxEntries) || maxEntries < 1) throw new TypeError("maxEntries must be a positive integer");
-    if (typeof maxTtl !== "number" || !(maxTtl > 0)) throw new TypeError("maxTtl must be a positive number of seconds");
-    if (!Number.isInteger(maxBytes) || maxBytes < 1) throw new TypeError("maxBytes must be a positive integer");
+    if (!Number.isInteger(maxEntries) || maxEntries < 1) throw new JOSEInvalidArgument("maxEntries must be a positive integer");
+    if (typeof maxTtl !== "number" || !(maxTtl > 0)) throw new JOSEInvalidArgument("maxTtl must be a positive number of seconds");
+    if (!Number.isInteger(maxBytes) || maxBytes < 1) throw new JOSEInvalidArgument("maxBytes must be a positive integer");
     this.maxEntries = maxEntries;
     this.maxTtl = maxTtl;
     this.maxBytes = maxBytes; // the keys' total length, tokens being most of it
@@ -64,10 +66,4 @@ function freezeResult(result) {
   Object.freeze(result);
   deepFreeze(result.payload);
   deepFreeze(result.protectedHeader);
-}
-
-function deepFreeze(value) {
-  if (typeof value !== "object" || value === null || Object.isFrozen(value)) return;
-  Object.freeze(value);
-  for (const item of Object.values(value)) deepFreeze(item);
 }

@@ -1,6 +1,7 @@
-// The two-phase C ABI: the core does every check but the signature primitive, the host (here
-// node:crypto) checks the primitive, the core finishes. Malformed and hostile tokens must be
-// refused by the core before the host is asked anything.
+// The two-phase C ABI, driven directly (edgejwt_verify_begin, a host's verdict, edgejwt_verify_finish):
+// the core does every check but the signature primitive, the host (here node:crypto) checks the
+// primitive, the core finishes. Malformed and hostile tokens must be refused by the core before the
+// host is asked anything. (The API's use of it, js/host-crypto/, is host-crypto.test.js's.)
 import { describe, it, before } from "node:test";
 import assert from "node:assert/strict";
 import { createPublicKey, verify as nodeVerify } from "node:crypto";
@@ -22,23 +23,22 @@ function nodeCheck(alg, jwk, input, signature) {
 }
 
 for (const build of builds) {
-  describe(`host-checked verification on ${build.name}`, () => {
+  describe(`the two-phase ABI on ${build.name}`, () => {
     let core;
     let api;
     before(async () => { core = await coreFor(build); api = await apiFor(build); });
 
-    function importJwk(jwk) {
-      core.call("edgejwt_key_import", KEY_JWK, JSON.stringify(jwk), "");
-      return core.handle();
-    }
+    const importJwk = (jwk) => core.call("edgejwt_key_import", KEY_JWK, JSON.stringify(jwk), "").handle;
+    let finished; // what the last finish returned
 
     // begin → host check → finish; returns the status name of whichever step stopped it.
     function verifyWithHost(token, keyHandle, jwk, now = Date.now() / 1000) {
-      const begun = core.status("edgejwt_verify_begin", keyHandle, 0, token);
-      if (begun !== 0) return core.statusName(begun);
-      const alg = JSON.parse(core.text("header")).alg;
-      const valid = nodeCheck(alg, jwk, core.bytesOf("signingInput"), core.bytesOf("signature"));
-      return core.statusName(core.status("edgejwt_verify_finish", PAYLOAD_JWT, valid, now));
+      const begun = core.attempt("edgejwt_verify_begin", keyHandle, 0, token);
+      if (begun.status !== 0) return core.statusName(begun.status);
+      const { handle, header, signingInput, signature } = begun.outputs;
+      const valid = nodeCheck(JSON.parse(header).alg, jwk, core.bytesOf(signingInput), core.bytesOf(signature));
+      finished = core.attempt("edgejwt_verify_finish", handle, PAYLOAD_JWT, valid, now);
+      return core.statusName(finished.status);
     }
 
     for (const alg of Object.keys(ASYMMETRIC)) {
@@ -50,7 +50,7 @@ for (const build of builds) {
         const now = Math.floor(Date.now() / 1000);
         const token = api.sign({ sub: "u1", exp: now + 60 }, signer, { alg });
         assert.equal(verifyWithHost(token, key, jwk), "OK");
-        assert.equal(JSON.parse(core.text("payload")).sub, "u1");
+        assert.equal(JSON.parse(Buffer.from(finished.outputs.payload)).sub, "u1");
         const [h, p, s] = token.split(".");
         const forged = `${h}.${Buffer.from('{"sub":"admin"}').toString("base64url")}.${s}`;
         assert.equal(verifyWithHost(forged, key, jwk), "ERR_JWS_SIGNATURE_VERIFICATION_FAILED");
@@ -82,8 +82,13 @@ for (const build of builds) {
         "ERR_JWS_SIGNATURE_VERIFICATION_FAILED");
     });
 
-    it("finishing without a begun verification is refused", () => {
-      assert.equal(core.statusName(core.status("edgejwt_verify_finish", PAYLOAD_JWT, true, 0)), "ERR_INVALID_ARGUMENT");
+    it("finishing without a begun verification is refused, and a verification finishes once", () => {
+      assert.equal(core.statusName(core.status("edgejwt_verify_finish", 0, PAYLOAD_JWT, true, 0)), "ERR_INVALID_HANDLE");
+      const { publicKey, privateKey } = nodeKeyPair("ES256");
+      const token = api.sign({ sub: "once" }, api.importJWK(jwkOf(privateKey)), { alg: "ES256" });
+      const { handle } = core.call("edgejwt_verify_begin", importJwk(jwkOf(publicKey)), 0, token);
+      assert.equal(core.status("edgejwt_verify_finish", handle, PAYLOAD_JWT, true, Date.now() / 1000), 0);
+      assert.equal(core.statusName(core.status("edgejwt_verify_finish", handle, PAYLOAD_JWT, true, 0)), "ERR_INVALID_HANDLE");
     });
   });
 }

@@ -1,10 +1,12 @@
 // A key set fetched from an identity provider's JWKS endpoint, for verifying at the edge: a
-// RemoteDocument (remote-document.js: cached within Cache-Control bounds, stale-while-revalidate,
+// RemoteDocument (../remote-document.js: cached within Cache-Control bounds, stale-while-revalidate,
 // stale-if-error within maxStale, one request at a time, seedable) whose body is imported into the
 // core once per fetch, and refetched when a token names a kid the set does not have (at most once
 // per cooldown).
-import { JWKSFetchFailed, JWKSInvalid, JWKSTimeout } from "./errors.js";
-import { RemoteDocument } from "./remote-document.js";
+import { JWKSFetchFailed, JWKSInvalid, JWKSTimeout } from "../errors.js";
+import { RemoteDocument } from "../remote-document.js";
+import { keySource } from "../key/resolve.js";
+import { createLocalJWKSet } from "./local.js";
 
 // The core imports a JWK Set of at most 512 KiB and 100 keys (src/keys/key_set.h: kMaxSetSize,
 // kMaxKeys; tests/js/remote-jwks.test.js checks the two agree): a larger body could never be used,
@@ -30,11 +32,9 @@ const JWKS = {
   Invalid: JWKSInvalid,
 };
 
-// Bound by each entry point to its own createLocalJWKSet (and so to its own Wasm instance).
-export function createRemoteJWKSetFactory({ createLocalJWKSet }) {
-  return function createRemoteJWKSet(url, options = {}) {
-    return new RemoteJWKSet(createLocalJWKSet, url, options);
-  };
+// Each fetched set is made a LocalJWKSet of `runtime` (and so of its Wasm instance).
+export function createRemoteJWKSet(runtime, url, options = {}) {
+  return new RemoteJWKSet((jwks) => createLocalJWKSet(runtime, jwks), url, options);
 }
 
 export class RemoteJWKSet {
@@ -52,6 +52,11 @@ export class RemoteJWKSet {
   // for a kid that is simply unknown: verify then reports ERR_JWKS_NO_MATCHING_KEY.
   async keySetFor(protectedHeader) {
     return (await this.#document.get(protectedHeader)).set;
+  }
+
+  // What verifyAsync asks a key source (key/resolve.js).
+  [keySource](protectedHeader) {
+    return this.keySetFor(protectedHeader);
   }
 
   // Fetches now, or joins the fetch in flight, whatever the cooldown (it holds back only the

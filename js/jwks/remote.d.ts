@@ -1,5 +1,5 @@
-// A key set fetched from a JWKS endpoint (js/remote-jwks.js). The entry points re-export these.
-import type { JOSEError, JWK, JWSHeaderParameters, LocalJWKSet } from "./index.js";
+// A key set fetched from a JWKS endpoint (js/jwks/remote.js). The entry points re-export these.
+import type { JOSEError, JWK, JWSHeaderParameters, LocalJWKSet } from "../index.js";
 
 /** What snapshot() returns and `seed` takes: the last good fetch, JSON-serialisable. */
 export interface RemoteJWKSetSnapshot {

@@ -1,0 +1,44 @@
+// The API's argument checks that several operations share (the ABI's own, which nothing passes
+// around, are core/signatures.js's).
+import { JOSEInvalidArgument, JWSInvalid } from "./errors.js";
+
+const decoder = new TextDecoder();
+const EMPTY_OPTIONS = Object.freeze({});
+
+// An options argument: an object, or undefined for none.
+export function optionsOf(options) {
+  if (options === undefined) return EMPTY_OPTIONS;
+  if (typeof options !== "object" || options === null) throw new JOSEInvalidArgument("options must be an object");
+  return options;
+}
+
+// Seconds since the epoch: options.currentDate, or now.
+export function currentSeconds(options) {
+  if (options.currentDate === undefined) return Date.now() / 1000;
+  if (!(options.currentDate instanceof Date) || Number.isNaN(options.currentDate.getTime())) {
+    throw new JOSEInvalidArgument("options.currentDate must be a valid Date");
+  }
+  return options.currentDate.getTime() / 1000;
+}
+
+// The token as text, refused before anything is copied when it is longer than the policy allows
+// (a string's UTF-16 length never exceeds its UTF-8 length, nor bytes their decoded text's).
+export function tokenText(token, maxLength) {
+  let text;
+  if (typeof token === "string") text = token;
+  else if (token instanceof Uint8Array) text = token.byteLength > maxLength ? null : decoder.decode(token);
+  else throw new JWSInvalid("a compact JWS must be a string or a Uint8Array");
+  if (text === null || text.length > maxLength) {
+    throw new JWSInvalid("the token is longer than the configured limit", { code: "ERR_TOKEN_TOO_LARGE" });
+  }
+  return text;
+}
+
+// Whole seconds since the epoch from a Date or a number of seconds.
+export function numericDate(value, what) {
+  const seconds = value instanceof Date ? Math.floor(value.getTime() / 1000) : value;
+  if (typeof seconds !== "number" || !Number.isFinite(seconds) || seconds < 0) {
+    throw new JOSEInvalidArgument(`${what} must be a Date or a non-negative number of seconds`);
+  }
+  return seconds;
+}

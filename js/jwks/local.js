@@ -1,0 +1,21 @@
+// A local JWK Set (jose's createLocalJWKSet): every entry imported and checked once, here; verify
+// then picks the one key that fits each token (key/key.js: LocalJWKSet).
+import { JWKSInvalid } from "../errors.js";
+import { deepFreeze, isPlainObject } from "../util.js";
+import { importedSet } from "../key/key.js";
+
+// The set is copied as plain data first (structuredClone refuses functions, Proxies and other
+// host objects) and frozen: what the core imported is what `jwks` shows and keyAt reads.
+export function createLocalJWKSet(runtime, jwks) {
+  runtime.ready();
+  let copy;
+  let json;
+  try {
+    copy = structuredClone(jwks);
+    if (isPlainObject(copy) && Array.isArray(copy.keys)) json = JSON.stringify(copy);
+  } catch (cause) {
+    throw new JWKSInvalid("a JWK Set must be plain JSON data (no functions, Proxies or other objects)", { cause });
+  }
+  if (json === undefined) throw new JWKSInvalid('a JWK Set is an object with a "keys" array');
+  return importedSet(runtime, deepFreeze(copy), json);
+}

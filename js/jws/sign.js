@@ -1,0 +1,18 @@
+// Signing a compact JWS: the protected header from the options ("alg" required; "typ", "kid" and
+// other members as given), the payload as the caller's function has prepared it; the core checks
+// both and that "alg" suits the key.
+import { JOSEInvalidArgument } from "../errors.js";
+import { jsonOf } from "../util.js";
+import { handleFor } from "../key/key.js";
+import { keyOf } from "../key/resolve.js";
+
+// `abiFunction` is edgejwt_sign (JSON claims; "typ" defaults to "JWT") or edgejwt_compact_sign (bytes).
+export function signWith(runtime, abiFunction, payload, key, options) {
+  if (typeof options.alg !== "string") throw new JOSEInvalidArgument('signing needs options.alg, e.g. { alg: "ES256" }');
+  const header = { ...options.header, alg: options.alg };
+  const typ = options.typ ?? options.header?.typ ?? (abiFunction === "edgejwt_sign" ? "JWT" : undefined);
+  if (typ !== undefined) header.typ = typ;
+  if (options.kid !== undefined) header.kid = options.kid;
+  const headerJson = jsonOf(header, JOSEInvalidArgument, "the protected header");
+  return runtime.core.call(abiFunction, handleFor(runtime, keyOf(runtime, key)), headerJson, payload).output;
+}

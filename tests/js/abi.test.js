@@ -1,0 +1,145 @@
+// The C ABI's facts are written once for JS (js/abi.js, js/core/signatures.js) and checked here
+// against bindings/edgejwt.h, read as text: every number, the result's layout in wasm32 (computed
+// from its declaration), and every context function's parameters. A change to the header that the
+// JS layer does not follow fails here, not as a misread result in production. init() refuses a Wasm
+// module of another ABI version with a coded error.
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+
+import * as abi from "../../js/abi.js";
+import { SIGNATURES } from "../../js/core.js";
+import { createApi } from "../../js/api.js";
+import { builds } from "../support/builds.js";
+
+const header = readFileSync(new URL("../../bindings/edgejwt.h", import.meta.url), "utf8");
+const camel = (snake) => snake.toLowerCase().replace(/_([a-z0-9])/g, (_, letter) => letter.toUpperCase());
+
+// { NAME: value } of the header's numeric #defines with `prefix`, named without it.
+function defines(prefix) {
+  const found = {};
+  for (const [, name, value] of header.matchAll(new RegExp(`^#define ${prefix}(\\w+) (\\d+)`, "gm"))) {
+    found[name] = Number(value);
+  }
+  return found;
+}
+
+// The fields of edgejwt_result with their wasm32 offsets (pointers, size_t and 32-bit integers are
+// 4 bytes, doubles 8, each aligned to its size), and the struct's size.
+function resultLayout() {
+  const body = /typedef struct edgejwt_result \{([^}]*)\} edgejwt_result;/.exec(header)[1];
+  const fields = [];
+  let offset = 0;
+  let alignment = 4;
+  for (const [, type, name] of body.replace(/\/\*[\s\S]*?\*\//g, "").matchAll(/([\w ]+?\*?)\s*(\w+);/g)) {
+    const size = type.trim() === "double" ? 8 : 4;
+    alignment = Math.max(alignment, size);
+    offset = Math.ceil(offset / size) * size;
+    fields.push({ name, type: type.trim(), offset });
+    offset += size;
+  }
+  return { fields, size: Math.ceil(offset / alignment) * alignment };
+}
+
+// Every EDGEJWT_API function: { name: [parameter types] }.
+function prototypes() {
+  const found = {};
+  for (const [, name, parameters] of header.matchAll(/EDGEJWT_API [\w ]+?\*?\s*(edgejwt_\w+)\(([^)]*)\);/g)) {
+    found[name] = parameters === "void" ? [] : parameters.split(",").map((parameter) =>
+      parameter.trim().replace(/\s+/g, " ").replace(/\s*\w+$/, "").replace(/ \*$/, " *"));
+  }
+  return found;
+}
+
+// The C parameters a JS parameter kind stands for.
+const C_TYPES = {
+  u32: [["uint32_t"], ["edgejwt_handle"]], i32: [["int32_t"]], bool: [["int32_t"]], f64: [["double"]],
+  text: [["const char *", "size_t"]], bytes: [["const uint8_t *", "size_t"]], data: [["const uint8_t *", "size_t"]],
+};
+
+describe("js/abi.js agrees with bindings/edgejwt.h", () => {
+  it("the ABI version", () => {
+    assert.equal(abi.ABI_VERSION, defines("EDGEJWT_ABI_")["VERSION"]);
+  });
+
+  it("key import and export formats, payload kinds", () => {
+    const named = (prefix) => Object.fromEntries(Object.entries(defines(prefix)).map(([name, value]) => [camel(name), value]));
+    assert.deepEqual({ ...abi.KeyFormat }, named("EDGEJWT_KEY_"));
+    assert.deepEqual({ ...abi.ExportFormat }, named("EDGEJWT_EXPORT_"));
+    assert.deepEqual({ ...abi.PayloadKind }, named("EDGEJWT_PAYLOAD_"));
+  });
+
+  it("the limits hosts apply before a call", () => {
+    assert.equal(abi.DEFAULT_MAX_TOKEN_LENGTH, defines("EDGEJWT_")["DEFAULT_MAX_TOKEN_LENGTH"]);
+    assert.equal(abi.MAX_JSON_DEPTH, defines("EDGEJWT_")["MAX_JSON_DEPTH"]);
+  });
+
+  it("edgejwt_result's layout in wasm32: every field, pointers with their lengths, the window's two doubles", () => {
+    const { fields, size } = resultLayout();
+    assert.equal(abi.RESULT_SIZE, size);
+    const expected = {};
+    for (const [i, { name, type, offset }] of fields.entries()) {
+      if (name.endsWith("_len")) {
+        assert.equal(fields[i - 1].name, name.slice(0, -4), `${name} follows its pointer`);
+        assert.equal(offset, fields[i - 1].offset + 4);
+      } else if (name === "valid_until") {
+        assert.equal(offset, expected.validity + 8);
+      } else {
+        expected[name === "valid_from" ? "validity" : camel(name)] = offset;
+        if (type.endsWith("*")) assert.equal(fields[i + 1]?.name, `${name}_len`, `${name} has its length`);
+      }
+    }
+    assert.deepEqual({ ...abi.RESULT_OFFSETS }, expected);
+  });
+
+  it("every context function's parameters, after the context and the result", () => {
+    const declared = prototypes();
+    const contextFunctions = Object.keys(declared).filter((name) => declared[name][1] === "edgejwt_result *");
+    assert.deepEqual(Object.keys(SIGNATURES).sort(), contextFunctions.sort(), "the signatures cover the header's functions");
+    for (const [name, { parameters, outputs }] of Object.entries(SIGNATURES)) {
+      const [context, result, ...rest] = declared[name];
+      assert.deepEqual([context, result], ["edgejwt_context *", "edgejwt_result *"], name);
+      let at = 0;
+      for (const { kind, name: parameter } of parameters) {
+        const match = C_TYPES[kind].find((types) => types.every((type, j) => rest[at + j] === type));
+        assert.ok(match, `${name}: ${parameter} (${kind}) is not ${rest.slice(at).join(", ")}`);
+        at += match.length;
+      }
+      assert.equal(at, rest.length, `${name}: the header declares more parameters (${rest.join(", ")})`);
+      for (const { name: field, offset } of outputs) assert.ok(Number.isInteger(offset), `${name} -> ${field}`);
+    }
+  });
+
+  it("the functions the Core calls outside the table exist", () => {
+    const declared = prototypes();
+    for (const name of ["edgejwt_abi_version", "edgejwt_alloc", "edgejwt_free", "edgejwt_status_name", "edgejwt_status_message",
+      "edgejwt_context_new", "edgejwt_result_new"]) {
+      assert.ok(declared[name], name);
+    }
+  });
+});
+
+describe("init() and a Wasm module of another ABI", () => {
+  for (const build of builds) {
+    it(`${build.name}: refused with ERR_WASM_ABI_MISMATCH, and no call reaches it`, async () => {
+      let called = 0;
+      const speaksOther = async (options) => {
+        const engine = await build.load(options);
+        const exports = { ...engine.exports, edgejwt_abi_version: () => abi.ABI_VERSION - 1 };
+        for (const name of ["edgejwt_context_new", "edgejwt_result_new"]) {
+          exports[name] = () => { called++; return engine.exports[name](); };
+        }
+        return { ...engine, exports };
+      };
+      const api = createApi(speaksOther);
+      await assert.rejects(api.init(build.options), (error) => {
+        assert.equal(error.code, "ERR_WASM_ABI_MISMATCH");
+        assert.equal(error.name, "JOSEError");
+        assert.match(error.message, new RegExp(`ABI ${abi.ABI_VERSION - 1}\\b.*ABI ${abi.ABI_VERSION}\\b`));
+        return true;
+      });
+      assert.equal(called, 0);
+      assert.throws(() => api.decode("e30.e30."), { code: "ERR_NOT_INITIALIZED" });
+    });
+  }
+});
