@@ -15,6 +15,7 @@ import { constants, verify as nodeVerify } from "node:crypto";
 
 import { createApi } from "../js/api.js";
 import { Core } from "../js/core.js";
+import { KeyFormat } from "../js/abi.js";
 import { loadEmscriptenEngine } from "../js/engines/emscripten.js";
 import { loadWasiEngine } from "../js/engines/wasi.js";
 import { freshKeyPair } from "../tests/support/keys.js";
@@ -100,8 +101,7 @@ async function main() {
 
 // The key's handle in `core`, imported from its JWK for `alg`.
 function importKey(core, jwk, alg) {
-  core.call("edgejwt_key_import", 2, JSON.stringify(jwk), alg); // 2: JWK
-  return core.handle();
+  return core.call("edgejwt_key_import", KeyFormat.jwk, JSON.stringify(jwk), alg).handle;
 }
 
 await main();

@@ -8,6 +8,7 @@
 //     their mutations, the edge values of s, r and s, and cases built with BigInt arithmetic
 //     (tests/support/p256.js): x(R) ≥ n, u1·G + u2·Q at infinity, the keys G and −G.
 // EDGEJWT_DIFFERENTIAL_CASES sets how many cases of each kind (scripts/differential.sh: 10^6).
+import { KeyFormat } from "../../js/abi.js";
 import { describe, it, before } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -22,7 +23,6 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
 const CONFIGURED = Number(process.env.EDGEJWT_DIFFERENTIAL_CASES ?? 0);
 const PROGRAM_CASES = CONFIGURED || 1500; // per kind: RSA, P-256 u1·G + u2·Q, ECDSA
 const NODE_CASES = CONFIGURED || 600; // per algorithm and build
-const KEY_JWK = 2;
 
 // Runs a differential program; its JSON lines, one per kind.
 function runProgram(args) {
@@ -94,8 +94,7 @@ function* variants(alg, message, signature, jwk) {
 
 // The key's handle in `core`, imported from its JWK for `alg`.
 function importKey(core, jwk, alg) {
-  core.call("edgejwt_key_import", KEY_JWK, JSON.stringify(jwk), alg);
-  return core.handle();
+  return core.call("edgejwt_key_import", KeyFormat.jwk, JSON.stringify(jwk), alg).handle;
 }
 
 // edgejwt's verdict on the signature primitive alone (edgejwt_check_signature).
