@@ -4,7 +4,8 @@
 // spread (min-max) across rounds, and for verify rows the ratio to fast-jwt's verify (cached rows:
 // to fast-jwt's cached verify). Measured, never asserted.
 // edgejwt verifies asymmetric tokens twice: "host" (the primitive on node:crypto, the default
-// under Node) and "wasm" ({ hostCrypto: false }); "cached" goes through a VerifiedTokenCache.
+// under Node) and "wasm" ({ hostCrypto: false }); "cached" goes through a VerifiedTokenCache; HS256's
+// "raw secret" passes the secret's Uint8Array where the other rows pass an imported Key.
 // Environment: BENCH_ROUNDS (default 5), BENCH_MS per case per round (default 200).
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
@@ -51,6 +52,8 @@ function casesFor(alg, keys, token, edgejwt) {
     const cached = { ...options, cache: new VerifiedTokenCache() };
     if (keys.secret) {
       cases[`${name} verify`] = () => api.verify(token, verifier, options); // HMAC is always Wasm's
+      // The secret as jose users pass it: the same Uint8Array on every call (issue 16, target 1).
+      cases[`${name} verify (raw secret)`] = () => api.verify(token, keys.secret, options);
     } else {
       cases[`${name} verify (host)`] = () => api.verify(token, verifier, options);
       cases[`${name} verify (wasm)`] = () => api.verify(token, verifier, wasmOnly);
