@@ -441,10 +441,23 @@ export function createApi(loadEngine) {
     ready();
     options = optionsOf(options);
     if (key instanceof RemoteJWKSet) {
+      const hit = cachedUnder(key.keySetAtOnce(), token, options);
+      if (hit) return hit;
       key = await key.keySetFor(decodeProtectedHeader(token, options));
     }
     if (!host || host.synchronous || !takesHost(key, options)) return verify(token, key, options);
     return verifyOnAsyncHost(token, key, options);
+  }
+
+  // A hit of the verified-token cache for `token` verified with `set`, a remote set's keys on hand
+  // (keySetAtOnce): keySetFor would answer that set for the token's header, so the header is not
+  // decoded (a crossing into the core) to ask it. undefined on a miss, uncounted: the caller's
+  // lookup after keySetFor counts it. Options the full path would refuse are left to it.
+  function cachedUnder(set, token, options) {
+    const refused = options.hostCrypto !== undefined && typeof options.hostCrypto !== "boolean";
+    if (set === undefined || !(options.cache instanceof VerifiedTokenCache) || refused) return undefined;
+    const policy = policies.policyFor(options);
+    return options.cache.hit(cacheKeyOf(set, policy, tokenText(token, policy.maxTokenLength)), currentSeconds(options));
   }
 
   // A cache hit is answered at once. Otherwise the core begins, the host checks the primitive, and
