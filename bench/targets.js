@@ -99,11 +99,17 @@ function gatewayRows(edge) {
   if (!bypass || !hit || !miss) return [null];
   // Requests/s, and workerd's CPU time per request where the bench measured it.
   const load = (row) => `${format(row.requestsPerSecond)} req/s${row.workerdCpuMicrosPerRequest ? `, ${row.workerdCpuMicrosPerRequest.toFixed(0)} µs CPU` : ""}`;
+  // Met when requests/s reach the ratio and, where measured, so does the ratio of CPU per request
+  // (what requests/s would be if workerd alone used the CPU): one run of requests/s on a shared
+  // machine can reach a ratio the work per request does not.
   const throughput = (path, row, minimum) => {
     const ratio = row.requestsPerSecond / bypass.requestsPerSecond;
+    const cpuRatio = row.workerdCpuMicrosPerRequest && bypass.workerdCpuMicrosPerRequest
+      ? bypass.workerdCpuMicrosPerRequest / row.workerdCpuMicrosPerRequest : null;
     return {
       path, figures: { wasi: load(row) }, peer: `bypassed path ${load(bypass)}`,
-      shown: ratioText(ratio), target: `≥ ${minimum.toFixed(2)}×`, met: ratio >= minimum,
+      shown: `${ratioText(ratio)}${cpuRatio === null ? "" : ` (CPU ${ratioText(cpuRatio)})`}`, target: `≥ ${minimum.toFixed(2)}×`,
+      met: ratio >= minimum && (cpuRatio === null || cpuRatio >= minimum),
     };
   };
   const addedMicroseconds = (hit.latencyMs.p50 - bypass.latencyMs.p50) * 1000;
