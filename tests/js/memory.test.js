@@ -1,17 +1,23 @@
-// Wasm memory: flat across a million verify calls on each build, for a Key and for a raw secret
-// (imported once, js/key/secrets.js), and bounded when every call brings a fresh array; and the
-// input buffer (issue 11, item 11): a failed allocation keeps the old buffer, a token over
-// maxTokenLength is refused before it is copied, and the buffer made for an oversized input is
-// given back. (Reported, not timed.)
+// Wasm memory: flat across a million verify calls on each build, for a Key, a raw secret (imported
+// once, js/key/secrets.js) and the verified-token cache; across a hundred thousand for a public key
+// and a key set, in Wasm and on the host path (begin, the host's verdict, finish); bounded when
+// every call brings a fresh array; and the input buffer (issue 11, item 11): a failed allocation
+// keeps the old buffer, a token over maxTokenLength is refused before it is copied, and the buffer
+// made for an oversized input is given back. (Reported, not timed.)
 import { describe, it, before } from "node:test";
 import assert from "node:assert/strict";
 
 import { builds, apiFor } from "../support/builds.js";
 import { instrumented } from "../support/instrumented.js";
 import { createApi } from "../../js/api.js";
+import { VerifiedTokenCache } from "../../js/cache/verified-tokens.js";
 
 const CALLS = 1_000_000;
 const FRESH_ARRAYS = 100_000;
+// An Ed25519 verify takes about 100 µs: a tenth of CALLS keeps the test near ten seconds a build,
+// and memory grows in 64 KiB pages, so a leak of one allocation (16 bytes or more) per call shows
+// long before.
+const ASYMMETRIC_CALLS = 100_000;
 
 for (const build of builds.filter((b) => b.name !== "wasi (node:wasi)")) {
   describe(`memory on ${build.name}`, () => {
@@ -40,6 +46,25 @@ for (const build of builds.filter((b) => b.name !== "wasi (node:wasi)")) {
       const token = api.sign({ sub: "u1", scope: "read write", n: 1 }, secret, { alg: "HS256", expiresIn: "1h" });
       const options = { algorithms: ["HS256"] };
       flat(CALLS, () => api.verify(token, secret, options));
+    });
+
+    it(`stays flat across ${CALLS.toLocaleString("en")} verify calls answered by the verified-token cache`, () => {
+      const secret = crypto.getRandomValues(new Uint8Array(32));
+      const tokens = ["u1", "u2", "u3"].map((sub) => api.sign({ sub }, secret, { alg: "HS256", expiresIn: "1h" }));
+      const options = { algorithms: ["HS256"], cache: new VerifiedTokenCache({ maxEntries: 2 }) };
+      // Hits on the first token, and every thousandth call one of three, so entries are evicted too.
+      flat(CALLS, (i) => api.verify(tokens[i % 1000 ? 0 : (i / 1000) % 3], secret, options));
+    });
+
+    // Key sets hold public keys only (as jose's): EdDSA, whose verify runs in Wasm and on node:crypto
+    // at about the same speed, covers both the one crossing and the host path's two.
+    it(`stays flat across ${ASYMMETRIC_CALLS.toLocaleString("en")} verify calls with a public key and a key set, in Wasm and on the host`, () => {
+      const { publicKey, privateKey } = api.generateKeyPair("EdDSA");
+      const set = api.createLocalJWKSet({ keys: [{ ...api.exportJWK(publicKey), kid: "k1" }] });
+      const token = api.sign({ sub: "u1" }, privateKey, { alg: "EdDSA", kid: "k1", expiresIn: "1h" });
+      const paths = [[publicKey, { hostCrypto: false }], [set, { hostCrypto: false }], [publicKey, {}], [set, {}]]
+        .map(([key, options]) => [key, { algorithms: ["EdDSA"], ...options }]);
+      flat(ASYMMETRIC_CALLS, (i) => api.verify(token, ...paths[i % paths.length]));
     });
 
     it(`stays flat across ${FRESH_ARRAYS.toLocaleString("en")} calls each with a fresh secret array`, () => {
