@@ -10,7 +10,7 @@ import { decodeProtectedHeader } from "./decode.js";
 export async function verifyAsync(runtime, token, key, options) {
   runtime.ready();
   options = optionsOf(options);
-  key = await keyForToken(key, () => decodeProtectedHeader(runtime, token, options));
+  key = await keyForToken(runtime, key, () => decodeProtectedHeader(runtime, token, options), token);
   runtime.ready(); // the instance may have been replaced while a key set was fetched
   const verification = new Verification(runtime, token, key, options, PayloadKind.jwt);
   if (runtime.host?.synchronous !== false || !verification.takesHost) return verification.result();
