@@ -3,14 +3,13 @@
 // (a CryptoKey is read through WebCrypto first), generation with jose's options, and RFC 7638
 // thumbprints of a JWK's members (jose hashes them without importing the key).
 import { JOSEInvalidArgument, JOSENotSupported, JWKInvalid } from "../errors.js";
-import { isPlainObject } from "../util.js";
+import { base64url, isPlainObject } from "../util.js";
 import { importJWK as importJwk, importSPKI as importSpki, importPKCS8 as importPkcs8, importX509 as importCertificate } from "../key/import.js";
 import { exportJWK as exportJwk, exportSPKI as exportSpki, exportPKCS8 as exportPkcs8, sealed } from "../key/export.js";
 import { generateKeyPair as generatePair, generateSecret as generateHmacSecret } from "../key/generate.js";
 import { calculateJwkThumbprint as thumbprintOfKey } from "../key/thumbprint.js";
 import { keyForUse } from "../key/resolve.js";
 import { optionsOf } from "../arguments.js";
-import { base64url } from "../util.js";
 
 // `key` as jose makes it: extractable when `extractable` is, or by default when it is public.
 const extractableAs = (key, extractable) => ((extractable ?? key.type === "public") ? key : sealed(key));
