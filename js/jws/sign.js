@@ -13,6 +13,11 @@ export function signWith(runtime, abiFunction, payload, key, options) {
   const typ = options.typ ?? options.header?.typ ?? (abiFunction === "edgejwt_sign" ? "JWT" : undefined);
   if (typ !== undefined) header.typ = typ;
   if (options.kid !== undefined) header.kid = options.kid;
+  return signHeader(runtime, abiFunction, header, payload, key);
+}
+
+// Signing with the protected header as the caller wrote it (jose's builders: no member added).
+export function signHeader(runtime, abiFunction, header, payload, key) {
   const headerJson = jsonOf(header, JOSEInvalidArgument, "the protected header");
   return runtime.core.call(abiFunction, handleFor(runtime, keyOf(runtime, key)), headerJson, payload).output;
 }

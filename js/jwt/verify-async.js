@@ -13,7 +13,7 @@ export async function verifyAsync(runtime, token, key, options) {
   options = optionsOf(options);
   const hit = cachedAtOnce(runtime, token, key, options);
   if (hit) return hit;
-  key = await keyForToken(key, () => decodeProtectedHeader(runtime, token, options));
+  key = await keyForToken(runtime, key, () => decodeProtectedHeader(runtime, token, options), token);
   runtime.ready(); // the instance may have been replaced while a key set was fetched
   const verification = new Verification(runtime, token, key, options, PayloadKind.jwt);
   if (runtime.host?.synchronous !== false || !verification.takesHost) return verification.result();

@@ -1,10 +1,10 @@
 // New keys, made in the core: key pairs for the asymmetric algorithms, secrets for HMAC. A
-// generated key retains its exported private JWK, and its public half the public JWK, to be made
-// again in a replaced instance (key.js).
+// generated key is its exported private JWK imported for the algorithm, and its public half retains
+// the public JWK, to be made again in a replaced instance (key.js).
 import { JOSEInvalidArgument, JOSENotSupported } from "../errors.js";
 import { ExportFormat, KeyFormat } from "../abi.js";
 import { optionsOf } from "../arguments.js";
-import { handleFor, keyOfHandle } from "./key.js";
+import { handleFor, importedKey, keyOfHandle } from "./key.js";
 
 export function generateKeyPair(runtime, alg, options) {
   const core = runtime.ready();
@@ -19,7 +19,7 @@ export function generateKeyPair(runtime, alg, options) {
     throw new JOSENotSupported(`${alg} uses a secret, not a key pair: use generateSecret`);
   }
   const { handle } = core.call("edgejwt_key_public", handleFor(runtime, privateKey));
-  return { publicKey: keyOfHandle(runtime, handle, exportedSource(runtime, handle, ExportFormat.jwkPublic)), privateKey };
+  return { publicKey: keyOfHandle(runtime, handle, exportedSource(runtime, handle, ExportFormat.jwkPublic, alg)), privateKey };
 }
 
 export function generateSecret(runtime, alg) {
@@ -30,12 +30,19 @@ export function generateSecret(runtime, alg) {
   return generated(runtime, alg, 0);
 }
 
+// A key made in the core, made again from its private JWK bound to `alg`: the JWK has no "alg"
+// member (the algorithm is a binding, as an importer's alg is, so exportJWK writes none, as jose).
 function generated(runtime, alg, modulusLength) {
   const { handle } = runtime.core.call("edgejwt_key_generate", alg, modulusLength);
-  return keyOfHandle(runtime, handle, exportedSource(runtime, handle, ExportFormat.jwkPrivate));
+  try {
+    return importedKey(runtime, exportedSource(runtime, handle, ExportFormat.jwkPrivate, alg));
+  } finally {
+    runtime.core.call("edgejwt_key_release", handle);
+  }
 }
 
-// What a key made in the core is made again from: its JWK, bound to the algorithm it was.
-function exportedSource(runtime, handle, format) {
-  return { format: KeyFormat.jwk, data: runtime.core.call("edgejwt_key_export", handle, format).output, alg: "" };
+// What a key made in the core is made again from: its JWK without "alg", bound to the algorithm.
+function exportedSource(runtime, handle, format, alg) {
+  const { alg: generatedFor, ...jwk } = JSON.parse(runtime.core.call("edgejwt_key_export", handle, format).output);
+  return { format: KeyFormat.jwk, data: JSON.stringify(jwk), alg: alg ?? generatedFor ?? "" };
 }

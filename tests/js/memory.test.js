@@ -1,11 +1,14 @@
 // Wasm memory: flat across a million verify calls on each build, for a Key, a raw secret (imported
-// once, js/key/secrets.js) and the verified-token cache; across a hundred thousand for a public key
-// and a key set, in Wasm and on the host path (begin, the host's verdict, finish); bounded when
-// every call brings a fresh array; and the input buffer (issue 11, item 11): a failed allocation
-// keeps the old buffer, a token over maxTokenLength is refused before it is copied, and the buffer
-// made for an oversized input is given back. (Reported, not timed.)
+// once, js/key/secrets.js), each of jose's key forms (a KeyObject, a JWK object, a CryptoKey, a
+// resolver function: imported once and remembered by identity, js/key/forms.js) and the
+// verified-token cache; across a hundred thousand for a public key and a key set, in Wasm and on the
+// host path (begin, the host's verdict, finish); bounded when every call brings a fresh array; and
+// the input buffer (issue 11, item 11): a failed allocation keeps the old buffer, a token over
+// maxTokenLength is refused before it is copied, and the buffer made for an oversized input is
+// given back. (Reported, not timed.)
 import { describe, it, before } from "node:test";
 import assert from "node:assert/strict";
+import { createSecretKey } from "node:crypto";
 
 import { builds, apiFor } from "../support/builds.js";
 import { instrumented } from "../support/instrumented.js";
@@ -65,6 +68,42 @@ for (const build of builds.filter((b) => b.name !== "wasi (node:wasi)")) {
       const paths = [[publicKey, { hostCrypto: false }], [set, { hostCrypto: false }], [publicKey, {}], [set, {}]]
         .map(([key, options]) => [key, { algorithms: ["EdDSA"], ...options }]);
       flat(ASYMMETRIC_CALLS, (i) => api.verify(token, ...paths[i % paths.length]));
+    });
+
+    // Each of jose's key forms, given anew on every call as a jose program gives it: a re-import per
+    // call would allocate a key in the core each time.
+    async function flatAsync(calls, verifyOnce) {
+      for (let i = 0; i < 10_000; i++) await verifyOnce(i);
+      const start = memory();
+      for (let i = 0; i < calls; i++) await verifyOnce(i);
+      assert.equal(memory(), start, `Wasm memory grew from ${start} to ${memory()} bytes`);
+    }
+    const formSecret = new Uint8Array(32).fill(9);
+    const formToken = () => api.sign({ sub: "u1", scope: "read write", n: 1 }, formSecret, { alg: "HS256", expiresIn: "1h" });
+    const formOptions = { algorithms: ["HS256"] };
+
+    it(`stays flat across ${CALLS.toLocaleString("en")} verify calls with a KeyObject`, () => {
+      const token = formToken();
+      const key = createSecretKey(formSecret);
+      flat(CALLS, () => api.verify(token, key, formOptions));
+    });
+
+    it(`stays flat across ${CALLS.toLocaleString("en")} verify calls with a JWK object`, () => {
+      const token = formToken();
+      const jwk = { kty: "oct", k: Buffer.from(formSecret).toString("base64url") };
+      flat(CALLS, () => api.verify(token, jwk, formOptions));
+    });
+
+    it(`stays flat across ${CALLS.toLocaleString("en")} verifyAsync calls with a CryptoKey`, async () => {
+      const token = formToken();
+      const key = await crypto.subtle.importKey("raw", formSecret, { name: "HMAC", hash: "SHA-256" }, true, ["verify"]);
+      await flatAsync(CALLS, () => api.verifyAsync(token, key, formOptions));
+    });
+
+    it(`stays flat across ${CALLS.toLocaleString("en")} verifyAsync calls with a resolver function`, async () => {
+      const token = formToken();
+      const jwk = { kty: "oct", k: Buffer.from(formSecret).toString("base64url") };
+      await flatAsync(CALLS, () => api.verifyAsync(token, () => jwk, formOptions));
     });
 
     it(`stays flat across ${FRESH_ARRAYS.toLocaleString("en")} calls each with a fresh secret array`, () => {
