@@ -112,7 +112,7 @@ function renderTokenError(failure, explanation) {
   box.hidden = !failure;
   box.replaceChildren();
   if (!failure) return;
-  box.append(el("p", null, codeOf(failure.code ?? failure.name), " ", failure.message));
+  box.append(el("p", null, codeOf(failure.status ?? failure.code ?? failure.name), " ", failure.message));
   if (explanation.text) box.append(el("p", null, explanation.text));
 }
 
@@ -209,8 +209,9 @@ function verifyOptions() {
 }
 
 function errorLines(error) {
-  const lines = [el("p", null, codeOf(error.code ?? error.name), " ", error.message)];
-  if (HINTS[error.code]) lines.push(el("p", null, HINTS[error.code]));
+  const status = error.status ?? error.code;
+  const lines = [el("p", null, codeOf(status ?? error.name), " ", error.message)];
+  if (HINTS[status]) lines.push(el("p", null, HINTS[status]));
   return lines;
 }
 

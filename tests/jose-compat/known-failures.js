@@ -23,14 +23,10 @@ export const CAUSES = {
     "calculateJwkThumbprint imports the JWK first, so a key edgejwt would not import (X25519, RSA 1024) has no thumbprint; jose hashes the members",
   typDefault:
     "sign() writes typ: \"JWT\" when the header has none (issue 14: documented, but a wall)",
-  numericDates:
-    "NaN, ±Infinity and an invalid Date are written as \"exp\": null (or nbf, iat) instead of refused at signing: sign()'s claim building in js/api.js (second half)",
   timespans:
     "jose's setters count a span from now, signed (\"2 hours ago\", \"-1h\"), and setIssuedAt takes one; sign()'s expiresIn and notBefore are jsonwebtoken's durations, counted from iat on purpose, which the shim maps them onto: the edgejwt/jose entry's SignJWT is to use js/timespan.js's spanOf from now (second half)",
   signCrit:
     "sign() and compactSign() sign a crit naming an extension not understood: the core refuses it once told what the signer understands (sign_jws), but edgejwt_sign does not carry jose's sign option crit yet (second half)",
-  critOption:
-    "crit as jose's option shape ({ \"http://example/ext\": true }) is refused (item 1)",
   claimDetail:
     "a claim failure names another claim or reason than jose's: a missing typ is missing (jose: check_failed), a null claim is not present, the first missing required claim is reported (jose: the last)",
   remoteFailures:
@@ -41,8 +37,6 @@ export const CAUSES = {
     "the local set is an object, not jose's resolver function (no jwks(), cannot be called with a header); it takes a private key as an entry (jose: JWKSInvalid) and leaves out an entry jose counts as a candidate",
   decoders:
     "decodeJwt reads the header too and fails with JWSInvalid (jose: the payload only, JWTInvalid for every failure); decodeProtectedHeader takes neither a JWE nor a flattened JWS and fails with JWSInvalid (jose: TypeError)",
-  errorsApi:
-    "the errors namespace: no JWE classes, JWTExpired is a JWTClaimValidationFailed, no cause on claim failures, and jose's constructors and default messages (item 2)",
   strictReason:
     "refused as the strictness table says, but not yet with the entry's class, code and error.reason (item 5)",
   example:
@@ -51,17 +45,9 @@ export const CAUSES = {
 
 export const BY_CAUSE = {
   codes: [
-    "jws/HS256/short-signature", "jws/HS384/short-signature", "jws/HS512/short-signature",
-    "jws/RS256/short-signature", "jws/RS384/short-signature", "jws/RS512/short-signature",
-    "jws/PS256/short-signature", "jws/PS384/short-signature", "jws/PS512/short-signature",
-    "jws/ES256/short-signature", "jws/ES384/short-signature", "jws/ES512/short-signature",
-    "jws/EdDSA/short-signature", "jws/Ed25519/short-signature", "jws/missing-alg", "jws/alg-not-string",
-    "jws/ES256-der-signature", "jws/empty-signature", "jws/header-not-json", "jws/header-not-object",
-    "jws/payload-not-object", "jws/payload-not-json", "jws/payload-not-utf8", "jws/b64-false-jwtVerify",
-    "crit/not-understood", "crit/empty", "crit/empty-name", "crit/standard-name", "crit/b64-without-member",
-    "signing/b64-false", "signing/crit-member-missing", "signing/crit-empty", "signing/crit-duplicates",
-    "keys/jwk-family-mismatch", "keys/jwk-unknown-alg", "keys/jwk-unknown-kty", "keys/generateKeyPair-modulus-1024",
-    "keys/thumbprint-unknown-kty", "jwks-local/oct-entry", "decode/decodeJwt-payload-not-object",
+    "jws/b64-false-jwtVerify", "crit/standard-name",
+    "signing/b64-false",
+    "keys/jwk-family-mismatch", "keys/generateKeyPair-modulus-1024", "jwks-local/oct-entry", "decode/decodeJwt-payload-not-object",
     "decode/decodeJwt-payload-not-json", "decode/decodeJwt-payload-not-base64url",
     "decode/decodeJwt-payload-not-utf8", "decode/decodeJwt-empty-payload", "signing/no-protected-header",
     "signing/header-without-alg",
@@ -73,7 +59,7 @@ export const BY_CAUSE = {
   ],
   keyMismatch: [
     "jws/ES256-with-RSA-key", "jws/PS256-with-key-imported-for-RS256", "jws/HS256-with-ES256-key",
-    "signing/alg-key-mismatch", "signing/public-key",
+    "signing/alg-key-mismatch",
   ],
   unvalidated: [
     "signing/setProtectedHeader-twice", "signing/payload-not-object", "keys/jwk-without-alg",
@@ -112,19 +98,11 @@ export const BY_CAUSE = {
   typDefault: [
     "signing/no-typ",
   ],
-  numericDates: [
-    "signing/exp-NaN", "signing/exp-Infinity", "signing/exp-minus-Infinity", "signing/exp-invalid-date",
-    "signing/nbf-NaN", "signing/payload-exp-NaN", "signing/payload-iat-Infinity",
-  ],
   timespans: [
     "signing/setIssuedAt-span", "signing/exp-span-after-past-iat", "signing/exp-ago", "signing/exp-minus-span",
   ],
   signCrit: [
     "signing/crit-not-understood", "signing/CompactSign-crit-not-understood",
-  ],
-  critOption: [
-    "crit/understood", "crit/understood-value-false", "crit/other-extension-understood", "crit/member-missing",
-    "crit/not-array", "crit/option-without-crit-header",
   ],
   claimDetail: [
     "claims/typ-missing", "claims/requiredClaims-null-claim", "claims/order-last-required-first",
@@ -134,7 +112,6 @@ export const BY_CAUSE = {
   ],
   multipleMatches: [
     "jwks-local/multiple-matches", "jwks-local/multiple-matches-same-kid", "jwks-remote/multiple-matches",
-    "api/multiple-matches-iterable",
   ],
   localSet: [
     "jwks-local/private-key-entry", "jwks-local/malformed-entry-matches", "jwks-local/jwks-accessor",
@@ -148,19 +125,10 @@ export const BY_CAUSE = {
     "decode/decodeProtectedHeader-four-parts", "decode/decodeProtectedHeader-not-string", "arguments/decodeJwt-null",
     "arguments/decodeProtectedHeader-null",
   ],
-  errorsApi: [
-    "api/errors-names", "api/errors-codes", "api/JWTExpired-classes", "api/claim-failure-properties",
-    "api/construct-claim-failure", "api/construct-no-matching-key",
-  ],
   strictReason: [
-    "claims/typ-not-string", "jws/public-pem-as-hmac-secret", "jws/hmac-secret-16-bytes",
-    "jws/hmac-HS512-with-32-byte-secret", "jws/rsa-1024-verify", "jws/b64-false-compactVerify", "jws/zip-header",
-    "jws/duplicate-header-member", "jws/duplicate-payload-member", "jws/padded-base64url", "jws/nonzero-unused-bits",
-    "jws/lone-surrogate", "jws/number-beyond-double", "jws/token-over-64k", "jws/kid-over-256", "jws/json-depth-20",
-    "jws/json-1500-members", "crit/duplicate-names", "signing/hmac-secret-16-bytes", "signing/rsa-1024",
-    "keys/jwk-rsa-1024", "keys/jwk-use-enc-verifies", "keys/spki-rsa-1024",
-    "key-forms/sign-CryptoKey-not-extractable", "jwks-local/101-keys", "decode/decodeJwt-padded",
-    "decode/decodeJwt-duplicate-member", "decode/decodeProtectedHeader-duplicate-member",
+    "jws/hmac-HS512-with-32-byte-secret", "jws/kid-over-256",
+    "key-forms/sign-CryptoKey-not-extractable", "jwks-local/101-keys",
+    "decode/decodeJwt-duplicate-member",
     "arguments/option-issuer-number", "arguments/option-subject-number", "arguments/option-requiredClaims-string",
     "arguments/option-crit-string",
   ],
