@@ -14,7 +14,7 @@ const secret64 = new Uint8Array(64).fill(9);
 // Asserts that `fn` throws an error with `code` (and, when given, of class `name`).
 function throwsCode(fn, code, name) {
   assert.throws(fn, (error) => {
-    assert.equal(error.code, code, `expected ${code}, got ${error.code}: ${error.message}`);
+    assert.equal(error.status ?? error.code, code, `expected ${code}, got ${error.status ?? error.code}: ${error.message}`);
     if (name) assert.equal(error.name, name);
     return true;
   });
