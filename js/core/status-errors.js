@@ -27,7 +27,7 @@ export const STATUS_ERRORS = {
   ERR_JSON_TOO_MANY_MEMBERS: { error: JWSInvalid, reason: "json_limits" },
   ERR_JWS_HEADER_INVALID: {
     error: JWSInvalid, reason: "header_member_type",
-    byDetail: { b64: { error: JOSENotSupported, reason: "b64_false" }, zip: { reason: "zip" }, kid: { reason: "header_member_type" } },
+    byDetail: { b64: { error: JOSENotSupported, reason: "b64_false" }, zip: { reason: "zip" } },
   },
   ERR_JWS_CRIT_INVALID: { error: JWSInvalid, reason: "crit" },
   ERR_JWS_CRIT_NOT_UNDERSTOOD: {
@@ -35,7 +35,9 @@ export const STATUS_ERRORS = {
     byDetail: { b64: { reason: "b64_false" } },
   },
   ERR_JOSE_NOT_SUPPORTED: { error: JOSENotSupported, reason: "alg_not_supported" },
-  ERR_JOSE_ALG_NOT_ALLOWED: { error: JOSEAlgNotAllowed, reason: "alg_not_allowed" },
+  ERR_JOSE_ALG_NOT_ALLOWED: {
+    error: JOSEAlgNotAllowed, reason: "alg_not_allowed", byDetail: { key: { error: KeyInvalid, reason: "key_algorithm" } },
+  },
   ERR_JWS_SIGNATURE_LENGTH: { error: JWSSignatureVerificationFailed, reason: "signature_length" },
   ERR_JWS_SIGNATURE_VERIFICATION_FAILED: { error: JWSSignatureVerificationFailed, reason: "signature" },
   ERR_KEY_TOO_SHORT: { error: KeyInvalid, reason: "hmac_secret_too_short", byDetail: { n: { reason: "rsa_modulus_size" } } },
