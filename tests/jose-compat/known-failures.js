@@ -34,7 +34,7 @@ export const CAUSES = {
   decoders:
     "decodeJwt reads the header too (jose: the payload only), and decodeProtectedHeader takes neither a JWE nor a flattened JWS (jose decodes both); every failure is jose's class now (JWTInvalid, TypeError)",
   strictReason:
-    "refused as the strictness table says, but not yet with the entry's reason: a kid over 256 bytes (header_member_type: the core's detail names the member, not the limit), decodeJwt's signature part read too, and option types (invalid_argument: the core's detail names the option, not the rule) (item 5)",
+    "refused as the strictness table says, but not yet with the entry's reason: a kid over 256 bytes (header_member_type) and a set of 101 keys (jwks), where the core's detail names the member, not the limit; a private CryptoKey not extractable (key forms are jose-entry's); decodeJwt's signature part read too; and option types (invalid_argument: the core's detail names the option, not the rule) (item 5)",
   example:
     "no edgejwt/jose entry yet: the example program cannot import it (item 4)",
 };
@@ -107,7 +107,8 @@ export const BY_CAUSE = {
   decoders: [
     "decode/decodeJwt-header-not-json", "decode/decodeProtectedHeader-jwe", "decode/decodeProtectedHeader-flattened",
   ],
-  strictReason: [ "jws/kid-over-256",
+  strictReason: [
+    "jws/kid-over-256",
     "key-forms/sign-CryptoKey-not-extractable", "jwks-local/101-keys",
     "decode/decodeJwt-duplicate-member",
     "arguments/option-issuer-number", "arguments/option-subject-number", "arguments/option-requiredClaims-string",
