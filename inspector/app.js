@@ -13,7 +13,7 @@ import { exportJWK as toJwk } from "../js/key/export.js";
 import { generateKeyPair as keyPair, generateSecret as secret } from "../js/key/generate.js";
 import { calculateJwkThumbprint as thumbprint } from "../js/key/thumbprint.js";
 import { createLocalJWKSet as localSet } from "../js/jwks/local.js";
-import { JWTClaimValidationFailed } from "../js/errors.js";
+import { JWTClaimValidationFailed, JWTExpired } from "../js/errors.js";
 import { secondsOf } from "../js/timespan.js";
 import { base64url } from "../js/util.js";
 import { lint } from "./lint.js";
@@ -233,7 +233,7 @@ function renderVerify() {
       ...matchedKeyLines(result.key ?? key.key, key),
     ]);
   } catch (error) {
-    if (error instanceof JWTClaimValidationFailed) {
+    if (error instanceof JWTClaimValidationFailed || error instanceof JWTExpired) { // as in jose, neither is the other
       return render(box, "claims-failed", [
         el("p", "verdict", "Signature verified, but a claim check failed"),
         el("p", null, codeOf(error.code), " ", error.message, ` (claim ${error.claim}: ${error.reason.replace("_", " ")})`),
