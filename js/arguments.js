@@ -1,6 +1,7 @@
 // The API's argument checks that several operations share (the ABI's own, which nothing passes
 // around, are core/signatures.js's).
 import { JOSEInvalidArgument, JWSInvalid } from "./errors.js";
+import { errorFromStatus } from "./core/status-errors.js";
 
 const decoder = new TextDecoder();
 const EMPTY_OPTIONS = Object.freeze({});
@@ -29,7 +30,7 @@ export function tokenText(token, maxLength) {
   else if (token instanceof Uint8Array) text = token.byteLength > maxLength ? null : decoder.decode(token);
   else throw new JWSInvalid("a compact JWS must be a string or a Uint8Array");
   if (text === null || text.length > maxLength) {
-    throw new JWSInvalid("the token is longer than the configured limit", { code: "ERR_TOKEN_TOO_LARGE" });
+    throw errorFromStatus("ERR_TOKEN_TOO_LARGE", "the token is longer than the configured limit");
   }
   return text;
 }

@@ -34,5 +34,11 @@ export function claimsFor(payload, options) {
     }
     claims.aud = audience;
   }
+  // JSON has no NaN or Infinity: JSON.stringify would write null, a token every verifier refuses.
+  for (const claim of ["iat", "exp", "nbf"]) {
+    if (typeof claims[claim] === "number" && !Number.isFinite(claims[claim])) {
+      throw new JOSEInvalidArgument(`"${claim}" must be a finite NumericDate, not ${claims[claim]}`, { reason: "numeric_date" });
+    }
+  }
   return claims;
 }

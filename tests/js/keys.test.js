@@ -9,7 +9,7 @@ import { ASYMMETRIC, nodeKeyPair, jwkOf, pemOf, fixture, freshKeyPair } from "..
 
 const claims = { sub: "u1", iss: "https://idp.example", iat: 1700000000 }; // a given iat is kept as is
 const code = (expected) => (error) => {
-  assert.equal(error.code, expected, `expected ${expected}, got ${error.code}: ${error.message}`);
+  assert.equal(error.status ?? error.code, expected, `expected ${expected}, got ${error.status ?? error.code}: ${error.message}`);
   return true;
 };
 

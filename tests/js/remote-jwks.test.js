@@ -20,7 +20,7 @@ const LATE = 1_000; // longer than any wait the tests expect
 const claims = { sub: "u1", iss: "https://idp.example" };
 
 const code = (expected) => (error) => {
-  assert.equal(error.code, expected, `expected ${expected}, got ${error.code}: ${error.message}`);
+  assert.equal(error.status ?? error.code, expected, `expected ${expected}, got ${error.status ?? error.code}: ${error.message}`);
   return true;
 };
 // The four counters of stats(), without the state and the last error.
