@@ -7,6 +7,7 @@ import { JOSEInvalidArgument, JWSInvalid, JWTInvalid } from "../errors.js";
 import { spanOf } from "../timespan.js";
 import { isPlainObject, jsonOf } from "../util.js";
 import { signHeader } from "../jws/sign.js";
+import { checkNumericDates } from "../jwt/sign.js";
 import { keyForUse } from "../key/resolve.js";
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
@@ -68,7 +69,7 @@ export function signJwtClass(runtime) {
 
     async sign(key, options) {
       const header = protectedHeaderOf(this.#protectedHeader);
-      const claims = jsonOf(this.#claims, JWTInvalid, "JWT claims");
+      const claims = jsonOf(checkNumericDates(this.#claims), JWTInvalid, "JWT claims");
       key = await keyForUse(runtime, key, "sign");
       runtime.ready();
       return signHeader(runtime, "edgejwt_sign", { ...header }, claims, key);

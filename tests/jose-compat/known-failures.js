@@ -29,6 +29,7 @@ export const CAUSES = {
 
 export const BY_CAUSE = {
   codes: [
+    "key-forms/JWK-alg-mismatch",
     "jws/b64-false-jwtVerify",
     "crit/standard-name",
     "signing/b64-false",
