@@ -24,7 +24,7 @@ export const CAUSES = {
   strictReason:
     "refused as the strictness table says, but not yet with the entry's reason: a kid over 256 bytes (header_member_type) and a set of 101 keys (jwks), where the core's detail names the member, not the limit; a private CryptoKey not extractable (key forms are jose-entry's); decodeJwt's signature part read too; and option types (invalid_argument: the core's detail names the option, not the rule) (item 5)",
   example:
-    "the program runs on edgejwt/jose and prints what it printed on jose but for one line: its expired token's error is JWTExpired and also a JWTClaimValidationFailed (jose 6: JWTExpired is not one), the errors API's cause (item 2)",
+    "the program runs unchanged on edgejwt/jose and prints what it printed on jose but for two lines: edgejwt's errors carry reason (the rule that failed: \"no_matching_key\", \"signature\") on every error, jose's only on claim failures, and the program prints error.reason for each refusal (item 2: the name of edgejwt's finer property)",
 };
 
 export const BY_CAUSE = {
