@@ -1,0 +1,202 @@
+// The host path in one crossing (issue 16, target 2): with a host checking the signature primitive,
+// a verification is ONE call into the core (edgejwt_verify_on_host), which holds the verdict of
+// every check after the primitive until the host's verdict is known. What must hold with the
+// verdict held rather than reached after the signature:
+// - a token whose signature the host refuses is a bad signature, whatever its claims or payload
+//   (expired, not yet valid, the wrong issuer, a payload that is not JSON): a forgery is never
+//   reported by what it claims;
+// - a genuine token whose claims fail is refused with its claims, as the Wasm path refuses it;
+// - a failure before the primitive (form, header, algorithm, key choice, the signature's
+//   encoding) never reaches the host;
+// - verifyAsync on an asynchronous host (WebCrypto) settles the verdict under the options as they
+//   are when the host answers: a policy changed meanwhile is applied, never the one held.
+import { describe, it, before } from "node:test";
+import assert from "node:assert/strict";
+import nodeCrypto from "node:crypto";
+
+import { builds } from "../support/builds.js";
+import { instrumented } from "../support/instrumented.js";
+import { ASYMMETRIC, nodeKeyPair, freshKeyPair, jwkOf } from "../support/keys.js";
+import { createApi } from "../../js/api.js";
+
+const NOW = 1_800_000_000;
+const at = (seconds) => ({ currentDate: new Date(seconds * 1000) });
+const b64 = (value) => Buffer.from(typeof value === "string" ? value : JSON.stringify(value)).toString("base64url");
+const BAD = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
+const HASHES = { RS256: "sha256", ES256: "sha256", EdDSA: null };
+
+// A token over `header` and raw `payload` text, signed by node:crypto with `privateKey`.
+function tokenOf(alg, privateKey, payload, header = {}) {
+  const input = `${b64({ alg, ...header })}.${b64(payload)}`;
+  const options = alg === "ES256" ? { key: privateKey, dsaEncoding: "ieee-p1363" } : privateKey;
+  return `${input}.${nodeCrypto.sign(HASHES[alg], Buffer.from(input), options).toString("base64url")}`;
+}
+
+// What an operation answered: its result's payload, or its error's code (and claim, when one failed).
+async function answer(operation) {
+  try {
+    const { payload } = await operation();
+    return { payload: payload instanceof Uint8Array ? Buffer.from(payload).toString() : payload };
+  } catch (error) {
+    return error.claim ? { code: error.code, claim: error.claim } : { code: error.code };
+  }
+}
+
+// The calls into the instance `operation` made, by name.
+async function callsOf(probe, operation) {
+  const before = new Map(probe.calls);
+  await operation();
+  return Object.fromEntries([...probe.calls].filter(([name, count]) => count > (before.get(name) ?? 0))
+    .map(([name, count]) => [name, count - (before.get(name) ?? 0)]));
+}
+
+// The cases, for one algorithm: the genuine key signs, the attacker's key forges.
+function casesFor(alg) {
+  const genuine = nodeKeyPair(alg);
+  const attacker = freshKeyPair(ASYMMETRIC[alg].type, ASYMMETRIC[alg].options);
+  const claims = (extra) => JSON.stringify({ sub: "u1", iss: "https://idp.example", ...extra });
+  const signed = (key, payload) => tokenOf(alg, key.privateKey, payload);
+  return {
+    jwk: jwkOf(genuine.publicKey),
+    valid: signed(genuine, claims({ exp: NOW + 60 })),
+    // claim failures, genuine and forged
+    expired: signed(genuine, claims({ exp: NOW - 60 })),
+    forgedExpired: signed(attacker, claims({ exp: NOW - 60 })),
+    forgedEarly: signed(attacker, claims({ nbf: NOW + 3600 })),
+    forgedIssuer: signed(attacker, claims({ iss: "https://evil.example" })),
+    forgedNotJson: signed(attacker, "{not json"),
+    forgedNotObject: signed(attacker, "[1]"),
+    // a failure before the primitive: an algorithm the options refuse
+    forgedOtherAlg: signed(attacker, claims({})).replace(/^[^.]+/, b64({ alg: "ES384" })),
+  };
+}
+
+const ALGS = Object.keys(HASHES);
+
+for (const build of builds) {
+  describe(`the host path in one crossing on ${build.name}`, () => {
+    let api;
+    let probe;
+    let cases;
+    before(async () => {
+      const engine = instrumented(build);
+      probe = engine.probe;
+      api = createApi(engine.load);
+      await api.init(build.options);
+      cases = Object.fromEntries(ALGS.map((alg) => [alg, casesFor(alg)]));
+    });
+
+    it("verify, verifyAsync and compactVerify on node:crypto call the core once per token", async () => {
+      for (const alg of ALGS) {
+        const key = api.importJWK(cases[alg].jwk, alg);
+        const options = { ...at(NOW), issuer: "https://idp.example" };
+        await api.verify(cases[alg].valid, key, options); // the host's key is made once, here
+        for (const operation of [
+          () => api.verify(cases[alg].valid, key, options),
+          () => api.verifyAsync(cases[alg].valid, key, options),
+          () => api.compactVerify(cases[alg].valid, key),
+        ]) {
+          assert.deepEqual(await callsOf(probe, operation), { edgejwt_verify_on_host: 1 }, alg);
+        }
+      }
+    });
+
+    it("a forgery is a bad signature whatever its claims or payload; a genuine token's claims are checked", async () => {
+      for (const alg of ALGS) {
+        const c = cases[alg];
+        const key = api.importJWK(c.jwk, alg);
+        const options = { ...at(NOW), issuer: "https://idp.example" };
+        const expect = async (token, expected) => {
+          const host = await answer(() => api.verify(token, key, options));
+          const wasm = await answer(() => api.verify(token, key, { ...options, hostCrypto: false }));
+          const async = await answer(() => api.verifyAsync(token, key, options));
+          assert.deepEqual({ host, async }, { host: expected, async: expected }, `${alg}: ${token}`);
+          assert.deepEqual(wasm, expected, `${alg} in Wasm`);
+        };
+        await expect(c.valid, { payload: JSON.parse(Buffer.from(c.valid.split(".")[1], "base64url")) });
+        await expect(c.expired, { code: "ERR_JWT_EXPIRED", claim: "exp" });
+        for (const forged of [c.forgedExpired, c.forgedEarly, c.forgedIssuer, c.forgedNotJson, c.forgedNotObject]) {
+          await expect(forged, { code: BAD });
+        }
+        // A JWS payload is any bytes: a forged one is refused as a bad signature, a genuine one returned.
+        assert.deepEqual(await answer(() => api.compactVerify(c.forgedNotJson, key)), { code: BAD });
+        assert.deepEqual(await answer(() => api.compactVerify(c.expired, key)),
+          { payload: Buffer.from(c.expired.split(".")[1], "base64url").toString() });
+      }
+    });
+
+    it("a failure before the primitive is reported as it is, and the host is never asked", async () => {
+      const c = cases.ES256;
+      const key = api.importJWK(c.jwk, "ES256");
+      let asked = 0;
+      const verify = nodeCrypto.verify;
+      nodeCrypto.verify = (...args) => {
+        asked++;
+        return verify(...args);
+      };
+      try {
+        assert.deepEqual(await answer(() => api.verify(c.forgedOtherAlg, key, { ...at(NOW), algorithms: ["ES256"] })), { code: "ERR_JOSE_ALG_NOT_ALLOWED" });
+        const shortSignature = c.forgedExpired.replace(/[^.]+$/, Buffer.alloc(63, 1).toString("base64url"));
+        assert.throws(() => api.verify(shortSignature, key, at(NOW)), { code: BAD, message: /exact length/ });
+        assert.equal(asked, 0);
+        assert.deepEqual(await answer(() => api.verify(c.forgedExpired, key, at(NOW))), { code: BAD });
+        assert.equal(asked, 1, "a forgery whose encoding holds reaches the host");
+      } finally {
+        nodeCrypto.verify = verify;
+      }
+    });
+  });
+
+  describe(`verifyAsync on WebCrypto, one crossing, on ${build.name}`, () => {
+    let api;
+    let probe;
+    let cases;
+    before(async () => {
+      const engine = instrumented(build);
+      probe = engine.probe;
+      api = createApi(engine.load);
+      await api.init({ ...build.options, hostCrypto: "webcrypto" });
+      cases = Object.fromEntries(ALGS.map((alg) => [alg, casesFor(alg)]));
+    });
+
+    it("one call into the core, a forgery is a bad signature whatever it claims", async () => {
+      for (const alg of ALGS) {
+        const c = cases[alg];
+        const key = api.importJWK(c.jwk, alg);
+        const options = { ...at(NOW), issuer: "https://idp.example" };
+        await api.verifyAsync(c.valid, key, options); // the CryptoKey is made once, here
+        assert.deepEqual(await callsOf(probe, () => api.verifyAsync(c.valid, key, options)), { edgejwt_verify_on_host: 1 });
+        assert.deepEqual(await answer(() => api.verifyAsync(c.expired, key, options)), { code: "ERR_JWT_EXPIRED", claim: "exp" });
+        for (const forged of [c.forgedExpired, c.forgedEarly, c.forgedIssuer, c.forgedNotJson]) {
+          assert.deepEqual(await answer(() => api.verifyAsync(forged, key, options)), { code: BAD }, alg);
+        }
+      }
+    });
+
+    it("options changed while the host works are applied, never the verdict held under the old ones", async () => {
+      const c = cases.RS256;
+      const key = api.importJWK(c.jwk, "RS256");
+      const options = { ...at(NOW), issuer: "https://idp.example" };
+      await api.verifyAsync(c.valid, key, options);
+      // Changes `options` once the core has held its verdict, while the host works.
+      const whileHostWorks = async (change) => {
+        probe.observers.set("edgejwt_verify_on_host", () => {
+          probe.observers.delete("edgejwt_verify_on_host");
+          change();
+        });
+        try {
+          return await answer(() => api.verifyAsync(c.valid, key, options));
+        } finally {
+          probe.observers.delete("edgejwt_verify_on_host");
+        }
+      };
+      assert.deepEqual(await whileHostWorks(() => { options.issuer = "https://other.example"; }),
+        { code: "ERR_JWT_CLAIM_VALIDATION_FAILED", claim: "iss" });
+      options.issuer = "https://idp.example";
+      assert.deepEqual(await whileHostWorks(() => { options.algorithms = ["ES256"]; }), { code: "ERR_JOSE_ALG_NOT_ALLOWED" });
+      delete options.algorithms;
+      // The verification's time is the call's.
+      assert.equal((await whileHostWorks(() => { options.currentDate = new Date((NOW + 120) * 1000); })).payload?.sub, "u1");
+    });
+  });
+}
