@@ -31,11 +31,12 @@ export class Verification {
     return Boolean(host) && this.hostCrypto !== false && this.key.mayUseHost(host);
   }
 
-  // The result: the cache's, while it holds the token for this key and policy; otherwise the core's,
-  // with a synchronous host checking the primitive where it takes this key.
-  result() {
+  // The result: the cache's, while it holds the token for this key and policy (unless the caller
+  // has just looked and missed); otherwise the core's, with a synchronous host checking the
+  // primitive where it takes this key.
+  result(lookUp = true) {
     if (!this.cache) return this.verify().result;
-    return this.cached() ?? this.remember(this.verify());
+    return (lookUp ? this.cached() : undefined) ?? this.remember(this.verify());
   }
 
   cached() {

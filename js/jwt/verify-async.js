@@ -5,36 +5,48 @@ import { PayloadKind } from "../abi.js";
 import { optionsOf } from "../arguments.js";
 import { keyForToken } from "../key/resolve.js";
 import { Verification, copiesOf } from "../jws/verification.js";
-import { VerifiedTokenCache } from "../cache/verified-tokens.js";
+import { JWKSNoMatchingKey } from "../errors.js";
 import { decodeProtectedHeader } from "./decode.js";
 
 export async function verifyAsync(runtime, token, key, options) {
   runtime.ready();
   options = optionsOf(options);
-  const hit = cachedAtOnce(runtime, token, key, options);
-  if (hit) return hit;
+  const onHand = withKeysOnHand(runtime, token, key, options);
+  if (onHand) {
+    try {
+      return await verified(onHand, options, true);
+    } catch (error) {
+      if (!(error instanceof JWKSNoMatchingKey)) throw error;
+    }
+  }
   key = await keyForToken(runtime, key, () => decodeProtectedHeader(runtime, token, options), token);
   runtime.ready(); // the instance may have been replaced while a key set was fetched
-  const verification = new Verification(runtime, token, key, options, PayloadKind.jwt);
-  if (runtime.host?.synchronous !== false || !verification.takesHost) return verification.result();
-  return onAsyncHost(verification, options);
+  // A token that no key on hand fits has been looked up in the cache already.
+  return verified(new Verification(runtime, token, key, options, PayloadKind.jwt), options, !onHand);
 }
 
-// A verified-token cache hit under a remote set's keys on hand (keySetAtOnce): keySetFor would
-// answer that set for this token, so the header is not decoded (a crossing into the core) to choose
-// it. undefined on a miss, uncounted (the verification's own lookup counts it), and for anything the
-// full path would refuse: it reports that itself.
-function cachedAtOnce(runtime, token, key, options) {
-  if (!(options.cache instanceof VerifiedTokenCache) || typeof key?.keySetAtOnce !== "function") return undefined;
+// The verification of a token under a remote set's keys on hand (keySetAtOnce), which keySetFor
+// would answer for any token whose kid they have or that names none, starting nothing: its header
+// need not be decoded first (a crossing into the core) to choose them. A token that none of them
+// fits (an unknown kid, perhaps a key the provider has just added) is verified again under the set
+// keySetFor answers. undefined without such keys, and for anything the full path refuses: it
+// reports that itself.
+function withKeysOnHand(runtime, token, key, options) {
+  if (typeof key?.keySetAtOnce !== "function") return undefined;
   const set = key.keySetAtOnce();
   if (set === undefined) return undefined;
-  let verification;
   try {
-    verification = new Verification(runtime, token, set, options, PayloadKind.jwt);
+    return new Verification(runtime, token, set, options, PayloadKind.jwt);
   } catch {
     return undefined;
   }
-  return verification.cache.hit(verification.cacheKey(), verification.now);
+}
+
+// The result: the cache's (when `lookUp`), the core's with the primitive on a synchronous host, or
+// with an asynchronous host's verdict.
+function verified(verification, options, lookUp) {
+  if (verification.runtime.host?.synchronous !== false || !verification.takesHost) return verification.result(lookUp);
+  return onAsyncHost(verification, options, lookUp);
 }
 
 // A cache hit is answered at once. Otherwise one call into the core holds the verdict of every check
@@ -42,8 +54,8 @@ function cachedAtOnce(runtime, token, key, options) {
 // policy is looked up again after the host answers: the options may have changed meanwhile, and
 // then the token is held again under the new policy, the verdict standing for the same algorithm
 // and key.
-async function onAsyncHost(verification, options) {
-  const hit = verification.cache && verification.cached();
+async function onAsyncHost(verification, options, lookUp) {
+  const hit = lookUp && verification.cache && verification.cached();
   if (hit) return hit;
   const verdict = await askHost(verification);
   const { runtime } = verification;

@@ -8,9 +8,12 @@
 // - a genuine token whose claims fail is refused with its claims, as the Wasm path refuses it;
 // - a failure before the primitive (form, header, algorithm, key choice, the signature's
 //   encoding) never reaches the host;
+// - verifyAsync under a remote set's keys on hand verifies at once with them (no crossing to decode
+//   the header first), and a token they do not fit (an unknown kid) is verified under the set
+//   fetched again, its cache lookup counted once;
 // - verifyAsync on an asynchronous host (WebCrypto) settles the verdict under the options as they
 //   are when the host answers: a policy changed meanwhile is applied, never the one held.
-import { describe, it, before } from "node:test";
+import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
 import nodeCrypto from "node:crypto";
 
@@ -18,6 +21,9 @@ import { builds } from "../support/builds.js";
 import { instrumented } from "../support/instrumented.js";
 import { ASYMMETRIC, nodeKeyPair, freshKeyPair, jwkOf } from "../support/keys.js";
 import { createApi } from "../../js/api.js";
+import { RemoteJWKSet } from "../../js/jwks/remote.js";
+import { VerifiedTokenCache } from "../../js/cache/verified-tokens.js";
+import { startEndpoint, answer as respondWith } from "../support/endpoint.js";
 
 const NOW = 1_800_000_000;
 const at = (seconds) => ({ currentDate: new Date(seconds * 1000) });
@@ -197,6 +203,50 @@ for (const build of builds) {
       delete options.algorithms;
       // The verification's time is the call's.
       assert.equal((await whileHostWorks(() => { options.currentDate = new Date((NOW + 120) * 1000); })).payload?.sub, "u1");
+    });
+  });
+
+  describe(`verifyAsync under a remote set's keys on hand, on ${build.name}`, () => {
+    let api;
+    let probe;
+    let endpoint;
+    const signers = {};
+    before(async () => {
+      const engine = instrumented(build);
+      probe = engine.probe;
+      api = createApi(engine.load);
+      await api.init(build.options);
+      endpoint = await startEndpoint("/jwks");
+      for (const kid of ["k1", "k2"]) {
+        const { publicKey, privateKey } = freshKeyPair("ec", { namedCurve: "P-256" });
+        signers[kid] = { jwk: { ...jwkOf(publicKey), kid, alg: "ES256" }, privateKey };
+      }
+    });
+    after(() => endpoint.close());
+
+    it("a miss is one call into the core; an unknown kid fetches the set again; one lookup counted per token", async () => {
+      let served = { keys: [signers.k1.jwk] };
+      endpoint.respond = (request, response) => respondWith(served)(request, response);
+      const remote = new RemoteJWKSet((jwks) => api.createLocalJWKSet(jwks), endpoint.url, { cooldownDuration: 0 });
+      const cache = new VerifiedTokenCache();
+      const options = { ...at(NOW), cache };
+      const signed = (kid, sub) => tokenOf("ES256", signers[kid].privateKey, JSON.stringify({ sub, exp: NOW + 60 }), { kid });
+      assert.equal((await api.verifyAsync(signed("k1", "first"), remote, options)).payload.sub, "first"); // fetches
+      const fetches = endpoint.requests.length;
+
+      const calls = await callsOf(probe, () => api.verifyAsync(signed("k1", "second"), remote, options));
+      assert.deepEqual(calls, { edgejwt_verify_on_host: 1 }, "the header is not decoded to choose the keys on hand");
+      assert.deepEqual({ misses: cache.misses, hits: cache.hits }, { misses: 2, hits: 0 });
+      assert.equal(endpoint.requests.length, fetches);
+
+      served = { keys: [signers.k1.jwk, signers.k2.jwk] }; // the provider adds a key
+      assert.equal((await api.verifyAsync(signed("k2", "rotated"), remote, options)).payload.sub, "rotated");
+      assert.equal(endpoint.requests.length, fetches + 1, "an unknown kid fetched the set again");
+      assert.equal(cache.misses, 3, "one lookup counted for the token the keys on hand did not fit");
+      const repeated = signed("k1", "again");
+      assert.equal((await api.verifyAsync(repeated, remote, options)).payload.sub, "again");
+      assert.deepEqual(await callsOf(probe, () => api.verifyAsync(repeated, remote, options)), {}, "a hit calls nothing");
+      assert.deepEqual({ misses: cache.misses, hits: cache.hits }, { misses: 4, hits: 1 });
     });
   });
 }
