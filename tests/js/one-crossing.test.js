@@ -78,6 +78,16 @@ function casesFor(alg) {
 }
 
 const ALGS = Object.keys(HASHES);
+let allCases;
+const casesOfEveryAlg = () => (allCases ??= Object.fromEntries(ALGS.map((alg) => [alg, casesFor(alg)])));
+
+// An API on an instrumented engine of `build` (its calls counted: `probe.calls`).
+async function instrumentedApi(build, options) {
+  const engine = instrumented(build);
+  const api = createApi(engine.load);
+  await api.init(options);
+  return { api, probe: engine.probe };
+}
 
 for (const build of builds) {
   describe(`the host path in one crossing on ${build.name}`, () => {
@@ -85,11 +95,8 @@ for (const build of builds) {
     let probe;
     let cases;
     before(async () => {
-      const engine = instrumented(build);
-      probe = engine.probe;
-      api = createApi(engine.load);
-      await api.init(build.options);
-      cases = Object.fromEntries(ALGS.map((alg) => [alg, casesFor(alg)]));
+      ({ api, probe } = await instrumentedApi(build, build.options));
+      cases = casesOfEveryAlg();
     });
 
     it("verify, verifyAsync and compactVerify on node:crypto call the core once per token", async () => {
@@ -158,11 +165,8 @@ for (const build of builds) {
     let probe;
     let cases;
     before(async () => {
-      const engine = instrumented(build);
-      probe = engine.probe;
-      api = createApi(engine.load);
-      await api.init({ ...build.options, hostCrypto: "webcrypto" });
-      cases = Object.fromEntries(ALGS.map((alg) => [alg, casesFor(alg)]));
+      ({ api, probe } = await instrumentedApi(build, { ...build.options, hostCrypto: "webcrypto" }));
+      cases = casesOfEveryAlg();
     });
 
     it("one call into the core, a forgery is a bad signature whatever it claims", async () => {
@@ -212,10 +216,7 @@ for (const build of builds) {
     let endpoint;
     const signers = {};
     before(async () => {
-      const engine = instrumented(build);
-      probe = engine.probe;
-      api = createApi(engine.load);
-      await api.init(build.options);
+      ({ api, probe } = await instrumentedApi(build, build.options));
       endpoint = await startEndpoint("/jwks");
       for (const kid of ["k1", "k2"]) {
         const { publicKey, privateKey } = freshKeyPair("ec", { namedCurve: "P-256" });
