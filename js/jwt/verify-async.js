@@ -13,15 +13,17 @@ export async function verifyAsync(runtime, token, key, options) {
   options = optionsOf(options);
   const onHand = withKeysOnHand(runtime, token, key, options);
   if (onHand) {
+    const hit = onHand.cache && onHand.cached(); // answered at once, as a cache hit should be
+    if (hit) return hit;
     try {
-      return await verified(onHand, options, true);
+      return await verified(onHand, options, false);
     } catch (error) {
       if (!(error instanceof JWKSNoMatchingKey)) throw error;
     }
   }
   key = await keyForToken(runtime, key, () => decodeProtectedHeader(runtime, token, options), token);
   runtime.ready(); // the instance may have been replaced while a key set was fetched
-  // A token that no key on hand fits has been looked up in the cache already.
+  // A token verified under keys on hand has been looked up in the cache already.
   return verified(new Verification(runtime, token, key, options, PayloadKind.jwt), options, !onHand);
 }
 
