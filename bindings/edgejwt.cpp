@@ -202,6 +202,8 @@ static_assert(static_cast<int32_t>(KeyExportFormat::JwkPublic) == EDGEJWT_EXPORT
               static_cast<int32_t>(KeyExportFormat::JwkPrivate) == EDGEJWT_EXPORT_JWK_PRIVATE &&
               static_cast<int32_t>(KeyExportFormat::SpkiPem) == EDGEJWT_EXPORT_SPKI_PEM &&
               static_cast<int32_t>(KeyExportFormat::Pkcs8Pem) == EDGEJWT_EXPORT_PKCS8_PEM);
+static_assert(static_cast<int32_t>(Status::SignatureInvalid) == EDGEJWT_SIGNATURE_INVALID,
+              "bindings/edgejwt.h names another status for a bad signature: update it and js/abi.js");
 static_assert(static_cast<int32_t>(PayloadKind::JwtClaims) == EDGEJWT_PAYLOAD_JWT &&
               static_cast<int32_t>(PayloadKind::Bytes) == EDGEJWT_PAYLOAD_BYTES);
 
@@ -449,6 +451,34 @@ edgejwt_status edgejwt_verify_begin(edgejwt_context *context, edgejwt_result *re
   out.signature = pointer(begun.decoded.signature);
   out.signature_len = begun.decoded.signature.size();
   return finish(out, Status::Ok);
+}
+
+edgejwt_status edgejwt_verify_on_host(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
+                                      edgejwt_handle policy, const char *token, size_t token_len, int32_t payload_kind,
+                                      double now) {
+  CallArguments call(context, result);
+  VerificationKeys keys;
+  const VerifyPolicy *verify_policy;
+  if (!call.keys(key, keys) || !call.policy(policy, verify_policy)) return call.failed();
+  ResultStorage &out = call.out();
+  PayloadKind kind;
+  if (!from_abi(payload_kind, PayloadKind::JwtClaims, PayloadKind::Bytes, kind)) {
+    return fail_with_detail(out, Status::InvalidArgument, "payload_kind");
+  }
+  CompactParts parts;
+  const Key *chosen = nullptr;
+  if (Status status = prepare_verification(keys, *verify_policy, text(token, token_len), parts, out.token, chosen);
+      status != Status::Ok) {
+    return finish(out, status);
+  }
+  // Every check after the primitive, held: its verdict stands only once the host's holds.
+  const edgejwt_status held = finish(out, finish_verification(*verify_policy, kind, parts, now, out.token));
+  out.key_index = keys.set ? keys.set->source_index(out.token.key_index) : 0;
+  out.signing_input = reinterpret_cast<const uint8_t *>(parts.signing_input.data());
+  out.signing_input_len = parts.signing_input.size();
+  out.signature = pointer(out.token.signature);
+  out.signature_len = out.token.signature.size();
+  return held;
 }
 
 edgejwt_status edgejwt_verify_finish(edgejwt_context *context, edgejwt_result *result, edgejwt_handle verification,

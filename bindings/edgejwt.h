@@ -35,6 +35,8 @@ extern "C" {
 
 #define EDGEJWT_ABI_VERSION 2
 #define EDGEJWT_OK 0
+/* The status of a signature the primitive refused (edgejwt_verify_on_host's host verdict). */
+#define EDGEJWT_SIGNATURE_INVALID 22
 
 #if defined(__GNUC__)
 #define EDGEJWT_API __attribute__((visibility("default")))
@@ -191,6 +193,19 @@ EDGEJWT_API edgejwt_status edgejwt_verify_finish(edgejwt_context *context, edgej
                                                  int32_t signature_valid, double now);
 EDGEJWT_API edgejwt_status edgejwt_verification_release(edgejwt_context *context, edgejwt_result *result,
                                                         edgejwt_handle verification);
+
+/* The same in one call, for a host that answers at once (e.g. node:crypto): every check before the
+ * primitive, then every check after it (the payload read and, for a JWT, its claims at `now`), whose
+ * status is returned held: it stands only if the host's verdict on the primitive is "valid"; if the
+ * host finds the signature invalid, the verification's outcome is EDGEJWT_SIGNATURE_INVALID whatever
+ * was held, so a forged token is always reported as one. result.signing_input is set (never empty)
+ * exactly when every check before the primitive passed: it and result.signature are what the host
+ * checks under the key (result.key_index for a set). signing_input points into the caller's token
+ * input, result.signature into the result: both valid until the next call on either. When
+ * signing_input is not set, the status is a failure before the primitive and stands as it is. */
+EDGEJWT_API edgejwt_status edgejwt_verify_on_host(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
+                                                  edgejwt_handle policy, const char *token, size_t token_len,
+                                                  int32_t payload_kind, double now);
 
 /* The signature step alone, over any bytes: the key's checks (family, alg/use/key_ops), the exact
  * encoding, then the primitive. For JOSE forms beyond the compact one (detached content, JSON

@@ -4,6 +4,9 @@
 
 export const ABI_VERSION = 2; // EDGEJWT_ABI_VERSION: init() refuses a Wasm module that speaks another
 
+// EDGEJWT_SIGNATURE_INVALID: the status of a signature the host's primitive refused.
+export const SIGNATURE_INVALID = 22;
+
 // EDGEJWT_KEY_*: formats of edgejwt_key_import.
 export const KeyFormat = Object.freeze({ secret: 1, jwk: 2, pem: 3, spkiDer: 4, pkcs8Der: 5, certificateDer: 6 });
 // EDGEJWT_EXPORT_*: formats of edgejwt_key_export.

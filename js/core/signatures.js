@@ -14,7 +14,8 @@
 //   text      header, payload, output (the default for them): a string
 //   bytes     a copy of the bytes
 //   u32       handle, keyIndex
-//   span      signingInput, signature: [pointer, length] into Wasm memory, owned by the verification
+//   span      signingInput, signature (and verify_on_host's payload): [pointer, length] into Wasm memory, owned
+//             by a begun verification, or valid until the next call (verify_on_host)
 //   window    validity: { from, until } in seconds
 import { JOSEInvalidArgument } from "../errors.js";
 import { RESULT_OFFSETS } from "../abi.js";
@@ -43,6 +44,7 @@ export const SIGNATURES = parseSignatures({
   edgejwt_verify_begin: "key:u32 policy:u32 token:text -> handle header keyIndex signingInput signature",
   edgejwt_verify_finish: "verification:u32 payloadKind:i32 signatureValid:bool now:f64 -> payload:bytes keyIndex validity",
   edgejwt_verification_release: "verification:u32",
+  edgejwt_verify_on_host: "key:u32 policy:u32 token:text payloadKind:i32 now:f64 -> header payload:span keyIndex validity signingInput signature",
   edgejwt_check_signature: "key:u32 alg:text signingInput:bytes signature:bytes",
   edgejwt_decode: "policy:u32 token:text -> header payload",
   edgejwt_decode_header: "policy:u32 token:text -> header",

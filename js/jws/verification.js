@@ -1,9 +1,9 @@
 // One verification of one token: what it is verified with and under, resolved once (the token's
 // text, the key, the policy, the time, the cache), and the ways the core can be asked — all in Wasm,
-// or with a host checking the signature primitive between the two-phase ABI's begin and finish.
+// or in one call that holds the verdict of every check but the primitive, which a host checks.
 // verify, compactVerify (jws/compact.js) and verifyAsync (jwt/verify-async.js) build one.
 import { JOSEInvalidArgument, JWKSMultipleMatchingKeys } from "../errors.js";
-import { PayloadKind } from "../abi.js";
+import { PayloadKind, SIGNATURE_INVALID } from "../abi.js";
 import { currentSeconds, tokenText } from "../arguments.js";
 import { VerifiedTokenCache } from "../cache/verified-tokens.js";
 import { handleFor, identityOf } from "../key/key.js";
@@ -31,12 +31,12 @@ export class Verification {
     return Boolean(host) && this.hostCrypto !== false && this.key.mayUseHost(host);
   }
 
-  // The result: the cache's, while it holds the token for this key and policy; otherwise the core's,
-  // with a synchronous host checking the primitive where it takes this key.
-  result() {
-    const primitive = this.takesHost && this.runtime.host.synchronous ? checkOnHost : null;
-    if (!this.cache) return this.verify(primitive).result;
-    return this.cached() ?? this.remember(this.verify(primitive));
+  // The result: the cache's, while it holds the token for this key and policy (unless the caller
+  // has just looked and missed); otherwise the core's, with a synchronous host checking the
+  // primitive where it takes this key.
+  result(lookUp = true) {
+    if (!this.cache) return this.verify().result;
+    return (lookUp ? this.cached() : undefined) ?? this.remember(this.verify());
   }
 
   cached() {
@@ -53,10 +53,11 @@ export class Verification {
     return this.cache.store(this.cacheKey(), result, validity, this.now);
   }
 
-  // `primitive(verification, begun)`'s verdict where it gives one (true or false), Wasm's otherwise.
-  // Returns the result, and when its claims hold (for the verified-token cache).
-  verify(primitive) {
-    return (primitive && this.onHost(primitive)) ?? this.inWasm();
+  // The outcome (the result, and when its claims hold, for the verified-token cache): a synchronous
+  // host's where it takes this key and gives a verdict, Wasm's otherwise.
+  verify() {
+    const onHost = this.takesHost && this.runtime.host.synchronous ? this.onSynchronousHost() : undefined;
+    return onHost ?? this.inWasm();
   }
 
   // One call into the core, on the token written once into its memory. Handles are looked up as
@@ -69,62 +70,79 @@ export class Verification {
     return this.verified(JSON.parse(outputs.header), outputs);
   }
 
-  // Begun, checked by `primitive`, finished; undefined when it gives no verdict (the verification
-  // is then released, and Wasm checks it all).
-  onHost(primitive) {
-    const begun = this.begin();
+  // node:crypto's verdict on the primitive, over views of Wasm memory (no copies: nothing calls the
+  // core in between), settling what one call into the core held. undefined when the host gives no
+  // verdict (Wasm then checks it all).
+  onSynchronousHost() {
+    const held = this.hold(viewsOf);
+    if (!held) return undefined;
+    const { runtime: { host } } = this;
+    let valid;
     try {
-      const valid = primitive(this, begun);
-      return typeof valid === "boolean" ? this.finish(begun, valid) : undefined;
-    } finally {
-      this.release(begun);
+      valid = host.verify(held.prepared, held.signingInput, held.signature);
+    } catch {
+      return undefined;
     }
+    return typeof valid === "boolean" ? this.settle(held, valid) : undefined;
   }
 
-  // Every check before the primitive (form, header, policy, key choice, the signature's encoding):
-  // a verification of this instance that owns the token, until it is finished or released.
-  begin() {
-    const { runtime, policy } = this;
-    const { handle, header, keyIndex, signingInput, signature } =
-      this.call("edgejwt_verify_begin", handleFor(runtime, this.key), runtime.policies.handleOf(policy), this.text);
-    return { handle, epoch: runtime.core.epoch, header: JSON.parse(header), keyIndex, signingInput, signature, policy };
+  // One call into the core (edgejwt_verify_on_host): every check before the primitive, whose failure
+  // is thrown here, and every check after it, whose verdict is held until the host's is known. The
+  // held verdict with the signing input and signature as `read(core, outputs)` gives them (views, or
+  // copies for a host that answers later), and the host's prepared key; null when the host does not
+  // check this key.
+  hold(read) {
+    const { runtime, key, policy, text, kind, now } = this;
+    const { core, hostKeys } = runtime;
+    const { status, outputs, detail } = this.attempt(
+      "edgejwt_verify_on_host", handleFor(runtime, key), runtime.policies.handleOf(policy), text, kind, now);
+    if (outputs.signingInput[1] === 0) throw this.withCandidates(core.errorOf(status, detail));
+    const header = JSON.parse(outputs.header);
+    const { keyIndex } = outputs;
+    const prepared = hostKeys.get(key, keyIndex, header.alg);
+    if (prepared === undefined) {
+      // Made once per key and algorithm; making it calls the core, so the outputs are read again.
+      hostKeys.prepared(key, keyIndex, header.alg);
+      return this.hold(read);
+    }
+    if (!prepared) return null;
+    const payload = this.kind === PayloadKind.jwt ? decoder.decode(core.viewOf(outputs.payload)) : core.bytesOf(outputs.payload);
+    return {
+      status, detail, header, payload, keyIndex, validity: outputs.validity, prepared, policy,
+      ...read(core, outputs),
+    };
   }
 
-  // A call into the core that chooses the key. When several keys of a set fit the token, the core
-  // names their positions in the set ("0,2"), and the error yields those keys, as jose's does.
+  // The outcome of a held verification once the host's verdict is known: a signature the host
+  // refuses is a bad signature whatever was held (a forged token is reported as one, never by its
+  // claims); otherwise the held verdict stands.
+  settle({ status, detail, header, payload, keyIndex, validity }, valid) {
+    const { core } = this.runtime;
+    if (!valid) throw core.errorOf(SIGNATURE_INVALID, "");
+    if (status !== 0) throw core.errorOf(status, detail, { payload });
+    return this.verified(header, { payload, keyIndex, validity });
+  }
+
+  // A call into the core that chooses the key (a failure thrown with its candidates).
   call(name, ...args) {
     try {
       return this.runtime.core.call(name, ...args);
     } catch (error) {
-      if (!(error instanceof JWKSMultipleMatchingKeys) || !/^\d+(,\d+)*$/.test(error.detail ?? "")) throw error;
-      const candidates = error.detail.split(",").map((index) => this.key.keyAt(Number(index)));
-      const { message, reason, status, detail } = error;
-      throw new JWKSMultipleMatchingKeys(message, { reason, status, detail, candidates });
+      throw this.withCandidates(error);
     }
   }
 
-  // Whether `begun` may still be finished: it belongs to its instance, and is finished once.
-  finishable(begun) {
-    return begun.handle !== 0 && begun.epoch === this.runtime.core.epoch;
+  attempt(name, ...args) {
+    return this.runtime.core.attempt(name, ...args);
   }
 
-  // Every check after the primitive, given the host's verdict; consumes the verification.
-  finish(begun, valid) {
-    const { handle } = begun;
-    begun.handle = 0;
-    return this.verified(begun.header, this.runtime.core.call("edgejwt_verify_finish", handle, this.kind, valid, this.now));
-  }
-
-  // A verification not finished, released (none when its instance has been replaced since).
-  release(begun) {
-    if (!this.finishable(begun)) return;
-    const { handle } = begun;
-    begun.handle = 0;
-    try {
-      this.runtime.core.call("edgejwt_verification_release", handle);
-    } catch {
-      // The instance trapped (and was replaced): nothing is left to release.
-    }
+  // When several keys of a set fit the token, the core names their positions in the set ("0,2"),
+  // and the error yields those keys, as jose's does.
+  withCandidates(error) {
+    if (!(error instanceof JWKSMultipleMatchingKeys) || !/^\d+(,\d+)*$/.test(error.detail ?? "")) return error;
+    const candidates = error.detail.split(",").map((index) => this.key.keyAt(Number(index)));
+    const { message, reason, status, detail } = error;
+    return new JWKSMultipleMatchingKeys(message, { reason, status, detail, candidates });
   }
 
   // What a verification that held returns, and when a JWT's time claims hold (for the cache).
@@ -136,19 +154,11 @@ export class Verification {
   }
 }
 
-// A synchronous host's verdict on the begun verification, over views of Wasm memory (no copies:
-// the verification owns those bytes, so making the host's key may call the core meanwhile); null
-// when Wasm checks it (as when the host cannot decide).
-function checkOnHost({ runtime, key }, begun) {
-  const { host, hostKeys, core } = runtime;
-  const prepared = hostKeys.prepared(key, begun.keyIndex, begun.header.alg);
-  if (!prepared || begun.epoch !== core.epoch) return null;
-  try {
-    return host.verify(prepared, core.viewOf(begun.signingInput), core.viewOf(begun.signature));
-  } catch {
-    return null;
-  }
-}
+// The signing input and signature a verify_on_host call left in Wasm memory: views, valid until
+// the next call into the core; copies, for a host that answers after other calls may have run.
+const viewsOf = (core, { signingInput, signature }) => ({ signingInput: core.viewOf(signingInput), signature: core.viewOf(signature) });
+export const copiesOf = (core, { signingInput, signature }) =>
+  ({ signingInput: core.bytesOf(signingInput), signature: core.bytesOf(signature) });
 
 function cacheOf(options, kind) {
   const cache = options.cache;

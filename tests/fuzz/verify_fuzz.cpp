@@ -1,7 +1,8 @@
 // libFuzzer target: the input is a token, handed to edgejwt as a host would. It is decoded, then
 // verified with a key of every family and with a key set, under the defaults and under a policy,
-// in one phase (edgejwt_verify, edgejwt_compact_verify) and in two (edgejwt_verify_begin/finish,
-// the host vouching for the signature so that the claims are reached however the input mutated).
+// in one phase (edgejwt_verify, edgejwt_compact_verify), in two (edgejwt_verify_begin/finish, the
+// host vouching for the signature so that the claims are reached however the input mutated) and in
+// one call for a host (edgejwt_verify_on_host, whose held verdict must be finish's).
 // The token's decoded header and payload are then signed again. The paths must agree with each
 // other and with decode, a verified token's validity window must bound when it verifies, and a token
 // sign makes must verify.
@@ -109,6 +110,9 @@ void check_verification(edgejwt_handle key, edgejwt_handle policy, std::string_v
     // Every check before the primitive is begin's, so the one-phase calls failed the same way, and
     // nothing was begun.
     require(jwt.status == begun && jws.status == begun && result().handle == 0);
+    // And so did the one-call host path, leaving the host nothing to check.
+    require(edgejwt_verify_on_host(c, out(), key, policy, data, size, EDGEJWT_PAYLOAD_JWT, kNow) == begun &&
+            result().signing_input_len == 0);
     return;
   }
   // The host is shown exactly the signing input: the token up to its second dot.
@@ -126,6 +130,12 @@ void check_verification(edgejwt_handle key, edgejwt_handle policy, std::string_v
   const Outcome host_jwt = outcome(edgejwt_verify_finish(c, out(), as_jwt, EDGEJWT_PAYLOAD_JWT, 1, kNow));
   const Outcome host_jws = outcome(edgejwt_verify_finish(c, out(), as_jws, EDGEJWT_PAYLOAD_BYTES, 1, kNow));
   require(status_is(edgejwt_verify_finish(c, out(), as_jws, EDGEJWT_PAYLOAD_BYTES, 1, kNow), "ERR_INVALID_HANDLE"));
+  // The one-call host path holds the verdict finish reaches when the host vouches for the signature,
+  // and shows the host the same signing input.
+  const size_t input_size = signing_input.size();
+  require(outcome(edgejwt_verify_on_host(c, out(), key, policy, data, size, EDGEJWT_PAYLOAD_JWT, kNow)) == host_jwt &&
+          result().signing_input_len == input_size);
+  require(outcome(edgejwt_verify_on_host(c, out(), key, policy, data, size, EDGEJWT_PAYLOAD_BYTES, kNow)) == host_jws);
   if (jws.status == EDGEJWT_OK) {
     require(host_jws == jws && host_jwt == jwt);
   } else {

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 
 import * as abi from "../../js/abi.js";
-import { SIGNATURES } from "../../js/core.js";
+import { Core, SIGNATURES } from "../../js/core.js";
 import { createApi } from "../../js/api.js";
 import { builds } from "../support/builds.js";
 
@@ -67,6 +67,14 @@ describe("js/abi.js agrees with bindings/edgejwt.h", () => {
     assert.deepEqual({ ...abi.KeyFormat }, named("EDGEJWT_KEY_"));
     assert.deepEqual({ ...abi.ExportFormat }, named("EDGEJWT_EXPORT_"));
     assert.deepEqual({ ...abi.PayloadKind }, named("EDGEJWT_PAYLOAD_"));
+  });
+
+  it("the status of a signature the host refused, named as the core names it", async () => {
+    assert.equal(abi.SIGNATURE_INVALID, defines("EDGEJWT_")["SIGNATURE_INVALID"]);
+    for (const build of builds) {
+      const core = new Core(await build.load(build.options));
+      assert.equal(core.statusName(abi.SIGNATURE_INVALID), "ERR_JWS_SIGNATURE_VERIFICATION_FAILED", build.name);
+    }
   });
 
   it("the limits hosts apply before a call", () => {

@@ -30,9 +30,9 @@ const API_FUNCTIONS = [
   "edgejwt_key_import", "edgejwt_key_import_jwks", "edgejwt_key_generate", "edgejwt_key_public", "edgejwt_key_export",
   "edgejwt_key_thumbprint", "edgejwt_key_describe", "edgejwt_key_release", "edgejwt_policy_create",
   "edgejwt_policy_release", "edgejwt_sign", "edgejwt_compact_sign", "edgejwt_verify", "edgejwt_compact_verify",
-  "edgejwt_verify_begin", "edgejwt_verify_finish", "edgejwt_decode", "edgejwt_decode_header",
+  "edgejwt_verify_on_host", "edgejwt_decode", "edgejwt_decode_header",
 ];
-const REAL_TRAPS = ["edgejwt_verify", "edgejwt_verify_begin", "edgejwt_key_import", "edgejwt_policy_create"];
+const REAL_TRAPS = ["edgejwt_verify", "edgejwt_verify_on_host", "edgejwt_key_import", "edgejwt_policy_create"];
 
 // Made before any fault; `api` is an instrumented build's.
 function fixtures(api) {

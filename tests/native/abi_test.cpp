@@ -187,6 +187,43 @@ TEST_F(Abi, AFailedBeginMakesNoVerificationAndAReleasedOneCannotFinish) {
 }
 
 // The algorithm and key-family tables reach the host as JSON (description_test checks its content).
+// edgejwt_verify_on_host: one call runs every check before the primitive (a failure there leaves
+// no signing input: the host is not asked) and holds the verdict of every check after it, with the
+// signing input and signature the host must check. A held claim failure comes with the payload.
+TEST_F(Abi, VerifyOnHostHoldsTheVerdictAfterThePrimitive) {
+  const edgejwt_handle key = import_secret(32);
+  const std::string header = R"({"alg":"HS256"})";
+  const std::string valid = sign(key, header, R"({"sub":"a","exp":2000000000})");
+  const std::string expired = sign(key, header, R"({"sub":"b","exp":1000})");
+  const auto on_host = [&](const std::string &token, int32_t kind = EDGEJWT_PAYLOAD_JWT) {
+    return edgejwt_verify_on_host(context_, out_, key, 0, token.data(), token.size(), kind, 1e9);
+  };
+
+  ASSERT_EQ(on_host(valid), EDGEJWT_OK);
+  const std::string input = text(result().signing_input, result().signing_input_len);
+  EXPECT_EQ(input, valid.substr(0, valid.rfind('.')));
+  EXPECT_EQ(text(result().header, result().header_len), header);
+  EXPECT_EQ(text(result().payload, result().payload_len), R"({"sub":"a","exp":2000000000})");
+  EXPECT_EQ(result().valid_until, 2000000000);
+  EXPECT_EQ(edgejwt_check_signature(context_, out_, key, "HS256", 5, bytes(input), input.size(),
+                                    bytes(text(result().signature, result().signature_len)), result().signature_len),
+            EDGEJWT_OK);
+
+  EXPECT_EQ(on_host(expired), code(edgejwt::Status::JwtExpired));  // held: stands only if the host says valid
+  EXPECT_EQ(text(result().signing_input, result().signing_input_len), expired.substr(0, expired.rfind('.')));
+  EXPECT_EQ(result().signature_len, 32u);
+  EXPECT_EQ(text(result().payload, result().payload_len), R"({"sub":"b","exp":1000})");
+  EXPECT_EQ(on_host(expired, EDGEJWT_PAYLOAD_BYTES), EDGEJWT_OK);  // a JWS payload has no claims
+
+  const std::string truncated = valid.substr(0, valid.size() - 4);
+  EXPECT_NE(on_host(truncated), EDGEJWT_OK);  // before the primitive: nothing for the host to check
+  EXPECT_EQ(result().signing_input_len, 0u);
+  EXPECT_EQ(on_host(valid, 7), code(edgejwt::Status::InvalidArgument));
+  EXPECT_EQ(detail(), "payload_kind");
+  EXPECT_EQ(result().signing_input_len, 0u);
+  EXPECT_EQ(EDGEJWT_SIGNATURE_INVALID, code(edgejwt::Status::SignatureInvalid));
+}
+
 TEST_F(Abi, AlgorithmsDescribeTheCoresTables) {
   ASSERT_EQ(edgejwt_algorithms(context_, out_), EDGEJWT_OK);
   const std::string json = text(result().output, result().output_len);
