@@ -33,7 +33,7 @@
 extern "C" {
 #endif
 
-#define EDGEJWT_ABI_VERSION 2
+#define EDGEJWT_ABI_VERSION 3
 #define EDGEJWT_OK 0
 
 #if defined(__GNUC__)
@@ -158,13 +158,16 @@ EDGEJWT_API edgejwt_status edgejwt_policy_release(edgejwt_context *context, edge
 
 /* --- Tokens -------------------------------------------------------------------------------------
  * The header's "alg" picks the algorithm and must suit the key; result.output is the compact token.
- * edgejwt_sign takes claims (a JSON object); edgejwt_compact_sign any payload bytes. */
+ * edgejwt_sign takes claims (a JSON object); edgejwt_compact_sign any payload bytes. The policy
+ * (0: the defaults) says which extensions the signer understands (its "crit": a header's "crit" may
+ * name only those, else ERR_JWS_CRIT_NOT_UNDERSTOOD, as jose's sign option crit) and bounds the
+ * header and payload (its limits). */
 EDGEJWT_API edgejwt_status edgejwt_sign(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
-                                        const char *header_json, size_t header_len, const char *payload_json,
-                                        size_t payload_len);
+                                        edgejwt_handle policy, const char *header_json, size_t header_len,
+                                        const char *payload_json, size_t payload_len);
 EDGEJWT_API edgejwt_status edgejwt_compact_sign(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
-                                                const char *header_json, size_t header_len, const uint8_t *payload,
-                                                size_t payload_len);
+                                                edgejwt_handle policy, const char *header_json, size_t header_len,
+                                                const uint8_t *payload, size_t payload_len);
 
 /* Verifies a JWT with a key or key set under a policy at `now` (seconds since the epoch); on success
  * result.header and result.payload hold the verified JSON (and result.key_index the set's key). */
@@ -202,9 +205,12 @@ EDGEJWT_API edgejwt_status edgejwt_check_signature(edgejwt_context *context, edg
 /* Decodes a JWT without verifying anything (the policy's size limits still apply). */
 EDGEJWT_API edgejwt_status edgejwt_decode(edgejwt_context *context, edgejwt_result *result, edgejwt_handle policy,
                                           const char *token, size_t token_len);
-/* Decodes only the protected header of any compact JWS (result.header), verifying nothing. */
+/* Decodes only the protected header of any compact JWS or JWE (result.header), verifying nothing. */
 EDGEJWT_API edgejwt_status edgejwt_decode_header(edgejwt_context *context, edgejwt_result *result,
                                                  edgejwt_handle policy, const char *token, size_t token_len);
+/* Decodes only the payload of a compact JWS, a JSON object (result.payload), verifying nothing. */
+EDGEJWT_API edgejwt_status edgejwt_decode_payload(edgejwt_context *context, edgejwt_result *result,
+                                                  edgejwt_handle policy, const char *token, size_t token_len);
 
 #ifdef __cplusplus
 }

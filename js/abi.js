@@ -2,7 +2,7 @@
 // reads the header and checks every one of them, and every signature in js/core/signatures.js,
 // against it.
 
-export const ABI_VERSION = 2; // EDGEJWT_ABI_VERSION: init() refuses a Wasm module that speaks another
+export const ABI_VERSION = 3; // EDGEJWT_ABI_VERSION: init() refuses a Wasm module that speaks another
 
 // EDGEJWT_KEY_*: formats of edgejwt_key_import.
 export const KeyFormat = Object.freeze({ secret: 1, jwk: 2, pem: 3, spkiDer: 4, pkcs8Der: 5, certificateDer: 6 });

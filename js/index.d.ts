@@ -210,27 +210,31 @@ export class JOSEError extends Error {
   constructor(message?: string, options?: { cause?: unknown });
   /** jose's code for the condition, e.g. "ERR_JWS_INVALID" (docs/errors.md). */
   code: string;
-  /** The rule that refused, finer than the code: "base64url", "duplicate_member", "signature_length", … (docs/errors.md). */
+  /** The rule that refused, finer than the code: "base64url", "duplicate_member", "signature_length", "no_matching_key", "signature", … (docs/errors.md). */
+  detail?: string;
+  /** Only where jose has it: a claim failure's (jose's values), or the rule of the strictness table that refused (edgejwt stricter than jose), e.g. "hmac_secret_too_short". */
   reason?: string;
   /** For a refusal of the Wasm core, its status name (src/status.h), e.g. "ERR_BASE64URL_INVALID". */
   status?: string;
   /** What failed, when the core names it: "header", "payload", "signature", a member, an option name. */
-  detail?: string;
+  where?: string;
 }
 /** A bad argument or option: a TypeError, as jose throws (also instanceof JOSEError). */
 export class JOSEInvalidArgument extends TypeError {
   static code: string;
   code: string;
-  reason?: string;
   detail?: string;
+  reason?: string;
+  where?: string;
 }
 /** A key that cannot serve the call (too short, another family or use, a public key to sign): a TypeError, as jose throws (also instanceof JOSEError). */
 export class KeyInvalid extends TypeError {
   static code: string;
   code: string;
+  detail?: string;
   reason?: string;
   status?: string;
-  detail?: string;
+  where?: string;
 }
 export class JOSENotSupported extends JOSEError {}
 export class JOSEAlgNotAllowed extends JOSEError {}

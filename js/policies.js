@@ -20,6 +20,8 @@ const CACHE_SIZE = 64;
 export const LIMIT_FIELDS = ["maxTokenLength", "maxHeaderSize", "maxPayloadSize", "maxJsonDepth", "maxJsonEntries", "maxKidLength"];
 const VERIFY_FIELDS = [...LIMIT_FIELDS, "issuer", "audience", "subject", "typ", "requiredClaims", "crit",
   "maxTokenAge", "algorithms", "clockTolerance"];
+// What signing takes: the extensions the signer understands (a header's "crit" may name only those).
+export const SIGN_FIELDS = ["crit"];
 const MOST = Object.fromEntries(LIMIT_FIELDS.map((field) => [field, field === "maxJsonDepth" ? MAX_JSON_DEPTH : 0xffffffff]));
 
 const DEFAULTS = Object.freeze({ json: "{}", id: 0, handle: 0, maxTokenLength: DEFAULT_MAX_TOKEN_LENGTH });
@@ -28,7 +30,7 @@ export class Policies {
   constructor(core) {
     this.core = core;
     this.byJson = new Map(); // policy JSON -> policy, least recently used first
-    this.remembered = new Map([[LIMIT_FIELDS, new WeakMap()], [VERIFY_FIELDS, new WeakMap()]]);
+    this.remembered = new Map([LIMIT_FIELDS, VERIFY_FIELDS, SIGN_FIELDS].map((fields) => [fields, new WeakMap()]));
   }
 
   // The policy for `options`' `fields`. A remembered one is used only while the LRU still holds it.

@@ -6,6 +6,7 @@
 import { JOSEInvalidArgument, JWSInvalid, JWTInvalid } from "../errors.js";
 import { spanOf } from "../timespan.js";
 import { isPlainObject, jsonOf } from "../util.js";
+import { optionsOf } from "../arguments.js";
 import { signHeader } from "../jws/sign.js";
 import { checkNumericDates } from "../jwt/sign.js";
 import { keyForUse } from "../key/resolve.js";
@@ -72,7 +73,7 @@ export function signJwtClass(runtime) {
       const claims = jsonOf(checkNumericDates(this.#claims), JWTInvalid, "JWT claims");
       key = await keyForUse(runtime, key, "sign");
       runtime.ready();
-      return signHeader(runtime, "edgejwt_sign", { ...header }, claims, key);
+      return signHeader(runtime, "edgejwt_sign", { ...header }, claims, key, optionsOf(options ?? undefined));
     }
   };
 }
@@ -97,7 +98,7 @@ export function compactSignClass(runtime) {
       const header = protectedHeaderOf(this.#protectedHeader);
       key = await keyForUse(runtime, key, "sign");
       runtime.ready();
-      return signHeader(runtime, "edgejwt_compact_sign", { ...header }, this.#payload, key);
+      return signHeader(runtime, "edgejwt_compact_sign", { ...header }, this.#payload, key, optionsOf(options ?? undefined));
     }
   };
 }

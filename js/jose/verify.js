@@ -1,12 +1,12 @@
 // jose's verifiers and decoders: jwtVerify and compactVerify (asynchronous, as jose's: the key may
-// be a CryptoKey, a key set, or a resolver function, js/key/resolve.js), decodeJwt and
-// decodeProtectedHeader (synchronous, as jose's). The core checks everything.
+// be a CryptoKey, a key set, or a resolver function, js/key/resolve.js), decodeJwt (the payload
+// only) and decodeProtectedHeader (a JWS's or a JWE's, synchronous, as jose's). The core checks everything.
 import { PayloadKind } from "../abi.js";
 import { optionsOf } from "../arguments.js";
 import { keyForToken } from "../key/resolve.js";
 import { Verification } from "../jws/verification.js";
 import { verifyAsync } from "../jwt/verify-async.js";
-import { decode, decodeProtectedHeader as decodeHeader } from "../jwt/decode.js";
+import { decodePayload, decodeProtectedHeader as decodeHeader } from "../jwt/decode.js";
 
 export const jwtVerify = async (runtime, jwt, key, options) => verifyAsync(runtime, jwt, key, options);
 
@@ -18,6 +18,6 @@ export async function compactVerify(runtime, jws, key, options) {
   return new Verification(runtime, jws, key, options, PayloadKind.bytes).result();
 }
 
-export const decodeJwt = (runtime, jwt) => decode(runtime, jwt).payload;
+export const decodeJwt = (runtime, jwt) => decodePayload(runtime, jwt);
 
 export const decodeProtectedHeader = (runtime, token) => decodeHeader(runtime, token);

@@ -96,10 +96,10 @@ export class Verification {
     try {
       return this.runtime.core.call(name, ...args);
     } catch (error) {
-      if (!(error instanceof JWKSMultipleMatchingKeys) || !/^\d+(,\d+)*$/.test(error.detail ?? "")) throw error;
-      const candidates = error.detail.split(",").map((index) => this.key.keyAt(Number(index)));
-      const { message, reason, status, detail } = error;
-      throw new JWKSMultipleMatchingKeys(message, { reason, status, detail, candidates });
+      if (!(error instanceof JWKSMultipleMatchingKeys) || !/^\d+(,\d+)*$/.test(error.where ?? "")) throw error;
+      const candidates = error.where.split(",").map((index) => this.key.keyAt(Number(index)));
+      const { message, detail, status, where } = error;
+      throw new JWKSMultipleMatchingKeys(message, { detail, status, where, candidates });
     }
   }
 

@@ -88,7 +88,7 @@ class ResultOwnership : public ::testing::Test {
     return scratch_->handle;
   }
   std::string signed_by(edgejwt_handle key, const std::string &header, const std::string &payload) {
-    EXPECT_EQ(edgejwt_sign(context_, scratch(), key, header.data(), header.size(), payload.data(), payload.size()),
+    EXPECT_EQ(edgejwt_sign(context_, scratch(), key, 0, header.data(), header.size(), payload.data(), payload.size()),
               EDGEJWT_OK);
     return output();
   }
@@ -129,10 +129,10 @@ class ResultOwnership : public ::testing::Test {
            edgejwt_policy_create(c, s, kPolicy.data(), kPolicy.size());
            return edgejwt_policy_release(c, r, s->handle);
          }},
-        {"sign", [=](edgejwt_result *r) { return edgejwt_sign(c, r, hmac_, R"({"alg":"HS256"})", 15, "{}", 2); }},
-        {"sign refused", [=](edgejwt_result *r) { return edgejwt_sign(c, r, hmac_, R"({"alg":"ES256"})", 15, "{}", 2); }},
+        {"sign", [=](edgejwt_result *r) { return edgejwt_sign(c, r, hmac_, 0, R"({"alg":"HS256"})", 15, "{}", 2); }},
+        {"sign refused", [=](edgejwt_result *r) { return edgejwt_sign(c, r, hmac_, 0, R"({"alg":"ES256"})", 15, "{}", 2); }},
         {"compact_sign", [=](edgejwt_result *r) {
-           return edgejwt_compact_sign(c, r, es_private_, R"({"alg":"ES256"})", 15, bytes(jwk_), 3);
+           return edgejwt_compact_sign(c, r, es_private_, 0, R"({"alg":"ES256"})", 15, bytes(jwk_), 3);
          }},
         {"verify", [=](edgejwt_result *r) {
            return edgejwt_verify(c, r, hmac_, policy_, hs_token_.data(), hs_token_.size(), kNow);
@@ -171,6 +171,9 @@ class ResultOwnership : public ::testing::Test {
         {"decode", [=](edgejwt_result *r) { return edgejwt_decode(c, r, 0, es_token_.data(), es_token_.size()); }},
         {"decode refused", [=](edgejwt_result *r) { return edgejwt_decode(c, r, 0, "e30.W10.", 8); }},
         {"decode_header", [=](edgejwt_result *r) { return edgejwt_decode_header(c, r, 0, hs_token_.data(), 36); }},
+        {"decode_payload", [=](edgejwt_result *r) {
+           return edgejwt_decode_payload(c, r, 0, es_token_.data(), es_token_.size());
+         }},
     };
   }
 
