@@ -72,7 +72,7 @@ export class Policies {
     if (policy === DEFAULTS) return 0;
     if (policy.epoch === this.core.epoch) return policy.handle;
     if (policy.released) return this.handleOf(this.policyForJson(policy.json, policy.maxTokenLength));
-    policy.handle = this.core.call("edgejwt_policy_create", policy.json).handle;
+    policy.handle = createdPolicy(this.core, policy.json);
     policy.epoch = this.core.epoch;
     return policy.handle;
   }
@@ -81,6 +81,19 @@ export class Policies {
     policy.released = true;
     if (policy.epoch === this.core.epoch) this.core.call("edgejwt_policy_release", policy.handle);
     policy.epoch = 0;
+  }
+}
+
+// A verify option of the wrong type is refused, never reinterpreted: a rule of the strictness table
+// ("option-types"), so the error names it (detail and reason "invalid_option"; where: the option).
+const invalidOption = (message, options) => new JOSEInvalidArgument(message, { ...options, detail: "invalid_option" });
+
+function createdPolicy(core, json) {
+  try {
+    return core.call("edgejwt_policy_create", json).handle;
+  } catch (error) {
+    if (error.status !== "ERR_INVALID_ARGUMENT") throw error;
+    throw invalidOption(error.message, { status: error.status, where: error.where, cause: error });
   }
 }
 
@@ -94,9 +107,9 @@ function policyJson(options, fields) {
     } else if (field === "crit" && isPlainObject(value)) {
       policy.crit = Object.keys(value); // jose's shape: { "extension": true }, each key understood
     } else if (field === "algorithms" && !(Array.isArray(value) && value.every((alg) => typeof alg === "string"))) {
-      throw new JOSEInvalidArgument("options.algorithms must be an array of algorithm names");
+      throw invalidOption("options.algorithms must be an array of algorithm names", { where: "algorithms" });
     } else if (field in MOST && !(Number.isInteger(value) && value >= 1 && value <= MOST[field])) {
-      throw new JOSEInvalidArgument(`options.${field} must be a whole number from 1 to ${MOST[field]}`);
+      throw invalidOption(`options.${field} must be a whole number from 1 to ${MOST[field]}`, { where: field });
     } else {
       policy[field] = value;
     }
@@ -104,7 +117,7 @@ function policyJson(options, fields) {
   try {
     return JSON.stringify(policy);
   } catch (cause) {
-    throw new JOSEInvalidArgument("the options must be plain JSON values (strings, numbers, arrays of strings)", { cause });
+    throw invalidOption("the options must be plain JSON values (strings, numbers, arrays of strings)", { cause });
   }
 }
 

@@ -48,8 +48,14 @@ export const STATUS_ERRORS = {
   ERR_KEY_USAGE: { error: KeyInvalid, detail: "key_usage", byWhere: { k: { detail: "hmac_secret_is_a_key" } } },
   ERR_DER_INVALID: { error: KeyInvalid, detail: "der" },
   ERR_PEM_INVALID: { error: KeyInvalid, detail: "pem" },
-  ERR_JWK_INVALID: { error: JWKInvalid, detail: "jwk" },
-  ERR_JWKS_INVALID: { error: JWKSInvalid, detail: "jwks" },
+  ERR_JWK_INVALID: {
+    error: JWKInvalid, detail: "jwk",
+    byWhere: {
+      ext: { error: KeyInvalid, detail: "jwk_member_type" }, key_ops: { error: KeyInvalid, detail: "jwk_member_type" },
+      k: { error: KeyInvalid, detail: "jwk_member_type" }, alg: { error: JOSENotSupported, detail: "jwk_alg" },
+    },
+  },
+  ERR_JWKS_INVALID: { error: JWKSInvalid, detail: "jwks", byWhere: { "length": { detail: "jwks_too_large" }, "keys.length": { detail: "jwks_too_large" } } },
   ERR_JWKS_NO_MATCHING_KEY: { error: JWKSNoMatchingKey, detail: "no_matching_key" },
   ERR_JWKS_MULTIPLE_MATCHING_KEYS: { error: JWKSMultipleMatchingKeys, detail: "multiple_matching_keys" },
   ERR_JWT_EXPIRED: { error: JWTExpired },

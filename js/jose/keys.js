@@ -9,6 +9,8 @@ import { exportJWK as exportJwk, exportSPKI as exportSpki, exportPKCS8 as export
 import { generateKeyPair as generatePair, generateSecret as generateHmacSecret } from "../key/generate.js";
 import { calculateJwkThumbprint as thumbprintOfKey } from "../key/thumbprint.js";
 import { keyForUse } from "../key/resolve.js";
+import { isKeyObject } from "../key/key.js";
+import { isCryptoKey, isNodeKeyObject } from "../key/forms.js";
 import { optionsOf } from "../arguments.js";
 
 // `key` as jose makes it: extractable when `extractable` is, or by default when it is public.
@@ -81,7 +83,12 @@ export async function calculateJwkThumbprint(runtime, key, digestAlgorithm = "sh
   if (!Object.hasOwn(DIGESTS, digestAlgorithm)) {
     throw new JOSEInvalidArgument('digestAlgorithm must one of "sha256", "sha384", or "sha512"');
   }
-  if (!isPlainObject(key)) return thumbprintOfKey(runtime, await keyForUse(runtime, key), digestAlgorithm);
+  if (!isPlainObject(key)) {
+    if (!isKeyObject(key) && !isNodeKeyObject(key) && !isCryptoKey(key)) {
+      throw new JOSEInvalidArgument("Key must be one of type CryptoKey, KeyObject, or JSON Web Key.");
+    }
+    return thumbprintOfKey(runtime, await keyForUse(runtime, key), digestAlgorithm);
+  }
   const names = Object.hasOwn(THUMBPRINT_MEMBERS, key.kty) ? THUMBPRINT_MEMBERS[key.kty] : undefined;
   if (!names) throw new JOSENotSupported('"kty" (Key Type) Parameter missing or unsupported');
   const members = {};

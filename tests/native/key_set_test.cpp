@@ -57,7 +57,9 @@ TEST(KeySet, RefusesWhatIsNotAJwkSet) {
   std::string too_many = R"({"keys":[)";
   for (size_t i = 0; i <= KeySet::kMaxKeys; ++i) too_many += std::string(i ? "," : "") + "{}";
   EXPECT_EQ(import(too_many + "]}").status, Status::JwksInvalid);
+  EXPECT_EQ(import(too_many + "]}").detail, "keys.length");
   EXPECT_EQ(import(std::string(KeySet::kMaxSetSize + 1, ' ')).status, Status::JwksInvalid);
+  EXPECT_EQ(import(std::string(KeySet::kMaxSetSize + 1, ' ')).detail, "length");
 }
 
 TEST(KeySet, SelectsByKidAlgFamilyAndUsage) {
