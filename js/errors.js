@@ -8,7 +8,8 @@
 //                 where edgejwt is stricter than jose (STRICTER_RULES: the strictness table's),
 //                 which it names.
 //   error.status  for a refusal of the Wasm core, its status name (src/status.h: the name the ABI,
-//                 the gateway's answers and the CLI give).
+//                 the gateway's answers and the CLI give); for a JWKS endpoint's failure, the
+//                 remote set's stable name (JWKSFetchFailed below).
 //   error.where   for a refusal of the Wasm core, what it refused (a part, a header member, a JWK
 //                 member, an option, the positions of several matching keys in their set).
 
@@ -135,6 +136,15 @@ export class WasmTrap extends JOSEError { static code = "ERR_WASM_TRAP"; }
 // Codes of the JS layer (the core's come from the Wasm module with their messages).
 export const ERR_NOT_INITIALIZED = "ERR_NOT_INITIALIZED";
 
-// The remote key set's codes (js/jwks/remote.js): its endpoint gave no usable answer and no earlier
-// keys could stand in. A body that is not a JWK Set is JWKSInvalid ("ERR_JWKS_INVALID").
-export class JWKSFetchFailed extends JOSEError { static code = "ERR_JWKS_FETCH_FAILED"; }
+// The remote key set's failures (js/jwks/remote.js): its endpoint gave no usable answer and no
+// earlier keys could stand in. jose's class and code (JOSEError, "ERR_JOSE_GENERIC"), what failed in
+// `detail`, and the remote set's own stable name in `status` (what the gateway answers and counts):
+// an unreachable endpoint or an answer other than 200 is "fetch_failed" (ERR_JWKS_FETCH_FAILED),
+// a body that is not JSON "not_json" (ERR_JWKS_INVALID). A JSON body that is not a usable JWK Set
+// is JWKSInvalid, as in jose.
+export class JWKSFetchFailed extends JOSEError {
+  constructor(message, options) { super(message, { detail: "fetch_failed", status: "ERR_JWKS_FETCH_FAILED", ...options }); }
+}
+export class JWKSNotJson extends JOSEError {
+  constructor(message, options) { super(message, { detail: "not_json", status: "ERR_JWKS_INVALID", ...options }); }
+}

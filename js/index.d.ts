@@ -214,7 +214,7 @@ export class JOSEError extends Error {
   detail?: string;
   /** Only where jose has it: a claim failure's (jose's values), or the rule of the strictness table that refused (edgejwt stricter than jose), e.g. "hmac_secret_too_short". */
   reason?: string;
-  /** For a refusal of the Wasm core, its status name (src/status.h), e.g. "ERR_BASE64URL_INVALID". */
+  /** For a refusal of the Wasm core, its status name (src/status.h), e.g. "ERR_BASE64URL_INVALID"; for a JWKS endpoint's failure the remote set's ("ERR_JWKS_FETCH_FAILED"). */
   status?: string;
   /** What failed, when the core names it: "header", "payload", "signature", a member, an option name. */
   where?: string;
@@ -267,9 +267,14 @@ export class JWTExpired extends JOSEError {
 /** The Wasm instance trapped during the call (`cause` is the trap); it was replaced by a fresh one. */
 export class WasmTrap extends JOSEError {}
 export const ERR_NOT_INITIALIZED: "ERR_NOT_INITIALIZED";
+/** The rules by which edgejwt refuses what jose accepts (docs/jose-compat.md's strictness table): a refusal by one of them names it in `error.reason` as well as `error.detail`. */
+export const STRICTER_RULES: ReadonlySet<string>;
 
 export class JWKSTimeout extends JOSEError {}
+/** The JWKS endpoint gave no usable answer: jose's code ("ERR_JOSE_GENERIC"); `status` "ERR_JWKS_FETCH_FAILED", `detail` "fetch_failed". */
 export class JWKSFetchFailed extends JOSEError {}
+/** The JWKS endpoint's body is not JSON: jose's code ("ERR_JOSE_GENERIC"); `status` "ERR_JWKS_INVALID", `detail` "not_json". */
+export class JWKSNotJson extends JOSEError {}
 export { RemoteJWKSet } from "./jwks/remote.js";
 export type { RemoteJWKSetOptions, RemoteJWKSetSnapshot, RemoteJWKSetFetchEvent, RemoteJWKSetStats, RemoteFetchError, RemoteFetchLogger, SnapshotStore } from "./jwks/remote.js";
 import type { RemoteJWKSet, RemoteJWKSetOptions, RemoteFetchLogger, SnapshotStore } from "./jwks/remote.js";

@@ -7,8 +7,6 @@
 export const CAUSES = {
   codes:
     "an HMAC token against a set holding an oct entry for it: jose finds the entry and refuses HMAC in key sets (JOSENotSupported), edgejwt's core never makes an oct entry a candidate, so no key matches (JWKSNoMatchingKey)",
-  remoteFailures:
-    "endpoint failures: ERR_JWKS_FETCH_FAILED / ERR_JWKS_INVALID where jose gives JOSEError (ERR_JOSE_GENERIC) (item 2); a redirect is followed, each hop checked (issue 11), where jose refuses it: kept, since a checked redirect is not less safe than the endpoint itself",
   localSet:
     "edgejwt/jose's local set chooses its key inside jwtVerify and compactVerify (the core's one match), so its resolver called directly with a header gives none; and the core leaves out a malformed entry (an EC key without coordinates) that jose counts as a candidate",
 };
@@ -16,11 +14,6 @@ export const CAUSES = {
 export const BY_CAUSE = {
   codes: [
     "jwks-local/oct-entry",
-  ],
-  remoteFailures: [
-    "jwks-remote/http-500",
-    "jwks-remote/not-json",
-    "jwks-remote/redirect",
   ],
   localSet: [
     "jwks-local/malformed-entry-matches",
