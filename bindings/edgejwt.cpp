@@ -14,6 +14,7 @@
 
 #include "../src/jws/signature.h"
 #include "../src/jwt/decode.h"
+#include "../src/jwt/select.h"
 #include "../src/jwt/sign.h"
 #include "../src/jwt/verify.h"
 #include "../src/keys/description.h"
@@ -426,6 +427,18 @@ edgejwt_status edgejwt_verify(edgejwt_context *context, edgejwt_result *result, 
 edgejwt_status edgejwt_compact_verify(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
                                       edgejwt_handle policy, const char *token, size_t token_len) {
   return verify_with(context, result, key, policy, text(token, token_len), PayloadKind::Bytes, 0);
+}
+
+edgejwt_status edgejwt_key_select(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
+                                  const char *header_json, size_t header_len) {
+  CallArguments call(context, result);
+  VerificationKeys keys;
+  if (!call.keys(key, keys)) return call.failed();
+  ResultStorage &out = call.out();
+  size_t index = 0;
+  const Status status = select_key(keys, text(header_json, header_len), context->default_policy.limits, out.token, index);
+  if (keys.set && status == Status::Ok) out.key_index = keys.set->source_index(index);
+  return finish(out, status);
 }
 
 edgejwt_status edgejwt_verify_begin(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,

@@ -169,6 +169,13 @@ EDGEJWT_API edgejwt_status edgejwt_compact_sign(edgejwt_context *context, edgejw
                                                 edgejwt_handle policy, const char *header_json, size_t header_len,
                                                 const uint8_t *payload, size_t payload_len);
 
+/* The key of a set (result.key_index, its position) that a token with this protected header (JSON)
+ * would be verified with, by the same choice verify makes: ERR_JWKS_NO_MATCHING_KEY, or
+ * ERR_JWKS_MULTIPLE_MATCHING_KEYS with the candidates' positions in result.detail. A single key is
+ * its own answer (0). For a key resolver asked before any token is verified (jose's local set). */
+EDGEJWT_API edgejwt_status edgejwt_key_select(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
+                                              const char *header_json, size_t header_len);
+
 /* Verifies a JWT with a key or key set under a policy at `now` (seconds since the epoch); on success
  * result.header and result.payload hold the verified JSON (and result.key_index the set's key). */
 EDGEJWT_API edgejwt_status edgejwt_verify(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,

@@ -40,6 +40,7 @@ export const SIGNATURES = parseSignatures({
   edgejwt_compact_sign: "key:u32 policy:u32 header:text payload:bytes -> output",
   edgejwt_verify: "key:u32 policy:u32 token:text now:f64 -> header payload keyIndex validity",
   edgejwt_compact_verify: "key:u32 policy:u32 token:text -> header payload:bytes keyIndex",
+  edgejwt_key_select: "key:u32 header:text -> keyIndex",
   edgejwt_verify_begin: "key:u32 policy:u32 token:text -> handle header keyIndex signingInput signature",
   edgejwt_verify_finish: "verification:u32 payloadKind:i32 signatureValid:bool now:f64 -> payload:bytes keyIndex validity",
   edgejwt_verification_release: "verification:u32",

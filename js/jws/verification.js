@@ -11,6 +11,19 @@ import { keyOf } from "../key/resolve.js";
 
 const decoder = new TextDecoder();
 
+// A call into the core that chooses a key of `key` (a set). When several keys of the set fit, the
+// core names their positions in it ("0,2"), and the error yields those keys, as jose's does.
+export function callChoosingKey(runtime, key, name, ...args) {
+  try {
+    return runtime.core.call(name, ...args);
+  } catch (error) {
+    if (!(error instanceof JWKSMultipleMatchingKeys) || !/^\d+(,\d+)*$/.test(error.where ?? "")) throw error;
+    const candidates = error.where.split(",").map((index) => key.keyAt(Number(index)));
+    const { message, detail, status, where } = error;
+    throw new JWKSMultipleMatchingKeys(message, { detail, status, where, candidates });
+  }
+}
+
 export class Verification {
   // Checked in this order: the time, the cache, the policy's options, the token, the key, the host.
   constructor(runtime, token, key, options, kind) {
@@ -90,17 +103,9 @@ export class Verification {
     return { handle, epoch: runtime.core.epoch, header: JSON.parse(header), keyIndex, signingInput, signature, policy };
   }
 
-  // A call into the core that chooses the key. When several keys of a set fit the token, the core
-  // names their positions in the set ("0,2"), and the error yields those keys, as jose's does.
+  // A call into the core that chooses the key.
   call(name, ...args) {
-    try {
-      return this.runtime.core.call(name, ...args);
-    } catch (error) {
-      if (!(error instanceof JWKSMultipleMatchingKeys) || !/^\d+(,\d+)*$/.test(error.where ?? "")) throw error;
-      const candidates = error.where.split(",").map((index) => this.key.keyAt(Number(index)));
-      const { message, detail, status, where } = error;
-      throw new JWKSMultipleMatchingKeys(message, { detail, status, where, candidates });
-    }
+    return callChoosingKey(this.runtime, this.key, name, ...args);
   }
 
   // Whether `begun` may still be finished: it belongs to its instance, and is finished once.

@@ -8,7 +8,7 @@ export const CAUSES = {
   codes:
     "an HMAC token against a set holding an oct entry for it: jose finds the entry and refuses HMAC in key sets (JOSENotSupported), edgejwt's core never makes an oct entry a candidate, so no key matches (JWKSNoMatchingKey)",
   localSet:
-    "edgejwt/jose's local set chooses its key inside jwtVerify and compactVerify (the core's one match), so its resolver called directly with a header gives none; and the core leaves out a malformed entry (an EC key without coordinates) that jose counts as a candidate",
+    "the core leaves out a malformed entry (an EC key without coordinates) when it imports a set, so the set's one good key verifies; jose counts the malformed entry as a candidate too and answers JWKSMultipleMatchingKeys",
 };
 
 export const BY_CAUSE = {
@@ -17,7 +17,6 @@ export const BY_CAUSE = {
   ],
   localSet: [
     "jwks-local/malformed-entry-matches",
-    "jwks-local/call-with-header",
   ],
 };
 

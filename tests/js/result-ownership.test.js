@@ -72,6 +72,7 @@ for (const build of builds) {
         "verify refused": (r) => into(r, "edgejwt_verify", f.hmac, f.policy, f.expired, NOW),
         "compact_verify": (r) => into(r, "edgejwt_compact_verify", f.es, 0, f.esToken),
         "verify_begin": (r) => into(r, "edgejwt_verify_begin", f.set, f.policy, f.esToken),
+        "key_select": (r) => into(r, "edgejwt_key_select", f.set, '{"alg":"ES256","kid":"k1"}'),
         "verify_finish": (r) => into(r, "edgejwt_verify_finish", begun(f.hs), PayloadKind.jwt, true, NOW),
         "verify_finish refused": (r) => into(r, "edgejwt_verify_finish", begun(f.expired), PayloadKind.jwt, true, NOW),
         "verification_release": (r) => into(r, "edgejwt_verification_release", begun(f.hs)),
