@@ -82,6 +82,11 @@ Status KeySet::import(std::string_view json, KeySet &out, std::string &detail) {
 
 Status KeySet::select(Algorithm alg, std::optional<std::string_view> kid, size_t &index,
                       std::string &candidates) const {
+  // A set holds public keys: an HMAC token is never one it can verify, whatever its entries.
+  if (algorithm_family(alg) == KeyFamily::Hmac) {
+    candidates = "alg";
+    return Status::AlgNotSupported;
+  }
   const auto fits = [&](const Key &key) { return matches(key, alg, kid); };
   const Status status = select_one(keys_, fits, index);
   if (status != Status::JwksMultipleMatchingKeys) return status;

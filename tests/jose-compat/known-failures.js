@@ -5,16 +5,11 @@
 // Regenerate the counts with `node tests/jose-compat/report.js` (docs/jose-compat.md).
 
 export const CAUSES = {
-  codes:
-    "an HMAC token against a set holding an oct entry for it: jose finds the entry and refuses HMAC in key sets (JOSENotSupported), edgejwt's core never makes an oct entry a candidate, so no key matches (JWKSNoMatchingKey)",
   localSet:
     "the core leaves out a malformed entry (an EC key without coordinates) when it imports a set, so the set's one good key verifies; jose counts the malformed entry as a candidate too and answers JWKSMultipleMatchingKeys",
 };
 
 export const BY_CAUSE = {
-  codes: [
-    "jwks-local/oct-entry",
-  ],
   localSet: [
     "jwks-local/malformed-entry-matches",
   ],
