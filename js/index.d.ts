@@ -120,6 +120,8 @@ export interface SignOptions {
   typ?: string;
   /** Further protected header members ("alg", "typ" and "kid" come from the options above). */
   header?: Record<string, unknown>;
+  /** The extensions the signer understands (jose's sign option): a header "crit" naming any other is refused (ERR_JOSE_NOT_SUPPORTED). */
+  crit?: Record<string, boolean> | string[];
   /** Default now; false leaves "iat" out (a payload's own "iat" is kept). */
   iat?: Date | number | false;
   /** "exp" as a span after "iat": seconds or "15m", "2h", "7d". */

@@ -103,6 +103,18 @@ for (const build of builds) {
       assert.throws(() => api.sign({ sub: "u" }, secret, { alg: "HS256", iat: new Date(Number.NaN) }), TypeError);
     });
 
+    it("sign refuses a crit naming an extension the signer does not declare in its crit option, as jose", () => {
+      const ext = "http://example/ext";
+      const header = { crit: [ext], [ext]: 1 };
+      assert.throws(() => api.sign({ sub: "u" }, secret, { alg: "HS256", header }), (error) =>
+        error.code === "ERR_JOSE_NOT_SUPPORTED" && error.detail === "crit_not_understood" && error.where === ext);
+      assert.throws(() => api.compactSign(new Uint8Array([1]), secret, { alg: "HS256", header, crit: { "http://example/other": true } }),
+        (error) => error.code === "ERR_JOSE_NOT_SUPPORTED" && error.detail === "crit_not_understood");
+      const token = api.sign({ sub: "u" }, secret, { alg: "HS256", header, crit: { [ext]: true } });
+      assert.equal(api.verify(token, secret, { crit: [ext] }).payload.sub, "u");
+      assert.ok(api.sign({ sub: "u" }, secret, { alg: "HS256", header, crit: [ext] }));
+    });
+
     it("verify takes crit as jose's object of understood extensions, and as an array", () => {
       const ext = "http://example/ext";
       const input = `${b64({ alg: "HS256", crit: [ext], [ext]: 1 })}.${b64({ sub: "u" })}`;
