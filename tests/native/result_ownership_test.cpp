@@ -149,8 +149,8 @@ class ResultOwnership : public ::testing::Test {
            return edgejwt_compact_verify(c, r, es_public_, 0, es_token_.data(), es_token_.size());
          }},
         {"verify_begin", [=](edgejwt_result *r) { return edgejwt_verify_begin(c, r, set_, policy_, es_token_.data(), es_token_.size()); }},
-        {"key_select", [=](edgejwt_result *r) { return edgejwt_key_select(c, r, set_, R"({"alg":"ES256","kid":"k1"})", 29); }},
-        {"key_select refused", [=](edgejwt_result *r) { return edgejwt_key_select(c, r, set_, R"({"alg":"ES256","kid":"k2"})", 29); }},
+        {"key_select", [=](edgejwt_result *r) { return edgejwt_key_select(c, r, set_, R"({"alg":"ES256","kid":"k1"})", 26); }},
+        {"key_select refused", [=](edgejwt_result *r) { return edgejwt_key_select(c, r, set_, R"({"alg":"ES256","kid":"k2"})", 26); }},
         {"verify_begin refused", [=](edgejwt_result *r) {
            return edgejwt_verify_begin(c, r, hmac_, policy_, es_token_.data(), es_token_.size());
          }},
