@@ -14,6 +14,7 @@
 
 #include "../src/jws/signature.h"
 #include "../src/jwt/decode.h"
+#include "../src/jwt/select.h"
 #include "../src/jwt/sign.h"
 #include "../src/jwt/verify.h"
 #include "../src/keys/description.h"
@@ -223,14 +224,19 @@ bool from_abi(int32_t value, Enum first, Enum last, Enum &out) {
   return true;
 }
 
-edgejwt_status sign_with(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key, std::string_view header,
-                         ByteView payload, PayloadKind kind) {
-  return with_key(context, result, key, [&](const Key &signing_key, ResultStorage &out) {
-    const Status status =
-        sign_jws(signing_key, header, payload, kind, context->default_policy.limits, out.token, out.produced);
-    if (status != Status::Ok) out.produced.clear();
-    return status;
-  });
+// The policy declares what the signer understands ("crit": a header's crit may name only those
+// extensions, as jose's sign option crit) and bounds the header and payload (its limits).
+edgejwt_status sign_with(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key, edgejwt_handle policy,
+                         std::string_view header, ByteView payload, PayloadKind kind) {
+  CallArguments call(context, result);
+  const Key *signing_key;
+  const VerifyPolicy *sign_policy;
+  if (!call.key(key, signing_key) || !call.policy(policy, sign_policy)) return call.failed();
+  ResultStorage &out = call.out();
+  const Status status =
+      sign_jws(*signing_key, header, payload, kind, sign_policy->limits, out.token, out.produced, &sign_policy->crit);
+  if (status != Status::Ok) out.produced.clear();
+  return finish(out, status);
 }
 
 edgejwt_status verify_with(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key, edgejwt_handle policy,
@@ -402,15 +408,16 @@ edgejwt_status edgejwt_policy_release(edgejwt_context *context, edgejwt_result *
 }
 
 edgejwt_status edgejwt_sign(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
-                            const char *header_json, size_t header_len, const char *payload_json, size_t payload_len) {
-  return sign_with(context, result, key, text(header_json, header_len), text(payload_json, payload_len),
+                            edgejwt_handle policy, const char *header_json, size_t header_len, const char *payload_json,
+                            size_t payload_len) {
+  return sign_with(context, result, key, policy, text(header_json, header_len), text(payload_json, payload_len),
                    PayloadKind::JwtClaims);
 }
 
 edgejwt_status edgejwt_compact_sign(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
-                                    const char *header_json, size_t header_len, const uint8_t *payload,
-                                    size_t payload_len) {
-  return sign_with(context, result, key, text(header_json, header_len), bytes(payload, payload_len),
+                                    edgejwt_handle policy, const char *header_json, size_t header_len,
+                                    const uint8_t *payload, size_t payload_len) {
+  return sign_with(context, result, key, policy, text(header_json, header_len), bytes(payload, payload_len),
                    PayloadKind::Bytes);
 }
 
@@ -422,6 +429,18 @@ edgejwt_status edgejwt_verify(edgejwt_context *context, edgejwt_result *result, 
 edgejwt_status edgejwt_compact_verify(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
                                       edgejwt_handle policy, const char *token, size_t token_len) {
   return verify_with(context, result, key, policy, text(token, token_len), PayloadKind::Bytes, 0);
+}
+
+edgejwt_status edgejwt_key_select(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
+                                  const char *header_json, size_t header_len) {
+  CallArguments call(context, result);
+  VerificationKeys keys;
+  if (!call.keys(key, keys)) return call.failed();
+  ResultStorage &out = call.out();
+  size_t index = 0;
+  const Status status = select_key(keys, text(header_json, header_len), context->default_policy.limits, out.token, index);
+  if (keys.set && status == Status::Ok) out.key_index = keys.set->source_index(index);
+  return finish(out, status);
 }
 
 edgejwt_status edgejwt_verify_begin(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
@@ -534,6 +553,11 @@ edgejwt_status edgejwt_decode(edgejwt_context *context, edgejwt_result *result, 
 edgejwt_status edgejwt_decode_header(edgejwt_context *context, edgejwt_result *result, edgejwt_handle policy,
                                      const char *token, size_t token_len) {
   return decode_with(context, result, policy, text(token, token_len), decode_protected_header);
+}
+
+edgejwt_status edgejwt_decode_payload(edgejwt_context *context, edgejwt_result *result, edgejwt_handle policy,
+                                      const char *token, size_t token_len) {
+  return decode_with(context, result, policy, text(token, token_len), decode_jwt_payload);
 }
 
 }  // extern "C"

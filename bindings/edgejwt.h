@@ -33,7 +33,7 @@
 extern "C" {
 #endif
 
-#define EDGEJWT_ABI_VERSION 2
+#define EDGEJWT_ABI_VERSION 3
 #define EDGEJWT_OK 0
 /* The status of a signature the primitive refused (edgejwt_verify_on_host's host verdict). */
 #define EDGEJWT_SIGNATURE_INVALID 22
@@ -160,13 +160,23 @@ EDGEJWT_API edgejwt_status edgejwt_policy_release(edgejwt_context *context, edge
 
 /* --- Tokens -------------------------------------------------------------------------------------
  * The header's "alg" picks the algorithm and must suit the key; result.output is the compact token.
- * edgejwt_sign takes claims (a JSON object); edgejwt_compact_sign any payload bytes. */
+ * edgejwt_sign takes claims (a JSON object); edgejwt_compact_sign any payload bytes. The policy
+ * (0: the defaults) says which extensions the signer understands (its "crit": a header's "crit" may
+ * name only those, else ERR_JWS_CRIT_NOT_UNDERSTOOD, as jose's sign option crit) and bounds the
+ * header and payload (its limits). */
 EDGEJWT_API edgejwt_status edgejwt_sign(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
-                                        const char *header_json, size_t header_len, const char *payload_json,
-                                        size_t payload_len);
+                                        edgejwt_handle policy, const char *header_json, size_t header_len,
+                                        const char *payload_json, size_t payload_len);
 EDGEJWT_API edgejwt_status edgejwt_compact_sign(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
-                                                const char *header_json, size_t header_len, const uint8_t *payload,
-                                                size_t payload_len);
+                                                edgejwt_handle policy, const char *header_json, size_t header_len,
+                                                const uint8_t *payload, size_t payload_len);
+
+/* The key of a set (result.key_index, its position) that a token with this protected header (JSON)
+ * would be verified with, by the same choice verify makes: ERR_JWKS_NO_MATCHING_KEY, or
+ * ERR_JWKS_MULTIPLE_MATCHING_KEYS with the candidates' positions in result.detail. A single key is
+ * its own answer (0). For a key resolver asked before any token is verified (jose's local set). */
+EDGEJWT_API edgejwt_status edgejwt_key_select(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
+                                              const char *header_json, size_t header_len);
 
 /* Verifies a JWT with a key or key set under a policy at `now` (seconds since the epoch); on success
  * result.header and result.payload hold the verified JSON (and result.key_index the set's key). */
@@ -217,9 +227,12 @@ EDGEJWT_API edgejwt_status edgejwt_check_signature(edgejwt_context *context, edg
 /* Decodes a JWT without verifying anything (the policy's size limits still apply). */
 EDGEJWT_API edgejwt_status edgejwt_decode(edgejwt_context *context, edgejwt_result *result, edgejwt_handle policy,
                                           const char *token, size_t token_len);
-/* Decodes only the protected header of any compact JWS (result.header), verifying nothing. */
+/* Decodes only the protected header of any compact JWS or JWE (result.header), verifying nothing. */
 EDGEJWT_API edgejwt_status edgejwt_decode_header(edgejwt_context *context, edgejwt_result *result,
                                                  edgejwt_handle policy, const char *token, size_t token_len);
+/* Decodes only the payload of a compact JWS, a JSON object (result.payload), verifying nothing. */
+EDGEJWT_API edgejwt_status edgejwt_decode_payload(edgejwt_context *context, edgejwt_result *result,
+                                                  edgejwt_handle policy, const char *token, size_t token_len);
 
 #ifdef __cplusplus
 }

@@ -61,7 +61,7 @@ export function decodePart(text) {
 // library's own message is all there is to say).
 export function explain(error, token) {
   const parts = partsOf(token);
-  const part = parts.find(({ name }) => name === error.detail);
+  const part = parts.find(({ name }) => name === error.where);
   const where = part ? `The ${part.name}` : "The token";
   const status = error.status ?? error.code;  // the core's status name: finer than jose's code
   if (status === "ERR_JWS_INVALID") {

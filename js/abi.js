@@ -2,7 +2,7 @@
 // reads the header and checks every one of them, and every signature in js/core/signatures.js,
 // against it.
 
-export const ABI_VERSION = 2; // EDGEJWT_ABI_VERSION: init() refuses a Wasm module that speaks another
+export const ABI_VERSION = 3; // EDGEJWT_ABI_VERSION: init() refuses a Wasm module that speaks another
 
 // EDGEJWT_SIGNATURE_INVALID: the status of a signature the host's primitive refused.
 export const SIGNATURE_INVALID = 22;

@@ -34,7 +34,7 @@ export function endpointUrl(url, name) {
 // `attempt.status` is set to each response's status as it comes, for the caller's report.
 export async function fetchJson({ fetch, url, headers, timeoutDuration, maxResponseSize }, kind, attempt) {
   const exchange = async (signal) => {
-    const { name, FetchFailed, Invalid } = kind;
+    const { name, FetchFailed, Invalid, NotJson = Invalid } = kind;
     const response = await followRedirects(fetch, new URL(url), headers, signal, kind, attempt);
     if (!response.ok) {
       discardBody(response);
@@ -47,7 +47,7 @@ export async function fetchJson({ fetch, url, headers, timeoutDuration, maxRespo
     try {
       document = JSON.parse(utf8.decode(body));
     } catch (cause) {
-      throw new Invalid(`the ${name} endpoint's response is not UTF-8 JSON`, { cause });
+      throw new NotJson(`the ${name} endpoint's response is not UTF-8 JSON`, { cause });
     }
     return { document, cacheControl: response.headers.get("cache-control") };
   };
@@ -74,8 +74,10 @@ async function withTimeout(exchange, timeoutDuration, { name, Timeout }) {
   }
 }
 
-// The response at the end of the redirects, each hop checked before anything is asked of it.
-async function followRedirects(fetch, configured, headers, signal, { name, FetchFailed }, attempt) {
+// The response at the end of the redirects (at most kind.maxRedirects, MAX_REDIRECTS by default),
+// each hop checked before anything is asked of it.
+async function followRedirects(fetch, configured, headers, signal, kind, attempt) {
+  const { name, FetchFailed } = kind;
   const acceptOnly = new Headers({ accept: headers.get("accept") });
   let url = configured;
   for (let hops = 0; ; hops++) {
@@ -93,7 +95,11 @@ async function followRedirects(fetch, configured, headers, signal, { name, Fetch
     attempt.status = response.status;
     if (!REDIRECTS.has(response.status)) return response;
     discardBody(response);
-    if (hops === MAX_REDIRECTS) throw new FetchFailed(`the ${name} endpoint redirected more than ${MAX_REDIRECTS} times`);
+    const maxRedirects = kind.maxRedirects ?? MAX_REDIRECTS;
+    if (hops === maxRedirects) {
+      throw new FetchFailed(maxRedirects === 0 ? `the ${name} endpoint redirected, and this set follows no redirect (as jose)`
+        : `the ${name} endpoint redirected more than ${maxRedirects} times`);
+    }
     url = nextHop(url, response.headers.get("location"), configured, name, FetchFailed);
   }
 }

@@ -3,6 +3,10 @@
 // state: failing (the last good document still served, until when), unavailable (nothing may be
 // served: callers get the error), recovered. The line names the endpoint without its query (which
 // may carry a key) and never holds token data. Each fetch is reported to the owner's onFetch.
+// An endpoint's failure by its stable name: a remote key set's status ("ERR_JWKS_FETCH_FAILED"),
+// under jose's generic code, or the error's own code.
+const stableCode = (error) => error.status ?? error.code;
+
 export class EndpointHealth {
   #logger;
   #onFetch;
@@ -43,13 +47,13 @@ export class EndpointHealth {
   note(served, entry, servedUntil) {
     const error = this.failing ? this.#lastError.error : null;
     const state = error === null ? "ok" : served === null ? "unavailable" : "failing";
-    const health = error === null ? "ok" : `${state} ${error.code}`;
+    const health = error === null ? "ok" : `${state} ${stableCode(error)}`;
     if (health === this.#health) return;
     const recovered = health === "ok";
     this.#health = health;
     this.log(recovered ? "info" : state === "failing" ? "warn" : "error", {
       state: recovered ? "recovered" : state,
-      ...(error && { code: error.code, message: error.message, consecutiveFailures: this.#consecutiveFailures }),
+      ...(error && { code: stableCode(error), message: error.message, consecutiveFailures: this.#consecutiveFailures }),
       ...(entry && { fetchedAt: isoTime(entry.fetchedAt) }),
       ...(state === "failing" && { servedUntil: isoTime(servedUntil) }),
     });
@@ -80,7 +84,7 @@ export class EndpointHealth {
     const last = this.#lastError;
     return {
       consecutiveFailures: this.#consecutiveFailures,
-      lastError: last && { code: last.error.code, message: last.error.message, at: last.at },
+      lastError: last && { code: stableCode(last.error), message: last.error.message, at: last.at },
     };
   }
 }

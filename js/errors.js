@@ -1,12 +1,17 @@
 // jose's error classes, codes, constructors and default messages, so that `err instanceof JWSInvalid`
 // and `err.code === "ERR_JWS_INVALID"` mean here what they mean in a jose program. What edgejwt tells
 // apart more finely goes beside jose's code, never instead of it:
-//   error.reason  the rule that refused ("base64url", "duplicate_member", "signature_length", …):
-//                 docs/errors.md, the one table (js/core/status-errors.js, checked by
-//                 tests/js/error-reasons.test.js). Claim failures keep jose's meaning of `reason`.
+//   error.detail  the rule that refused ("base64url", "duplicate_member", "signature_length",
+//                 "no_matching_key", "signature", …): docs/errors.md, the one table
+//                 (js/core/status-errors.js, checked by tests/js/error-reasons.test.js).
+//   error.reason  only where jose has it: claim failures (jose's values), and a refusal by a rule
+//                 where edgejwt is stricter than jose (STRICTER_RULES: the strictness table's),
+//                 which it names.
 //   error.status  for a refusal of the Wasm core, its status name (src/status.h: the name the ABI,
-//                 the gateway's answers and the CLI give).
-//   error.detail  for a refusal of the Wasm core, what it refused (a part, a header member, a JWK member).
+//                 the gateway's answers and the CLI give); for a JWKS endpoint's failure, the
+//                 remote set's stable name (JWKSFetchFailed below).
+//   error.where   for a refusal of the Wasm core, what it refused (a part, a header member, a JWK
+//                 member, an option, the positions of several matching keys in their set).
 
 export class JOSEError extends Error {
   static code = "ERR_JOSE_GENERIC";
@@ -44,12 +49,22 @@ export class KeyInvalid extends TypeError {
 
 const causeOf = (options) => (options?.cause === undefined ? undefined : { cause: options.cause });
 
-function initialize(error, { code, reason, status, detail } = {}) {
+// The rules by which edgejwt refuses what jose accepts (the `reason` of each entry of
+// tests/jose-compat/strictness.json but the claims', whose reason is jose's; tests/jose-compat/lists.test.js
+// checks the two agree): a refusal by one of them names it in `error.reason` as well as `detail`.
+export const STRICTER_RULES = Object.freeze(new Set([
+  "hmac_secret_too_short", "hmac_secret_is_a_key", "rsa_modulus_size", "key_usage", "key_not_extractable", "b64_false",
+  "base64url", "duplicate_member", "json", "too_large", "json_limits", "jwks_too_large", "zip", "header_member_type", "crit",
+  "invalid_option",
+]));
+
+function initialize(error, { code, detail, status, where } = {}) {
   error.name = error.constructor.name;
   error.code = code ?? error.constructor.code;
-  if (reason !== undefined) error.reason = reason;
+  if (detail !== undefined) error.detail = detail;
+  if (STRICTER_RULES.has(detail)) error.reason = detail;
   if (status !== undefined) error.status = status;
-  if (detail) error.detail = detail;
+  if (where) error.where = where;
 }
 
 export class JOSENotSupported extends JOSEError { static code = "ERR_JOSE_NOT_SUPPORTED"; }
@@ -90,8 +105,9 @@ export class JWKSTimeout extends JOSEError {
   constructor(message = "request timed out", options) { super(message, options); }
 }
 
-// A claim failed: `claim` names it and `reason` says how ("check_failed", "missing", "invalid"), and
-// `payload` is the token's (its signature held). jose's constructor: (message, payload, claim, reason).
+// A claim failed: `claim` names it and `reason` says how ("check_failed", "missing", "invalid"), as
+// jose's do, and `payload` is the token's (its signature held). jose's constructor: (message,
+// payload, claim, reason).
 function claimFailure(error, payload, claim, reason) {
   error.claim = claim;
   error.reason = reason;
@@ -120,6 +136,15 @@ export class WasmTrap extends JOSEError { static code = "ERR_WASM_TRAP"; }
 // Codes of the JS layer (the core's come from the Wasm module with their messages).
 export const ERR_NOT_INITIALIZED = "ERR_NOT_INITIALIZED";
 
-// The remote key set's codes (js/jwks/remote.js): its endpoint gave no usable answer and no earlier
-// keys could stand in. A body that is not a JWK Set is JWKSInvalid ("ERR_JWKS_INVALID").
-export class JWKSFetchFailed extends JOSEError { static code = "ERR_JWKS_FETCH_FAILED"; }
+// The remote key set's failures (js/jwks/remote.js): its endpoint gave no usable answer and no
+// earlier keys could stand in. jose's class and code (JOSEError, "ERR_JOSE_GENERIC"), what failed in
+// `detail`, and the remote set's own stable name in `status` (what the gateway answers and counts):
+// an unreachable endpoint or an answer other than 200 is "fetch_failed" (ERR_JWKS_FETCH_FAILED),
+// a body that is not JSON "not_json" (ERR_JWKS_INVALID). A JSON body that is not a usable JWK Set
+// is JWKSInvalid, as in jose.
+export class JWKSFetchFailed extends JOSEError {
+  constructor(message, options) { super(message, { detail: "fetch_failed", status: "ERR_JWKS_FETCH_FAILED", ...options }); }
+}
+export class JWKSNotJson extends JOSEError {
+  constructor(message, options) { super(message, { detail: "not_json", status: "ERR_JWKS_INVALID", ...options }); }
+}

@@ -176,7 +176,7 @@ class Gateway {
   // allowFailed route. A failure that says something about the token spends the client's budget.
   failed(context, forwarded, { error, provider, token }) {
     const code = codeOf(error);
-    if (error instanceof JWTRevoked) this.counters.add("edgejwt_revoked_total", [provider.name, error.reason]);
+    if (error instanceof JWTRevoked) this.counters.add("edgejwt_revoked_total", [provider.name, error.detail]);
     if (!isUnavailable(code)) this.throttle?.failed(context.client);
     if (context.rule.requirement.allowFailed) return this.forwardUnverified(context, forwarded, code);
     return this.deny(context, code, rejected(this.realm, code, error, true), { provider, token, claims: error.claims });

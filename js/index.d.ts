@@ -120,6 +120,8 @@ export interface SignOptions {
   typ?: string;
   /** Further protected header members ("alg", "typ" and "kid" come from the options above). */
   header?: Record<string, unknown>;
+  /** The extensions the signer understands (jose's sign option): a header "crit" naming any other is refused (ERR_JOSE_NOT_SUPPORTED). */
+  crit?: Record<string, boolean> | string[];
   /** Default now; false leaves "iat" out (a payload's own "iat" is kept). */
   iat?: Date | number | false;
   /** "exp" as a span after "iat": seconds or "15m", "2h", "7d". */
@@ -210,27 +212,31 @@ export class JOSEError extends Error {
   constructor(message?: string, options?: { cause?: unknown });
   /** jose's code for the condition, e.g. "ERR_JWS_INVALID" (docs/errors.md). */
   code: string;
-  /** The rule that refused, finer than the code: "base64url", "duplicate_member", "signature_length", … (docs/errors.md). */
+  /** The rule that refused, finer than the code: "base64url", "duplicate_member", "signature_length", "no_matching_key", "signature", … (docs/errors.md). */
+  detail?: string;
+  /** Only where jose has it: a claim failure's (jose's values), or the rule of the strictness table that refused (edgejwt stricter than jose), e.g. "hmac_secret_too_short". */
   reason?: string;
-  /** For a refusal of the Wasm core, its status name (src/status.h), e.g. "ERR_BASE64URL_INVALID". */
+  /** For a refusal of the Wasm core, its status name (src/status.h), e.g. "ERR_BASE64URL_INVALID"; for a JWKS endpoint's failure the remote set's ("ERR_JWKS_FETCH_FAILED"). */
   status?: string;
   /** What failed, when the core names it: "header", "payload", "signature", a member, an option name. */
-  detail?: string;
+  where?: string;
 }
 /** A bad argument or option: a TypeError, as jose throws (also instanceof JOSEError). */
 export class JOSEInvalidArgument extends TypeError {
   static code: string;
   code: string;
-  reason?: string;
   detail?: string;
+  reason?: string;
+  where?: string;
 }
 /** A key that cannot serve the call (too short, another family or use, a public key to sign): a TypeError, as jose throws (also instanceof JOSEError). */
 export class KeyInvalid extends TypeError {
   static code: string;
   code: string;
+  detail?: string;
   reason?: string;
   status?: string;
-  detail?: string;
+  where?: string;
 }
 export class JOSENotSupported extends JOSEError {}
 export class JOSEAlgNotAllowed extends JOSEError {}
@@ -263,9 +269,14 @@ export class JWTExpired extends JOSEError {
 /** The Wasm instance trapped during the call (`cause` is the trap); it was replaced by a fresh one. */
 export class WasmTrap extends JOSEError {}
 export const ERR_NOT_INITIALIZED: "ERR_NOT_INITIALIZED";
+/** The rules by which edgejwt refuses what jose accepts (docs/jose-compat.md's strictness table): a refusal by one of them names it in `error.reason` as well as `error.detail`. */
+export const STRICTER_RULES: ReadonlySet<string>;
 
 export class JWKSTimeout extends JOSEError {}
+/** The JWKS endpoint gave no usable answer: jose's code ("ERR_JOSE_GENERIC"); `status` "ERR_JWKS_FETCH_FAILED", `detail` "fetch_failed". */
 export class JWKSFetchFailed extends JOSEError {}
+/** The JWKS endpoint's body is not JSON: jose's code ("ERR_JOSE_GENERIC"); `status` "ERR_JWKS_INVALID", `detail` "not_json". */
+export class JWKSNotJson extends JOSEError {}
 export { RemoteJWKSet } from "./jwks/remote.js";
 export type { RemoteJWKSetOptions, RemoteJWKSetSnapshot, RemoteJWKSetFetchEvent, RemoteJWKSetStats, RemoteFetchError, RemoteFetchLogger, SnapshotStore } from "./jwks/remote.js";
 import type { RemoteJWKSet, RemoteJWKSetOptions, RemoteFetchLogger, SnapshotStore } from "./jwks/remote.js";

@@ -14,7 +14,7 @@ import { importJWK as jwk, importSPKI as spki, importPKCS8 as pkcs8, importX509 
 import { exportJWK as toJwk, exportSPKI as toSpki, exportPKCS8 as toPkcs8 } from "./jose/keys.js";
 import { generateKeyPair as keyPair, generateSecret as secret, calculateJwkThumbprint as thumbprint } from "./jose/keys.js";
 import { createLocalJWKSet as localSet } from "./jose/jwks.js";
-import { createRemoteJWKSet as remoteSet } from "./jwks/remote.js";
+import { createJoseRemoteJWKSet as remoteSet } from "./jwks/remote.js";
 import * as errors from "./errors.js";
 
 export { errors };

@@ -20,6 +20,8 @@ const CACHE_SIZE = 64;
 export const LIMIT_FIELDS = ["maxTokenLength", "maxHeaderSize", "maxPayloadSize", "maxJsonDepth", "maxJsonEntries", "maxKidLength"];
 const VERIFY_FIELDS = [...LIMIT_FIELDS, "issuer", "audience", "subject", "typ", "requiredClaims", "crit",
   "maxTokenAge", "algorithms", "clockTolerance"];
+// What signing takes: the extensions the signer understands (a header's "crit" may name only those).
+export const SIGN_FIELDS = ["crit"];
 const MOST = Object.fromEntries(LIMIT_FIELDS.map((field) => [field, field === "maxJsonDepth" ? MAX_JSON_DEPTH : 0xffffffff]));
 
 const DEFAULTS = Object.freeze({ json: "{}", id: 0, handle: 0, maxTokenLength: DEFAULT_MAX_TOKEN_LENGTH });
@@ -28,7 +30,7 @@ export class Policies {
   constructor(core) {
     this.core = core;
     this.byJson = new Map(); // policy JSON -> policy, least recently used first
-    this.remembered = new Map([[LIMIT_FIELDS, new WeakMap()], [VERIFY_FIELDS, new WeakMap()]]);
+    this.remembered = new Map([LIMIT_FIELDS, VERIFY_FIELDS, SIGN_FIELDS].map((fields) => [fields, new WeakMap()]));
   }
 
   // The policy for `options`' `fields`. A remembered one is used only while the LRU still holds it.
@@ -70,7 +72,7 @@ export class Policies {
     if (policy === DEFAULTS) return 0;
     if (policy.epoch === this.core.epoch) return policy.handle;
     if (policy.released) return this.handleOf(this.policyForJson(policy.json, policy.maxTokenLength));
-    policy.handle = this.core.call("edgejwt_policy_create", policy.json).handle;
+    policy.handle = createdPolicy(this.core, policy.json);
     policy.epoch = this.core.epoch;
     return policy.handle;
   }
@@ -79,6 +81,19 @@ export class Policies {
     policy.released = true;
     if (policy.epoch === this.core.epoch) this.core.call("edgejwt_policy_release", policy.handle);
     policy.epoch = 0;
+  }
+}
+
+// A verify option of the wrong type is refused, never reinterpreted: a rule of the strictness table
+// ("option-types"), so the error names it (detail and reason "invalid_option"; where: the option).
+const invalidOption = (message, options) => new JOSEInvalidArgument(message, { ...options, detail: "invalid_option" });
+
+function createdPolicy(core, json) {
+  try {
+    return core.call("edgejwt_policy_create", json).handle;
+  } catch (error) {
+    if (error.status !== "ERR_INVALID_ARGUMENT") throw error;
+    throw invalidOption(error.message, { status: error.status, where: error.where, cause: error });
   }
 }
 
@@ -92,9 +107,9 @@ function policyJson(options, fields) {
     } else if (field === "crit" && isPlainObject(value)) {
       policy.crit = Object.keys(value); // jose's shape: { "extension": true }, each key understood
     } else if (field === "algorithms" && !(Array.isArray(value) && value.every((alg) => typeof alg === "string"))) {
-      throw new JOSEInvalidArgument("options.algorithms must be an array of algorithm names");
+      throw invalidOption("options.algorithms must be an array of algorithm names", { where: "algorithms" });
     } else if (field in MOST && !(Number.isInteger(value) && value >= 1 && value <= MOST[field])) {
-      throw new JOSEInvalidArgument(`options.${field} must be a whole number from 1 to ${MOST[field]}`);
+      throw invalidOption(`options.${field} must be a whole number from 1 to ${MOST[field]}`, { where: field });
     } else {
       policy[field] = value;
     }
@@ -102,7 +117,7 @@ function policyJson(options, fields) {
   try {
     return JSON.stringify(policy);
   } catch (cause) {
-    throw new JOSEInvalidArgument("the options must be plain JSON values (strings, numbers, arrays of strings)", { cause });
+    throw invalidOption("the options must be plain JSON values (strings, numbers, arrays of strings)", { cause });
   }
 }
 

@@ -17,6 +17,8 @@
 //   misses       (value, lookup) → whether a fresh value cannot answer this lookup, so a refetch is
 //                worth waiting for (at most once per cooldown); optional
 //   Timeout, FetchFailed, Invalid   the error classes for a stalled, failed and unusable exchange
+//   NotJson      the class for a body that is not JSON; optional (Invalid)
+//   maxRedirects how many redirects to follow, each checked; optional (endpoint-fetch.js: MAX_REDIRECTS)
 import { JOSEInvalidArgument } from "./errors.js";
 
 const DEFAULTS = {

@@ -145,7 +145,7 @@ int sign(Context &context, const Arguments &arguments) {
   if (stamp_claims(claims, std::floor(current_time(arguments)), arguments, stamped)) claims.swap(stamped);
   const std::string header = header_json(arguments);
   const edgejwt_status status =
-      edgejwt_sign(context.get(), context.out(), key, header.data(), header.size(), claims.data(), claims.size());
+      edgejwt_sign(context.get(), context.out(), key, 0, header.data(), header.size(), claims.data(), claims.size());
   if (status != EDGEJWT_OK) return refused(context, status);
   return print_line(view(context.result().output, context.result().output_len));
 }

@@ -37,10 +37,11 @@ export const SIGNATURES = parseSignatures({
   edgejwt_key_release: "key:u32",
   edgejwt_policy_create: "options:text -> handle",
   edgejwt_policy_release: "policy:u32",
-  edgejwt_sign: "key:u32 header:text payload:text -> output",
-  edgejwt_compact_sign: "key:u32 header:text payload:bytes -> output",
+  edgejwt_sign: "key:u32 policy:u32 header:text payload:text -> output",
+  edgejwt_compact_sign: "key:u32 policy:u32 header:text payload:bytes -> output",
   edgejwt_verify: "key:u32 policy:u32 token:text now:f64 -> header payload keyIndex validity",
   edgejwt_compact_verify: "key:u32 policy:u32 token:text -> header payload:bytes keyIndex",
+  edgejwt_key_select: "key:u32 header:text -> keyIndex",
   edgejwt_verify_begin: "key:u32 policy:u32 token:text -> handle header keyIndex signingInput signature",
   edgejwt_verify_finish: "verification:u32 payloadKind:i32 signatureValid:bool now:f64 -> payload:bytes keyIndex validity",
   edgejwt_verification_release: "verification:u32",
@@ -48,6 +49,7 @@ export const SIGNATURES = parseSignatures({
   edgejwt_check_signature: "key:u32 alg:text signingInput:bytes signature:bytes",
   edgejwt_decode: "policy:u32 token:text -> header payload",
   edgejwt_decode_header: "policy:u32 token:text -> header",
+  edgejwt_decode_payload: "policy:u32 token:text -> payload",
 });
 
 const ACCEPTS = {

@@ -103,7 +103,7 @@ export class Provider {
       const reason = await this.revocation.reasonRevoked(result.payload);
       if (reason) {
         const { sub, jti } = result.payload; // for the denial log: the claims of a token that verified
-        throw Object.assign(new JWTRevoked(`the token has been revoked (${reason})`), { reason, claims: { sub, jti } });
+        throw Object.assign(new JWTRevoked(`the token has been revoked (${reason})`, { detail: reason }), { claims: { sub, jti } });
       }
     }
     return result;

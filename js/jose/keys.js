@@ -9,6 +9,8 @@ import { exportJWK as exportJwk, exportSPKI as exportSpki, exportPKCS8 as export
 import { generateKeyPair as generatePair, generateSecret as generateHmacSecret } from "../key/generate.js";
 import { calculateJwkThumbprint as thumbprintOfKey } from "../key/thumbprint.js";
 import { keyForUse } from "../key/resolve.js";
+import { isKeyObject } from "../key/key.js";
+import { isCryptoKey, isNodeKeyObject } from "../key/forms.js";
 import { optionsOf } from "../arguments.js";
 
 // `key` as jose makes it: extractable when `extractable` is, or by default when it is public.
@@ -50,15 +52,21 @@ export async function exportJWK(runtime, key) {
 export const exportSPKI = async (runtime, key) => exportSpki(runtime, await keyForUse(runtime, key));
 export const exportPKCS8 = async (runtime, key) => exportPkcs8(runtime, await keyForUse(runtime, key));
 
+// jose's checks, before a key is made: a crv other than the algorithm's own curve (where it has one:
+// ES*, EdDSA; RSA takes none) and an RSA modulus under 2048 bits are JOSENotSupported. The curves
+// and families are the core's (edgejwt_algorithms); an OKP family is named after its curve.
 export async function generateKeyPair(runtime, alg, options) {
   const { extractable, crv, modulusLength } = optionsOf(options);
   if (typeof alg !== "string") throw new JOSENotSupported('Invalid or unsupported JWK "alg" (Algorithm) Parameter value');
-  const pair = generatePair(runtime, alg, { modulusLength });
-  if (crv !== undefined && exportJwk(runtime, pair.publicKey).crv !== crv) {
-    pair.privateKey.free();
-    pair.publicKey.free();
-    throw new JOSENotSupported(`Invalid or unsupported crv option provided: ${alg} keys are not on ${String(crv)}`);
+  const entry = JSON.parse(runtime.ready().call("edgejwt_algorithms").output).algorithms.find((known) => known.alg === alg);
+  const curve = entry?.crv ?? (entry?.kty === "OKP" ? entry.family : undefined);
+  if (crv !== undefined && curve !== undefined && crv !== curve) {
+    throw new JOSENotSupported(`Invalid or unsupported crv option provided, the only supported value for ${alg} is ${curve}`);
   }
+  if (entry?.kty === "RSA" && modulusLength !== undefined && !(Number.isInteger(modulusLength) && modulusLength >= 2048)) {
+    throw new JOSENotSupported("Invalid or unsupported modulusLength option provided, 2048 bits or larger keys must be used");
+  }
+  const pair = generatePair(runtime, alg, { modulusLength });
   return { publicKey: pair.publicKey, privateKey: extractableAs(pair.privateKey, extractable) };
 }
 
@@ -75,7 +83,12 @@ export async function calculateJwkThumbprint(runtime, key, digestAlgorithm = "sh
   if (!Object.hasOwn(DIGESTS, digestAlgorithm)) {
     throw new JOSEInvalidArgument('digestAlgorithm must one of "sha256", "sha384", or "sha512"');
   }
-  if (!isPlainObject(key)) return thumbprintOfKey(runtime, await keyForUse(runtime, key), digestAlgorithm);
+  if (!isPlainObject(key)) {
+    if (!isKeyObject(key) && !isNodeKeyObject(key) && !isCryptoKey(key)) {
+      throw new JOSEInvalidArgument("Key must be one of type CryptoKey, KeyObject, or JSON Web Key.");
+    }
+    return thumbprintOfKey(runtime, await keyForUse(runtime, key), digestAlgorithm);
+  }
   const names = Object.hasOwn(THUMBPRINT_MEMBERS, key.kty) ? THUMBPRINT_MEMBERS[key.kty] : undefined;
   if (!names) throw new JOSENotSupported('"kty" (Key Type) Parameter missing or unsupported');
   const members = {};

@@ -6,11 +6,13 @@
 import { JOSEInvalidArgument, JWSInvalid, JWTInvalid } from "../errors.js";
 import { spanOf } from "../timespan.js";
 import { isPlainObject, jsonOf } from "../util.js";
+import { optionsOf } from "../arguments.js";
 import { signHeader } from "../jws/sign.js";
 import { checkNumericDates } from "../jwt/sign.js";
 import { keyForUse } from "../key/resolve.js";
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
+const B64_FALSE = { detail: "b64_false" };
 
 // A NumericDate from a setter's argument: seconds, a Date, or a span from now.
 function numericDate(value, setter) {
@@ -25,13 +27,16 @@ function stringClaim(claim, value) {
   return value;
 }
 
-// The protected header a builder was given, checked once: an object with an "alg".
-function protectedHeaderOf(header) {
+// The protected header a builder was given, checked once: an object with an "alg". An unencoded
+// payload (b64: false) is refused as jose refuses it (`B64False`: no JWT may use it, and jose's
+// CompactSign cannot write one); the core would refuse it anyway (strictness table: b64_false).
+function protectedHeaderOf(header, B64False) {
   if (header === undefined) throw new JWSInvalid("either setProtectedHeader or setUnprotectedHeader must be called before #sign()");
   if (!isPlainObject(header)) throw new JOSEInvalidArgument("the protected header must be an object");
   if (typeof header.alg !== "string" || header.alg === "") {
     throw new JWSInvalid('JWS "alg" (Algorithm) Header Parameter missing or invalid');
   }
+  if (header.b64 === false) throw B64False();
   return header;
 }
 
@@ -68,11 +73,11 @@ export function signJwtClass(runtime) {
     setIssuedAt(value) { this.#claims.iat = value === undefined ? nowSeconds() : numericDate(value, "setIssuedAt"); return this; }
 
     async sign(key, options) {
-      const header = protectedHeaderOf(this.#protectedHeader);
+      const header = protectedHeaderOf(this.#protectedHeader, () => new JWTInvalid("JWTs MUST NOT use unencoded payload", B64_FALSE));
       const claims = jsonOf(checkNumericDates(this.#claims), JWTInvalid, "JWT claims");
       key = await keyForUse(runtime, key, "sign");
       runtime.ready();
-      return signHeader(runtime, "edgejwt_sign", { ...header }, claims, key);
+      return signHeader(runtime, "edgejwt_sign", { ...header }, claims, key, optionsOf(options ?? undefined));
     }
   };
 }
@@ -94,10 +99,11 @@ export function compactSignClass(runtime) {
     }
 
     async sign(key, options) {
-      const header = protectedHeaderOf(this.#protectedHeader);
+      const header = protectedHeaderOf(this.#protectedHeader,
+        () => new JOSEInvalidArgument("use the flattened module for creating JWS with b64: false", B64_FALSE));
       key = await keyForUse(runtime, key, "sign");
       runtime.ready();
-      return signHeader(runtime, "edgejwt_compact_sign", { ...header }, this.#payload, key);
+      return signHeader(runtime, "edgejwt_compact_sign", { ...header }, this.#payload, key, optionsOf(options ?? undefined));
     }
   };
 }

@@ -3,7 +3,7 @@
 // stale-if-error within maxStale, one request at a time, seedable) whose body is imported into the
 // core once per fetch, and refetched when a token names a kid the set does not have (at most once
 // per cooldown).
-import { JWKSFetchFailed, JWKSInvalid, JWKSTimeout } from "../errors.js";
+import { JWKSFetchFailed, JWKSInvalid, JWKSNotJson, JWKSTimeout } from "../errors.js";
 import { RemoteDocument } from "../remote-document.js";
 import { keySource } from "../key/resolve.js";
 import { createLocalJWKSet } from "./local.js";
@@ -29,22 +29,27 @@ const JWKS = {
   },
   Timeout: JWKSTimeout,
   FetchFailed: JWKSFetchFailed,
+  NotJson: JWKSNotJson,
   Invalid: JWKSInvalid,
 };
 
 // Each fetched set is made a LocalJWKSet of `runtime` (and so of its Wasm instance).
-export function createRemoteJWKSet(runtime, url, options = {}) {
-  return new RemoteJWKSet((jwks) => createLocalJWKSet(runtime, jwks), url, options);
+export function createRemoteJWKSet(runtime, url, options = {}, kind = JWKS) {
+  return new RemoteJWKSet((jwks) => createLocalJWKSet(runtime, jwks), url, options, kind);
 }
+
+// jose's remote set, for edgejwt/jose: a redirect is a failed fetch (jose's fetch follows none);
+// edgejwt's own follows it, each hop checked (endpoint-fetch.js).
+export const createJoseRemoteJWKSet = (runtime, url, options) => createRemoteJWKSet(runtime, url, options, { ...JWKS, maxRedirects: 0 });
 
 export class RemoteJWKSet {
   #document;
 
-  constructor(createLocalJWKSet, url, options) {
+  constructor(createLocalJWKSet, url, options, kind = JWKS) {
     // kids counts every entry's kid, also those the set skips (encryption keys): a token naming
     // one is no reason to refetch.
     const parse = (jwks) => ({ set: createLocalJWKSet(jwks), kids: kidsOf(jwks) });
-    this.#document = new RemoteDocument(url, options, { ...JWKS, parse });
+    this.#document = new RemoteDocument(url, options, { ...kind, parse });
   }
 
   // The key set to verify a token with this protected header, at once whenever one may be served

@@ -1,10 +1,12 @@
 // Signing a compact JWS: the protected header from the options ("alg" required; "typ", "kid" and
 // other members as given), the payload as the caller's function has prepared it; the core checks
-// both and that "alg" suits the key.
+// both, that "alg" suits the key, and that a "crit" names only extensions the signer understands
+// (options.crit, jose's sign option: { "extension": true } or an array of names).
 import { JOSEInvalidArgument } from "../errors.js";
 import { jsonOf } from "../util.js";
 import { handleFor } from "../key/key.js";
 import { keyOf } from "../key/resolve.js";
+import { SIGN_FIELDS } from "../policies.js";
 
 // `abiFunction` is edgejwt_sign (JSON claims; "typ" defaults to "JWT") or edgejwt_compact_sign (bytes).
 export function signWith(runtime, abiFunction, payload, key, options) {
@@ -13,11 +15,13 @@ export function signWith(runtime, abiFunction, payload, key, options) {
   const typ = options.typ ?? options.header?.typ ?? (abiFunction === "edgejwt_sign" ? "JWT" : undefined);
   if (typ !== undefined) header.typ = typ;
   if (options.kid !== undefined) header.kid = options.kid;
-  return signHeader(runtime, abiFunction, header, payload, key);
+  return signHeader(runtime, abiFunction, header, payload, key, options);
 }
 
 // Signing with the protected header as the caller wrote it (jose's builders: no member added).
-export function signHeader(runtime, abiFunction, header, payload, key) {
+export function signHeader(runtime, abiFunction, header, payload, key, options) {
   const headerJson = jsonOf(header, JOSEInvalidArgument, "the protected header");
-  return runtime.core.call(abiFunction, handleFor(runtime, keyOf(runtime, key)), headerJson, payload).output;
+  const { policies } = runtime;
+  const keyHandle = handleFor(runtime, keyOf(runtime, key));
+  return runtime.core.call(abiFunction, keyHandle, policies.handleOf(policies.policyFor(options, SIGN_FIELDS)), headerJson, payload).output;
 }

@@ -11,6 +11,24 @@ import { keyOf } from "../key/resolve.js";
 
 const decoder = new TextDecoder();
 
+// When several keys of `key` (a set) fit the token, the core names their positions in it ("0,2"),
+// and the error yields those keys, as jose's does.
+function withCandidates(key, error) {
+  if (!(error instanceof JWKSMultipleMatchingKeys) || !/^\d+(,\d+)*$/.test(error.where ?? "")) return error;
+  const candidates = error.where.split(",").map((index) => key.keyAt(Number(index)));
+  const { message, detail, status, where } = error;
+  return new JWKSMultipleMatchingKeys(message, { detail, status, where, candidates });
+}
+
+// A call into the core that chooses a key of `key`.
+export function callChoosingKey(runtime, key, name, ...args) {
+  try {
+    return runtime.core.call(name, ...args);
+  } catch (error) {
+    throw withCandidates(key, error);
+  }
+}
+
 export class Verification {
   // Checked in this order: the time, the cache, the policy's options, the token, the key, the host.
   constructor(runtime, token, key, options, kind) {
@@ -96,7 +114,7 @@ export class Verification {
     const { core, hostKeys } = runtime;
     const { status, outputs, detail } = this.attempt(
       "edgejwt_verify_on_host", handleFor(runtime, key), runtime.policies.handleOf(policy), text, kind, now);
-    if (outputs.signingInput[1] === 0) throw this.withCandidates(core.errorOf(status, detail));
+    if (outputs.signingInput[1] === 0) throw withCandidates(key, core.errorOf(status, detail));
     const header = JSON.parse(outputs.header);
     const { keyIndex } = outputs;
     const prepared = hostKeys.get(key, keyIndex, header.alg);
@@ -123,26 +141,13 @@ export class Verification {
     return this.verified(header, { payload, keyIndex, validity });
   }
 
-  // A call into the core that chooses the key (a failure thrown with its candidates).
+  // A call into the core that chooses the key.
   call(name, ...args) {
-    try {
-      return this.runtime.core.call(name, ...args);
-    } catch (error) {
-      throw this.withCandidates(error);
-    }
+    return callChoosingKey(this.runtime, this.key, name, ...args);
   }
 
   attempt(name, ...args) {
     return this.runtime.core.attempt(name, ...args);
-  }
-
-  // When several keys of a set fit the token, the core names their positions in the set ("0,2"),
-  // and the error yields those keys, as jose's does.
-  withCandidates(error) {
-    if (!(error instanceof JWKSMultipleMatchingKeys) || !/^\d+(,\d+)*$/.test(error.detail ?? "")) return error;
-    const candidates = error.detail.split(",").map((index) => this.key.keyAt(Number(index)));
-    const { message, reason, status, detail } = error;
-    return new JWKSMultipleMatchingKeys(message, { reason, status, detail, candidates });
   }
 
   // What a verification that held returns, and when a JWT's time claims hold (for the cache).

@@ -1,10 +1,11 @@
 // Decoding without verifying, under the options' size limits: for inspecting a token or choosing
 // its key, never for trusting it. The core decodes as verify does, and fails where verify would.
 // The failures are jose's: decodeJwt's JWTInvalid whatever is wrong with the token, and
-// decodeProtectedHeader's TypeError; the core's status, reason and detail stay on the error.
+// decodeProtectedHeader's TypeError; the core's status, detail and where stay on the error.
 import { JOSEError, JOSEInvalidArgument, JWTInvalid, WasmTrap } from "../errors.js";
 import { LIMIT_FIELDS } from "../policies.js";
 import { optionsOf, tokenText } from "../arguments.js";
+import { isPlainObject } from "../util.js";
 
 function decodeWith(runtime, abiFunction, token, options, ErrorClass) {
   const core = runtime.ready();
@@ -14,14 +15,25 @@ function decodeWith(runtime, abiFunction, token, options, ErrorClass) {
     return core.call(abiFunction, runtime.policies.handleOf(policy), text);
   } catch (error) {
     if (!(error instanceof JOSEError) || error instanceof TypeError || error instanceof WasmTrap) throw error;
-    const { message, reason, status, detail } = error;
-    throw new ErrorClass(message, { reason, status, detail, cause: error });
+    const { message, detail, status, where } = error;
+    throw new ErrorClass(message, { detail, status, where, cause: error });
   }
 }
 
-// The header of any compact JWS.
+// The header of any compact JWS or JWE, or of a flattened JWS object (its "protected" member, which
+// the core reads as the header part of a compact JWS).
 export const decodeProtectedHeader = (runtime, token, options) =>
-  JSON.parse(decodeWith(runtime, "edgejwt_decode_header", token, options, JOSEInvalidArgument).header);
+  JSON.parse(decodeWith(runtime, "edgejwt_decode_header", isPlainObject(token) ? headerPartOf(token) : token, options, JOSEInvalidArgument).header);
+
+function headerPartOf(jws) {
+  if (!("protected" in jws)) throw new JOSEInvalidArgument("Token does not contain a Protected Header");
+  if (typeof jws.protected !== "string") throw new JOSEInvalidArgument("Invalid Token or Protected Header formatting");
+  return `${jws.protected}..`;
+}
+
+// The claims of a compact JWS, whatever its header and signature parts hold (jose's decodeJwt).
+export const decodePayload = (runtime, token, options) =>
+  JSON.parse(decodeWith(runtime, "edgejwt_decode_payload", token, options, JWTInvalid).payload);
 
 export function decode(runtime, token, options) {
   const { header, payload } = decodeWith(runtime, "edgejwt_decode", token, options, JWTInvalid);

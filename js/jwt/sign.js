@@ -42,7 +42,7 @@ export function claimsFor(payload, options) {
 export function checkNumericDates(claims) {
   for (const claim of ["iat", "exp", "nbf"]) {
     if (typeof claims[claim] === "number" && !Number.isFinite(claims[claim])) {
-      throw new JOSEInvalidArgument(`"${claim}" must be a finite NumericDate, not ${claims[claim]}`, { reason: "numeric_date" });
+      throw new JOSEInvalidArgument(`"${claim}" must be a finite NumericDate, not ${claims[claim]}`, { detail: "numeric_date" });
     }
   }
   return claims;

@@ -52,12 +52,11 @@ export class KeyForms {
     const known = this.remembered(cryptoKey);
     if (known) return known;
     if (!cryptoKey.extractable) {
-      const error = new JOSEInvalidArgument(
+      throw new JOSEInvalidArgument(
         `a ${cryptoKey.type} CryptoKey that is not extractable cannot be used: edgejwt signs and verifies in its own core, ` +
           "which can read only extractable keys (import it with extractable: true, or import the key with edgejwt)",
+        { detail: "key_not_extractable" },
       );
-      error.reason = "key_not_extractable";
-      throw error;
     }
     // WebCrypto writes what the key may do as ext and key_ops (its usages, checked above) and the
     // algorithm as alg: the algorithm binds the Key (an RSA key to PKCS#1 or PSS and its hash), the

@@ -32,6 +32,10 @@ export function keyOf(runtime, key) {
 // "verify" (a CryptoKey's usages must allow it).
 export async function keyForToken(runtime, key, header, token, use = "verify") {
   if (typeof key?.[keySource] === "function") return key[keySource](header());
+  // jose's check of a JWK object given as the key: its "alg", when present, is the token's.
+  if (isJwkObject(key) && key.alg !== undefined && key.alg !== header().alg) {
+    throw new JOSEInvalidArgument(`Invalid key for this operation, its "alg" must be "${header().alg}" when present`);
+  }
   if (typeof key === "function") {
     const text = typeof token === "string" ? token : new TextDecoder().decode(token);
     const [protectedPart, payload, signature] = text.split(".");

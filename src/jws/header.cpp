@@ -23,8 +23,9 @@ Status read_protected_header(const JsonValue &header, const HeaderRules &rules, 
       status != Status::Ok) {
     return status;
   }
-  // "kid" is an opaque identifier, compared as bytes and never interpreted: only its size matters.
-  if (out.kid.size() > rules.max_kid_length) return fail(Status::HeaderInvalid, "kid", detail);
+  // "kid" is an opaque identifier, compared as bytes and never interpreted: only its size matters,
+  // and over its bound it is an input limit (HeaderTooLarge), not a malformed member.
+  if (out.kid.size() > rules.max_kid_length) return fail(Status::HeaderTooLarge, "kid", detail);
   if (Status status = read_optional_string(header, "typ", Status::HeaderInvalid, out.typ, out.has_typ, detail);
       status != Status::Ok) {
     return status;

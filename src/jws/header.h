@@ -27,10 +27,11 @@ struct HeaderRules {
   size_t max_kid_length = 256;
 };
 
-// HeaderInvalid when "alg" is missing or not a string, "kid"/"typ" are not strings or "kid" is
-// longer than the rules allow, "b64" is not true (unencoded payloads are not supported), or "zip"
+// HeaderInvalid when "alg" is missing or not a string, "kid"/"typ" are not strings, "b64" is not
+// true (unencoded payloads are not supported), or "zip"
 // is present (JWE only); AlgNotSupported for an unknown "alg" (including "none"); CritInvalid for a
-// malformed "crit", CritNotUnderstood for an extension outside the rules. `detail` names the member.
+// malformed "crit", CritNotUnderstood for an extension outside the rules; HeaderTooLarge when "kid"
+// is longer than the rules allow. `detail` names the member.
 Status read_protected_header(const JsonValue &header, const HeaderRules &rules, ProtectedHeader &out,
                              std::string &detail);
 

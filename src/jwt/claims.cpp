@@ -58,18 +58,20 @@ Status check_types(const RegisteredClaims &claims, std::string &detail) {
   return Status::Ok;
 }
 
+// jose's order, so that a token missing several claims is refused for the same one: the claims an
+// option implies (iss, sub, aud, iat), then the required claims from the last to the first.
 Status check_required(const JsonValue &payload, const RegisteredClaims &claims, const VerifyPolicy &policy,
                       std::string &detail) {
   const std::pair<const char *, bool> implied[] = {{"iss", policy.has_issuers && !claims.iss},
-                                                   {"aud", policy.has_audiences && !claims.aud},
                                                    {"sub", policy.has_subject && !claims.sub},
+                                                   {"aud", policy.has_audiences && !claims.aud},
                                                    {"iat", policy.has_max_token_age && !claims.iat}};
   for (const auto &[claim, missing] : implied) {
     if (missing) return fail_claim(claim, "missing", detail);
   }
-  for (const std::string &claim : policy.required_claims) {
-    if (!find_member(payload, claim)) {
-      detail = claim + ":missing";
+  for (auto claim = policy.required_claims.rbegin(); claim != policy.required_claims.rend(); ++claim) {
+    if (!find_member(payload, *claim)) {
+      detail = *claim + ":missing";
       return Status::ClaimValidationFailed;
     }
   }
@@ -150,9 +152,9 @@ TimeWindow time_window(const RegisteredClaims &claims, const VerifyPolicy &polic
 
 Status check_claims(const JsonValue &payload, const ProtectedHeader &header, const VerifyPolicy &policy, double now,
                     std::string &detail, TimeWindow &window) {
-  if (policy.has_typ && (!header.has_typ || !same_type(header.typ, policy.typ))) {
-    return fail_claim("typ", header.has_typ ? "check_failed" : "missing", detail);
-  }
+  // An absent "typ" fails the check as another would (jose's "check_failed"): typ is a header
+  // member, not a claim a token could be missing.
+  if (policy.has_typ && (!header.has_typ || !same_type(header.typ, policy.typ))) return fail_claim("typ", "check_failed", detail);
   const RegisteredClaims claims(payload);
   if (Status status = check_types(claims, detail); status != Status::Ok) return status;
   if (Status status = check_required(payload, claims, policy, detail); status != Status::Ok) return status;

@@ -15,8 +15,12 @@ namespace edgejwt {
 // not checked, so even an unsecured ("alg": "none") token decodes.
 Status decode_jwt(std::string_view token, const TokenLimits &limits, DecodedToken &out);
 
-// Only the protected header of any compact JWS, for choosing a key before verifying (jose's
-// decodeProtectedHeader); the payload may be anything.
+// Only the protected header of any compact JWS or JWE (its first part), for choosing a key before
+// verifying or decrypting (jose's decodeProtectedHeader); the other parts may be anything.
 Status decode_protected_header(std::string_view token, const TokenLimits &limits, DecodedToken &out);
+
+// Only the payload of a compact JWS, a strict JSON object: the claims of a JWT, whatever its header
+// and signature parts hold (jose's decodeJwt).
+Status decode_jwt_payload(std::string_view token, const TokenLimits &limits, DecodedToken &out);
 
 }  // namespace edgejwt

@@ -17,8 +17,8 @@ namespace edgejwt {
 // The header is held to what a verifier requires of it (RFC 7515 §4.1.11): a "crit" names unique,
 // non-standard members present in the header (CritInvalid), and, when `understood` is given (the
 // extensions the signer declares it understands: jose's sign option `crit`), only those
-// (CritNotUnderstood). Null `understood` checks the form alone: the C ABI's edgejwt_sign carries
-// no declaration yet, so it must stay null there until it does (issue 14).
+// (CritNotUnderstood). Null `understood` checks the form alone (a header the library writes itself);
+// the C ABI's edgejwt_sign and edgejwt_compact_sign pass their policy's "crit".
 Status sign_jws(const Key &key, std::string_view header_json, ByteView payload, PayloadKind kind,
                 const TokenLimits &limits, DecodedToken &scratch, std::string &token,
                 const std::vector<std::string> *understood = nullptr);

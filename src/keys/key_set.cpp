@@ -37,7 +37,11 @@ Status select_one(const std::vector<Key> &keys, Fits fits, size_t &index) {
 Status KeySet::import(std::string_view json, KeyUse use, KeySet &out, std::string &detail) {
   detail.clear();
   out = KeySet{};
-  if (json.size() > kMaxSetSize) return Status::JwksInvalid;
+  // Over a bound, the detail names the length refused (the text's, the keys'), not a malformed member.
+  if (json.size() > kMaxSetSize) {
+    detail = "length";
+    return Status::JwksInvalid;
+  }
   JsonDocument document;
   JsonLimits limits;
   limits.max_entries = 4096;  // a set's members, and an RSA key's x5c chain
@@ -46,8 +50,12 @@ Status KeySet::import(std::string_view json, KeyUse use, KeySet &out, std::strin
     return status == Status::JsonNotObject ? Status::JwksInvalid : status;
   }
   const JsonValue *keys = find_member(document.root(), "keys");
-  if (!keys || !keys->IsArray() || keys->Size() > kMaxKeys) {
+  if (!keys || !keys->IsArray()) {
     detail = "keys";
+    return Status::JwksInvalid;
+  }
+  if (keys->Size() > kMaxKeys) {
+    detail = "keys.length";
     return Status::JwksInvalid;
   }
   for (rapidjson::SizeType i = 0; i < keys->Size(); ++i) {
@@ -74,6 +82,11 @@ Status KeySet::import(std::string_view json, KeySet &out, std::string &detail) {
 
 Status KeySet::select(Algorithm alg, std::optional<std::string_view> kid, size_t &index,
                       std::string &candidates) const {
+  // A set holds public keys: an HMAC token is never one it can verify, whatever its entries.
+  if (algorithm_family(alg) == KeyFamily::Hmac) {
+    candidates = "alg";
+    return Status::AlgNotSupported;
+  }
   const auto fits = [&](const Key &key) { return matches(key, alg, kid); };
   const Status status = select_one(keys_, fits, index);
   if (status != Status::JwksMultipleMatchingKeys) return status;

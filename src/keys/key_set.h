@@ -31,6 +31,8 @@ class KeySet {
   // JwksNoMatchingKey when none fits, JwksMultipleMatchingKeys when several do; then `candidates`
   // lists the positions in the "keys" array of every key that fits, comma-separated ("0,2"), so
   // that the caller can try them in turn (jose's JWKSMultipleMatchingKeys is iterable over them).
+  // An HMAC `alg` is AlgNotSupported (`candidates` then names "alg"), as in jose: a set holds no
+  // secrets, so its entries are not even looked at.
   Status select(Algorithm alg, std::optional<std::string_view> kid, size_t &index, std::string &candidates) const;
   // The same for a JWE: the key that decrypts a token of `alg` and `enc` (by kid, family, "alg",
   // "use", "key_ops", and size for AES keys), for ECDH-ES one of the ephemeral key's family.

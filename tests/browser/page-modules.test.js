@@ -86,13 +86,13 @@ describe("token parts", () => {
     assert.match(explain({ code: "ERR_JWS_INVALID" }, "a.b.c.d.e").text, /encrypted token \(JWE\)/);
     assert.deepEqual(explain({ code: "ERR_JWS_INVALID" }, `.${payload}.sig`), { part: "header", at: null, text: "The header (the first part) is empty." });
     const bad = `${header}.${payload}+x.sig`;
-    assert.deepEqual(explain({ code: "ERR_BASE64URL_INVALID", detail: "payload" }, bad), {
+    assert.deepEqual(explain({ code: "ERR_BASE64URL_INVALID", where: "payload" }, bad), {
       part: "payload", at: header.length + 1 + payload.length,
       text: `The payload is not base64url: "+" is base64, not base64url (which uses "-" and "_") at character ${payload.length + 1}.`,
     });
-    assert.deepEqual(explain({ code: "ERR_JSON_NOT_OBJECT", detail: "payload" }, `${header}.${b64("[1,2]")}.sig`),
+    assert.deepEqual(explain({ code: "ERR_JSON_NOT_OBJECT", where: "payload" }, `${header}.${b64("[1,2]")}.sig`),
       { part: "payload", at: null, text: 'The payload decodes to "[1,2]", which is not a usable JSON object.' });
-    assert.equal(explain({ code: "ERR_HEADER_TOO_LARGE", detail: "header" }, `${header}.${payload}.sig`).text, "");
+    assert.equal(explain({ code: "ERR_HEADER_TOO_LARGE", where: "header" }, `${header}.${payload}.sig`).text, "");
   });
 });
 

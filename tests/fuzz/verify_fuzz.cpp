@@ -162,10 +162,10 @@ void check_signing(std::string_view header_json, std::string_view payload) {
   for (auto [signer, verifier] : {std::pair{keys.hmac.get(), keys.hmac.get()},
                                   std::pair{keys.ed25519_private.get(), keys.ed25519.get()}}) {
     const edgejwt_status jwt =
-        edgejwt_sign(c, out(), signer, header_json.data(), header_json.size(), payload.data(), payload.size());
+        edgejwt_sign(c, out(), signer, 0, header_json.data(), header_json.size(), payload.data(), payload.size());
     if (jwt == EDGEJWT_OK) check_signed(verifier, header_json, payload);
     const edgejwt_status jws =
-        edgejwt_compact_sign(c, out(), signer, header_json.data(), header_json.size(), bytes(payload), payload.size());
+        edgejwt_compact_sign(c, out(), signer, 0, header_json.data(), header_json.size(), bytes(payload), payload.size());
     if (jws == EDGEJWT_OK) check_signed(verifier, header_json, payload);
     // A JWT is a JWS whose payload is also a JSON object.
     require(jwt != EDGEJWT_OK || jws == EDGEJWT_OK);

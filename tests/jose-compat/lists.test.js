@@ -11,6 +11,7 @@ import { STRICTNESS, canonical, describeError, sameOutcome, verdictOf } from "./
 import { KNOWN_FAILURES, KNOWN_FAILURE_COUNT } from "./known-failures.js";
 import { RENDERED_MARK, STRICTNESS_HEADING, strictnessTable } from "./render.js";
 import { SCENARIOS } from "./scenarios/index.js";
+import { STRICTER_RULES } from "../../js/errors.js";
 import { problemWith } from "./suite.js";
 
 const EXAMPLE_IDS = BUILDS.map((build) => `example/${build.name}`);
@@ -34,6 +35,12 @@ describe("the strictness table and the known-failures list", () => {
         if (name !== "TypeError") assert.equal(code, joseErrors[name].code, `${entry.id}: ${name}'s code`);
       }
     }
+  });
+
+  it("the library names in error.reason exactly the table's rules (the claims' reasons are jose's own)", () => {
+    const claimClasses = new Set(["JWTClaimValidationFailed", "JWTExpired"]);
+    const rules = STRICTNESS.entries.filter((entry) => !entry.errors.every((error) => claimClasses.has(error.class))).map((entry) => entry.reason);
+    assert.deepEqual([...STRICTER_RULES].sort(), [...new Set(rules)].sort(), "js/errors.js STRICTER_RULES and strictness.json");
   });
 
   it("every scenario that cites the table cites an entry, and every entry is cited", () => {

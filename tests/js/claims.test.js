@@ -59,7 +59,7 @@ for (const build of builds) {
       assert.throws(() => api.verify(api.sign({}, secret, { alg: "HS256", typ: "JWT" }), secret, { typ: "at+jwt" }),
         claimError("typ", "check_failed"));
       const untyped = api.compactSign(new TextEncoder().encode("{}"), secret, { alg: "HS256" });
-      assert.throws(() => api.verify(untyped, secret, { typ: "JWT" }), claimError("typ", "missing"));
+      assert.throws(() => api.verify(untyped, secret, { typ: "JWT" }), claimError("typ", "check_failed"));
     });
 
     it("each limit has its own code", () => {
@@ -69,7 +69,7 @@ for (const build of builds) {
       assert.throws(() => api.verify(token, secret, { maxPayloadSize: 20 }), code("ERR_PAYLOAD_TOO_LARGE"));
       assert.throws(() => api.verify(token, secret, { maxJsonDepth: 3 }), code("ERR_JSON_TOO_DEEP"));
       assert.throws(() => api.verify(token, secret, { maxJsonEntries: 10 }), code("ERR_JSON_TOO_MANY_MEMBERS"));
-      assert.throws(() => api.verify(token, secret, { maxKidLength: 10 }), code("ERR_JWS_HEADER_INVALID"));
+      assert.throws(() => api.verify(token, secret, { maxKidLength: 10 }), code("ERR_HEADER_TOO_LARGE"));
       assert.ok(api.verify(token, secret, { maxTokenLength: 4096, maxJsonDepth: 4, maxJsonEntries: 20, maxKidLength: 40 }));
     });
 

@@ -1,4 +1,4 @@
-// jose's classes and codes, edgejwt's finer distinction in error.reason (issue 14, item 2): the one
+// jose's classes and codes, edgejwt's finer distinction in error.detail (issue 14, item 2): the one
 // table (js/core/status-errors.js) covers every status the core can return and nothing else, and
 // docs/errors.md prints it; then what jose programs rely on, on each build: a key that cannot serve
 // the algorithm is a TypeError, JWKSMultipleMatchingKeys yields the keys that fit, sign() refuses a
@@ -44,21 +44,21 @@ for (const build of builds) {
     const secret = new Uint8Array(32).fill(7);
     before(async () => { api = await apiFor(build); });
 
-    it("refuses a key of another family as a TypeError, the rule in error.reason", async () => {
+    it("refuses a key of another family as a TypeError, the rule in error.detail", async () => {
       const key = await api.importSPKI(rsa.publicKey.export({ type: "spki", format: "pem" }), "RS256");
       const input = `${b64({ alg: "ES256" })}.${b64({ sub: "u" })}`;
       const token = `${input}.${nodeSign("sha256", Buffer.from(input), { key: ec.privateKey, dsaEncoding: "ieee-p1363" }).toString("base64url")}`;
       assert.throws(() => api.verify(token, key), (error) => error instanceof TypeError && error instanceof JOSEError &&
-        error.status === "ERR_JOSE_ALG_NOT_ALLOWED" && error.reason === "key_algorithm");
+        error.status === "ERR_JOSE_ALG_NOT_ALLOWED" && error.detail === "key_algorithm");
       // The caller's allowlist refusing an algorithm is jose's JOSEAlgNotAllowed still.
       assert.throws(() => api.verify(token, key, { algorithms: ["RS256"] }), (error) =>
-        !(error instanceof TypeError) && error.code === "ERR_JOSE_ALG_NOT_ALLOWED" && error.reason === "alg_not_allowed");
+        !(error instanceof TypeError) && error.code === "ERR_JOSE_ALG_NOT_ALLOWED" && error.detail === "alg_not_allowed");
     });
 
     it("a signing key that cannot serve the header's alg is a TypeError", async () => {
       const key = await api.importPKCS8(ec.privateKey.export({ type: "pkcs8", format: "pem" }), "ES256");
       assert.throws(() => api.sign({ sub: "u" }, key, { alg: "RS256" }), (error) =>
-        error instanceof TypeError && error.reason === "key_algorithm");
+        error instanceof TypeError && error.detail === "key_algorithm");
     });
 
     it("JWKSMultipleMatchingKeys yields the keys that fit, which a program tries in turn", async () => {
@@ -81,12 +81,38 @@ for (const build of builds) {
       assert.deepEqual(outcomes, ["ERR_JWS_SIGNATURE_VERIFICATION_FAILED", "by ec"]);
     });
 
+    it("error.detail names the rule on every refusal; error.reason only where jose has one or the rule is stricter than jose's", () => {
+      const input = `${b64({ alg: "HS256" })}.${b64({ sub: "u" })}`;
+      const token = `${input}.${createHmac("sha256", secret).update(input).digest("base64url")}`;
+      const forged = `${input}.${createHmac("sha256", new Uint8Array(32).fill(8)).update(input).digest("base64url")}`;
+      assert.throws(() => api.verify(forged, secret), (error) =>
+        error.code === "ERR_JWS_SIGNATURE_VERIFICATION_FAILED" && error.detail === "signature" && !("reason" in error));
+      assert.throws(() => api.verify(token.slice(0, -4), secret), (error) =>
+        error.detail === "signature_length" && !("reason" in error));
+      // A rule of the strictness table: jose accepts the token, edgejwt names the rule in both.
+      const duplicated = `${Buffer.from('{"alg":"HS256","alg":"HS256"}').toString("base64url")}.${b64({ sub: "u" })}`;
+      assert.throws(() => api.verify(`${duplicated}.${createHmac("sha256", secret).update(duplicated).digest("base64url")}`, secret), (error) =>
+        error.code === "ERR_JWS_INVALID" && error.detail === "duplicate_member" && error.reason === "duplicate_member" && error.where === "header");
+    });
+
     it("sign() refuses NaN, ±Infinity and an invalid Date as a NumericDate (JSON would write null)", () => {
       for (const claims of [{ exp: Number.NaN }, { exp: Infinity }, { nbf: -Infinity }, { iat: Number.NaN }]) {
         assert.throws(() => api.sign({ sub: "u", ...claims }, secret, { alg: "HS256" }),
-          (error) => error instanceof TypeError && error.reason === "numeric_date", JSON.stringify(claims));
+          (error) => error instanceof TypeError && error.detail === "numeric_date", JSON.stringify(claims));
       }
       assert.throws(() => api.sign({ sub: "u" }, secret, { alg: "HS256", iat: new Date(Number.NaN) }), TypeError);
+    });
+
+    it("sign refuses a crit naming an extension the signer does not declare in its crit option, as jose", () => {
+      const ext = "http://example/ext";
+      const header = { crit: [ext], [ext]: 1 };
+      assert.throws(() => api.sign({ sub: "u" }, secret, { alg: "HS256", header }), (error) =>
+        error.code === "ERR_JOSE_NOT_SUPPORTED" && error.detail === "crit_not_understood" && error.where === ext);
+      assert.throws(() => api.compactSign(new Uint8Array([1]), secret, { alg: "HS256", header, crit: { "http://example/other": true } }),
+        (error) => error.code === "ERR_JOSE_NOT_SUPPORTED" && error.detail === "crit_not_understood");
+      const token = api.sign({ sub: "u" }, secret, { alg: "HS256", header, crit: { [ext]: true } });
+      assert.equal(api.verify(token, secret, { crit: [ext] }).payload.sub, "u");
+      assert.ok(api.sign({ sub: "u" }, secret, { alg: "HS256", header, crit: [ext] }));
     });
 
     it("verify takes crit as jose's object of understood extensions, and as an array", () => {
@@ -96,7 +122,7 @@ for (const build of builds) {
       assert.equal(api.verify(token, secret, { crit: { [ext]: true } }).payload.sub, "u");
       assert.equal(api.verify(token, secret, { crit: [ext] }).payload.sub, "u");
       assert.throws(() => api.verify(token, secret, { crit: { "http://example/other": true } }), (error) =>
-        error.code === "ERR_JOSE_NOT_SUPPORTED" && error.reason === "crit_not_understood");
+        error.code === "ERR_JOSE_NOT_SUPPORTED" && error.detail === "crit_not_understood");
     });
   });
 }

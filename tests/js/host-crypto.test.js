@@ -2,7 +2,7 @@
 // host checks: node:crypto for verify (and verifyAsync) under Node, WebCrypto for verifyAsync
 // elsewhere (here: an instance made with init({ hostCrypto: "webcrypto" })). Every case must come
 // out the same with the host, with it forced off ({ hostCrypto: false }) and on WebCrypto: the same
-// result (payload, header, the set's key) or the same error (class, code, message, detail, claim,
+// result (payload, header, the set's key) or the same error (class, code, message, detail, where, claim,
 // reason, payload). The host must be asked exactly when the core's checks before the primitive
 // pass, so malformed and hostile signatures never reach it.
 import { describe, it, before, after, mock } from "node:test";
@@ -213,8 +213,8 @@ async function settle(api, run) {
     return { code: OK, payload, protectedHeader, key: key && api.exportJWK(key) };
   } catch (error) {
     if (!error.code) throw error;
-    const { name, code, status, message, detail, claim, reason, payload } = error;
-    return { name, code: status ?? code, message, detail, claim, reason, payload };
+    const { name, code, status, message, detail, where, claim, reason, payload } = error;
+    return { name, code: status ?? code, message, detail, where, claim, reason, payload };
   }
 }
 

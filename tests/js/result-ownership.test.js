@@ -24,9 +24,9 @@ for (const build of builds) {
       const jwk = call("edgejwt_key_export", es, ExportFormat.jwkPublic).output;
       const set = call("edgejwt_key_import_jwks", `{"keys":[${jwk.slice(0, -1)},"kid":"k1"}]}`).handle;
       const policy = call("edgejwt_policy_create", '{"algorithms":["HS256","ES256"]}').handle;
-      const hs = call("edgejwt_sign", hmac, '{"alg":"HS256"}', `{"sub":"a","exp":${NOW + 60}}`).output;
-      const esToken = call("edgejwt_sign", es, '{"alg":"ES256","kid":"k1"}', '{"sub":"b"}').output;
-      const expired = call("edgejwt_sign", hmac, '{"alg":"HS256"}', '{"exp":1000}').output;
+      const hs = call("edgejwt_sign", hmac, 0, '{"alg":"HS256"}', `{"sub":"a","exp":${NOW + 60}}`).output;
+      const esToken = call("edgejwt_sign", es, 0, '{"alg":"ES256","kid":"k1"}', '{"sub":"b"}').output;
+      const expired = call("edgejwt_sign", hmac, 0, '{"alg":"HS256"}', '{"exp":1000}').output;
       fixture = { hmac, es, jwk, set, policy, hs, esToken, expired };
     });
 
@@ -65,19 +65,21 @@ for (const build of builds) {
         "key_release": (r) => into(r, "edgejwt_key_release", (into(scratch, "edgejwt_key_import", KeyFormat.jwk, f.jwk, ""),
           core.span(scratch + 32)[0])),
         "policy_create refused": (r) => into(r, "edgejwt_policy_create", '{"x":1}'),
-        "sign": (r) => into(r, "edgejwt_sign", f.hmac, '{"alg":"HS256"}', "{}"),
-        "compact_sign": (r) => into(r, "edgejwt_compact_sign", f.es, '{"alg":"ES256"}', new Uint8Array([1, 2])),
+        "sign": (r) => into(r, "edgejwt_sign", f.hmac, 0, '{"alg":"HS256"}', "{}"),
+        "compact_sign": (r) => into(r, "edgejwt_compact_sign", f.es, 0, '{"alg":"ES256"}', new Uint8Array([1, 2])),
         "verify": (r) => into(r, "edgejwt_verify", f.hmac, f.policy, f.hs, NOW),
         "verify with a set": (r) => into(r, "edgejwt_verify", f.set, f.policy, f.esToken, NOW),
         "verify refused": (r) => into(r, "edgejwt_verify", f.hmac, f.policy, f.expired, NOW),
         "compact_verify": (r) => into(r, "edgejwt_compact_verify", f.es, 0, f.esToken),
         "verify_begin": (r) => into(r, "edgejwt_verify_begin", f.set, f.policy, f.esToken),
+        "key_select": (r) => into(r, "edgejwt_key_select", f.set, '{"alg":"ES256","kid":"k1"}'),
         "verify_finish": (r) => into(r, "edgejwt_verify_finish", begun(f.hs), PayloadKind.jwt, true, NOW),
         "verify_finish refused": (r) => into(r, "edgejwt_verify_finish", begun(f.expired), PayloadKind.jwt, true, NOW),
         "verification_release": (r) => into(r, "edgejwt_verification_release", begun(f.hs)),
         "decode": (r) => into(r, "edgejwt_decode", 0, f.esToken),
         "decode refused": (r) => into(r, "edgejwt_decode", 0, "e30.W10."),
         "decode_header": (r) => into(r, "edgejwt_decode_header", 0, f.hs),
+        "decode_payload": (r) => into(r, "edgejwt_decode_payload", 0, f.esToken),
       };
     }
 

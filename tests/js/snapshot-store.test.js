@@ -184,7 +184,7 @@ for (const build of builds.filter((b) => b.name !== "wasi (node:wasi)")) {
       endpoint.respond = answer("", {}, 500);
       time += MAX_AGE;
       assert.ok(await verifies(remote));
-      assert.equal((await remote.refreshing()).code, "ERR_JWKS_FETCH_FAILED");
+      assert.equal((await remote.refreshing()).status, "ERR_JWKS_FETCH_FAILED");
       assert.deepEqual(saved, [time - 2 * MAX_AGE, time - MAX_AGE]);
       assert.equal(remote.stats().persistence.saves, 2);
     });
@@ -216,7 +216,7 @@ for (const build of builds.filter((b) => b.name !== "wasi (node:wasi)")) {
       endpoint.respond = answer("", {}, 500);
       time += MAX_AGE - 200_000;
       assert.ok(await verifies(remote));
-      assert.equal((await remote.refreshing()).code, "ERR_JWKS_FETCH_FAILED");
+      assert.equal((await remote.refreshing()).status, "ERR_JWKS_FETCH_FAILED");
       time += COOLDOWN - 1;
       assert.ok(await verifies(remote));
       assert.equal(endpoint.requests.length, 2);

@@ -38,7 +38,7 @@ class Abi : public ::testing::Test {
     return result().handle;
   }
   std::string sign(edgejwt_handle key, const std::string &header, const std::string &payload) {
-    EXPECT_EQ(edgejwt_sign(context_, out_, key, header.data(), header.size(), payload.data(), payload.size()),
+    EXPECT_EQ(edgejwt_sign(context_, out_, key, 0, header.data(), header.size(), payload.data(), payload.size()),
               EDGEJWT_OK);
     return text(result().output, result().output_len);
   }
@@ -65,6 +65,30 @@ TEST_F(Abi, StatusNamesAreStable) {
   EXPECT_STREQ(edgejwt_status_name(20), "ERR_JOSE_ALG_NOT_ALLOWED");
   EXPECT_STREQ(edgejwt_status_name(-5), "ERR_UNKNOWN");
   EXPECT_GT(std::strlen(edgejwt_status_message(22)), 0u);
+}
+
+// The signer declares the extensions it understands in its policy's "crit" (jose's sign option
+// crit): a header's "crit" naming any other is refused, and the defaults (policy 0) understand none.
+TEST_F(Abi, SignRefusesACritExtensionThePolicyDoesNotUnderstand) {
+  const edgejwt_handle key = import_secret(32);
+  const std::string header = R"({"alg":"HS256","crit":["http://example/ext"],"http://example/ext":1})";
+  const std::string claims = R"({"sub":"u1"})";
+  EXPECT_EQ(edgejwt_sign(context_, out_, key, 0, header.data(), header.size(), claims.data(), claims.size()),
+            code(edgejwt::Status::CritNotUnderstood));
+  EXPECT_EQ(detail(), "http://example/ext");
+  EXPECT_EQ(result().output_len, 0u);
+  ASSERT_EQ(create_policy(R"({"crit":["http://example/other"]})"), EDGEJWT_OK);
+  const edgejwt_handle other = result().handle;
+  EXPECT_EQ(edgejwt_compact_sign(context_, out_, key, other, header.data(), header.size(), bytes(claims), claims.size()),
+            code(edgejwt::Status::CritNotUnderstood));
+  ASSERT_EQ(create_policy(R"({"crit":["http://example/ext"]})"), EDGEJWT_OK);
+  const edgejwt_handle understood = result().handle;
+  ASSERT_EQ(edgejwt_sign(context_, out_, key, understood, header.data(), header.size(), claims.data(), claims.size()),
+            EDGEJWT_OK);
+  const std::string token = text(result().output, result().output_len);
+  EXPECT_EQ(verify(key, understood, token), EDGEJWT_OK);
+  EXPECT_EQ(edgejwt_sign(context_, out_, key, 12345, header.data(), header.size(), claims.data(), claims.size()),
+            code(edgejwt::Status::InvalidHandle));
 }
 
 TEST_F(Abi, SignVerifyRoundTripReturnsHeaderAndPayload) {

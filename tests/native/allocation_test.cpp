@@ -66,7 +66,7 @@ TEST(Allocation, SteadyStateVerificationAllocatesNothing) {
     const std::string claims = R"({"iss":"https://idp.example.com/","sub":"auth0|5f8d0c9e1c9d","aud":["api","web"],)"
                                R"("iat":1764140000,"exp":1764143600,"scope":"openid profile read:orders",)"
                                R"("permissions":["read:orders","write:orders"],"org_id":"org_9f8e7d6c"})";
-    ASSERT_EQ(edgejwt_sign(context, out, key, header.data(), header.size(), claims.data(), claims.size()), EDGEJWT_OK);
+    ASSERT_EQ(edgejwt_sign(context, out, key, 0, header.data(), header.size(), claims.data(), claims.size()), EDGEJWT_OK);
     const std::string token(reinterpret_cast<const char *>(result.output), result.output_len);
     if (alg != "HS256") {
       ASSERT_EQ(edgejwt_key_public(context, out, key), EDGEJWT_OK);

@@ -95,6 +95,14 @@ TEST(Claims, RequiredClaimsMustBePresent) {
   policy.required_claims = {"sub", "org"};
   expect(check(R"({"sub":"u1"})", policy), Status::ClaimValidationFailed, "org:missing");
   EXPECT_EQ(check(R"({"sub":"u1","org":null})", policy).status, Status::Ok);
+  // Several missing: the last required first, after those an option implies (jose's order).
+  policy.required_claims = {"jti", "nonce"};
+  expect(check(R"({"sub":"u1"})", policy), Status::ClaimValidationFailed, "nonce:missing");
+  policy.has_subject = true;
+  policy.subject = "u1";
+  policy.has_audiences = true;
+  policy.audiences = {"api"};
+  expect(check("{}", policy), Status::ClaimValidationFailed, "sub:missing");
 }
 
 TEST(Claims, TypIsComparedCaseInsensitivelyWithoutApplicationPrefix) {
@@ -104,7 +112,7 @@ TEST(Claims, TypIsComparedCaseInsensitivelyWithoutApplicationPrefix) {
   EXPECT_EQ(check("{}", policy, 1000, "at+jwt").status, Status::Ok);
   EXPECT_EQ(check("{}", policy, 1000, "application/AT+JWT").status, Status::Ok);
   expect(check("{}", policy, 1000, "JWT"), Status::ClaimValidationFailed, "typ:check_failed");
-  expect(check("{}", policy), Status::ClaimValidationFailed, "typ:missing");
+  expect(check("{}", policy), Status::ClaimValidationFailed, "typ:check_failed");
 }
 
 // RFC 7515 §4.1.9: only a "typ" without a "/" stands for "application/<typ>"; a full media type is

@@ -21,7 +21,7 @@ TEST(DecodeJwt, DecodesWithoutVerifyingEvenUnsecuredTokens) {
   EXPECT_EQ(out.detail, "signature");
 }
 
-TEST(DecodeJwt, ProtectedHeaderOfAnyCompactJws) {
+TEST(DecodeJwt, ProtectedHeaderOfAnyCompactJwsOrJwe) {
   DecodedToken out;
   ASSERT_EQ(decode_protected_header(b64(R"({"alg":"ES256","kid":"k"})") + ".not-json!.", TokenLimits{}, out),
             Status::Ok);
@@ -29,6 +29,25 @@ TEST(DecodeJwt, ProtectedHeaderOfAnyCompactJws) {
   EXPECT_EQ(decode_protected_header(b64("[]") + "..", TokenLimits{}, out), Status::JsonNotObject);
   EXPECT_EQ(out.detail, "header");
   EXPECT_EQ(decode_protected_header("a.b", TokenLimits{}, out), Status::JwsInvalid);
+  EXPECT_EQ(decode_protected_header(b64("{}") + ".b.c.d", TokenLimits{}, out), Status::JwsInvalid);
+  // A JWE's protected header is its first part too (jose's decodeProtectedHeader reads both).
+  ASSERT_EQ(decode_protected_header(b64(R"({"alg":"dir","enc":"A128GCM"})") + "..aXY.Y3Q.dGFn", TokenLimits{}, out),
+            Status::Ok);
+  EXPECT_EQ(out.header_json, R"({"alg":"dir","enc":"A128GCM"})");
+  EXPECT_EQ(decode_protected_header(b64("{}") + "..a.b.c.d", TokenLimits{}, out), Status::JwsInvalid);
+}
+
+// decode_jwt_payload reads the payload alone: a header or signature part that is not even base64url
+// is not looked at (jose's decodeJwt), but the payload is held to verify's rules.
+TEST(DecodeJwt, PayloadAloneWhateverTheOtherParts) {
+  DecodedToken out;
+  ASSERT_EQ(decode_jwt_payload("{alg." + b64(R"({"sub":"x"})") + ".!", TokenLimits{}, out), Status::Ok);
+  EXPECT_EQ(out.payload, R"({"sub":"x"})");
+  EXPECT_EQ(decode_jwt_payload(b64("{}") + "." + b64(R"({"a":1,"a":2})") + ".", TokenLimits{}, out),
+            Status::JsonDuplicateKey);
+  EXPECT_EQ(out.detail, "payload");
+  EXPECT_EQ(decode_jwt_payload(b64("{}") + "." + b64("{}") + "==.", TokenLimits{}, out), Status::Base64UrlInvalid);
+  EXPECT_EQ(decode_jwt_payload(b64("{}") + "." + b64("{}") + ".a.b.c", TokenLimits{}, out), Status::JwsInvalid);
 }
 
 // Every token here is refused before verification reaches the signature primitive, or has a good

@@ -57,7 +57,9 @@ TEST(KeySet, RefusesWhatIsNotAJwkSet) {
   std::string too_many = R"({"keys":[)";
   for (size_t i = 0; i <= KeySet::kMaxKeys; ++i) too_many += std::string(i ? "," : "") + "{}";
   EXPECT_EQ(import(too_many + "]}").status, Status::JwksInvalid);
+  EXPECT_EQ(import(too_many + "]}").detail, "keys.length");
   EXPECT_EQ(import(std::string(KeySet::kMaxSetSize + 1, ' ')).status, Status::JwksInvalid);
+  EXPECT_EQ(import(std::string(KeySet::kMaxSetSize + 1, ' ')).detail, "length");
 }
 
 TEST(KeySet, SelectsByKidAlgFamilyAndUsage) {
@@ -83,7 +85,8 @@ TEST(KeySet, SelectsByKidAlgFamilyAndUsage) {
   EXPECT_EQ(set.select(Algorithm::PS256, std::string_view("rs"), index, candidates), Status::JwksNoMatchingKey);
   EXPECT_EQ(set.select(Algorithm::ES384, std::nullopt, index, candidates), Status::JwksNoMatchingKey);  // "use": "enc"
   EXPECT_EQ(set.select(Algorithm::ES256, std::string_view(""), index, candidates), Status::JwksNoMatchingKey);
-  EXPECT_EQ(set.select(Algorithm::HS256, std::string_view("hs"), index, candidates), Status::JwksNoMatchingKey);  // never oct
+  EXPECT_EQ(set.select(Algorithm::HS256, std::string_view("hs"), index, candidates), Status::AlgNotSupported);  // never oct
+  EXPECT_EQ(candidates, "alg");
 }
 
 // A set for decryption: RFC 7520 §5.3's plaintext is such a set (a "dir" key for A128GCM, an A128KW

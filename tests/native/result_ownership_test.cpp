@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "status.h"
+
 namespace {
 
 std::string text(const uint8_t *data, size_t size) {
@@ -88,7 +90,7 @@ class ResultOwnership : public ::testing::Test {
     return scratch_->handle;
   }
   std::string signed_by(edgejwt_handle key, const std::string &header, const std::string &payload) {
-    EXPECT_EQ(edgejwt_sign(context_, scratch(), key, header.data(), header.size(), payload.data(), payload.size()),
+    EXPECT_EQ(edgejwt_sign(context_, scratch(), key, 0, header.data(), header.size(), payload.data(), payload.size()),
               EDGEJWT_OK);
     return output();
   }
@@ -129,10 +131,10 @@ class ResultOwnership : public ::testing::Test {
            edgejwt_policy_create(c, s, kPolicy.data(), kPolicy.size());
            return edgejwt_policy_release(c, r, s->handle);
          }},
-        {"sign", [=](edgejwt_result *r) { return edgejwt_sign(c, r, hmac_, R"({"alg":"HS256"})", 15, "{}", 2); }},
-        {"sign refused", [=](edgejwt_result *r) { return edgejwt_sign(c, r, hmac_, R"({"alg":"ES256"})", 15, "{}", 2); }},
+        {"sign", [=](edgejwt_result *r) { return edgejwt_sign(c, r, hmac_, 0, R"({"alg":"HS256"})", 15, "{}", 2); }},
+        {"sign refused", [=](edgejwt_result *r) { return edgejwt_sign(c, r, hmac_, 0, R"({"alg":"ES256"})", 15, "{}", 2); }},
         {"compact_sign", [=](edgejwt_result *r) {
-           return edgejwt_compact_sign(c, r, es_private_, R"({"alg":"ES256"})", 15, bytes(jwk_), 3);
+           return edgejwt_compact_sign(c, r, es_private_, 0, R"({"alg":"ES256"})", 15, bytes(jwk_), 3);
          }},
         {"verify", [=](edgejwt_result *r) {
            return edgejwt_verify(c, r, hmac_, policy_, hs_token_.data(), hs_token_.size(), kNow);
@@ -147,6 +149,8 @@ class ResultOwnership : public ::testing::Test {
            return edgejwt_compact_verify(c, r, es_public_, 0, es_token_.data(), es_token_.size());
          }},
         {"verify_begin", [=](edgejwt_result *r) { return edgejwt_verify_begin(c, r, set_, policy_, es_token_.data(), es_token_.size()); }},
+        {"key_select", [=](edgejwt_result *r) { return edgejwt_key_select(c, r, set_, R"({"alg":"ES256","kid":"k1"})", 26); }},
+        {"key_select refused", [=](edgejwt_result *r) { return edgejwt_key_select(c, r, set_, R"({"alg":"ES256","kid":"k2"})", 26); }},
         {"verify_begin refused", [=](edgejwt_result *r) {
            return edgejwt_verify_begin(c, r, hmac_, policy_, es_token_.data(), es_token_.size());
          }},
@@ -171,6 +175,9 @@ class ResultOwnership : public ::testing::Test {
         {"decode", [=](edgejwt_result *r) { return edgejwt_decode(c, r, 0, es_token_.data(), es_token_.size()); }},
         {"decode refused", [=](edgejwt_result *r) { return edgejwt_decode(c, r, 0, "e30.W10.", 8); }},
         {"decode_header", [=](edgejwt_result *r) { return edgejwt_decode_header(c, r, 0, hs_token_.data(), 36); }},
+        {"decode_payload", [=](edgejwt_result *r) {
+           return edgejwt_decode_payload(c, r, 0, es_token_.data(), es_token_.size());
+         }},
     };
   }
 
@@ -231,3 +238,27 @@ TEST_F(ResultOwnership, PendingVerificationsFinishInAnyOrder) {
 }
 
 }  // namespace
+
+// The key a set would verify a token with, asked with the header alone (jose's resolver): verify's
+// own choice, by alg and kid; a single key is its own answer.
+TEST_F(ResultOwnership, KeySelectAnswersAsVerifyChooses) {
+  const std::string by_kid = R"({"alg":"ES256","kid":"k1"})";
+  ASSERT_EQ(edgejwt_key_select(context_, scratch(), set_, by_kid.data(), by_kid.size()), EDGEJWT_OK);
+  EXPECT_EQ(scratch()->key_index, 0u);
+  ASSERT_EQ(edgejwt_verify(context_, scratch(), set_, policy_, es_token_.data(), es_token_.size(), kNow), EDGEJWT_OK);
+  EXPECT_EQ(scratch()->key_index, 0u);
+  const std::string other_kid = R"({"alg":"ES256","kid":"k2"})";
+  EXPECT_EQ(edgejwt_key_select(context_, scratch(), set_, other_kid.data(), other_kid.size()),
+            static_cast<edgejwt_status>(edgejwt::Status::JwksNoMatchingKey));
+  const std::string other_family = R"({"alg":"RS256"})";
+  EXPECT_EQ(edgejwt_key_select(context_, scratch(), set_, other_family.data(), other_family.size()),
+            static_cast<edgejwt_status>(edgejwt::Status::JwksNoMatchingKey));
+  const std::string unknown_alg = R"({"alg":"none"})";
+  EXPECT_EQ(edgejwt_key_select(context_, scratch(), set_, unknown_alg.data(), unknown_alg.size()),
+            static_cast<edgejwt_status>(edgejwt::Status::AlgNotSupported));
+  const std::string not_json = "{alg";
+  EXPECT_EQ(edgejwt_key_select(context_, scratch(), set_, not_json.data(), not_json.size()),
+            static_cast<edgejwt_status>(edgejwt::Status::JsonInvalid));
+  EXPECT_EQ(edgejwt_key_select(context_, scratch(), es_public_, by_kid.data(), by_kid.size()), EDGEJWT_OK);
+  EXPECT_EQ(scratch()->key_index, 0u);
+}

@@ -4,14 +4,14 @@ import { STATUS_ERRORS } from "../../js/core/status-errors.js";
 
 export const TABLE_START = "<!-- the status table: tests/js/error-reasons.test.js -->";
 
-// The table as docs/errors.md shows it: one row per core status, a refinement per detail.
+// The table as docs/errors.md shows it: one row per core status, a refinement per what the core refused (`error.where`).
 export function renderStatusTable() {
-  const rows = ["| core status (`error.status`) | jose class | `error.code` | `error.reason` |", "|---|---|---|---|"];
-  for (const [status, { error, reason, byDetail = {} }] of Object.entries(STATUS_ERRORS)) {
+  const rows = ["| core status (`error.status`) | jose class | `error.code` | `error.detail` |", "|---|---|---|---|"];
+  for (const [status, { error, detail, byWhere = {} }] of Object.entries(STATUS_ERRORS)) {
     const className = (Class) => (Class.prototype instanceof TypeError ? `TypeError (${Class.name})` : Class.name);
-    const refinements = Object.entries(byDetail).map(([detail, refined]) =>
-      `; detail \`${detail}\`: ${refined.error ? `${className(refined.error)}, ` : ""}\`${refined.reason ?? reason}\``);
-    const why = reason === undefined ? "jose's `claim` and `reason`" : `\`${reason}\`${refinements.join("")}`;
+    const refinements = Object.entries(byWhere).map(([where, refined]) =>
+      `; where \`${where}\`: ${refined.error ? `${className(refined.error)}, ` : ""}\`${refined.detail ?? detail}\``);
+    const why = detail === undefined ? "jose's `claim` and `reason`" : `\`${detail}\`${refinements.join("")}`;
     rows.push(`| \`${status}\` | ${className(error)} | \`${error.code}\` | ${why} |`);
   }
   return rows.join("\n");

@@ -89,7 +89,7 @@ const CASES = {
   "requiredClaims-missing": [{ sub: "u" }, { requiredClaims: ["jti"] }],
   "requiredClaims-exp": [{ sub: "u" }, { requiredClaims: ["exp"] }],
   "requiredClaims-empty": [{ sub: "u" }, { requiredClaims: [] }],
-  "requiredClaims-null-claim": [{ jti: null }, { requiredClaims: ["jti"] }],
+  "requiredClaims-null-claim": [{ jti: null }, { requiredClaims: ["jti"] }, {}, "registered-claim-types"],
   // which failure is reported when several apply (jose: typ, presence, iss/sub/aud, nbf, exp, age)
   "order-typ-before-issuer": [{ iss: "x" }, { typ: "at+jwt", issuer: ISS }, { typ: "JWT" }],
   "order-missing-before-mismatch": [{ iss: "x" }, { issuer: ISS, audience: "api" }],

@@ -15,7 +15,7 @@ const CASES = {
   "empty": [{ crit: [] }, {}],
   "not-array": [{ crit: EXT, [EXT]: "v" }, { crit: { [EXT]: true } }],
   "empty-name": [{ crit: [""] }, {}],
-  "standard-name": [{ crit: ["alg"] }, {}],
+  "standard-name": [{ crit: ["alg"] }, {}, "crit-names"],
   "b64-without-member": [{ crit: ["b64"] }, {}],
   "duplicate-names": [{ crit: [EXT, EXT], [EXT]: "v" }, { crit: { [EXT]: true } }, "crit-names"],
   "option-without-crit-header": [{}, { crit: { [EXT]: true } }],
