@@ -8,6 +8,8 @@ export const ABI_VERSION = 2; // EDGEJWT_ABI_VERSION: init() refuses a Wasm modu
 export const KeyFormat = Object.freeze({ secret: 1, jwk: 2, pem: 3, spkiDer: 4, pkcs8Der: 5, certificateDer: 6 });
 // EDGEJWT_EXPORT_*: formats of edgejwt_key_export.
 export const ExportFormat = Object.freeze({ jwkPublic: 1, jwkPrivate: 2, spkiPem: 3, pkcs8Pem: 4 });
+// EDGEJWT_USE_*: what edgejwt_key_import_for and edgejwt_key_import_jwks_for bind a key to.
+export const KeyUse = Object.freeze({ signature: 0, encryption: 1 });
 // EDGEJWT_PAYLOAD_*: payload kinds of edgejwt_verify_finish.
 export const PayloadKind = Object.freeze({ jwt: 0, bytes: 1 });
 

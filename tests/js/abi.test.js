@@ -67,6 +67,7 @@ describe("js/abi.js agrees with bindings/edgejwt.h", () => {
     assert.deepEqual({ ...abi.KeyFormat }, named("EDGEJWT_KEY_"));
     assert.deepEqual({ ...abi.ExportFormat }, named("EDGEJWT_EXPORT_"));
     assert.deepEqual({ ...abi.PayloadKind }, named("EDGEJWT_PAYLOAD_"));
+    assert.deepEqual({ ...abi.KeyUse }, named("EDGEJWT_USE_"));
   });
 
   it("the limits hosts apply before a call", () => {
