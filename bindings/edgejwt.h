@@ -144,7 +144,8 @@ EDGEJWT_API edgejwt_status edgejwt_key_describe(edgejwt_context *context, edgejw
  * "family", "kty", "crv" (EC), "scheme" ("hmac", "pkcs1", "pss", "ecdsa", "ed25519"), "hashBits"
  * (not for ed25519), "signatureLength" (bytes; absent for RSA: the modulus's length)}],
  * "families": [{"name" (as "family" above), "kty", "crv", "coordinateLength" (EC),
- * "minModulusBits", "maxModulusBits" (RSA)}]} */
+ * "minModulusBits", "maxModulusBits" (RSA)}], "keyManagement": [{"alg"}] (JWE "alg" values),
+ * "contentEncryption": [{"enc", "keyLength" (bytes)}]} */
 EDGEJWT_API edgejwt_status edgejwt_algorithms(edgejwt_context *context, edgejwt_result *result);
 EDGEJWT_API edgejwt_status edgejwt_key_release(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key);
 

@@ -38,6 +38,9 @@ export class JOSENotSupported extends JOSEError { static code = "ERR_JOSE_NOT_SU
 export class JOSEAlgNotAllowed extends JOSEError { static code = "ERR_JOSE_ALG_NOT_ALLOWED"; }
 export class JWSInvalid extends JOSEError { static code = "ERR_JWS_INVALID"; }
 export class JWTInvalid extends JOSEError { static code = "ERR_JWT_INVALID"; }
+export class JWEInvalid extends JOSEError { static code = "ERR_JWE_INVALID"; }
+// Everything only the key could tell (wrong key, wrong "enc", any changed part): one code, no detail.
+export class JWEDecryptionFailed extends JOSEError { static code = "ERR_JWE_DECRYPTION_FAILED"; }
 export class JWSSignatureVerificationFailed extends JOSEError {
   static code = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
   constructor(message = "signature verification failed", options) { super(message, options); }

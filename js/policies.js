@@ -19,15 +19,25 @@ const CACHE_SIZE = 64;
 export const LIMIT_FIELDS = ["maxTokenLength", "maxHeaderSize", "maxPayloadSize", "maxJsonDepth", "maxJsonEntries", "maxKidLength"];
 const VERIFY_FIELDS = [...LIMIT_FIELDS, "issuer", "audience", "subject", "typ", "requiredClaims", "crit",
   "maxTokenAge", "algorithms", "clockTolerance"];
+// Decryption options: verify's (the claims', or a nested token's inner JWS's) and the JWE's own.
+export const DECRYPTION_FIELDS = [...VERIFY_FIELDS, "keyManagementAlgorithms", "contentEncryptionAlgorithms", "maxPBES2Count"];
+const NAME_LISTS = new Set(["algorithms", "keyManagementAlgorithms", "contentEncryptionAlgorithms"]);
 const MOST = Object.fromEntries(LIMIT_FIELDS.map((field) => [field, field === "maxJsonDepth" ? MAX_JSON_DEPTH : 0xffffffff]));
 
 const DEFAULTS = Object.freeze({ json: "{}", id: 0, handle: 0, maxTokenLength: DEFAULT_MAX_TOKEN_LENGTH });
 
+// The ABI functions that make and release a kind of policy: verify's (the default) or decryption's.
+export const VERIFY_POLICY_ABI = Object.freeze({ create: "edgejwt_policy_create", release: "edgejwt_policy_release" });
+export const DECRYPTION_POLICY_ABI = Object.freeze({
+  create: "edgejwt_decryption_policy_create", release: "edgejwt_decryption_policy_release",
+});
+
 export class Policies {
-  constructor(core) {
+  constructor(core, abi = VERIFY_POLICY_ABI) {
     this.core = core;
+    this.abi = abi;
     this.byJson = new Map(); // policy JSON -> policy, least recently used first
-    this.remembered = new Map([[LIMIT_FIELDS, new WeakMap()], [VERIFY_FIELDS, new WeakMap()]]);
+    this.remembered = new Map([LIMIT_FIELDS, VERIFY_FIELDS, DECRYPTION_FIELDS].map((fields) => [fields, new WeakMap()]));
   }
 
   // The policy for `options`' `fields`. A remembered one is used only while the LRU still holds it.
@@ -69,14 +79,14 @@ export class Policies {
     if (policy === DEFAULTS) return 0;
     if (policy.epoch === this.core.epoch) return policy.handle;
     if (policy.released) return this.handleOf(this.policyForJson(policy.json, policy.maxTokenLength));
-    policy.handle = this.core.call("edgejwt_policy_create", policy.json).handle;
+    policy.handle = this.core.call(this.abi.create, policy.json).handle;
     policy.epoch = this.core.epoch;
     return policy.handle;
   }
 
   release(policy) {
     policy.released = true;
-    if (policy.epoch === this.core.epoch) this.core.call("edgejwt_policy_release", policy.handle);
+    if (policy.epoch === this.core.epoch) this.core.call(this.abi.release, policy.handle);
     policy.epoch = 0;
   }
 }
@@ -88,8 +98,8 @@ function policyJson(options, fields) {
     if (value === undefined) continue;
     if (field === "maxTokenAge" || field === "clockTolerance") {
       policy[field] = secondsOf(value, field);
-    } else if (field === "algorithms" && !(Array.isArray(value) && value.every((alg) => typeof alg === "string"))) {
-      throw new JOSEInvalidArgument("options.algorithms must be an array of algorithm names");
+    } else if (NAME_LISTS.has(field) && !(Array.isArray(value) && value.every((alg) => typeof alg === "string"))) {
+      throw new JOSEInvalidArgument(`options.${field} must be an array of algorithm names`);
     } else if (field in MOST && !(Number.isInteger(value) && value >= 1 && value <= MOST[field])) {
       throw new JOSEInvalidArgument(`options.${field} must be a whole number from 1 to ${MOST[field]}`);
     } else {

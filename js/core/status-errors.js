@@ -2,7 +2,7 @@
 // jose's classes do (errors.js). Not exported by the entries: only the Core makes these.
 import {
   JOSEError, JOSEInvalidArgument, JOSENotSupported, JOSEAlgNotAllowed, JWSInvalid, JWTInvalid, JWSSignatureVerificationFailed,
-  KeyInvalid, JWKInvalid, JWKSInvalid, JWKSNoMatchingKey, JWKSMultipleMatchingKeys, JWTClaimValidationFailed, JWTExpired,
+  KeyInvalid, JWKInvalid, JWKSInvalid, JWEInvalid, JWEDecryptionFailed, JWKSNoMatchingKey, JWKSMultipleMatchingKeys, JWTClaimValidationFailed, JWTExpired,
 } from "../errors.js";
 
 const classByCode = {
@@ -37,6 +37,8 @@ const classByCode = {
   ERR_JWKS_MULTIPLE_MATCHING_KEYS: JWKSMultipleMatchingKeys,
   ERR_JWT_EXPIRED: JWTExpired,
   ERR_JWT_CLAIM_VALIDATION_FAILED: JWTClaimValidationFailed,
+  ERR_JWE_INVALID: JWEInvalid,
+  ERR_JWE_DECRYPTION_FAILED: JWEDecryptionFailed,
 };
 
 const decoder = new TextDecoder();

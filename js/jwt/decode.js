@@ -2,6 +2,10 @@
 // its key, never for trusting it. The core decodes as verify does, and fails where verify would.
 import { LIMIT_FIELDS } from "../policies.js";
 import { optionsOf, tokenText } from "../arguments.js";
+import { jweHeader } from "../jwe/decrypt.js";
+
+// A compact JWE has five parts (four dots), a JWS three: a JWE shows its protected header only.
+const isJwe = (token) => typeof token === "string" && token.split(".", 6).length === 5;
 
 function decodeWith(runtime, abiFunction, token, options) {
   const core = runtime.ready();
@@ -10,11 +14,21 @@ function decodeWith(runtime, abiFunction, token, options) {
   return core.call(abiFunction, runtime.policies.handleOf(policy), text);
 }
 
-// The header of any compact JWS.
-export const decodeProtectedHeader = (runtime, token, options) =>
-  JSON.parse(decodeWith(runtime, "edgejwt_decode_header", token, options).header);
+// The header of any compact JWS or JWE.
+export function decodeProtectedHeader(runtime, token, options) {
+  if (isJwe(token)) {
+    runtime.ready();
+    return jweHeader(runtime, token, optionsOf(options));
+  }
+  return JSON.parse(decodeWith(runtime, "edgejwt_decode_header", token, options).header);
+}
 
+// A JWT's header and claims, or a JWE's header alone ({ header, payload: undefined, encrypted: true }):
+// its claims are for the key holder.
 export function decode(runtime, token, options) {
+  if (isJwe(token)) {
+    return { header: decodeProtectedHeader(runtime, token, options), payload: undefined, verified: false, encrypted: true };
+  }
   const { header, payload } = decodeWith(runtime, "edgejwt_decode", token, options);
   return { header: JSON.parse(header), payload: JSON.parse(payload), verified: false };
 }

@@ -8,15 +8,22 @@
 // verified-token cache keys entries by; it outlives any handle.
 import { JOSEInvalidArgument } from "../errors.js";
 import { newIdentity } from "../identity.js";
-import { KeyFormat } from "../abi.js";
+import { KeyFormat, KeyUse } from "../abi.js";
 
 const stateOf = Symbol("edgejwt.key");
 
-// A handle, in `runtime`'s instance of now, for a source: { format, data, alg } or { jwks } (JSON).
+// A handle, in `runtime`'s instance of now, for a source: { format, data, alg } or { jwks } (JSON),
+// with `use: KeyUse.encryption` for a key or set that serves encryption.
 function handleFrom(runtime, source) {
+  const { core } = runtime;
+  if (source.use === KeyUse.encryption) {
+    return source.jwks === undefined
+      ? core.call("edgejwt_key_import_for", source.format, source.use, source.data, source.alg ?? "").handle
+      : core.call("edgejwt_key_import_jwks_for", source.use, source.jwks).handle;
+  }
   return source.jwks === undefined
-    ? runtime.core.call("edgejwt_key_import", source.format, source.data, source.alg ?? "").handle
-    : runtime.core.call("edgejwt_key_import_jwks", source.jwks).handle;
+    ? core.call("edgejwt_key_import", source.format, source.data, source.alg ?? "").handle
+    : core.call("edgejwt_key_import_jwks", source.jwks).handle;
 }
 
 // What the core says of the key or set a handle names.

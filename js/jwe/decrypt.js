@@ -1,0 +1,48 @@
+// Decrypting a compact JWE under the caller's options (jose's keyManagementAlgorithms,
+// contentEncryptionAlgorithms, maxPBES2Count, verify's claim options and the size limits), made
+// into a decryption policy once (policies.js). Every check is the core's.
+import { JOSEAlgNotAllowed, JWEInvalid } from "../errors.js";
+import { DECRYPTION_FIELDS, LIMIT_FIELDS } from "../policies.js";
+import { withEncryptionKey } from "./keys.js";
+
+const decoder = new TextDecoder();
+
+// The token as text, refused before anything is copied when longer than the policy allows.
+export function jweText(token, maxLength) {
+  let text;
+  if (typeof token === "string") text = token;
+  else if (token instanceof Uint8Array) text = token.byteLength > maxLength ? null : decoder.decode(token);
+  else throw new JWEInvalid("a compact JWE must be a string or a Uint8Array");
+  if (text === null || text.length > maxLength) {
+    throw new JWEInvalid("the token is longer than the configured limit", { code: "ERR_TOKEN_TOO_LARGE" });
+  }
+  return text;
+}
+
+// The protected header of a compact JWE, decrypting nothing (under the options' size limits).
+export function jweHeader(runtime, token, options) {
+  const policy = runtime.decryptionPolicies.policyFor(options, LIMIT_FIELDS);
+  const text = jweText(token, policy.maxTokenLength);
+  return JSON.parse(runtime.core.call("edgejwt_decode_jwe_header", runtime.decryptionPolicies.handleOf(policy), text).header);
+}
+
+// The token's algorithms, to bind raw key bytes to. The token chooses them, so PBES2 (which makes
+// the recipient run PBKDF2 on the bytes as a password) is taken only when the caller's
+// keyManagementAlgorithms lists it, as jose does: bytes meant as an AES key are never a password.
+function algorithmsForBytes(runtime, text, options) {
+  const { alg, enc } = jweHeader(runtime, text, options);
+  if (typeof alg === "string" && alg.startsWith("PBES2") && !options.keyManagementAlgorithms?.includes(alg)) {
+    throw new JOSEAlgNotAllowed(`a key given as bytes decrypts ${alg} only when options.keyManagementAlgorithms lists it`);
+  }
+  return { alg, enc };
+}
+
+// `call(keyHandle, policyHandle, text)` with the decryption key, under the options' policy. Raw
+// key bytes are bound to the token's own "alg" (or "enc" for "dir").
+export function decryptWith(runtime, token, key, options, call) {
+  const policies = runtime.decryptionPolicies;
+  const policy = policies.policyFor(options, DECRYPTION_FIELDS);
+  const text = jweText(token, policy.maxTokenLength);
+  const algorithms = key instanceof Uint8Array ? algorithmsForBytes(runtime, text, options) : {};
+  return withEncryptionKey(runtime, key, algorithms, (handle) => call(handle, policies.handleOf(policy), text));
+}
