@@ -170,11 +170,76 @@ export interface CompactVerifyResult {
 }
 
 export interface DecodeResult<P = JWTPayload> {
-  header: JWSHeaderParameters;
+  header: JWSHeaderParameters | JWEHeaderParameters;
+  /** undefined for a JWE: its claims are the key holder's. */
   payload: P;
+  /** true for a compact JWE (five parts). */
+  encrypted?: true;
   /** Always false: decode() checks the token's form, never its signature or claims. */
   verified: false;
 }
+
+/** JWE key management algorithms ("RSA1_5" is refused: RFC 8725 §3.2). */
+export type JWEKeyManagementAlgorithm =
+  | "dir" | "A128KW" | "A192KW" | "A256KW" | "A128GCMKW" | "A192GCMKW" | "A256GCMKW"
+  | "ECDH-ES" | "ECDH-ES+A128KW" | "ECDH-ES+A192KW" | "ECDH-ES+A256KW"
+  | "RSA-OAEP" | "RSA-OAEP-256" | "RSA-OAEP-384" | "RSA-OAEP-512"
+  | "PBES2-HS256+A128KW" | "PBES2-HS384+A192KW" | "PBES2-HS512+A256KW";
+export type JWEContentEncryptionAlgorithm =
+  | "A128GCM" | "A192GCM" | "A256GCM" | "A128CBC-HS256" | "A192CBC-HS384" | "A256CBC-HS512";
+
+export interface JWEHeaderParameters {
+  alg: JWEKeyManagementAlgorithm;
+  enc: JWEContentEncryptionAlgorithm;
+  kid?: string;
+  typ?: string;
+  cty?: string;
+  [member: string]: unknown;
+}
+
+export interface EncryptOptions {
+  alg: JWEKeyManagementAlgorithm;
+  enc: JWEContentEncryptionAlgorithm;
+  kid?: string;
+  /** Further protected header members ("apu"/"apv", "p2c", "typ", "cty", extensions in "crit"). */
+  header?: Record<string, unknown>;
+}
+
+/** encrypt() and signAndEncrypt(): the JWE's header, and sign()'s claim options. */
+export interface EncryptJWTOptions extends EncryptOptions, Omit<SignOptions, "alg" | "kid" | "typ" | "header"> {}
+
+export interface SignAndEncryptOptions extends EncryptJWTOptions {
+  /** The inner JWS ("typ" defaults to "JWT"); the JWE gets "cty": "JWT". */
+  signing: { alg: JWSAlgorithm; kid?: string; typ?: string; header?: Record<string, unknown> };
+}
+
+export interface DecryptOptions extends VerifyOptions {
+  /** Allowed JWE "alg" values (default: the key's). Bytes decrypt PBES2 only when it is listed here. */
+  keyManagementAlgorithms?: JWEKeyManagementAlgorithm[];
+  /** Allowed "enc" values (default: all). */
+  contentEncryptionAlgorithms?: JWEContentEncryptionAlgorithm[];
+  /** The most PBKDF2 iterations ("p2c") a token may ask for. Default 10,000. */
+  maxPBES2Count?: number;
+}
+
+/** An imported encryption Key, or raw bytes ("dir" content keys, AES key-wrapping keys, PBES2 passwords). */
+export type EncryptionKeyLike = Key | Uint8Array;
+
+/** A compact JWE of any bytes. */
+export function compactEncrypt(plaintext: Uint8Array, key: EncryptionKeyLike, options: EncryptOptions): string;
+export function compactDecrypt(jwe: string | Uint8Array, key: EncryptionKeyLike | LocalJWKSet, options?: DecryptOptions):
+  { plaintext: Uint8Array; protectedHeader: JWEHeaderParameters };
+/** An encrypted JWT (jose's EncryptJWT). */
+export function encrypt(claims: JWTPayload, key: EncryptionKeyLike, options: EncryptJWTOptions): string;
+/** An encrypted JWT, its claims checked as verify() checks them. */
+export function decrypt<P = JWTPayload>(token: string | Uint8Array, key: EncryptionKeyLike | LocalJWKSet, options?: DecryptOptions):
+  { payload: P; protectedHeader: JWEHeaderParameters };
+/** A nested JWT: signed, then encrypted. */
+export function signAndEncrypt(claims: JWTPayload, signingKey: KeyLike, encryptionKey: EncryptionKeyLike, options: SignAndEncryptOptions): string;
+/** A nested JWT: decrypted, then its inner JWS verified ("algorithms" is the inner JWS's allowlist). */
+export function decryptAndVerify<P = JWTPayload>(token: string | Uint8Array, decryptionKey: EncryptionKeyLike | LocalJWKSet,
+  verificationKey: KeyLike | LocalJWKSet, options?: DecryptOptions):
+  { payload: P; protectedHeader: JWEHeaderParameters; signedHeader: JWSHeaderParameters };
 
 /** Loads the Wasm build; await it once before any other call. */
 export function init(options?: InitOptions): Promise<void>;
@@ -182,7 +247,8 @@ export function sign(payload: JWTPayload, key: KeyLike, options: SignOptions): s
 export function verify<P = JWTPayload>(token: string | Uint8Array, key: KeyLike | LocalJWKSet, options?: VerifyOptions): VerifyResult<P>;
 export function decode<P = JWTPayload>(token: string | Uint8Array, options?: LimitOptions): DecodeResult<P>;
 export function generateTokenPair(claims: JWTPayload, key: KeyLike, options: TokenPairOptions): TokenPair;
-export function decodeProtectedHeader(token: string | Uint8Array, options?: LimitOptions): JWSHeaderParameters;
+/** A JWS's protected header, or a compact JWE's (five parts), verifying and decrypting nothing. */
+export function decodeProtectedHeader(token: string | Uint8Array, options?: LimitOptions): JWSHeaderParameters | JWEHeaderParameters;
 /** The Wasm instance's memory size. */
 export function memoryUsage(): { wasmMemoryBytes: number };
 /** A JWS over any payload bytes (no "typ" is added). */
@@ -190,19 +256,24 @@ export function compactSign(payload: Uint8Array, key: KeyLike, options: SignOpti
 export function compactVerify(token: string | Uint8Array, key: KeyLike | LocalJWKSet, options?: VerifyOptions): CompactVerifyResult;
 
 /** `alg`, when given, binds the key to that algorithm (and must agree with the JWK's own "alg"). */
-export function importJWK(jwk: JWK | string, alg?: JWSAlgorithm): Key;
+/** A JWE "alg" (or "enc", for a "dir" key), as the argument or the JWK's own "alg", makes a key for
+ * encryption only; any other key serves signatures only. */
+export function importJWK(jwk: JWK | string, alg?: JWSAlgorithm | JWEKeyManagementAlgorithm | JWEContentEncryptionAlgorithm): Key;
 /** Private JWK for private keys and secrets, public JWK for public keys. */
 export function exportJWK(key: Key): JWK;
-export function importSPKI(spki: string | Uint8Array, alg?: JWSAlgorithm): Key;
-export function importPKCS8(pkcs8: string | Uint8Array, alg?: JWSAlgorithm): Key;
-export function importX509(certificate: string | Uint8Array, alg?: JWSAlgorithm): Key;
+export function importSPKI(spki: string | Uint8Array, alg?: JWSAlgorithm | JWEKeyManagementAlgorithm): Key;
+export function importPKCS8(pkcs8: string | Uint8Array, alg?: JWSAlgorithm | JWEKeyManagementAlgorithm): Key;
+export function importX509(certificate: string | Uint8Array, alg?: JWSAlgorithm | JWEKeyManagementAlgorithm): Key;
 /** Any of: PUBLIC KEY, PRIVATE KEY, RSA PUBLIC KEY, RSA PRIVATE KEY, EC PRIVATE KEY, CERTIFICATE. */
-export function importPEM(pem: string, alg?: JWSAlgorithm): Key;
+export function importPEM(pem: string, alg?: JWSAlgorithm | JWEKeyManagementAlgorithm): Key;
 export function exportSPKI(key: Key): string;
 export function exportPKCS8(key: Key): string;
 export function createLocalJWKSet(jwks: { keys: JWK[] }): LocalJWKSet;
-export function generateKeyPair(alg: JWSAlgorithm, options?: { modulusLength?: number }): { publicKey: Key; privateKey: Key };
-export function generateSecret(alg: "HS256" | "HS384" | "HS512"): Key;
+/** `crv` for ECDH-ES: "P-256" (default), "P-384", "P-521", "X25519". */
+export function generateKeyPair(alg: JWSAlgorithm | JWEKeyManagementAlgorithm, options?: { modulusLength?: number; crv?: string }):
+  { publicKey: Key; privateKey: Key };
+/** HMAC secrets; AES keys (AxxxKW, AxxxGCMKW); "dir" content keys, named by their "enc"; PBES2 passwords. */
+export function generateSecret(alg: "HS256" | "HS384" | "HS512" | JWEKeyManagementAlgorithm | JWEContentEncryptionAlgorithm): Key;
 export function calculateJwkThumbprint(jwk: JWK | Key, digestAlgorithm?: "sha256" | "sha384" | "sha512"): string;
 
 export class JOSEError extends Error {
@@ -217,6 +288,9 @@ export class JOSENotSupported extends JOSEError {}
 export class JOSEAlgNotAllowed extends JOSEError {}
 export class JWSInvalid extends JOSEError {}
 export class JWTInvalid extends JOSEError {}
+export class JWEInvalid extends JOSEError {}
+/** Every failure only the key could tell (wrong key or "enc", any changed part): one code, no detail. */
+export class JWEDecryptionFailed extends JOSEError {}
 export class JWSSignatureVerificationFailed extends JOSEError {}
 export class KeyInvalid extends JOSEError {}
 export class JWKInvalid extends JOSEError {}

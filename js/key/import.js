@@ -8,16 +8,17 @@ import { importedKey } from "./key.js";
 
 const PEM_LABEL = /^\s*-----BEGIN ([A-Z0-9 ]+)-----/;
 
-// A Key of `source` ({ format, data, alg }). A key for a JWE "alg" (or, for "dir", an "enc") —
-// named by the argument, or by a JWK's own "alg" or "use": "enc" — serves encryption only; any
-// other key serves signatures only (the core binds the use at import).
+// A Key of `source` ({ format, data, alg }). A key for a JWE "alg" (or, for "dir", an "enc"),
+// named by the argument or by a JWK's own "alg", serves encryption only; any other key serves
+// signatures only (the core binds the use at import, and refuses a JWK whose "use" or "key_ops"
+// disagree). As in jose, the algorithm says what a key is for: "use": "enc" alone does not.
 export function importKey(runtime, source, jwk) {
   runtime.ready();
   if (source.alg !== undefined && typeof source.alg !== "string") {
     throw new JOSEInvalidArgument('alg must be a string, e.g. "ES256"');
   }
   const names = runtime.encryptionNames;
-  const forEncryption = names.has(source.alg) || names.has(jwk?.alg) || jwk?.use === "enc";
+  const forEncryption = names.has(source.alg) || names.has(jwk?.alg);
   return importedKey(runtime, forEncryption ? { ...source, use: KeyUse.encryption } : source);
 }
 
@@ -43,7 +44,7 @@ function importPem(runtime, source, label, derFormat, alg) {
   return importKey(runtime, { format: KeyFormat.pem, data: source, alg });
 }
 
-// A JWK's text read only for its "alg" and "use" (the core reads it again, strictly).
+// A JWK's text read only for its "alg" (the core reads it again, strictly).
 function parsed(json) {
   try {
     const value = JSON.parse(json);

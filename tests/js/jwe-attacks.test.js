@@ -112,7 +112,10 @@ for (const build of builds) {
       const jwk = await jose.exportJWK(joseKeys.privateKey);
       const asSigner = api.importJWK(jwk, "ES256");
       assert.throws(() => api.compactDecrypt(token, asSigner), { code: "ERR_JOSE_ALG_NOT_ALLOWED" });
-      const asDecrypter = api.importJWK({ ...jwk, use: "enc" });
+      const asDecrypter = api.importJWK({ ...jwk, use: "enc" }, "ECDH-ES+A256KW");
+      // A JWK whose "use" is "sig" never decrypts, whatever alg it is imported for.
+      assert.throws(() => api.compactDecrypt(token, api.importJWK({ ...jwk, use: "sig" }, "ECDH-ES+A256KW")),
+        { code: "ERR_JOSE_ALG_NOT_ALLOWED" });
       assert.deepEqual(api.compactDecrypt(token, asDecrypter).plaintext, plaintext);
       assert.throws(() => api.sign({ sub: "x" }, asDecrypter, { alg: "ES256" }), { code: "ERR_KEY_USAGE" });
     });
