@@ -1,28 +1,15 @@
 // Decrypting a compact JWE under the caller's options (jose's keyManagementAlgorithms,
 // contentEncryptionAlgorithms, maxPBES2Count, verify's claim options and the size limits), made
 // into a decryption policy once (policies.js). Every check is the core's.
-import { JOSEAlgNotAllowed, JWEInvalid } from "../errors.js";
+import { JOSEAlgNotAllowed } from "../errors.js";
+import { JWE, tokenText } from "../arguments.js";
 import { DECRYPTION_FIELDS, LIMIT_FIELDS } from "../policies.js";
 import { withEncryptionKey } from "./keys.js";
-
-const decoder = new TextDecoder();
-
-// The token as text, refused before anything is copied when longer than the policy allows.
-export function jweText(token, maxLength) {
-  let text;
-  if (typeof token === "string") text = token;
-  else if (token instanceof Uint8Array) text = token.byteLength > maxLength ? null : decoder.decode(token);
-  else throw new JWEInvalid("a compact JWE must be a string or a Uint8Array");
-  if (text === null || text.length > maxLength) {
-    throw new JWEInvalid("the token is longer than the configured limit", { code: "ERR_TOKEN_TOO_LARGE" });
-  }
-  return text;
-}
 
 // The protected header of a compact JWE, decrypting nothing (under the options' size limits).
 export function jweHeader(runtime, token, options) {
   const policy = runtime.decryptionPolicies.policyFor(options, LIMIT_FIELDS);
-  const text = jweText(token, policy.maxTokenLength);
+  const text = tokenText(token, policy.maxTokenLength, JWE);
   return JSON.parse(runtime.core.call("edgejwt_decode_jwe_header", runtime.decryptionPolicies.handleOf(policy), text).header);
 }
 
@@ -42,7 +29,7 @@ function algorithmsForBytes(runtime, text, options) {
 export function decryptWith(runtime, token, key, options, call) {
   const policies = runtime.decryptionPolicies;
   const policy = policies.policyFor(options, DECRYPTION_FIELDS);
-  const text = jweText(token, policy.maxTokenLength);
+  const text = tokenText(token, policy.maxTokenLength, JWE);
   const algorithms = key instanceof Uint8Array ? algorithmsForBytes(runtime, text, options) : {};
   return withEncryptionKey(runtime, key, algorithms, (handle) => call(handle, policies.handleOf(policy), text));
 }
