@@ -328,23 +328,6 @@ edgejwt_status encrypt_with(edgejwt_context *context, edgejwt_result *result, ed
   return produced(out, status);
 }
 
-edgejwt_status import_for(edgejwt_context *context, ResultStorage &out, int32_t format, int32_t use, ByteView data,
-                          std::string_view alg) {
-  KeyImportFormat import_format;
-  KeyUse key_use;
-  if (!from_abi(format, KeyImportFormat::Secret, KeyImportFormat::CertificateDer, import_format)) {
-    return fail_with_detail(out, Status::InvalidArgument, "format");
-  }
-  if (!from_abi(use, KeyUse::Signature, KeyUse::Encryption, key_use)) {
-    return fail_with_detail(out, Status::InvalidArgument, "use");
-  }
-  Key key;
-  if (Status status = import_key(import_format, data, key_use, alg, key, out.token.detail); status != Status::Ok) {
-    return finish(out, status);
-  }
-  return finish(out, kept(out, context->keys, std::move(key)));
-}
-
 // The curve family a JWK "crv" names, for ECDH-ES key generation.
 bool curve_family(std::string_view crv, KeyFamily &out) {
   for (unsigned i = 0; i < kKeyFamilyCount; ++i) {
@@ -377,27 +360,12 @@ void edgejwt_result_free(edgejwt_result *result) { delete static_cast<ResultStor
 
 edgejwt_status edgejwt_key_import(edgejwt_context *context, edgejwt_result *result, int32_t format, const uint8_t *data,
                                   size_t data_len, const char *alg, size_t alg_len) {
-  ResultStorage &out = cleared(result);
-  KeyImportFormat import_format;
-  if (!from_abi(format, KeyImportFormat::Secret, KeyImportFormat::CertificateDer, import_format)) {
-    return fail_with_detail(out, Status::InvalidArgument, "format");
-  }
-  Key key;
-  if (Status status = import_key(import_format, bytes(data, data_len), text(alg, alg_len), key, out.token.detail);
-      status != Status::Ok) {
-    return finish(out, status);
-  }
-  return finish(out, kept(out, context->keys, std::move(key)));
+  return edgejwt_key_import_for(context, result, format, EDGEJWT_USE_SIGNATURE, data, data_len, alg, alg_len);
 }
 
 edgejwt_status edgejwt_key_import_jwks(edgejwt_context *context, edgejwt_result *result, const char *jwks_json,
                                        size_t jwks_len) {
-  ResultStorage &out = cleared(result);
-  KeySet set;
-  if (Status status = KeySet::import(text(jwks_json, jwks_len), set, out.token.detail); status != Status::Ok) {
-    return finish(out, status);
-  }
-  return finish(out, kept(out, context->keys, std::move(set)));
+  return edgejwt_key_import_jwks_for(context, result, EDGEJWT_USE_SIGNATURE, jwks_json, jwks_len);
 }
 
 edgejwt_status edgejwt_key_generate(edgejwt_context *context, edgejwt_result *result, const char *alg, size_t alg_len,
@@ -584,7 +552,22 @@ edgejwt_status edgejwt_decode_header(edgejwt_context *context, edgejwt_result *r
 
 edgejwt_status edgejwt_key_import_for(edgejwt_context *context, edgejwt_result *result, int32_t format, int32_t use,
                                       const uint8_t *data, size_t data_len, const char *alg, size_t alg_len) {
-  return import_for(context, cleared(result), format, use, bytes(data, data_len), text(alg, alg_len));
+  ResultStorage &out = cleared(result);
+  KeyImportFormat import_format;
+  KeyUse key_use;
+  if (!from_abi(format, KeyImportFormat::Secret, KeyImportFormat::CertificateDer, import_format)) {
+    return fail_with_detail(out, Status::InvalidArgument, "format");
+  }
+  if (!from_abi(use, KeyUse::Signature, KeyUse::Encryption, key_use)) {
+    return fail_with_detail(out, Status::InvalidArgument, "use");
+  }
+  Key key;
+  if (Status status = import_key(import_format, bytes(data, data_len), key_use, text(alg, alg_len), key,
+                                 out.token.detail);
+      status != Status::Ok) {
+    return finish(out, status);
+  }
+  return finish(out, kept(out, context->keys, std::move(key)));
 }
 
 edgejwt_status edgejwt_key_import_jwks_for(edgejwt_context *context, edgejwt_result *result, int32_t use,
