@@ -268,7 +268,8 @@ export function importX509(certificate: string | Uint8Array, alg?: JWSAlgorithm 
 export function importPEM(pem: string, alg?: JWSAlgorithm | JWEKeyManagementAlgorithm): Key;
 export function exportSPKI(key: Key): string;
 export function exportPKCS8(key: Key): string;
-export function createLocalJWKSet(jwks: { keys: JWK[] }): LocalJWKSet;
+/** `use: "enc"`: a set to decrypt with (compactDecrypt, decrypt, decryptAndVerify); "sig" (default): to verify with. */
+export function createLocalJWKSet(jwks: { keys: JWK[] }, options?: { use?: "sig" | "enc" }): LocalJWKSet;
 /** `crv` for ECDH-ES: "P-256" (default), "P-384", "P-521", "X25519". */
 export function generateKeyPair(alg: JWSAlgorithm | JWEKeyManagementAlgorithm, options?: { modulusLength?: number; crv?: string }):
   { publicKey: Key; privateKey: Key };

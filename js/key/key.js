@@ -70,13 +70,15 @@ export class Key {
 
 // A local JWK Set (jose's createLocalJWKSet): verify picks the one key that fits a token.
 export class LocalJWKSet {
-  // `jwks` is the caller's set copied and frozen, `json` its JSON as the core imported it.
-  constructor(runtime, handle, description, jwks, json) {
-    this.size = description.keys; // usable signature keys
-    this.skipped = description.skipped; // entries that can never verify a JWS (encryption keys, …)
+  // `jwks` is the caller's set copied and frozen, `json` its JSON as the core imported it, `use` a
+  // KeyUse (signature: verify picks from it; encryption: decryption does).
+  constructor(runtime, handle, description, jwks, json, use = KeyUse.signature) {
+    this.use = use === KeyUse.encryption ? "enc" : "sig";
+    this.size = description.keys; // usable keys of that use
+    this.skipped = description.skipped; // entries that can never serve it (encryption keys in a verify set, …)
     this.jwks = jwks;
     this.matched = new Map(); // index in "keys" -> Key, made when first matched
-    attach(this, runtime, handle, { jwks: json });
+    attach(this, runtime, handle, { jwks: json, use });
   }
 
   // The Key for the set's entry at `index` (as reported by a verification).
@@ -118,10 +120,10 @@ export function keyOfHandle(runtime, handle, source) {
   return new Key(runtime, handle, describe(runtime, handle), source);
 }
 
-// A LocalJWKSet of a set's JSON (`jwks` its frozen plain copy).
-export function importedSet(runtime, jwks, json) {
-  const handle = handleFrom(runtime, { jwks: json });
-  return new LocalJWKSet(runtime, handle, describe(runtime, handle), jwks, json);
+// A LocalJWKSet of a set's JSON (`jwks` its frozen plain copy) for a use (KeyUse; signature by default).
+export function importedSet(runtime, jwks, json, use) {
+  const handle = handleFrom(runtime, { jwks: json, use });
+  return new LocalJWKSet(runtime, handle, describe(runtime, handle), jwks, json, use);
 }
 
 // Whether `value` is a Key or LocalJWKSet (of any runtime: handleFor says whose).

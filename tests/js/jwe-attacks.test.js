@@ -120,6 +120,35 @@ for (const build of builds) {
       assert.throws(() => api.sign({ sub: "x" }, asDecrypter, { alg: "ES256" }), { code: "ERR_KEY_USAGE" });
     });
 
+    it("a JWK Set for decryption (use: enc) picks the key a token names and never verifies; a verify set never decrypts", async () => {
+      const first = await jose.generateKeyPair("ECDH-ES+A256KW", { extractable: true });
+      const second = await jose.generateKeyPair("RSA-OAEP-256", { extractable: true });
+      const entries = [
+        { ...(await jose.exportJWK(first.privateKey)), kid: "a", alg: "ECDH-ES+A256KW", use: "enc" },
+        { ...(await jose.exportJWK(second.privateKey)), kid: "b", alg: "RSA-OAEP-256" },
+      ];
+      const signing = await jose.generateKeyPair("ES256", { extractable: true });
+      const jwks = { keys: [...entries, { ...(await jose.exportJWK(signing.publicKey)), kid: "s", alg: "ES256" }] };
+      const decrypting = api.createLocalJWKSet(jwks, { use: "enc" });
+      assert.equal(decrypting.use, "enc");
+      assert.equal(decrypting.size, 2);
+      for (const [kid, alg, recipientKey] of [["a", "ECDH-ES+A256KW", first.publicKey], ["b", "RSA-OAEP-256", second.publicKey]]) {
+        const token = await new jose.CompactEncrypt(plaintext).setProtectedHeader({ alg, enc: "A256GCM", kid }).encrypt(recipientKey);
+        assert.deepEqual(api.compactDecrypt(token, decrypting).plaintext, plaintext, kid);
+        const wrongKid = withHeader(token, { ...headerOf(token), kid: kid === "a" ? "b" : "a" });
+        assert.throws(() => api.compactDecrypt(wrongKid, decrypting), { code: "ERR_JWKS_NO_MATCHING_KEY" });
+      }
+      const token = await new jose.CompactEncrypt(plaintext).setProtectedHeader({ alg: "ECDH-ES+A256KW", enc: "A256GCM", kid: "a" })
+        .encrypt(first.publicKey);
+      const verifying = api.createLocalJWKSet(jwks);
+      assert.equal(verifying.size, 1);
+      assert.throws(() => api.compactDecrypt(token, verifying), { code: "ERR_JWKS_NO_MATCHING_KEY" });
+      const jws = await new jose.SignJWT({ sub: "x" }).setProtectedHeader({ alg: "ES256", kid: "s" }).sign(signing.privateKey);
+      assert.equal(api.verify(jws, verifying).payload.sub, "x");
+      assert.throws(() => api.verify(jws, decrypting), { code: "ERR_JWKS_NO_MATCHING_KEY" });
+      assert.throws(() => api.createLocalJWKSet(jwks, { use: "both" }), { code: "ERR_INVALID_ARGUMENT" });
+    });
+
     it("bad argument types are refused before Wasm memory is touched, and the instance answers afterwards", () => {
       const token = api.compactEncrypt(plaintext, recipient, { alg: "ECDH-ES+A256KW", enc: "A256GCM" });
       const epoch = () => api.memoryUsage().wasmMemoryBytes;
