@@ -170,11 +170,8 @@ export interface CompactVerifyResult {
 }
 
 export interface DecodeResult<P = JWTPayload> {
-  header: JWSHeaderParameters | JWEHeaderParameters;
-  /** undefined for a JWE: its claims are the key holder's. */
+  header: JWSHeaderParameters;
   payload: P;
-  /** true for a compact JWE (five parts). */
-  encrypted?: true;
   /** Always false: decode() checks the token's form, never its signature or claims. */
   verified: false;
 }

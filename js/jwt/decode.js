@@ -23,12 +23,9 @@ export function decodeProtectedHeader(runtime, token, options) {
   return JSON.parse(decodeWith(runtime, "edgejwt_decode_header", token, options).header);
 }
 
-// A JWT's header and claims, or a JWE's header alone ({ header, payload: undefined, encrypted: true }):
-// its claims are for the key holder.
+// A JWT's header and claims (jose's decodeJwt): a JWE is refused as a JWS of five parts, since its
+// claims are the key holder's; decodeProtectedHeader shows its header.
 export function decode(runtime, token, options) {
-  if (isJwe(token)) {
-    return { header: decodeProtectedHeader(runtime, token, options), payload: undefined, verified: false, encrypted: true };
-  }
   const { header, payload } = decodeWith(runtime, "edgejwt_decode", token, options);
   return { header: JSON.parse(header), payload: JSON.parse(payload), verified: false };
 }

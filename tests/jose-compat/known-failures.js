@@ -142,14 +142,14 @@ export const BY_CAUSE = {
   ],
   decoders: [
     "decode/decodeJwt-two-parts", "decode/decodeJwt-jwe", "decode/decodeJwt-header-not-json",
-    "decode/decodeJwt-not-string", "decode/decodeProtectedHeader-jwe", "decode/decodeProtectedHeader-flattened",
+    "decode/decodeJwt-not-string", "decode/decodeProtectedHeader-flattened",
     "decode/decodeProtectedHeader-flattened-without-protected", "decode/decodeProtectedHeader-not-json",
     "decode/decodeProtectedHeader-not-object", "decode/decodeProtectedHeader-empty",
     "decode/decodeProtectedHeader-four-parts", "decode/decodeProtectedHeader-not-string", "arguments/decodeJwt-null",
     "arguments/decodeProtectedHeader-null",
   ],
   errorsApi: [
-    "api/errors-names", "api/errors-codes", "api/JWTExpired-classes", "api/claim-failure-properties",
+    "api/JWTExpired-classes", "api/claim-failure-properties",
     "api/construct-claim-failure", "api/construct-no-matching-key",
   ],
   strictReason: [
