@@ -9,12 +9,14 @@
 // JWKS_DELAY_MS to answer, a key set expiring every second (maxStale 0) with and without refresh
 // ahead, counting the requests that waited for it, and cold starts (workerd restarted) with and
 // without the key set persisted in the Cache API; then cookie sessions on and off
-// (bench/edge-sessions.js). Prints requests/s and p50/p99 latency, and writes
+// (bench/edge-sessions.js). Prints requests/s, p50/p99 latency and the CPU time workerd spent per
+// request (which other processes on a shared machine change far less than requests/s), and writes
 // artifacts/bench-edge.json. Measured, never asserted; each case also reports the answers it got
 // and the gateway's cache hit rate over it, to show it measured what it says.
 // Environment: BENCH_EDGE_SECONDS per case (default 5), BENCH_EDGE_CONNECTIONS (default 10).
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
+import { readFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import autocannon from "autocannon";
 
@@ -38,6 +40,7 @@ const CACHE_ENTRIES = 64;
 const POOL = 512;
 const JWKS_DELAY_MS = 200; // the slow JWKS endpoint's answer time
 const COLD_STARTS = 5; // workerd restarts per cold-start case
+const CLOCK_TICKS = 100; // /proc's unit of CPU time per second (USER_HZ, 100 on Linux)
 
 const running = [];
 async function stopAll() {
@@ -116,9 +119,11 @@ async function main() {
     const target = [gateway, rules, throttled, expiringPlain, expiringAhead].find(({ url }) => url === test.url);
     if (test.rewarm) await load({ ...test, seconds: 0.5 });
     const before = target ? await stats(target) : null;
+    const cpuBefore = target ? cpuMsOf(target.pid) : null;
     const result = await load({ ...test, seconds: SECONDS });
+    const cpuAfter = target ? cpuMsOf(target.pid) : null;
     const after = target ? await stats(target) : null;
-    results.push(summary(test, result, before, after));
+    results.push({ ...summary(test, result, before, after), workerdCpuMicrosPerRequest: target ? cpuPerRequest(cpuAfter - cpuBefore, result) : null });
     console.log("done");
   }
   print(results);
@@ -188,6 +193,20 @@ function summary(test, { result, latencies }, before, after) {
 }
 
 const round = (milliseconds) => Math.round(milliseconds * 100) / 100;
+
+// The CPU time (user + system, all threads) process `pid` has used, in ms, from /proc (Linux): what
+// workerd spends per request, which other processes on a shared machine do not change as they do
+// throughput.
+function cpuMsOf(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" "); // after "pid (name) ": state, ppid, …
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
+
+function cpuPerRequest(cpuMs, { result }) {
+  const answered = Object.values(result.statusCodeStats ?? {}).reduce((sum, { count }) => sum + count, 0);
+  return answered ? Math.round((cpuMs * 1000) / answered * 10) / 10 : null;
+}
 
 // A JWKS endpoint on loopback that answers `jwks` (text) after JWKS_DELAY_MS, or 503 while `down`.
 async function startSlowJwks(jwks) {
@@ -263,19 +282,20 @@ First request of a fresh workerd (JWKS endpoint answering in ${JWKS_DELAY_MS} ms
 }
 
 function print(results) {
-  const rows = [["case", "req/s", "p50 ms", "p99 ms", "answers", "cache hit rate", "JWKS waits"]];
+  const rows = [["case", "req/s", "p50 ms", "p99 ms", "workerd CPU µs/req", "answers", "cache hit rate", "JWKS waits"]];
   for (const r of results) {
     const answers = Object.entries(r.statuses).map(([status, count]) => `${count}×${status}`).join(" ") +
       (r.asExpected ? "" : ` (expected all ${[r.expectedStatus].flat().join(" or ")}; errors ${r.errors}, timeouts ${r.timeouts})`);
-    rows.push([r.case, String(r.requestsPerSecond), r.latencyMs.p50.toFixed(2), r.latencyMs.p99.toFixed(2), answers,
+    rows.push([r.case, String(r.requestsPerSecond), r.latencyMs.p50.toFixed(2), r.latencyMs.p99.toFixed(2),
+      r.workerdCpuMicrosPerRequest === null ? "-" : r.workerdCpuMicrosPerRequest.toFixed(0), answers,
       r.cacheHitRate === null ? "-" : `${(r.cacheHitRate * 100).toFixed(1)}%`, r.jwksWaits === null ? "-" : String(r.jwksWaits)]);
   }
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
   const load = loadavg().map((value) => value.toFixed(1)).join(" ");
   console.log(`\n${SECONDS} s per case, ${CONNECTIONS} connections, loopback, ${cpus().length} CPUs, load ${load} (${process.version})\n`);
   for (const [index, row] of rows.entries()) {
-    console.log(`| ${row.map((cell, column) => (column === 0 || column === 4 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join(" | ")} |`);
-    if (index === 0) console.log(`|${widths.map((width, column) => (column === 0 || column === 4 ? `-${"-".repeat(width)}-` : `-${"-".repeat(width)}:`)).join("|")}|`);
+    console.log(`| ${row.map((cell, column) => (column === 0 || column === 5 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join(" | ")} |`);
+    if (index === 0) console.log(`|${widths.map((width, column) => (column === 0 || column === 5 ? `-${"-".repeat(width)}-` : `-${"-".repeat(width)}:`)).join("|")}|`);
   }
 }
 

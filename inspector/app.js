@@ -13,7 +13,7 @@ import { exportJWK as toJwk } from "../js/key/export.js";
 import { generateKeyPair as keyPair, generateSecret as secret } from "../js/key/generate.js";
 import { calculateJwkThumbprint as thumbprint } from "../js/key/thumbprint.js";
 import { createLocalJWKSet as localSet } from "../js/jwks/local.js";
-import { JWTClaimValidationFailed } from "../js/errors.js";
+import { JWTClaimValidationFailed, JWTExpired } from "../js/errors.js";
 import { secondsOf } from "../js/timespan.js";
 import { base64url } from "../js/util.js";
 import { lint } from "./lint.js";
@@ -112,7 +112,7 @@ function renderTokenError(failure, explanation) {
   box.hidden = !failure;
   box.replaceChildren();
   if (!failure) return;
-  box.append(el("p", null, codeOf(failure.code ?? failure.name), " ", failure.message));
+  box.append(el("p", null, codeOf(failure.status ?? failure.code ?? failure.name), " ", failure.message));
   if (explanation.text) box.append(el("p", null, explanation.text));
 }
 
@@ -209,8 +209,9 @@ function verifyOptions() {
 }
 
 function errorLines(error) {
-  const lines = [el("p", null, codeOf(error.code ?? error.name), " ", error.message)];
-  if (HINTS[error.code]) lines.push(el("p", null, HINTS[error.code]));
+  const status = error.status ?? error.code;
+  const lines = [el("p", null, codeOf(status ?? error.name), " ", error.message)];
+  if (HINTS[status]) lines.push(el("p", null, HINTS[status]));
   return lines;
 }
 
@@ -232,7 +233,7 @@ function renderVerify() {
       ...matchedKeyLines(result.key ?? key.key, key),
     ]);
   } catch (error) {
-    if (error instanceof JWTClaimValidationFailed) {
+    if (error instanceof JWTClaimValidationFailed || error instanceof JWTExpired) { // as in jose, neither is the other
       return render(box, "claims-failed", [
         el("p", "verdict", "Signature verified, but a claim check failed"),
         el("p", null, codeOf(error.code), " ", error.message, ` (claim ${error.claim}: ${error.reason.replace("_", " ")})`),

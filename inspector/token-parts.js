@@ -63,19 +63,20 @@ export function explain(error, token) {
   const parts = partsOf(token);
   const part = parts.find(({ name }) => name === error.detail);
   const where = part ? `The ${part.name}` : "The token";
-  if (error.code === "ERR_JWS_INVALID") {
+  const status = error.status ?? error.code;  // the core's status name: finer than jose's code
+  if (status === "ERR_JWS_INVALID") {
     if (token === "") return { part: null, at: null, text: "The token is empty." };
     if (parts.length === 5) return { part: null, at: null, text: "It has five parts: that is an encrypted token (JWE), not a signed one." };
     if (parts.length !== 3) return { part: null, at: null, text: `A JWT has three parts separated by dots; this one has ${parts.length}.` };
     if (parts[0].text === "") return { part: "header", at: null, text: "The header (the first part) is empty." };
   }
-  if (error.code === "ERR_BASE64URL_INVALID" && part) {
+  if (status === "ERR_BASE64URL_INVALID" && part) {
     const problem = base64urlProblem(part.text);
     if (problem) {
       return { part: part.name, at: problem.at === undefined ? null : part.start + problem.at, text: `${where} is not base64url: ${problem.reason}.` };
     }
   }
-  if (error.code?.startsWith("ERR_JSON") && part) {
+  if (status?.startsWith("ERR_JSON") && part) {
     const decoded = decodePart(part.text) ?? "";
     const preview = decoded.length > PREVIEW_LENGTH ? `${decoded.slice(0, PREVIEW_LENGTH)}…` : decoded;
     return { part: part.name, at: null, text: `${where} decodes to ${JSON.stringify(preview)}, which is not a usable JSON object.` };

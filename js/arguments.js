@@ -1,6 +1,7 @@
 // The API's argument checks that several operations share (the ABI's own, which nothing passes
 // around, are core/signatures.js's).
 import { JOSEInvalidArgument, JWEInvalid, JWSInvalid } from "./errors.js";
+import { errorFromStatus } from "./core/status-errors.js";
 
 const decoder = new TextDecoder();
 const EMPTY_OPTIONS = Object.freeze({});
@@ -34,7 +35,8 @@ export function tokenText(token, maxLength, form = JWS) {
   else if (token instanceof Uint8Array) text = token.byteLength > maxLength ? null : decoder.decode(token);
   else throw new form.ErrorClass(`a compact ${form.name} must be a string or a Uint8Array`);
   if (text === null || text.length > maxLength) {
-    throw new form.ErrorClass("the token is longer than the configured limit", { code: "ERR_TOKEN_TOO_LARGE" });
+    const error = errorFromStatus("ERR_TOKEN_TOO_LARGE", "the token is longer than the configured limit");
+    throw form === JWS ? error : new form.ErrorClass(error.message, { reason: error.reason, status: error.status });
   }
   return text;
 }

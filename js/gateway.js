@@ -16,14 +16,14 @@ import { JOSEError, JOSEInvalidArgument } from "./errors.js";
 import { codeOf, forbidden, isUnavailable, json, rejected, throttled } from "./gateway/answers.js";
 import { GatewayForbidden, GatewayUnknownIssuer, missingGrant, tokensFor, verifyTokens } from "./gateway/authorize.js";
 import { ClaimHeaderType, headerNameOf } from "./gateway/claim-headers.js";
-import { DenialLog } from "./gateway/denial-log.js";
+import { Denials } from "./gateway/denials.js";
 import { NEVER_FORWARDED, incomingHeaders, isPreflight, originRequest } from "./gateway/forwarding.js";
 import { Counters, scrapedFamilies } from "./gateway/metrics.js";
 import { operatorEndpointsOf } from "./gateway/operator-endpoints.js";
 import { booleanOf } from "./gateway/options.js";
 import { JWTRevoked, PROVIDER_OPTIONS, providersOf } from "./gateway/providers.js";
 import { originPrefixOf, requestTargetOf } from "./gateway/request-target.js";
-import { NONE, ruleTableOf } from "./gateway/rules.js";
+import { NONE, bypassRules, ruleTableOf } from "./gateway/rules.js";
 import { GatewaySessions } from "./gateway/sessions.js";
 import { FailureThrottle, GatewayThrottled } from "./gateway/throttle.js";
 import { VerifiedTokenCache } from "./cache/verified-tokens.js";
@@ -38,8 +38,6 @@ const PRINTABLE = /^[\x20-\x7e]*$/;
 // What the gateway may add to a request (claim and payload headers, counted as name + value + 4
 // bytes each): Node's default limit for a whole request head is 16 KiB.
 const MAX_ADDED_HEADER_BYTES = 8192;
-// The stats() totals by the status of the gateway's own answer.
-const DENIAL_KINDS = { 400: "refused", 431: "refused", 401: "rejected", 503: "rejected", 403: "forbidden", 429: "throttled" };
 
 // Bound by each entry point to its own API (and so to its own Wasm build).
 export function createGatewayFactory(api) {
@@ -63,7 +61,6 @@ class Gateway {
     this.fetch = config.fetch ?? ((request) => globalThis.fetch(request));
     this.cache = config.cache === false ? null : new VerifiedTokenCache(config.cache ?? {});
     this.counters = new Counters();
-    this.denials = { refused: 0, rejected: 0, forbidden: 0, throttled: 0 };
     const shared = {
       api, fetch: config.fetch, logger: config.logger, store: config.snapshotStore, cache: this.cache,
       onFetch: (...event) => this.fetched(...event),
@@ -88,7 +85,7 @@ class Gateway {
       throw new JOSEInvalidArgument("maxAddedHeaderBytes must be a whole number of bytes");
     }
     this.throttle = config.throttle === undefined ? null : new FailureThrottle(config.throttle);
-    this.denialLog = new DenialLog(config.denialLog, { onSuppressed: () => this.counters.add("edgejwt_denial_logs_suppressed_total") });
+    this.denials = new Denials(api, this.counters, config.denialLog);
     this.operatorEndpoints = operatorEndpointsOf(config.metrics);
     this.operatorView = { metrics: () => this.metrics(), stats: () => this.stats(), counters: this.counters };
     this.startedAt = Date.now();
@@ -195,30 +192,8 @@ class Gateway {
     return this.deny(context, code, forbidden(this.realm, description, code), { provider, verified });
   }
 
-  // Counts and logs the gateway's own answer `response` to a request, and returns it.
-  deny(context, code, response, { provider = null, token, verified, claims } = {}) {
-    const rule = context.rule?.name ?? "";
-    this.counters.add("edgejwt_denied_total", [rule, provider?.name ?? "", code]);
-    this.denials[DENIAL_KINDS[response.status]]++;
-    this.denialLog.record(() => {
-      const payload = verified?.[0].result.payload ?? claims ?? {};
-      const anyToken = token ?? verified?.[0].token;
-      return {
-        status: response.status, code, rule, provider: provider?.name, kid: anyToken && this.kidOf(anyToken),
-        sub: payload.sub, jti: payload.jti, method: context.request.method, path: context.path, client: context.client,
-      };
-    });
-    return response;
-  }
-
-  // The kid a token's header names, read without trusting it, for the log.
-  kidOf(token) {
-    try {
-      const { kid } = this.api.decodeProtectedHeader(token);
-      return typeof kid === "string" ? kid : undefined;
-    } catch {
-      return undefined;
-    }
+  deny(context, code, response, about) {
+    return this.denials.record(context, code, response, about);
   }
 
   // The verified providers' claim and payload headers together; a ClaimHeaderType (with its
@@ -264,21 +239,10 @@ class Gateway {
     return {
       requests: counters.sum("edgejwt_requests_total"), allowed: counters.sum("edgejwt_allowed_total"),
       bypassed: counters.sum("edgejwt_bypassed_total"), unverified: counters.sum("edgejwt_forwarded_unverified_total"),
-      ...this.denials, revoked: counters.sum("edgejwt_revoked_total"), originErrors: counters.sum("edgejwt_origin_errors_total"),
+      ...this.denials.totals, revoked: counters.sum("edgejwt_revoked_total"), originErrors: counters.sum("edgejwt_origin_errors_total"),
       rejections: counters.totalsBy("edgejwt_denied_total", "code"),
       cache: this.cache ? this.cache.stats() : null, throttle: this.throttle ? this.throttle.stats() : null,
       jwks: only.jwks, revocation: only.revocation, providers,
     };
   }
-}
-
-// The single-provider config's `bypass` list as rules: "/health" is that path, "/public/*"
-// everything under /public/.
-function bypassRules(bypass) {
-  if (!Array.isArray(bypass)) throw new JOSEInvalidArgument("bypass must be an array of paths");
-  return [...new Set(bypass)].map((entry) => ({
-    name: String(entry),
-    match: typeof entry === "string" && entry.endsWith("/*") ? { prefix: entry.slice(0, -1) } : { path: entry },
-    requires: NONE,
-  }));
 }

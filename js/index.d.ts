@@ -276,12 +276,31 @@ export function calculateJwkThumbprint(jwk: JWK | Key, digestAlgorithm?: "sha256
 
 export class JOSEError extends Error {
   static code: string;
-  /** Stable error code, e.g. "ERR_JWS_SIGNATURE_VERIFICATION_FAILED". */
+  constructor(message?: string, options?: { cause?: unknown });
+  /** jose's code for the condition, e.g. "ERR_JWS_INVALID" (docs/errors.md). */
   code: string;
-  /** What failed, when the core names it: "header", "payload", "signature", an option name. */
+  /** The rule that refused, finer than the code: "base64url", "duplicate_member", "signature_length", … (docs/errors.md). */
+  reason?: string;
+  /** For a refusal of the Wasm core, its status name (src/status.h), e.g. "ERR_BASE64URL_INVALID". */
+  status?: string;
+  /** What failed, when the core names it: "header", "payload", "signature", a member, an option name. */
   detail?: string;
 }
-export class JOSEInvalidArgument extends JOSEError {}
+/** A bad argument or option: a TypeError, as jose throws (also instanceof JOSEError). */
+export class JOSEInvalidArgument extends TypeError {
+  static code: string;
+  code: string;
+  reason?: string;
+  detail?: string;
+}
+/** A key that cannot serve the call (too short, another family or use, a public key to sign): a TypeError, as jose throws (also instanceof JOSEError). */
+export class KeyInvalid extends TypeError {
+  static code: string;
+  code: string;
+  reason?: string;
+  status?: string;
+  detail?: string;
+}
 export class JOSENotSupported extends JOSEError {}
 export class JOSEAlgNotAllowed extends JOSEError {}
 export class JWSInvalid extends JOSEError {}
@@ -290,18 +309,27 @@ export class JWEInvalid extends JOSEError {}
 /** Every failure only the key could tell (wrong key or "enc", any changed part): one code, no detail. */
 export class JWEDecryptionFailed extends JOSEError {}
 export class JWSSignatureVerificationFailed extends JOSEError {}
-export class KeyInvalid extends JOSEError {}
 export class JWKInvalid extends JOSEError {}
 export class JWKSInvalid extends JOSEError {}
 export class JWKSNoMatchingKey extends JOSEError {}
-export class JWKSMultipleMatchingKeys extends JOSEError {}
+/** Several keys of the set fit the token: iterate the error (for await … of) for each of them. */
+export class JWKSMultipleMatchingKeys extends JOSEError implements AsyncIterable<Key> {
+  [Symbol.asyncIterator](): AsyncIterator<Key>;
+}
 export class JWTClaimValidationFailed extends JOSEError {
+  constructor(message: string, payload?: JWTPayload, claim?: string, reason?: string);
   claim: string;
   reason: "missing" | "invalid" | "check_failed" | "unspecified";
   /** The verified claims (the signature held before the claim failed). */
   payload?: JWTPayload;
 }
-export class JWTExpired extends JWTClaimValidationFailed {}
+/** As in jose, not a JWTClaimValidationFailed. */
+export class JWTExpired extends JOSEError {
+  constructor(message: string, payload?: JWTPayload, claim?: string, reason?: string);
+  claim: string;
+  reason: "missing" | "invalid" | "check_failed" | "unspecified";
+  payload?: JWTPayload;
+}
 /** The Wasm instance trapped during the call (`cause` is the trap); it was replaced by a fresh one. */
 export class WasmTrap extends JOSEError {}
 export const ERR_NOT_INITIALIZED: "ERR_NOT_INITIALIZED";

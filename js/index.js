@@ -6,7 +6,7 @@
 // keeps only what a program imports: a page importing `verify` gets no gateway, remote key set,
 // revocation or session code.
 import { loadEmscriptenEngine as loadEngine } from "./engines/emscripten.js";
-import { Runtime, init as initRuntime, memoryUsage as memoryUsageOf } from "./runtime.js";
+import { sharedRuntime, init as initRuntime, memoryUsage as memoryUsageOf } from "./runtime.js";
 import { sign as signJwt } from "./jwt/sign.js";
 import { verify as verifyJwt } from "./jwt/verify.js";
 import { verifyAsync as verifyJwtAsync } from "./jwt/verify-async.js";
@@ -35,7 +35,7 @@ export { RevocationUnavailable } from "./revocation.js";
 export { CacheSnapshotStore } from "./gateway/snapshot-store.js";
 export * from "./sessions/index.js";
 
-const runtime = /* @__PURE__ */ new Runtime(loadEngine);
+const runtime = /* @__PURE__ */ sharedRuntime(loadEngine);
 
 export const init = /* @__PURE__ */ runtime.bind(initRuntime);
 export const memoryUsage = /* @__PURE__ */ runtime.bind(memoryUsageOf);

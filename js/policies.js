@@ -11,6 +11,7 @@ import { JOSEInvalidArgument } from "./errors.js";
 import { secondsOf } from "./timespan.js";
 import { DEFAULT_MAX_TOKEN_LENGTH, MAX_JSON_DEPTH } from "./abi.js";
 import { newIdentity } from "./identity.js";
+import { isPlainObject } from "./util.js";
 
 const CACHE_SIZE = 64;
 
@@ -98,6 +99,8 @@ function policyJson(options, fields) {
     if (value === undefined) continue;
     if (field === "maxTokenAge" || field === "clockTolerance") {
       policy[field] = secondsOf(value, field);
+    } else if (field === "crit" && isPlainObject(value)) {
+      policy.crit = Object.keys(value); // jose's shape: { "extension": true }, each key understood
     } else if (NAME_LISTS.has(field) && !(Array.isArray(value) && value.every((alg) => typeof alg === "string"))) {
       throw new JOSEInvalidArgument(`options.${field} must be an array of algorithm names`);
     } else if (field in MOST && !(Number.isInteger(value) && value >= 1 && value <= MOST[field])) {

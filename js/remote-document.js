@@ -99,6 +99,14 @@ export class RemoteDocument {
     throw error;
   }
 
+  // The value get() answers at once and starts nothing for, whatever the lookup that does not miss:
+  // a fresh document outside its refresh-ahead window. undefined otherwise (get() then decides).
+  valueAtOnce() {
+    if (this.#restoring !== true || this.#entry?.value === undefined) return undefined;
+    const now = this.#now();
+    return this.#stateAt(now) === "fresh" && !this.#schedule.refreshAheadDue(this.#entry, now) ? this.#entry.value : undefined;
+  }
+
   // Fetches now, or joins the fetch in flight, as jose's reload() does: the caller asks for it (on
   // rotation, say), so the cooldown, which holds back the refetches a lookup starts, does not apply.
   // Rejects with the fetch's error; a stale value stays in use for get.

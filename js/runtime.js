@@ -9,6 +9,7 @@ import { HostKeys } from "./host-crypto/host-keys.js";
 import { algorithmTable } from "./host-crypto/algorithms.js";
 import { DECRYPTION_POLICY_ABI, Policies } from "./policies.js";
 import { SecretKeys } from "./key/secrets.js";
+import { KeyForms } from "./key/forms.js";
 import { importedKey } from "./key/key.js";
 import { publicJwkOf } from "./key/export.js";
 import { KeyFormat } from "./abi.js";
@@ -27,6 +28,7 @@ export class Runtime {
     this.decryptionPolicies = null;
     this.encryptionNames = null; // the JWE "alg" and "enc" names of the core's table
     this.secrets = null;
+    this.keyForms = null;
     this.layers = new Map(); // maker -> what it made over this runtime (layer)
   }
 
@@ -49,6 +51,7 @@ export class Runtime {
     this.decryptionPolicies = new Policies(core, DECRYPTION_POLICY_ABI);
     this.encryptionNames = encryptionNames(table);
     this.secrets = new SecretKeys((bytes) => importedKey(this, { format: KeyFormat.secret, data: bytes, alg: "" }));
+    this.keyForms = new KeyForms((source) => importedKey(this, source));
     // Workers before 2025-05-05 have no FinalizationRegistry: keys are then released by free()
     // or live as long as the isolate (which can never observe a collection there).
     this.registry = typeof FinalizationRegistry === "function"
@@ -108,6 +111,16 @@ export class Runtime {
 // The JWE "alg" and "enc" values the core implements: a key imported for one of them serves encryption.
 function encryptionNames({ keyManagement, contentEncryption }) {
   return new Set([...keyManagement.map(({ alg }) => alg), ...contentEncryption.map(({ enc }) => enc)]);
+}
+
+const shared = new Map(); // a build's engine loader -> the runtime its entries share
+
+// The runtime of a build's entries (edgejwt and edgejwt/jose share one, so a key made through
+// either works with both): one per engine loader, made on first use.
+export function sharedRuntime(loadEngine) {
+  let runtime = shared.get(loadEngine);
+  if (runtime === undefined) shared.set(loadEngine, (runtime = new Runtime(loadEngine)));
+  return runtime;
 }
 
 // The operation a function bound by Runtime.bind calls (js/api.js binds it again to another runtime).

@@ -24,6 +24,13 @@ export class VerifiedTokenCache {
 
   // The cached result for `key` at `now` (seconds), or undefined.
   lookup(key, now) {
+    const result = this.hit(key, now);
+    if (result === undefined) this.misses++;
+    return result;
+  }
+
+  // As lookup, but a miss is not counted: for a first look that a full lookup follows on a miss.
+  hit(key, now) {
     const entry = this.entries.get(key);
     if (entry !== undefined && entry.from <= now && now < entry.until) {
       this.entries.delete(key); // re-inserted: most recently used last
@@ -32,7 +39,6 @@ export class VerifiedTokenCache {
       return entry.result;
     }
     if (entry !== undefined) this.remove(key);
-    this.misses++;
     return undefined;
   }
 

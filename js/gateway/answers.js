@@ -6,9 +6,12 @@ import { JOSEError } from "../errors.js";
 const UNAVAILABLE = new Set(["ERR_JWKS_TIMEOUT", "ERR_JWKS_FETCH_FAILED", "ERR_JWKS_INVALID", "ERR_REVOCATION_UNAVAILABLE",
   "ERR_SESSION_STORE_UNAVAILABLE"]);
 
-// The stable code of a failure: a JOSEError's own, else a generic one.
+// The stable code of a failure: the core's status name for its refusals (finer than jose's code,
+// which the gateway's clients and logs have always had), a JOSEError's own code, else a generic one.
 export function codeOf(error) {
-  return typeof error?.code === "string" && error instanceof JOSEError ? error.code : "ERR_VERIFICATION_FAILED";
+  if (!(error instanceof JOSEError)) return "ERR_VERIFICATION_FAILED";
+  if (typeof error.status === "string") return error.status;
+  return typeof error.code === "string" ? error.code : "ERR_VERIFICATION_FAILED";
 }
 
 // Whether a failure says nothing about the token (its keys or revocation list could not be had).

@@ -2,6 +2,7 @@
 // it uses as an object), here those functions bound to the runtime, so it verifies on that
 // runtime's Wasm build. Made once per runtime.
 import { createGatewayFactory } from "../gateway.js";
+import { sign } from "../jwt/sign.js";
 import { verifyAsync } from "../jwt/verify-async.js";
 import { decode, decodeProtectedHeader } from "../jwt/decode.js";
 import { importJWK, importPEM } from "../key/import.js";
@@ -10,6 +11,7 @@ import { createRemoteJWKSet } from "../jwks/remote.js";
 import { createRevocationList } from "../revocation.js";
 
 const gatewayFactoryOf = (runtime) => createGatewayFactory({
+  sign: runtime.bind(sign), // cookie sessions mint tokens (gateway/sessions.js)
   verifyAsync: runtime.bind(verifyAsync),
   decode: runtime.bind(decode),
   decodeProtectedHeader: runtime.bind(decodeProtectedHeader),

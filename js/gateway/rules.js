@@ -162,3 +162,13 @@ function providerNamed(providers, name, where) {
   return provider;
 }
 
+// The single-provider config's `bypass` list as rules: "/health" is that path, "/public/*"
+// everything under /public/.
+export function bypassRules(bypass) {
+  if (!Array.isArray(bypass)) throw new JOSEInvalidArgument("bypass must be an array of paths");
+  return [...new Set(bypass)].map((entry) => ({
+    name: String(entry),
+    match: typeof entry === "string" && entry.endsWith("/*") ? { prefix: entry.slice(0, -1) } : { path: entry },
+    requires: NONE,
+  }));
+}

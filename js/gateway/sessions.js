@@ -68,7 +68,7 @@ export class GatewaySessions {
 
   // Every access token the provider verified is asked about (its family, its jti, its subject).
   async reasonRevoked(payload) {
-    if (typeof payload.sub !== "string") throw new JWTClaimValidationFailed('a session token must carry "sub"', { detail: "sub:missing" });
+    if (typeof payload.sub !== "string") throw new JWTClaimValidationFailed('a session token must carry "sub"', payload, "sub", "missing");
     return this.store.reasonRevoked(payload);
   }
 

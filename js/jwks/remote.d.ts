@@ -165,6 +165,12 @@ export class RemoteJWKSet {
    */
   keySetFor(protectedHeader?: Partial<JWSHeaderParameters>): Promise<LocalJWKSet>;
   /**
+   * The key set keySetFor answers every token whose kid it has, when that takes no fetch and starts
+   * none (fresh, outside the refresh-ahead window); undefined otherwise. verifyAsync looks a token up
+   * in the verified-token cache under it before decoding the token's header.
+   */
+  keySetAtOnce(): LocalJWKSet | undefined;
+  /**
    * Fetches now, or joins the request in flight, whatever the cooldown (as jose's reload()): call
    * it on a key rotation. Rejects when the fetch fails (ERR_JWKS_FETCH_FAILED, whose `cause` is the
    * network's error with its `code`, e.g. ECONNREFUSED; stale keys stay in use).

@@ -59,6 +59,13 @@ export class RemoteJWKSet {
     return this.keySetFor(protectedHeader);
   }
 
+  // The key set keySetFor answers every token whose kid it has, when that takes no fetch and starts
+  // none; undefined otherwise. A token already verified with it has such a kid: the verified-token
+  // cache can answer for it without its header being decoded to choose the set.
+  keySetAtOnce() {
+    return this.#document.valueAtOnce()?.set;
+  }
+
   // Fetches now, or joins the fetch in flight, whatever the cooldown (it holds back only the
   // refetches unknown kids start), as jose's reload() does. Rejects with the fetch's error; stale
   // keys stay in use for keySetFor.

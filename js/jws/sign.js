@@ -6,18 +6,23 @@ import { jsonOf } from "../util.js";
 import { handleFor } from "../key/key.js";
 import { keyOf } from "../key/resolve.js";
 
-// The protected header's JSON of `options` ({ alg, typ, kid, header }); "typ" is `defaultTyp` unless given.
+// The protected header of `options` ({ alg, typ, kid, header }); "typ" is `defaultTyp` unless given.
 export function signatureHeader(options, defaultTyp) {
   if (typeof options.alg !== "string") throw new JOSEInvalidArgument('signing needs options.alg, e.g. { alg: "ES256" }');
   const header = { ...options.header, alg: options.alg };
   const typ = options.typ ?? options.header?.typ ?? defaultTyp;
   if (typ !== undefined) header.typ = typ;
   if (options.kid !== undefined) header.kid = options.kid;
-  return jsonOf(header, JOSEInvalidArgument, "the protected header");
+  return header;
 }
 
 // `abiFunction` is edgejwt_sign (JSON claims; "typ" defaults to "JWT") or edgejwt_compact_sign (bytes).
 export function signWith(runtime, abiFunction, payload, key, options) {
-  const headerJson = signatureHeader(options, abiFunction === "edgejwt_sign" ? "JWT" : undefined);
+  return signHeader(runtime, abiFunction, signatureHeader(options, abiFunction === "edgejwt_sign" ? "JWT" : undefined), payload, key);
+}
+
+// Signing with the protected header as the caller wrote it (jose's builders: no member added).
+export function signHeader(runtime, abiFunction, header, payload, key) {
+  const headerJson = jsonOf(header, JOSEInvalidArgument, "the protected header");
   return runtime.core.call(abiFunction, handleFor(runtime, keyOf(runtime, key)), headerJson, payload).output;
 }

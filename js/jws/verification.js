@@ -2,7 +2,7 @@
 // text, the key, the policy, the time, the cache), and the ways the core can be asked — all in Wasm,
 // or with a host checking the signature primitive between the two-phase ABI's begin and finish.
 // verify, compactVerify (jws/compact.js) and verifyAsync (jwt/verify-async.js) build one.
-import { JOSEInvalidArgument } from "../errors.js";
+import { JOSEInvalidArgument, JWKSMultipleMatchingKeys } from "../errors.js";
 import { PayloadKind } from "../abi.js";
 import { currentSeconds, tokenText } from "../arguments.js";
 import { VerifiedTokenCache } from "../cache/verified-tokens.js";
@@ -62,10 +62,10 @@ export class Verification {
   // One call into the core, on the token written once into its memory. Handles are looked up as
   // the call is made, never kept across calls (a trap between would have replaced the instance).
   inWasm() {
-    const { runtime: { core, policies }, key, policy, text } = this;
+    const { runtime: { policies }, key, policy, text } = this;
     const outputs = this.kind === PayloadKind.jwt
-      ? core.call("edgejwt_verify", handleFor(this.runtime, key), policies.handleOf(policy), text, this.now)
-      : core.call("edgejwt_compact_verify", handleFor(this.runtime, key), policies.handleOf(policy), text);
+      ? this.call("edgejwt_verify", handleFor(this.runtime, key), policies.handleOf(policy), text, this.now)
+      : this.call("edgejwt_compact_verify", handleFor(this.runtime, key), policies.handleOf(policy), text);
     return this.verified(JSON.parse(outputs.header), outputs);
   }
 
@@ -86,8 +86,21 @@ export class Verification {
   begin() {
     const { runtime, policy } = this;
     const { handle, header, keyIndex, signingInput, signature } =
-      runtime.core.call("edgejwt_verify_begin", handleFor(runtime, this.key), runtime.policies.handleOf(policy), this.text);
+      this.call("edgejwt_verify_begin", handleFor(runtime, this.key), runtime.policies.handleOf(policy), this.text);
     return { handle, epoch: runtime.core.epoch, header: JSON.parse(header), keyIndex, signingInput, signature, policy };
+  }
+
+  // A call into the core that chooses the key. When several keys of a set fit the token, the core
+  // names their positions in the set ("0,2"), and the error yields those keys, as jose's does.
+  call(name, ...args) {
+    try {
+      return this.runtime.core.call(name, ...args);
+    } catch (error) {
+      if (!(error instanceof JWKSMultipleMatchingKeys) || !/^\d+(,\d+)*$/.test(error.detail ?? "")) throw error;
+      const candidates = error.detail.split(",").map((index) => this.key.keyAt(Number(index)));
+      const { message, reason, status, detail } = error;
+      throw new JWKSMultipleMatchingKeys(message, { reason, status, detail, candidates });
+    }
   }
 
   // Whether `begun` may still be finished: it belongs to its instance, and is finished once.

@@ -1,6 +1,6 @@
 // Encrypted JWTs (jose's EncryptJWT) and nested ones (signed, then encrypted: RFC 7519 §5.2). The
 // claims are made as sign makes them ("iat", "exp", "nbf", iss/sub/aud/jti from the options).
-import { JWTInvalid } from "../errors.js";
+import { JOSEInvalidArgument, JWTInvalid } from "../errors.js";
 import { optionsOf } from "../arguments.js";
 import { isPlainObject, jsonOf } from "../util.js";
 import { handleFor } from "../key/key.js";
@@ -28,7 +28,7 @@ export function signAndEncrypt(runtime, payload, signingKey, encryptionKey, opti
   const core = runtime.ready();
   options = optionsOf(options);
   const signing = optionsOf(options.signing);
-  const jwsHeader = signatureHeader(signing, "JWT");
+  const jwsHeader = jsonOf(signatureHeader(signing, "JWT"), JOSEInvalidArgument, "the protected header");
   const claims = claimsJson(payload, options);
   const jweHeader = encryptionHeader(options);
   const signingHandle = handleFor(runtime, keyOf(runtime, signingKey));

@@ -34,5 +34,16 @@ export function claimsFor(payload, options) {
     }
     claims.aud = audience;
   }
+  return checkNumericDates(claims);
+}
+
+// JSON has no NaN or Infinity: JSON.stringify would write null, a token every verifier refuses.
+// Returns `claims`; throws for a time claim that is a number but not a finite one.
+export function checkNumericDates(claims) {
+  for (const claim of ["iat", "exp", "nbf"]) {
+    if (typeof claims[claim] === "number" && !Number.isFinite(claims[claim])) {
+      throw new JOSEInvalidArgument(`"${claim}" must be a finite NumericDate, not ${claims[claim]}`, { reason: "numeric_date" });
+    }
+  }
   return claims;
 }

@@ -5,16 +5,36 @@ import { PayloadKind } from "../abi.js";
 import { optionsOf } from "../arguments.js";
 import { keyForToken } from "../key/resolve.js";
 import { Verification } from "../jws/verification.js";
+import { VerifiedTokenCache } from "../cache/verified-tokens.js";
 import { decodeProtectedHeader } from "./decode.js";
 
 export async function verifyAsync(runtime, token, key, options) {
   runtime.ready();
   options = optionsOf(options);
-  key = await keyForToken(key, () => decodeProtectedHeader(runtime, token, options));
+  const hit = cachedAtOnce(runtime, token, key, options);
+  if (hit) return hit;
+  key = await keyForToken(runtime, key, () => decodeProtectedHeader(runtime, token, options), token);
   runtime.ready(); // the instance may have been replaced while a key set was fetched
   const verification = new Verification(runtime, token, key, options, PayloadKind.jwt);
   if (runtime.host?.synchronous !== false || !verification.takesHost) return verification.result();
   return onAsyncHost(verification, options);
+}
+
+// A verified-token cache hit under a remote set's keys on hand (keySetAtOnce): keySetFor would
+// answer that set for this token, so the header is not decoded (a crossing into the core) to choose
+// it. undefined on a miss, uncounted (the verification's own lookup counts it), and for anything the
+// full path would refuse: it reports that itself.
+function cachedAtOnce(runtime, token, key, options) {
+  if (!(options.cache instanceof VerifiedTokenCache) || typeof key?.keySetAtOnce !== "function") return undefined;
+  const set = key.keySetAtOnce();
+  if (set === undefined) return undefined;
+  let verification;
+  try {
+    verification = new Verification(runtime, token, set, options, PayloadKind.jwt);
+  } catch {
+    return undefined;
+  }
+  return verification.cache.hit(verification.cacheKey(), verification.now);
 }
 
 // A cache hit is answered at once. Otherwise the core begins, the host checks the primitive, and a

@@ -1,10 +1,10 @@
 // New keys, made in the core: key pairs for the asymmetric algorithms, secrets for HMAC. A
-// generated key retains its exported private JWK, and its public half the public JWK, to be made
-// again in a replaced instance (key.js).
+// generated key is its exported private JWK imported for the algorithm, and its public half retains
+// the public JWK, to be made again in a replaced instance (key.js).
 import { JOSEInvalidArgument, JOSENotSupported } from "../errors.js";
 import { ExportFormat, KeyFormat, KeyUse } from "../abi.js";
 import { optionsOf } from "../arguments.js";
-import { handleFor, keyOfHandle } from "./key.js";
+import { handleFor, importedKey, keyOfHandle } from "./key.js";
 
 export function generateKeyPair(runtime, alg, options) {
   const core = runtime.ready();
@@ -26,7 +26,7 @@ export function generateKeyPair(runtime, alg, options) {
   }
   const { handle } = core.call("edgejwt_key_public", handleFor(runtime, privateKey));
   const use = runtime.encryptionNames.has(alg) ? KeyUse.encryption : undefined;
-  return { publicKey: keyOfHandle(runtime, handle, exportedSource(runtime, handle, ExportFormat.jwkPublic, use)), privateKey };
+  return { publicKey: keyOfHandle(runtime, handle, exportedSource(runtime, handle, ExportFormat.jwkPublic, alg, use)), privateKey };
 }
 
 // HMAC secrets (HS256/384/512), and for encryption AES keys (AxxxKW, AxxxGCMKW), content keys for
@@ -49,16 +49,25 @@ export function generateSecret(runtime, alg) {
 
 function generatedForEncryption(runtime, alg, crv, modulusLength) {
   const { handle } = runtime.core.call("edgejwt_key_generate_for_encryption", alg, crv, modulusLength);
-  return keyOfHandle(runtime, handle, exportedSource(runtime, handle, ExportFormat.jwkPrivate, KeyUse.encryption));
+  return keyOfHandle(runtime, handle, exportedSource(runtime, handle, ExportFormat.jwkPrivate, alg, KeyUse.encryption));
 }
 
+// A key made in the core, made again from its private JWK bound to `alg`: the JWK has no "alg"
+// member (the algorithm is a binding, as an importer's alg is, so exportJWK writes none, as jose).
 function generated(runtime, alg, modulusLength) {
   const { handle } = runtime.core.call("edgejwt_key_generate", alg, modulusLength);
-  return keyOfHandle(runtime, handle, exportedSource(runtime, handle, ExportFormat.jwkPrivate));
+  try {
+    return importedKey(runtime, exportedSource(runtime, handle, ExportFormat.jwkPrivate, alg));
+  } finally {
+    runtime.core.call("edgejwt_key_release", handle);
+  }
 }
 
-// What a key made in the core is made again from: its JWK, bound to the algorithm it was.
-function exportedSource(runtime, handle, format, use) {
-  const source = { format: KeyFormat.jwk, data: runtime.core.call("edgejwt_key_export", handle, format).output, alg: "" };
-  return use === undefined ? source : { ...source, use };
+// What a key made in the core is made again from. A signing key: its JWK without "alg", bound to
+// the algorithm. An encryption key: its JWK as exported, bound to the use (its alg follows the JWK).
+function exportedSource(runtime, handle, format, alg, use) {
+  const data = runtime.core.call("edgejwt_key_export", handle, format).output;
+  if (use !== undefined) return { format: KeyFormat.jwk, data, alg: "", use };
+  const { alg: generatedFor, ...jwk } = JSON.parse(data);
+  return { format: KeyFormat.jwk, data: JSON.stringify(jwk), alg: alg ?? generatedFor ?? "" };
 }

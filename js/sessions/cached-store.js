@@ -21,7 +21,10 @@ export class CachedSessionStore {
   #maxEntries;
   #clock;
   #verdicts = new Map(); // key -> { sub, reason, until }, oldest first
-  #pending = new Map(); // key -> { sub, stale, promise }: lookups on their way, shared by callers
+  // Lookups on their way: { sub, stale }, one per question. Never shared between callers: in Workers
+  // a store call belongs to the request that made it, and another request awaiting it fails ("Cannot
+  // perform I/O on behalf of a different request").
+  #pending = new Set();
   #hits = 0;
   #misses = 0;
 
@@ -43,8 +46,7 @@ export class CachedSessionStore {
   revokeSubject(args) { return this.#revoking(args, () => this.#store.revokeSubject(args)); }
   stats(args) { return this.#store.stats(args); }
 
-  // The store's answer for these verified claims, from the cache while it is fresh. Concurrent
-  // questions about the same token share one lookup.
+  // The store's answer for these verified claims, from the cache while it is fresh.
   async reasonRevoked(claims) {
     const { sub, sid, jti, iat } = check.reasonRevoked(claims);
     const key = JSON.stringify([sub, sid, jti, iat]);
@@ -55,28 +57,20 @@ export class CachedSessionStore {
       return cached.reason;
     }
     this.#misses++;
-    let pending = this.#pending.get(key);
-    if (!pending) {
-      pending = { sub, stale: false, promise: null };
-      this.#pending.set(key, pending);
-      pending.promise = this.#lookUp(key, pending, claims, now);
+    const pending = { sub, stale: false };
+    this.#pending.add(pending);
+    try {
+      const reason = await this.#store.reasonRevoked(claims);
+      if (!pending.stale) this.#remember(key, sub, reason, reason === null ? now + this.#maxStale : expiryOf(claims, now + this.#maxStale));
+      return reason;
+    } finally {
+      this.#pending.delete(pending);
     }
-    return pending.promise;
   }
 
   cacheStats() {
     const lookups = this.#hits + this.#misses;
     return { entries: this.#verdicts.size, hits: this.#hits, misses: this.#misses, hitRate: lookups ? this.#hits / lookups : 0 };
-  }
-
-  async #lookUp(key, pending, claims, asked) {
-    try {
-      const reason = await this.#store.reasonRevoked(claims);
-      if (!pending.stale) this.#remember(key, pending.sub, reason, reason === null ? asked + this.#maxStale : expiryOf(claims, asked + this.#maxStale));
-      return reason;
-    } finally {
-      if (this.#pending.get(key) === pending) this.#pending.delete(key);
-    }
   }
 
   #remember(key, sub, reason, until) {
@@ -97,11 +91,7 @@ export class CachedSessionStore {
 
   #forget(sub) {
     for (const [key, verdict] of this.#verdicts) if (verdict.sub === sub) this.#verdicts.delete(key);
-    for (const [key, pending] of this.#pending) {
-      if (pending.sub !== sub) continue;
-      pending.stale = true;
-      this.#pending.delete(key);
-    }
+    for (const pending of this.#pending) if (pending.sub === sub) pending.stale = true;
   }
 }
 

@@ -65,7 +65,7 @@ export function createSessionApi({ sign, verify }) {
     const { payload } = await verify(refreshToken, settings.verifyKey, settings.verifyOptions);
     for (const claim of ["sub", "sid", "jti"]) {
       if (typeof payload[claim] !== "string") {
-        throw new JWTClaimValidationFailed(`the refresh token's "${claim}" must be a string`, { detail: `${claim}:invalid` });
+        throw new JWTClaimValidationFailed(`the refresh token's "${claim}" must be a string`, payload, claim, "invalid");
       }
     }
     const { sub, sid, jti } = payload;
@@ -83,7 +83,7 @@ export function createSessionApi({ sign, verify }) {
       case "revoked":
         throw new SessionRevoked("the refresh token's session has been revoked");
       case "expired":
-        throw new JWTExpired("the session has ended", { detail: "exp:check_failed" });
+        throw new JWTExpired("the session has ended", payload, "exp", "check_failed");
       default:
         throw new SessionUnknown("the session store has no record of this refresh token");
     }

@@ -26,7 +26,9 @@ Status sign_jws(const Key &key, std::string_view header_json, ByteView payload, 
   token.push_back('.');
   base64url_encode(payload, token);
   std::vector<uint8_t> signature;
-  if (status = create_signature(key, scratch.header.alg, token, signature); status != Status::Ok) return status;
+  if (status = create_signature(key, scratch.header.alg, token, signature); status != Status::Ok) {
+    return fail_in("key", status, scratch);  // the key cannot sign with the header's alg
+  }
   token.push_back('.');
   base64url_encode(signature, token);
   // Never make a token that verification under the same limits would refuse.

@@ -7,9 +7,14 @@ namespace edgejwt {
 namespace {
 
 // Step 3: the algorithm must be on the caller's allowlist (or, without one, usable with the key).
-Status check_algorithm(Algorithm alg, const Key &key, const VerifyPolicy &policy) {
-  const AlgorithmSet allowed = policy.has_algorithms ? policy.algorithms : key.usable_algorithms();
-  return allowed.contains(alg) ? Status::Ok : Status::AlgNotAllowed;
+// A key that cannot serve it says why (another family, a secret too short for it, bound to another
+// alg or use), with the detail "key": the key's fault, not the allowlist's.
+Status check_algorithm(Algorithm alg, const Key &key, const VerifyPolicy &policy, std::string &detail) {
+  if (policy.has_algorithms) return policy.algorithms.contains(alg) ? Status::Ok : Status::AlgNotAllowed;
+  if (key.usable_algorithms().contains(alg)) return Status::Ok;
+  detail = "key";
+  const Status status = key.check_operation(KeyOperation::Verify, alg);
+  return status == Status::Ok ? Status::AlgNotAllowed : status;
 }
 
 // Step 4: the given key, or the set's one key for this header.
@@ -21,7 +26,7 @@ Status choose_key(const VerificationKeys &keys, const VerifyPolicy &policy, Deco
   // A set has no single key to derive an allowlist from: the caller's, or each family's own.
   if (policy.has_algorithms && !policy.algorithms.contains(out.header.alg)) return Status::AlgNotAllowed;
   const std::optional<std::string_view> kid = out.header.has_kid ? std::optional(out.header.kid) : std::nullopt;
-  if (Status status = keys.set->select(out.header.alg, kid, out.key_index); status != Status::Ok) return status;
+  if (Status status = keys.set->select(out.header.alg, kid, out.key_index, out.detail); status != Status::Ok) return status;
   key = &keys.set->key(out.key_index);
   return Status::Ok;
 }
@@ -42,7 +47,7 @@ Status read_up_to_signature(const VerificationKeys &keys, const VerifyPolicy &po
 
   // 3. policy and 4. key.
   if (Status status = choose_key(keys, policy, out, key); status != Status::Ok) return status;
-  if (Status status = check_algorithm(out.header.alg, *key, policy); status != Status::Ok) return status;
+  if (Status status = check_algorithm(out.header.alg, *key, policy, out.detail); status != Status::Ok) return status;
 
   // 5a. signature encoding: canonical base64url.
   return read_signature_part(parts, limits, out);

@@ -72,8 +72,18 @@ Status KeySet::import(std::string_view json, KeySet &out, std::string &detail) {
   return import(json, KeyUse::Signature, out, detail);
 }
 
-Status KeySet::select(Algorithm alg, std::optional<std::string_view> kid, size_t &index) const {
-  return select_one(keys_, [&](const Key &key) { return matches(key, alg, kid); }, index);
+Status KeySet::select(Algorithm alg, std::optional<std::string_view> kid, size_t &index,
+                      std::string &candidates) const {
+  const auto fits = [&](const Key &key) { return matches(key, alg, kid); };
+  const Status status = select_one(keys_, fits, index);
+  if (status != Status::JwksMultipleMatchingKeys) return status;
+  candidates.clear();
+  for (size_t i = 0; i < keys_.size(); ++i) {
+    if (!fits(keys_[i])) continue;
+    if (!candidates.empty()) candidates.push_back(',');
+    candidates += std::to_string(source_indexes_[i]);
+  }
+  return status;
 }
 
 Status KeySet::select_for_decryption(KeyManagement alg, ContentEncryption enc,

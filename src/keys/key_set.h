@@ -28,8 +28,10 @@ class KeySet {
   static Status import(std::string_view json, KeySet &out, std::string &detail);
 
   // The one key for a token signed with `alg` (and `kid`, when its header has one):
-  // JwksNoMatchingKey when none fits, JwksMultipleMatchingKeys when several do.
-  Status select(Algorithm alg, std::optional<std::string_view> kid, size_t &index) const;
+  // JwksNoMatchingKey when none fits, JwksMultipleMatchingKeys when several do; then `candidates`
+  // lists the positions in the "keys" array of every key that fits, comma-separated ("0,2"), so
+  // that the caller can try them in turn (jose's JWKSMultipleMatchingKeys is iterable over them).
+  Status select(Algorithm alg, std::optional<std::string_view> kid, size_t &index, std::string &candidates) const;
   // The same for a JWE: the key that decrypts a token of `alg` and `enc` (by kid, family, "alg",
   // "use", "key_ops", and size for AES keys), for ECDH-ES one of the ephemeral key's family.
   Status select_for_decryption(KeyManagement alg, ContentEncryption enc, std::optional<KeyFamily> agreement_family,

@@ -15,7 +15,7 @@ import { startEchoOrigin } from "../../edge/demo/origin.js";
 import { workspace, app, build, run, succeed, reportsOf, ROOT } from "./workspace.js";
 import { NODES, BUN, DENO } from "./runtimes.js";
 import { launchChromium, reportsOfPage } from "./browsers.js";
-import { VARIANTS, variantName, bundledWorker, uploadModules, wranglerWorkerd, WRANGLER_ENV } from "./workers.js";
+import { VARIANTS, NEW_DATE, variantName, bundledWorker, uploadModules, wranglerWorkerd, WRANGLER_ENV } from "./workers.js";
 
 const BOTH = ["edgejwt", "edgejwt/wasi"];
 // The child runs as a plain program, not as a child of this test runner.
@@ -27,11 +27,11 @@ function assertReports(reports, labels = BOTH) {
 }
 
 // Runs an app's program and checks its reports, its exit status and that it printed nothing else.
-async function assertRuns(binary, args, cwd) {
+async function assertRuns(binary, args, cwd, labels = BOTH) {
   const { code, signal, stdout, stderr } = await run(binary, args, { cwd, env: PLAIN });
   assert.equal(code, 0, `exit ${signal ?? code}\n${stdout}\n${stderr}`);
   assert.equal(stderr, "", "nothing on stderr (no warning)");
-  assertReports(reportsOf(stdout));
+  assertReports(reportsOf(stdout), labels);
   assert.equal(stdout.trim().split("\n").length, 1, `only the report on stdout:\n${stdout}`);
 }
 
@@ -46,6 +46,30 @@ describe("Node, Bun and Deno run the installed package", () => {
   it("Bun: bun app.mjs", async () => assertRuns(BUN, ["app.mjs"], await app(space, "node")));
   it("Deno: deno run --allow-read app.mjs", async () => {
     await assertRuns(DENO, ["run", "--allow-read", "app.mjs"], await app(space, "node"));
+  });
+});
+
+// Issue 14, item 4: a jose program with its import changed to edgejwt/jose (apps/jose), each build,
+// no init(): in Node, Bun, Deno, and in workerd as wrangler bundles it.
+describe("a jose program runs on edgejwt/jose as installed", () => {
+  const JOSE = ["edgejwt/jose", "edgejwt/wasi/jose"];
+  for (const node of NODES) {
+    it(`${node.label}: import * as jose from "edgejwt/jose"`, async () => assertRuns(node.binary, ["app.mjs"], await app(space, "jose"), JOSE));
+  }
+  it("Bun", async () => assertRuns(BUN, ["app.mjs"], await app(space, "jose"), JOSE));
+  it("Deno", async () => assertRuns(DENO, ["run", "--allow-read", "app.mjs"], await app(space, "jose"), JOSE));
+  it("Workers: wrangler deploy --dry-run, run in workerd", async () => {
+    const dir = await app(space, "jose");
+    await build(dir, { env: WRANGLER_ENV });
+    const worker = await startWorkerd({ modules: await uploadModules(join(dir, "dist")), compatibilityDate: NEW_DATE });
+    try {
+      const response = await fetch(worker.url);
+      const body = await response.text();
+      assert.equal(response.status, 200, `${body}\n${worker.output()}`);
+      assertReports(JSON.parse(body), JOSE);
+    } finally {
+      await worker.stop();
+    }
   });
 });
 

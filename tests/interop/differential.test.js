@@ -234,7 +234,7 @@ function edgeOutcome(api, key, token, options) {
     const { payload, protectedHeader } = api.verify(token, key, options);
     return { ok: true, header: protectedHeader, payload };
   } catch (error) {
-    return { ok: false, code: error.code ?? error.name, reason: error.reason, typeError: error instanceof TypeError };
+    return { ok: false, code: error.code ?? error.name, status: error.status, reason: error.reason, typeError: error instanceof TypeError };
   }
 }
 

@@ -120,11 +120,10 @@ export function isCanonicalBase64url(part) {
 
 const isAudience = (aud) => typeof aud === "string" || (Array.isArray(aud) && aud.every((item) => typeof item === "string"));
 
-// Whether edgejwt's failure ({ code, reason, typeError }) is one `entry` names: a code edgejwt gives
-// for it today, or (once errors carry jose's codes, issue 14 item 2) jose's class and code with the
-// entry's reason.
-function failsAs(entry, { code, reason, typeError }) {
-  if (entry.codes.includes(code)) return true;
+// Whether edgejwt's failure ({ code, status, reason, typeError }) is one `entry` names: a status of
+// the core the entry lists for it, or jose's class and code with the entry's reason.
+function failsAs(entry, { code, status, reason, typeError }) {
+  if (entry.codes.includes(status ?? code)) return true;
   return reason === entry.reason && entry.errors.some((error) => (error.class === "TypeError" ? typeError : error.code === code));
 }
 

@@ -1,7 +1,7 @@
 // The strictness table (strictness.json) as the Markdown table README.md and docs/jose-compat.md
 // print under "Where edgejwt is stricter than jose, and why":  node tests/jose-compat/render.js
-// The error column gives jose's class and code with edgejwt's reason, and, while edgejwt's own
-// code for the rule is another (until issue 14 item 2), that code as it is today.
+// The error column gives jose's class and code with edgejwt's reason, and the core's status names
+// for the rule (error.status, docs/errors.md) where they are not jose's code.
 import { fileURLToPath } from "node:url";
 
 import { STRICTNESS } from "./harness.js";
@@ -16,9 +16,9 @@ const errorOf = ({ class: name, code }) => (code ? `${name} (\`${code}\`)` : nam
 
 function errorsOf(entry) {
   const joseCodes = new Set(entry.errors.map(({ code }) => code));
-  const today = entry.codes.filter((code) => !joseCodes.has(code));
-  const todayText = today.length ? `; today ${today.map((code) => `\`${code}\``).join(", ")}, without reason` : "";
-  return `${entry.errors.map(errorOf).join(", ")}; \`reason: "${entry.reason}"\`${todayText}`;
+  const statuses = entry.codes.filter((code) => !joseCodes.has(code));
+  const statusText = statuses.length ? `; \`status\` ${statuses.map((code) => `\`${code}\``).join(", ")}` : "";
+  return `${entry.errors.map(errorOf).join(", ")}; \`reason: "${entry.reason}"\`${statusText}`;
 }
 
 export function strictnessTable() {

@@ -64,7 +64,7 @@ const HOSTILE = [
   // The other ways in.
   ["verify(123, key)", (api, f) => api.verify(123, f.key), "ERR_JWS_INVALID"],
   ["verify(null, key)", (api, f) => api.verify(null, f.key), "ERR_JWS_INVALID"],
-  ["decode({})", (api) => api.decode({}), "ERR_JWS_INVALID"],
+  ["decode({})", (api) => api.decode({}), "ERR_JWT_INVALID"], // jose's decodeJwt: JWTInvalid whatever is wrong,
   ["verify(t, null)", (api, f) => api.verify(f.token, null), "ERR_INVALID_ARGUMENT"],
   ["verify(t, 42)", (api, f) => api.verify(f.token, 42), "ERR_INVALID_ARGUMENT"],
   ["verify(t, 'secret')", (api, f) => api.verify(f.token, "secret"), "ERR_INVALID_ARGUMENT"],

@@ -12,7 +12,7 @@ const b64 = (value) => Buffer.from(typeof value === "string" ? value : JSON.stri
 const hs256 = (secret, input) => createHmac("sha256", secret).update(input).digest("base64url");
 const secret = new Uint8Array(32).fill(7);
 const code = (expected) => (error) => {
-  assert.equal(error.code, expected, `expected ${expected}, got ${error.code}: ${error.message}`);
+  assert.equal(error.status ?? error.code, expected, `expected ${expected}, got ${error.status ?? error.code}: ${error.message}`);
   return true;
 };
 // Asserts that `fn` throws an error with `code` (and, when given, of class `name`).
@@ -159,7 +159,7 @@ for (const build of builds) {
       ];
       for (const variant of variants) {
         assert.throws(() => api.verify(variant, secret), (error) =>
-          ["ERR_BASE64URL_INVALID", "ERR_JWS_SIGNATURE_VERIFICATION_FAILED"].includes(error.code) && error.code !== undefined, variant);
+          ["ERR_BASE64URL_INVALID", "ERR_JWS_SIGNATURE_VERIFICATION_FAILED"].includes(error.status ?? error.code) && error.code !== undefined, variant);
       }
       // Each of these is a base64url error, of class JWSInvalid, whatever the part.
       for (const variant of [`${h}=.${p}.${s}`, `${h}.${p}.${s.replace(/.$/, "+")}`, `${h} .${p}.${s}`, `${h}.${p}.${s}=`]) {

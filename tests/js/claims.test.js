@@ -6,7 +6,7 @@ import { builds, apiFor } from "../support/builds.js";
 
 const secret = new Uint8Array(32).fill(3);
 const code = (expected) => (error) => {
-  assert.equal(error.code, expected, `expected ${expected}, got ${error.code}: ${error.message}`);
+  assert.equal(error.status ?? error.code, expected, `expected ${expected}, got ${error.status ?? error.code}: ${error.message}`);
   return true;
 };
 const claimError = (claim, reason) => (error) => {

@@ -11,7 +11,10 @@ import { fileURLToPath } from "node:url";
 import * as emscripten from "../../js/index.js";
 import * as wasi from "../../js/wasi.js";
 import { operationOf } from "../../js/runtime.js";
-import { wasiEntry } from "../../scripts/entries.js";
+import { wasiEntry, madeEntries } from "../../scripts/entries.js";
+import * as jose from "jose";
+import * as emscriptenJose from "../../js/jose.js";
+import * as wasiJose from "../../js/wasi-jose.js";
 
 const read = (path) => readFileSync(new URL(`../../${path}`, import.meta.url), "utf8");
 const functionsOf = (entry) => Object.entries(entry).filter(([name, value]) => typeof value === "function" && /^[a-z]/.test(name));
@@ -49,5 +52,34 @@ describe("the entries", () => {
     for (const name of Object.keys(emscripten)) {
       assert.match(declared, new RegExp(`\\b(function|class|const) ${name}\\b|export \\{[^}]*\\b${name}\\b`), name);
     }
+  });
+
+  // Issue 14, item 4: the jose entries, made from js/jose.js as js/wasi.js is from js/index.js.
+  it("the jose entries are js/jose.js on each engine and host, as scripts/entries.js makes them", () => {
+    for (const [name, text] of Object.entries(madeEntries())) assert.equal(read(`js/${name}`), text, name);
+    assert.match(read("js/jose-workerd.js"), /import wasm from "\.\.\/dist\/emscripten\/edgejwt\.wasm";[^]*await runtime\.init\(\{ wasm \}\);/);
+    assert.match(read("js/wasi-jose-workerd.js"), /engines\/wasi\.js";\nimport wasm from "\.\.\/dist\/wasi\/edgejwt\.wasm";/);
+    assert.throws(() => madeEntries((name) => read(`js/${name}`).replace("await runtime.init();", "")), /init/);
+  });
+
+  it("edgejwt/jose exports jose's names, ready on import, on the runtime it shares with its build's edgejwt", async () => {
+    const names = ["SignJWT", "jwtVerify", "decodeJwt", "decodeProtectedHeader", "CompactSign", "compactVerify", "importJWK",
+      "importSPKI", "importPKCS8", "importX509", "exportJWK", "exportSPKI", "exportPKCS8", "createLocalJWKSet",
+      "createRemoteJWKSet", "calculateJwkThumbprint", "generateKeyPair", "generateSecret", "errors"];
+    for (const [entry, joseEntry] of [[emscripten, emscriptenJose], [wasi, wasiJose]]) {
+      assert.deepEqual(Object.keys(joseEntry).sort(), [...names].sort());
+      for (const name of names) assert.equal(typeof joseEntry[name], typeof jose[name], name);
+      // No init(): a synchronous decoder works at once.
+      const token = await new joseEntry.SignJWT({ sub: "entry" }).setProtectedHeader({ alg: "HS256" }).sign(new Uint8Array(32).fill(8));
+      assert.equal(joseEntry.decodeJwt(token).sub, "entry");
+      // A key of the build's edgejwt works with its edgejwt/jose, and the other way round.
+      await entry.init();
+      const key = entry.importJWK({ kty: "oct", k: Buffer.alloc(32, 8).toString("base64url") });
+      assert.equal((await joseEntry.jwtVerify(token, key)).payload.sub, "entry");
+      const secret = await joseEntry.generateSecret("HS256");
+      assert.equal(entry.verify(entry.sign({ sub: "back" }, secret, { alg: "HS256" }), secret).payload.sub, "back");
+    }
+    await assert.rejects(wasiJose.jwtVerify(await new emscriptenJose.SignJWT({}).setProtectedHeader({ alg: "HS256" })
+      .sign(new Uint8Array(32).fill(8)), await emscriptenJose.generateSecret("HS256")), { message: /another edgejwt instance/ });
   });
 });

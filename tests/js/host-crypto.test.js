@@ -213,8 +213,8 @@ async function settle(api, run) {
     return { code: OK, payload, protectedHeader, key: key && api.exportJWK(key) };
   } catch (error) {
     if (!error.code) throw error;
-    const { name, code, message, detail, claim, reason, payload } = error;
-    return { name, code, message, detail, claim, reason, payload };
+    const { name, code, status, message, detail, claim, reason, payload } = error;
+    return { name, code: status ?? code, message, detail, claim, reason, payload };
   }
 }
 

@@ -93,7 +93,7 @@ for (const build of builds) {
       assert.throws(() => api.compactDecrypt(token, key, { contentEncryptionAlgorithms: ["A128GCM"] }), { code: "ERR_JOSE_ALG_NOT_ALLOWED" });
       assert.throws(() => api.compactDecrypt(`${token}.x`, key), { code: "ERR_JWE_INVALID" });
       assert.throws(() => api.compactDecrypt(token.split(".").slice(0, 4).join("."), key), { code: "ERR_JWE_INVALID" });
-      assert.throws(() => api.compactDecrypt("a".repeat(70_000), key), { code: "ERR_TOKEN_TOO_LARGE" });
+      assert.throws(() => api.compactDecrypt("a".repeat(70_000), key), { code: "ERR_JWE_INVALID", status: "ERR_TOKEN_TOO_LARGE" });
       assert.throws(() => api.compactEncrypt(plaintext, recipient, { alg: "RSA1_5", enc: "A256GCM" }), { code: "ERR_JOSE_NOT_SUPPORTED" });
     });
 
@@ -104,10 +104,10 @@ for (const build of builds) {
       const token = api.compactEncrypt(plaintext, recipient, { alg: "ECDH-ES+A256KW", enc: "A256GCM" });
       assert.throws(() => api.compactDecrypt(token, signing), { code: "ERR_JOSE_ALG_NOT_ALLOWED" });
       assert.throws(() => api.compactEncrypt(plaintext, verifying, { alg: "ECDH-ES+A256KW", enc: "A256GCM" }),
-        { code: "ERR_KEY_USAGE", detail: "alg" });
-      assert.throws(() => api.sign({ sub: "x" }, key, { alg: "ES256" }), { code: "ERR_KEY_USAGE" });
+        { code: "ERR_KEY_INVALID", status: "ERR_KEY_USAGE", detail: "alg" });
+      assert.throws(() => api.sign({ sub: "x" }, key, { alg: "ES256" }), { code: "ERR_KEY_INVALID", status: "ERR_KEY_USAGE" });
       const jws = api.sign({ sub: "x" }, signing, { alg: "ES256" });
-      assert.throws(() => api.verify(jws, recipient), { code: "ERR_JOSE_ALG_NOT_ALLOWED" });
+      assert.throws(() => api.verify(jws, recipient), { code: "ERR_KEY_INVALID", status: "ERR_KEY_USAGE" });
       // The same P-256 JWK, imported for each use, serves only that use.
       const jwk = await jose.exportJWK(joseKeys.privateKey);
       const asSigner = api.importJWK(jwk, "ES256");
@@ -117,7 +117,7 @@ for (const build of builds) {
       assert.throws(() => api.compactDecrypt(token, api.importJWK({ ...jwk, use: "sig" }, "ECDH-ES+A256KW")),
         { code: "ERR_JOSE_ALG_NOT_ALLOWED" });
       assert.deepEqual(api.compactDecrypt(token, asDecrypter).plaintext, plaintext);
-      assert.throws(() => api.sign({ sub: "x" }, asDecrypter, { alg: "ES256" }), { code: "ERR_KEY_USAGE" });
+      assert.throws(() => api.sign({ sub: "x" }, asDecrypter, { alg: "ES256" }), { code: "ERR_KEY_INVALID", status: "ERR_KEY_USAGE" });
     });
 
     it("a JWK Set for decryption (use: enc) picks the key a token names and never verifies; a verify set never decrypts", async () => {
@@ -162,7 +162,7 @@ for (const build of builds) {
       assert.throws(() => api.compactEncrypt(plaintext, recipient, { alg: 1, enc: "A256GCM" }), { code: "ERR_INVALID_ARGUMENT" });
       assert.throws(() => api.encrypt("claims", recipient, { alg: "ECDH-ES+A256KW", enc: "A256GCM" }), { code: "ERR_JWT_INVALID" });
       assert.throws(() => api.decryptAndVerify(token, key, undefined), { code: "ERR_INVALID_ARGUMENT" });
-      assert.throws(() => api.generateKeyPair("ECDH-ES", { crv: "P-999" }), { code: "ERR_KEY_UNSUPPORTED" });
+      assert.throws(() => api.generateKeyPair("ECDH-ES", { crv: "P-999" }), { code: "ERR_JOSE_NOT_SUPPORTED", status: "ERR_KEY_UNSUPPORTED" });
       assert.throws(() => api.generateKeyPair("ECDH-ES", { crv: 7 }), { code: "ERR_INVALID_ARGUMENT" });
       assert.deepEqual(api.compactDecrypt(token, key).plaintext, plaintext);
     });
@@ -176,7 +176,7 @@ for (const build of builds) {
       assert.equal(api.decryptAndVerify(nested, key, signer).payload.sub, "x");
       assert.throws(() => api.decryptAndVerify(nested, key, api.generateSecret("HS256")), { code: "ERR_JWS_SIGNATURE_VERIFICATION_FAILED" });
       assert.deepEqual(api.decodeProtectedHeader(nested), headerOf(nested));
-      assert.throws(() => api.decode(nested), { code: "ERR_JWS_INVALID" }); // as jose's decodeJwt: the claims are not ours to read
+      assert.throws(() => api.decode(nested), { code: "ERR_JWT_INVALID" }); // as jose's decodeJwt: the claims are not ours to read
     });
 
     it("keys generated for every JWE alg serve it, and generateSecret/generateKeyPair refuse the other kind", () => {

@@ -20,7 +20,7 @@ const TIMEOUT = 1_000; // the tests' timeoutDuration: a loopback fetch on a load
 const LATE = 5_000;
 
 const code = (expected) => (error) => {
-  assert.equal(error.code, expected, `expected ${expected}, got ${error.code}: ${error.message}`);
+  assert.equal(error.status ?? error.code, expected, `expected ${expected}, got ${error.status ?? error.code}: ${error.message}`);
   return true;
 };
 

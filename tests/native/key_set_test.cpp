@@ -70,18 +70,20 @@ TEST(KeySet, SelectsByKidAlgFamilyAndUsage) {
   ASSERT_EQ(imported.status, Status::Ok) << imported.detail;
   const KeySet &set = imported.set;
   size_t index = 99;
-  EXPECT_EQ(set.select(Algorithm::ES256, std::nullopt, index), Status::Ok);
+  std::string candidates;
+  EXPECT_EQ(set.select(Algorithm::ES256, std::nullopt, index, candidates), Status::Ok);
   EXPECT_EQ(set.key(index).usage().kid, "ec");
-  EXPECT_EQ(set.select(Algorithm::RS256, std::string_view("rs"), index), Status::Ok);
+  EXPECT_EQ(set.select(Algorithm::RS256, std::string_view("rs"), index, candidates), Status::Ok);
   EXPECT_EQ(set.key(index).usage().kid, "rs");
   // Without a kid both RSA keys fit RS256; PS256 only the one not bound to RS256.
-  EXPECT_EQ(set.select(Algorithm::RS256, std::nullopt, index), Status::JwksMultipleMatchingKeys);
-  EXPECT_EQ(set.select(Algorithm::PS256, std::nullopt, index), Status::Ok);
+  EXPECT_EQ(set.select(Algorithm::RS256, std::nullopt, index, candidates), Status::JwksMultipleMatchingKeys);
+  EXPECT_EQ(candidates, "1,2");  // their positions in "keys", for the caller to try in turn
+  EXPECT_EQ(set.select(Algorithm::PS256, std::nullopt, index, candidates), Status::Ok);
   EXPECT_EQ(set.key(index).usage().kid, "ps");
-  EXPECT_EQ(set.select(Algorithm::PS256, std::string_view("rs"), index), Status::JwksNoMatchingKey);
-  EXPECT_EQ(set.select(Algorithm::ES384, std::nullopt, index), Status::JwksNoMatchingKey);  // "use": "enc"
-  EXPECT_EQ(set.select(Algorithm::ES256, std::string_view(""), index), Status::JwksNoMatchingKey);
-  EXPECT_EQ(set.select(Algorithm::HS256, std::string_view("hs"), index), Status::JwksNoMatchingKey);  // never oct
+  EXPECT_EQ(set.select(Algorithm::PS256, std::string_view("rs"), index, candidates), Status::JwksNoMatchingKey);
+  EXPECT_EQ(set.select(Algorithm::ES384, std::nullopt, index, candidates), Status::JwksNoMatchingKey);  // "use": "enc"
+  EXPECT_EQ(set.select(Algorithm::ES256, std::string_view(""), index, candidates), Status::JwksNoMatchingKey);
+  EXPECT_EQ(set.select(Algorithm::HS256, std::string_view("hs"), index, candidates), Status::JwksNoMatchingKey);  // never oct
 }
 
 // A set for decryption: RFC 7520 §5.3's plaintext is such a set (a "dir" key for A128GCM, an A128KW
