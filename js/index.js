@@ -1,10 +1,12 @@
 // edgejwt on its Emscripten build: for browsers, bundlers, Node, Deno and Bun (Workers: workerd.js).
 //
 // The export list, written once: js/wasi.js is this file on the WASI engine, made from it by
-// scripts/entries.js (at bootstrap, and checked by tests/js/entries.test.js). Every function is an
-// operation of its own module bound to this entry's runtime (one Wasm instance), so a bundler
-// keeps only what a program imports: a page importing `verify` gets no gateway, remote key set,
-// revocation or session code.
+// scripts/entries.js (at bootstrap, and checked by tests/js/entries.test.js), and the JWE entries
+// (js/jwe.js, js/wasi-jwe.js) are this file on the JWE Wasm with the encryption operations added.
+// Encryption is not here: its core would be in the Wasm of every page (docs/design.md). Every
+// function is an operation of its own module bound to this entry's runtime (one Wasm instance), so
+// a bundler keeps only what a program imports: a page importing `verify` gets no gateway, remote
+// key set, revocation or session code.
 import { loadEmscriptenEngine as loadEngine } from "./engines/emscripten.js";
 import { sharedRuntime, init as initRuntime, memoryUsage as memoryUsageOf } from "./runtime.js";
 import { sign as signJwt } from "./jwt/sign.js";
@@ -13,9 +15,6 @@ import { verifyAsync as verifyJwtAsync } from "./jwt/verify-async.js";
 import { decode as decodeJwt, decodeProtectedHeader as decodeHeader } from "./jwt/decode.js";
 import { generateTokenPair as tokenPair } from "./jwt/token-pair.js";
 import { compactSign as signCompact, compactVerify as verifyCompact } from "./jws/compact.js";
-import { compactEncrypt as encryptCompact, compactDecrypt as decryptCompact } from "./jwe/compact.js";
-import { encrypt as encryptJwt, signAndEncrypt as signEncrypt } from "./jwt/encrypt.js";
-import { decrypt as decryptJwt, decryptAndVerify as decryptVerify } from "./jwt/decrypt.js";
 import { importJWK as jwk, importSPKI as spki, importPKCS8 as pkcs8, importX509 as x509, importPEM as pem } from "./key/import.js";
 import { exportJWK as toJwk, exportSPKI as toSpki, exportPKCS8 as toPkcs8 } from "./key/export.js";
 import { generateKeyPair as keyPair, generateSecret as secret } from "./key/generate.js";
@@ -47,12 +46,6 @@ export const decodeProtectedHeader = /* @__PURE__ */ runtime.bind(decodeHeader);
 export const generateTokenPair = /* @__PURE__ */ runtime.bind(tokenPair);
 export const compactSign = /* @__PURE__ */ runtime.bind(signCompact);
 export const compactVerify = /* @__PURE__ */ runtime.bind(verifyCompact);
-export const compactEncrypt = /* @__PURE__ */ runtime.bind(encryptCompact);
-export const compactDecrypt = /* @__PURE__ */ runtime.bind(decryptCompact);
-export const encrypt = /* @__PURE__ */ runtime.bind(encryptJwt);
-export const decrypt = /* @__PURE__ */ runtime.bind(decryptJwt);
-export const signAndEncrypt = /* @__PURE__ */ runtime.bind(signEncrypt);
-export const decryptAndVerify = /* @__PURE__ */ runtime.bind(decryptVerify);
 export const importJWK = /* @__PURE__ */ runtime.bind(jwk);
 export const importSPKI = /* @__PURE__ */ runtime.bind(spki);
 export const importPKCS8 = /* @__PURE__ */ runtime.bind(pkcs8);

@@ -3,15 +3,9 @@
 // into a decryption policy once (policies.js). Every check is the core's.
 import { JOSEAlgNotAllowed } from "../errors.js";
 import { JWE, tokenText } from "../arguments.js";
-import { DECRYPTION_FIELDS, LIMIT_FIELDS } from "../policies.js";
+import { DECRYPTION_FIELDS } from "../policies.js";
 import { withEncryptionKey } from "./keys.js";
-
-// The protected header of a compact JWE, decrypting nothing (under the options' size limits).
-export function jweHeader(runtime, token, options) {
-  const policy = runtime.decryptionPolicies.policyFor(options, LIMIT_FIELDS);
-  const text = tokenText(token, policy.maxTokenLength, JWE);
-  return JSON.parse(runtime.core.call("edgejwt_decode_jwe_header", runtime.decryptionPolicies.handleOf(policy), text).header);
-}
+import { jweHeader } from "./header.js";
 
 // The token's algorithms, to bind raw key bytes to. The token chooses them, so PBES2 (which makes
 // the recipient run PBKDF2 on the bytes as a password) is taken only when the caller's

@@ -5,7 +5,7 @@
 import { JOSEError, JOSEInvalidArgument, JWTInvalid, WasmTrap } from "../errors.js";
 import { LIMIT_FIELDS } from "../policies.js";
 import { optionsOf, tokenText } from "../arguments.js";
-import { jweHeader } from "../jwe/decrypt.js";
+import { jweHeader } from "../jwe/header.js";
 
 // A compact JWE has five parts (four dots), a JWS three: a JWE shows its protected header only.
 const isJwe = (token) => typeof token === "string" && token.split(".", 6).length === 5;
