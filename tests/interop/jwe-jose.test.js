@@ -1,11 +1,11 @@
-// JWE interop with jose for every "alg" × "enc", both directions, on every build: what jose encrypts
-// decrypts here, what is encrypted here decrypts in jose. Keys cross as JWKs (or raw bytes for the
-// symmetric algorithms, as jose users hold them).
+// JWE interop with jose for every "alg" × "enc", both directions, on the JWE module of every build
+// (edgejwt/jwe): what jose encrypts decrypts here, what is encrypted here decrypts in jose. Keys
+// cross as JWKs (or raw bytes for the symmetric algorithms, as jose users hold them).
 import { describe, it, before } from "node:test";
 import assert from "node:assert/strict";
 import * as jose from "jose";
 
-import { builds, apiFor } from "../support/builds.js";
+import { jweBuilds, apiFor } from "../support/builds.js";
 
 const ENCS = { "A128GCM": 16, "A192GCM": 24, "A256GCM": 32, "A128CBC-HS256": 32, "A192CBC-HS384": 48, "A256CBC-HS512": 64 };
 const AES = { A128KW: 16, A192KW: 24, A256KW: 32, A128GCMKW: 16, A192GCMKW: 24, A256GCMKW: 32 };
@@ -55,7 +55,7 @@ async function keysFor(testCase, enc) {
   return keyCache.get(id);
 }
 
-for (const build of builds) {
+for (const build of jweBuilds) {
   describe(`JWE interop with jose on ${build.name}`, () => {
     let api;
     before(async () => { api = await apiFor(build); });

@@ -1,13 +1,13 @@
-// What an attacker sends to the JWE API, on every build: tampered parts, the wrong key or "enc",
-// PBES2 iteration counts past the bound, ephemeral keys off the curve or of another curve, refused
-// algorithms and forms, keys of the other use, bad argument types. Each fails with its code, every
-// failure only the key could tell is the one ERR_JWE_DECRYPTION_FAILED without a detail, and the
-// instance answers correctly afterwards.
+// What an attacker sends to the JWE API, on the JWE module of every build (edgejwt/jwe): tampered
+// parts, the wrong key or "enc", PBES2 iteration counts past the bound, ephemeral keys off the
+// curve or of another curve, refused algorithms and forms, keys of the other use, bad argument
+// types. Each fails with its code, every failure only the key could tell is the one
+// ERR_JWE_DECRYPTION_FAILED without a detail, and the instance answers correctly afterwards.
 import { describe, it, before } from "node:test";
 import assert from "node:assert/strict";
 import * as jose from "jose";
 
-import { builds, apiFor } from "../support/builds.js";
+import { jweBuilds, apiFor } from "../support/builds.js";
 
 const encoder = new TextEncoder();
 const plaintext = encoder.encode("secret");
@@ -26,7 +26,7 @@ const decryptionFailed = (error) => {
   return true;
 };
 
-for (const build of builds) {
+for (const build of jweBuilds) {
   describe(`JWE attacks on ${build.name}`, () => {
     let api, joseKeys, key, recipient;
     before(async () => {
