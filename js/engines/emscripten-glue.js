@@ -3,14 +3,32 @@
 // start-up makes a fresh instance whenever the Core needs one (renew). The build links two modules
 // (emscripten.js: without encryption; emscripten-jwe.js: with it), each with its own loader, named
 // by the file that loads it so that a bundler sees only the one a program uses.
+import { JOSEError } from "../errors.js";
 import { compile, memoryOf } from "./compile.js";
+
+const MODULE_SECTION = "edgejwt.module";
+const decoder = new TextDecoder();
 
 // `importLoader()` imports the module's generated loader; `packagedWasm()` locates its Wasm, only
 // when init() is given none, never at module load (import.meta.url is undefined in some hosts).
-export async function loadEmscriptenModule(importLoader, packagedWasm, { wasm } = {}) {
+// `name` is the module the loader was made with ("edgejwt" or "edgejwt-jwe").
+export async function loadEmscriptenModule(importLoader, packagedWasm, name, { wasm } = {}) {
   const [{ default: createModule }, module] = await Promise.all([importLoader(), compile(wasm ?? packagedWasm())]);
+  checkModule(module, name);
   const renew = () => start(createModule, module);
   return { ...renew(), renew };
+}
+
+// A loader reaches the C functions by its own module's minified export names (one letter in one
+// module is another function in the other), so it runs only the module it was made with: each
+// carries its name in a custom section (CMakeLists.txt). Another is refused before any instance.
+function checkModule(module, name) {
+  const [section] = WebAssembly.Module.customSections(module, MODULE_SECTION);
+  const found = section === undefined ? null : decoder.decode(section);
+  if (found === name) return;
+  throw new JOSEError(`this Wasm module is ${found ? `edgejwt's "${found}" module` : "not one of edgejwt's Emscripten modules"}, ` +
+    `and this entry runs "${name}" (dist/emscripten/${name}.wasm): give each entry its own Wasm ` +
+    '("edgejwt" edgejwt.wasm, "edgejwt/jwe" edgejwt-jwe.wasm)', { code: "ERR_WASM_ABI_MISMATCH" });
 }
 
 // One instance, started by the loader: with the instance given synchronously, the loader runs the

@@ -7,4 +7,4 @@ import { loadEmscriptenModule } from "./emscripten-glue.js";
 export const loadEmscriptenJweEngine = (options) => loadEmscriptenModule(
   () => import("../../dist/emscripten/edgejwt-jwe.mjs"),
   () => new URL("../../dist/emscripten/edgejwt-jwe.wasm", import.meta.url),
-  options);
+  "edgejwt-jwe", options);

@@ -8,4 +8,4 @@ import { loadEmscriptenModule } from "./emscripten-glue.js";
 export const loadEmscriptenEngine = (options) => loadEmscriptenModule(
   () => import("../../dist/emscripten/edgejwt.mjs"),
   () => new URL("../../dist/emscripten/edgejwt.wasm", import.meta.url),
-  options);
+  "edgejwt", options);
