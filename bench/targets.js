@@ -1,5 +1,6 @@
-// npm run bench, last: the performance issue's targets (issue 16) as one table, read from the JSON
-// the benches wrote to artifacts/ (bench/run.js, wasm-verify.js, browser.js, workerd.js, edge.js).
+// npm run bench, last: the performance issue's targets (issue 16), and issue 18's size of a
+// verify-only page, as one table, read from the JSON the benches wrote to artifacts/ (bench/run.js,
+// wasm-verify.js, browser.js, workerd.js, edge.js, size.js).
 // One row per path: edgejwt's figure in each build, the peer's, the ratio (Emscripten / WASI where
 // both are measured), the target and the verdict, "met" only when every ratio of the row reaches
 // it. A bench that did not run leaves its rows "not measured", with the command that measures them.
@@ -17,6 +18,7 @@ const SOURCES = {
   "bench-browser.json": "npm run bench:browser",
   "bench-workerd.json": "npm run bench:workerd",
   "bench-edge.json": "npm run bench:edge",
+  "size.json": "npm run bench:size",
 };
 
 // Each target: its number in the issue, what it asks, the artifact it reads, and its rows, each
@@ -36,7 +38,12 @@ const TARGETS = [
   { issue: 4, what: "gateway in workerd: hit, miss, added latency", source: "bench-edge.json", rows: gatewayRows },
   { issue: 5, what: "pure-Wasm verify ≥ 0.35× / 0.5× node:crypto", source: "bench-wasm-verify.json", rows: (wasm) => ["RS256", "PS256", "ES256"].map((alg) => wasmRow(wasm, alg)) },
   { issue: "–", what: "Node: cached verify ≥ fast-jwt's cache", source: "bench.json", rows: (bench) => [cachedRow(bench)] },
+  { issue: 18, what: "browser: a `verify`-only page no larger than before JWE", source: "size.json", rows: (size) => [verifyOnlyPageRow(size)] },
 ];
+
+// The largest `verify`-only page (JS + Wasm, gzip -9) the four bundlers made on main before JWE,
+// as README "Sizes" stated it (2026-12-06, 11:02 UTC: webpack): issue 18 lets encryption add nothing.
+const VERIFY_ONLY_PAGE_BEFORE_JWE = 122.2e3;
 
 const ratioText = (ratio) => `${ratio.toFixed(2)}×`;
 
@@ -77,6 +84,20 @@ function wasmRow(wasm, alg) {
     path: `${alg} \`verify\` in pure Wasm`, figures: { emscripten: `${format(rows[0].median)}/s`, wasi: `${format(rows[1].median)}/s` },
     peer: `node:crypto ${format(peer.median)}/s`, shown: ratios.map(ratioText).join(" / "), target: "≥ 0.35× / ≥ 0.5×",
     met: ratios[0] >= 0.35 && ratios[1] >= 0.5,
+  };
+}
+
+// bench/size.js's largest `verify`-only page (of the Emscripten build's "edgejwt") against the same
+// page before JWE: at most 1.00×.
+function verifyOnlyPageRow(size) {
+  const pages = size.bundles.filter((row) => row.page === "verify only");
+  if (pages.length === 0) return null;
+  const largest = pages.reduce((big, row) => (row.jsGzip + row.wasmGzip > big.jsGzip + big.wasmGzip ? row : big));
+  const bytes = largest.jsGzip + largest.wasmGzip;
+  const ratio = bytes / VERIFY_ONLY_PAGE_BEFORE_JWE;
+  return {
+    path: `browser: the largest \`verify\`-only page (${largest.bundler}), JS + Wasm gzip -9`, figures: { emscripten: `${(bytes / 1000).toFixed(1)} kB` },
+    peer: `before JWE ${(VERIFY_ONLY_PAGE_BEFORE_JWE / 1000).toFixed(1)} kB`, shown: ratioText(ratio), target: "≤ 1.00×", met: ratio <= 1,
   };
 }
 
@@ -145,7 +166,7 @@ function main() {
   }
   const measured = Object.entries(artifacts).filter(([, artifact]) => artifact)
     .map(([name, artifact]) => `${name} ${artifact.date.slice(0, 16).replace("T", " ")} UTC`);
-  console.log(`\nissue 16's targets, from ${measured.join(", ") || "no artifacts"}\n`);
+  console.log(`\nthe targets (issue 16, and issue 18's page size), from ${measured.join(", ") || "no artifacts"}\n`);
   console.log("| target | path | edgejwt Emscripten | edgejwt WASI | peer | ratio | target | verdict |\n|---|---|---|---|---|---|---|---|");
   for (const row of rows) {
     console.log(`| ${row.issue} | ${row.path} | ${row.figures.emscripten ?? ""} | ${row.figures.wasi ?? ""} | ${row.peer} | ${row.shown} | ${row.target} | ${row.verdict} |`);
