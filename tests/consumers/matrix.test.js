@@ -82,7 +82,7 @@ describe("edgejwt/jwe as installed: esbuild and Rollup pages in Chromium, a Work
   const JWE = ["edgejwt/jwe", "edgejwt/wasi/jwe"];
   const sha256 = (bytes) => createHash("sha256").update(bytes).digest("hex");
   const packaged = (files) => Promise.all(files.map((file) => readFile(join(space.dir, "node_modules", "edgejwt", file)).then(sha256)));
-  const wasmIn = async (dir) => Promise.all((await readdir(dir)).filter((file) => file.endsWith(".wasm"))
+  const wasmIn = async (dir) => Promise.all((await readdir(dir, { recursive: true })).filter((file) => file.endsWith(".wasm"))
     .map((file) => readFile(join(dir, file)).then(sha256)));
   let browser, dir;
   before(async () => {
