@@ -10,6 +10,7 @@ import * as jose from "jose";
 
 import { createApi } from "../../js/api.js";
 import { builds, coreFor } from "../support/builds.js";
+import { instrumented, faults } from "../support/instrumented.js";
 
 const encoder = new TextEncoder();
 const plaintext = encoder.encode("what only the recipient reads");
@@ -31,8 +32,9 @@ const KEY_BITS = { A128: 128, A192: 192, A256: 256 };
 const PBES2 = (alg) => alg.startsWith("PBES2");
 
 // Counts the host's agreements: node:crypto's diffieHellman and WebCrypto's deriveBits, as the
-// host calls them (looked up at each call).
+// host calls them (looked up at each call); `whileAgreeing`, when set, runs as WebCrypto agrees.
 const asked = { node: 0, webcrypto: 0 };
+let whileAgreeing = null;
 const nodeCrypto = process.getBuiltinModule("node:crypto");
 const originals = { diffieHellman: nodeCrypto.diffieHellman, deriveBits: SubtleCrypto.prototype.deriveBits };
 before(() => {
@@ -42,6 +44,7 @@ before(() => {
   };
   SubtleCrypto.prototype.deriveBits = function (...args) {
     asked.webcrypto++;
+    whileAgreeing?.();
     return originals.deriveBits.apply(this, args);
   };
 });
@@ -231,6 +234,34 @@ for (const build of builds) {
     });
   }
 }
+
+describe("the instance replaced while WebCrypto agrees", () => {
+  for (const build of builds) {
+    it(`${build.name}: the decryption finishes in the new instance, with the same result, and the next one too`, async () => {
+      const { load, probe } = instrumented(build);
+      const api = createApi(load);
+      await api.init({ ...build.options, hostCrypto: "webcrypto" });
+      const { privateKey, publicKey } = await jose.generateKeyPair("ECDH-ES+A128KW", { crv: "P-384", extractable: true });
+      const key = api.importJWK(await jose.exportJWK(privateKey), "ECDH-ES+A128KW");
+      const token = await new jose.EncryptJWT({ sub: "carol" }).setProtectedHeader({ alg: "ECDH-ES+A128KW", enc: "A128CBC-HS256" })
+        .encrypt(publicKey);
+      const expected = api.decrypt(token, key);
+      const instances = probe.instances;
+      whileAgreeing = () => {
+        whileAgreeing = null;
+        probe.arm("edgejwt_key_describe", faults.injected);
+        assert.throws(() => api.generateSecret("A128KW"), { code: "ERR_WASM_TRAP" });
+      };
+      try {
+        assert.deepEqual(await api.decryptAsync(token, key), expected);
+      } finally {
+        whileAgreeing = null;
+      }
+      assert.equal(probe.instances, instances + 1, "the instance was replaced during the agreement");
+      assert.deepEqual(await api.decryptAsync(token, key), expected);
+    });
+  }
+});
 
 describe("the ABI's two-phase decryption refuses what it must", () => {
   it("an empty agreement and an unknown payload kind are ERR_INVALID_ARGUMENT", async () => {
