@@ -120,3 +120,24 @@ TEST(JweHostAgreement, BeginChecksEverythingBeforeTheAgreementAndNothingAfter) {
   EXPECT_EQ(begin_decrypt_jwe(DecryptionKeys{&key, nullptr}, DecryptionPolicy{}, off_curve, begun), Status::JweInvalid);
   EXPECT_EQ(begun.detail, "epk");
 }
+
+// Where the time went: every ECDH-ES token's "epk" was imported as a key that may verify, and a
+// P-256 point's comb table for ECDSA made for it (as long as the agreement itself, in Wasm). A key
+// for encryption never verifies: its point is checked on the curve, and nothing is precomputed.
+TEST(JweHostAgreement, AnEphemeralKeyIsCheckedButNeverPreparedForVerifying) {
+  const Key key = encryption_key(KeyManagement::EcdhEs, ContentEncryption::A128Gcm);
+  Key public_key;
+  const std::string token =
+      encrypted(encrypting_key(key, public_key), jwe_header(KeyManagement::EcdhEs, ContentEncryption::A128Gcm), kPlaintext);
+  DecryptedJwe begun;
+  ASSERT_EQ(begin_decrypt_jwe(DecryptionKeys{&key, nullptr}, DecryptionPolicy{}, token, begun), Status::Ok);
+  const auto *epk = begun.header.epk.as<EcPublicKey>();
+  ASSERT_NE(epk, nullptr);
+  EXPECT_EQ(epk->verifier.get(), nullptr);
+  EXPECT_EQ(key.as<EcPrivateKey>()->public_key.verifier.get(), nullptr);
+  // The same point as a signature key is prepared for verifying.
+  Key verifying;
+  std::string detail;
+  ASSERT_EQ(Key::create(KeyMaterial(*epk), KeyUsage{}, verifying, detail), Status::Ok) << detail;
+  EXPECT_NE(verifying.as<EcPublicKey>()->verifier.get(), nullptr);
+}
