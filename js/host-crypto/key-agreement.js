@@ -6,25 +6,23 @@
 // unwrapping, the content's tag, the claims and a nested token's signature stay the core's.
 // Each private key becomes a host key once (not extractable), kept as long as its Key or set.
 
-// The agreement's curves, as the core's JWKs name them, and the bits of Z each gives.
-const EC_CURVES = ["P-256", "P-384", "P-521"];
-const Z_BITS = { "P-256": 256, "P-384": 384, "P-521": 528, X25519: 256 };
+// The curves each host agrees on, where it measured faster per decryption than Wasm (bench/jwe.js,
+// README "Encrypted tokens", 2026-12-06): node:crypto on P-256, P-384 and P-521 (1.1-1.6x);
+// WebCrypto (measured under Node) on P-256 and P-384 (1.04-1.09x), not P-521 (0.96x). X25519 stays
+// in Wasm: libsodium there measured faster than either host once the host's key import and the
+// core's second pass are counted. The bits of Z each gives.
+const Z_BITS = { "P-256": 256, "P-384": 384, "P-521": 528 };
+const NODE_CURVES = new Set(["P-256", "P-384", "P-521"]);
+const WEBCRYPTO_CURVES = new Set(["P-256", "P-384"]);
 
-// RFC 7748 §6.1's Alice: importing her private key tells whether this WebCrypto has X25519.
-const X25519_PROBE = {
-  kty: "OKP", crv: "X25519", x: "hSDwCYkwp1R0i33ctD73Wg2_Og0mOBr066SpjqqbTmo", d: "dwdtCnMYpX08FsFyUbJmRd9ML4frwJkqsXf7pR25LCo",
-};
+// The key material of an EC JWK (no alg, use, key_ops, kid, ext: the core applied those already).
+export const agreementMaterial = ({ kty, crv, x, y, d }) => (d === undefined ? { kty, crv, x, y } : { kty, crv, x, y, d });
 
-// The key material of a JWK (no alg, use, key_ops, kid, ext: the core applied those already).
-export function agreementMaterial({ kty, crv, x, y, d }) {
-  return kty === "EC" ? { kty, crv, x, y, ...(d === undefined ? {} : { d }) } : { kty, crv, x, ...(d === undefined ? {} : { d }) };
-}
-
-// On node:crypto: synchronous, every curve the core has.
+// On node:crypto: synchronous.
 export function nodeAgreement(nodeCrypto) {
   return {
     synchronous: true,
-    curves: new Set([...EC_CURVES, "X25519"]),
+    curves: NODE_CURVES,
     prepare: (jwk) => nodeCrypto.createPrivateKey({ key: jwk, format: "jwk" }),
     agree(privateKey, epk) {
       const publicKey = nodeCrypto.createPublicKey({ key: epk, format: "jwk" });
@@ -34,30 +32,23 @@ export function nodeAgreement(nodeCrypto) {
   };
 }
 
-// On WebCrypto: asynchronous; X25519 where the runtime has it (otherwise Wasm agrees on it).
-export async function webCryptoAgreement(subtle) {
+// On WebCrypto: asynchronous.
+export function webCryptoAgreement(subtle) {
   if (typeof subtle?.deriveBits !== "function" || typeof subtle.importKey !== "function") return null;
-  const curves = new Set(EC_CURVES);
-  try {
-    await subtle.importKey("jwk", X25519_PROBE, { name: "X25519" }, false, ["deriveBits"]);
-    curves.add("X25519");
-  } catch {
-    // No X25519 in this WebCrypto.
-  }
-  const algorithmOf = (crv) => (crv === "X25519" ? { name: "X25519" } : { name: "ECDH", namedCurve: crv });
+  const algorithmOf = (crv) => ({ name: "ECDH", namedCurve: crv });
   return {
     synchronous: false,
-    curves,
+    curves: WEBCRYPTO_CURVES,
     prepare: (jwk) => subtle.importKey("jwk", jwk, algorithmOf(jwk.crv), false, ["deriveBits"]),
     async agree(privateKey, epk) {
       const publicKey = await subtle.importKey("jwk", epk, algorithmOf(epk.crv), false, []);
-      return new Uint8Array(await subtle.deriveBits({ name: publicKey.algorithm.name, public: publicKey }, privateKey, Z_BITS[epk.crv]));
+      return new Uint8Array(await subtle.deriveBits({ name: "ECDH", public: publicKey }, privateKey, Z_BITS[epk.crv]));
     },
   };
 }
 
 // The agreement on the runtime's host (host-crypto/select.js), or null: node:crypto's or WebCrypto's.
-export async function hostAgreement(host) {
+export function hostAgreement(host) {
   if (host?.nodeCrypto) return nodeAgreement(host.nodeCrypto);
   return host?.subtle ? webCryptoAgreement(host.subtle) : null;
 }

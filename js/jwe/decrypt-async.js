@@ -7,17 +7,18 @@
 //   3. edgejwt_decrypt_agreed runs every step again with Z standing in for the core's agreement:
 //      the Concat KDF, the unwrapping, the content's tag before any plaintext, the claims, a nested
 //      token's inner signature.
-// Anything else (another "alg", raw key bytes, a curve or key the host does not take, a token the
-// core refuses at step 1, a host that fails) is the sync operation, whose error is then the answer.
+// Anything else (another "alg", raw key bytes, X25519 and any curve or key the host does not take,
+// a token the core refuses at step 1, a host that fails) is the sync operation, whose error is then
+// the answer.
 import { JWE, tokenText } from "../arguments.js";
 import { DECRYPTION_FIELDS } from "../policies.js";
 import { handleFor, isKeyObject } from "../key/key.js";
 import { privateJwkOf } from "../key/export.js";
 import { AgreementKeys, agreementMaterial, hostAgreement } from "../host-crypto/key-agreement.js";
 
-// The runtime's host keys for the agreement (a promise, made once per runtime), or null without a host.
-async function agreementKeys(runtime) {
-  const agreement = await hostAgreement(runtime.host);
+// The runtime's host keys for the agreement (made once per runtime), or null without a host.
+function agreementKeys(runtime) {
+  const agreement = hostAgreement(runtime.host);
   return agreement && new AgreementKeys(agreement, (owner, index) => privateJwkOf(runtime, owner, index));
 }
 
@@ -55,7 +56,7 @@ export async function decryptOnHost(runtime, payloadKind, token, key, verificati
   runtime.ready();
   if (options.hostCrypto === false) return undefined; // this call keeps every primitive in Wasm
   if (!isKeyObject(key)) return undefined; // raw bytes: AES keys and passwords, never agreed on
-  const keys = await runtime.layer(agreementKeys);
+  const keys = runtime.layer(agreementKeys);
   if (!keys) return undefined;
   const z = await agreeOnHost(runtime, keys, token, key, options);
   if (!z) return undefined;

@@ -2,8 +2,8 @@
 // ones, on every build and on each host (node:crypto, WebCrypto, none): for every alg × enc (ECDH-ES
 // on every curve) on jose-made tokens, and for every attack of jwe-attacks.test.js, the same
 // plaintext or the same error (class, code, status, detail), never a plaintext without a valid
-// tag. The host is asked exactly for ECDH-ES tokens the core let through to the agreement, and for
-// nothing the core refuses before it.
+// tag. The host is asked exactly for ECDH-ES tokens on its curves that the core let through to the
+// agreement, and for nothing the core refuses before it.
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
 import * as jose from "jose";
@@ -102,6 +102,8 @@ async function tokensForEveryAlgorithm() {
 }
 
 const HOSTS = [["node:crypto", "node"], ["webcrypto", "webcrypto"], ["no host", false]];
+// The curves each host agrees on (host-crypto/key-agreement.js: where it measured faster than Wasm).
+const HOST_CURVES = { "node:crypto": ["P-256", "P-384", "P-521"], webcrypto: ["P-256", "P-384"] };
 let everyToken;
 before(async () => {
   everyToken = await tokensForEveryAlgorithm();
@@ -127,9 +129,10 @@ for (const build of builds) {
           const async = await api.compactDecryptAsync(entry.token, key, options(entry));
           assert.deepEqual(async, sync, `${entry.alg} ${entry.enc} ${entry.crv ?? ""}`);
           assert.deepEqual(async.plaintext, plaintext);
-          if (entry.alg.startsWith("ECDH-ES")) agreements++;
+          if (entry.alg.startsWith("ECDH-ES") && HOST_CURVES[hostName]?.includes(entry.crv)) agreements++;
         }
-        // The host agreed on every ECDH-ES token (and nothing else); without a host, Wasm did.
+        // The host agreed on every ECDH-ES token on a curve where it measured faster (and nothing
+        // else); without a host, Wasm did.
         assert.equal(totalAsked() - before, hostCrypto === false ? 0 : agreements);
       });
 
@@ -181,12 +184,15 @@ for (const build of builds) {
           assert.deepEqual(async, sync, what);
           assert.equal(totalAsked() - before, hostCrypto !== false && reachesAgreement ? 1 : 0, `${what}: the host asked`);
         }
-        // And the instance answers correctly afterwards.
+        // And the instance answers correctly afterwards; hostCrypto: false keeps this call in Wasm.
         assert.deepEqual((await api.compactDecryptAsync(token, key)).plaintext, plaintext);
+        const asked = totalAsked();
+        assert.deepEqual((await api.compactDecryptAsync(token, key, { hostCrypto: false })).plaintext, plaintext);
+        assert.equal(totalAsked(), asked);
       });
 
       it("encrypted and nested JWTs: the same claims, headers and errors as decrypt and decryptAndVerify, key sets included", async () => {
-        const recipient = await jose.generateKeyPair("ECDH-ES+A256KW", { crv: "X25519", extractable: true });
+        const recipient = await jose.generateKeyPair("ECDH-ES+A256KW", { crv: "P-384", extractable: true });
         const recipientJwk = { ...(await jose.exportJWK(recipient.privateKey)), kid: "enc-1", use: "enc" };
         const key = api.importJWK(recipientJwk, "ECDH-ES+A256KW");
         const signer = await jose.generateKeyPair("ES256", { extractable: true });
