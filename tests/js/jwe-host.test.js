@@ -11,17 +11,10 @@ import * as jose from "jose";
 import { createApi } from "../../js/api.js";
 import { builds, coreFor } from "../support/builds.js";
 import { instrumented, faults } from "../support/instrumented.js";
+import { b64, headerOf, tampered, withHeader } from "../support/jwe-tokens.js";
 
 const encoder = new TextEncoder();
 const plaintext = encoder.encode("what only the recipient reads");
-const b64 = (value) => Buffer.from(typeof value === "string" ? value : JSON.stringify(value)).toString("base64url");
-const headerOf = (token) => JSON.parse(Buffer.from(token.split(".")[0], "base64url"));
-const withHeader = (token, header) => [b64(header), ...token.split(".").slice(1)].join(".");
-function tampered(token, index) {
-  const parts = token.split(".");
-  parts[index] = (parts[index][0] === "A" ? "B" : "A") + parts[index].slice(1);
-  return parts.join(".");
-}
 
 const KEY_MANAGEMENT = ["dir", "A128KW", "A192KW", "A256KW", "A128GCMKW", "A192GCMKW", "A256GCMKW", "ECDH-ES", "ECDH-ES+A128KW",
   "ECDH-ES+A192KW", "ECDH-ES+A256KW", "RSA-OAEP", "RSA-OAEP-256", "RSA-OAEP-384", "RSA-OAEP-512", "PBES2-HS256+A128KW",
