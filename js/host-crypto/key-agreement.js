@@ -4,7 +4,8 @@
 // curve). The host does that one multiplication and nothing else: the core then runs the whole
 // decryption again with Z standing in for its own (edgejwt_decrypt_agreed), so the Concat KDF, the
 // unwrapping, the content's tag, the claims and a nested token's signature stay the core's.
-// Each private key becomes a host key once (not extractable), kept as long as its Key or set.
+// Each private key becomes a host key once (a CryptoKey that is not extractable, or a KeyObject),
+// kept as long as its Key or set.
 
 // The curves each host agrees on, where it measured faster per decryption than Wasm (bench/jwe.js,
 // README "Encrypted tokens", 2026-12-06): node:crypto on P-256, P-384 and P-521 (1.1-1.6x);
