@@ -328,6 +328,63 @@ edgejwt_status encrypt_with(edgejwt_context *context, edgejwt_result *result, ed
   return produced(out, status);
 }
 
+// The three decryptions, each with Z from a host (`agreement`) or without (empty).
+edgejwt_status decrypt_bytes(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
+                             edgejwt_handle policy, std::string_view token, ByteView agreement) {
+  CallArguments call(context, result);
+  VerificationKeys keys;
+  const DecryptionOptions *options;
+  if (!call.keys(key, keys) || !call.decryption_policy(policy, options)) return call.failed();
+  ResultStorage &out = call.out();
+  DecryptedJwe jwe;
+  const Status status = decrypt_jwe(DecryptionKeys{keys.key, keys.set, agreement}, options->decryption, token, jwe);
+  if (keys.set && status == Status::Ok) out.key_index = keys.set->source_index(jwe.key_index);
+  return report_decryption(out, status, jwe, jwe.detail);
+}
+
+edgejwt_status decrypt_claims(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
+                              edgejwt_handle policy, std::string_view token, double now, ByteView agreement) {
+  CallArguments call(context, result);
+  VerificationKeys keys;
+  const DecryptionOptions *options;
+  if (!call.keys(key, keys) || !call.decryption_policy(policy, options)) return call.failed();
+  ResultStorage &out = call.out();
+  DecryptedJwt jwt;
+  const Status status = decrypt_jwt(DecryptionKeys{keys.key, keys.set, agreement}, options->decryption, options->verification,
+                                    token, now, jwt);
+  if (status == Status::Ok) {
+    if (keys.set) out.key_index = keys.set->source_index(jwt.jwe.key_index);
+    out.token.window = jwt.window;
+  }
+  return report_decryption(out, status, jwt.jwe, jwt.detail);
+}
+
+edgejwt_status decrypt_nested(edgejwt_context *context, edgejwt_result *result, edgejwt_handle decryption_key,
+                              edgejwt_handle verification_key, edgejwt_handle policy, std::string_view token, double now,
+                              ByteView agreement) {
+  CallArguments call(context, result);
+  VerificationKeys decrypting;
+  VerificationKeys verifying;
+  const DecryptionOptions *options;
+  if (!call.keys(decryption_key, decrypting) || !call.keys(verification_key, verifying) ||
+      !call.decryption_policy(policy, options)) {
+    return call.failed();
+  }
+  ResultStorage &out = call.out();
+  DecryptedJwt jwt;
+  const Status status = decrypt_and_verify(DecryptionKeys{decrypting.key, decrypting.set, agreement}, options->decryption,
+                                           verifying, options->verification, token, now, jwt);
+  out.token.header_json = jwt.jwe.header_json;
+  out.token.detail = std::move(jwt.detail);
+  if (status == Status::Ok) {
+    out.produced = jwt.inner.header_json;
+    out.token.payload = jwt.inner.payload;
+    out.token.window = jwt.window;
+    if (verifying.set) out.key_index = verifying.set->source_index(jwt.inner.key_index);
+  }
+  return finish(out, status);
+}
+
 // The curve family a JWK "crv" names, for ECDH-ES key generation.
 bool curve_family(std::string_view crv, KeyFamily &out) {
   for (unsigned i = 0; i < kKeyFamilyCount; ++i) {
@@ -665,58 +722,51 @@ edgejwt_status edgejwt_sign_and_encrypt(edgejwt_context *context, edgejwt_result
 
 edgejwt_status edgejwt_compact_decrypt(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
                                        edgejwt_handle policy, const char *token, size_t token_len) {
+  return decrypt_bytes(context, result, key, policy, text(token, token_len), {});
+}
+
+edgejwt_status edgejwt_decrypt(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
+                               edgejwt_handle policy, const char *token, size_t token_len, double now) {
+  return decrypt_claims(context, result, key, policy, text(token, token_len), now, {});
+}
+
+edgejwt_status edgejwt_decrypt_and_verify(edgejwt_context *context, edgejwt_result *result,
+                                          edgejwt_handle decryption_key, edgejwt_handle verification_key,
+                                          edgejwt_handle policy, const char *token, size_t token_len, double now) {
+  return decrypt_nested(context, result, decryption_key, verification_key, policy, text(token, token_len), now, {});
+}
+
+edgejwt_status edgejwt_decrypt_begin(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
+                                     edgejwt_handle policy, const char *token, size_t token_len) {
   CallArguments call(context, result);
   VerificationKeys keys;
   const DecryptionOptions *options;
   if (!call.keys(key, keys) || !call.decryption_policy(policy, options)) return call.failed();
   ResultStorage &out = call.out();
   DecryptedJwe jwe;
-  const Status status = decrypt_jwe(DecryptionKeys{keys.key, keys.set}, options->decryption, text(token, token_len), jwe);
+  const Status status =
+      begin_decrypt_jwe(DecryptionKeys{keys.key, keys.set}, options->decryption, text(token, token_len), jwe);
   if (keys.set && status == Status::Ok) out.key_index = keys.set->source_index(jwe.key_index);
   return report_decryption(out, status, jwe, jwe.detail);
 }
 
-edgejwt_status edgejwt_decrypt(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
-                               edgejwt_handle policy, const char *token, size_t token_len, double now) {
-  CallArguments call(context, result);
-  VerificationKeys keys;
-  const DecryptionOptions *options;
-  if (!call.keys(key, keys) || !call.decryption_policy(policy, options)) return call.failed();
-  ResultStorage &out = call.out();
-  DecryptedJwt jwt;
-  const Status status = decrypt_jwt(DecryptionKeys{keys.key, keys.set}, options->decryption, options->verification,
-                                    text(token, token_len), now, jwt);
-  if (status == Status::Ok) {
-    if (keys.set) out.key_index = keys.set->source_index(jwt.jwe.key_index);
-    out.token.window = jwt.window;
+edgejwt_status edgejwt_decrypt_agreed(edgejwt_context *context, edgejwt_result *result, int32_t payload_kind,
+                                      edgejwt_handle decryption_key, edgejwt_handle verification_key,
+                                      edgejwt_handle policy, const char *token, size_t token_len, double now,
+                                      const uint8_t *agreement, size_t agreement_len) {
+  const ByteView z = bytes(agreement, agreement_len);
+  const std::string_view token_text = text(token, token_len);
+  if (z.empty()) return fail_with_detail(cleared(result), Status::InvalidArgument, "agreement");
+  switch (payload_kind) {
+    case EDGEJWT_PAYLOAD_BYTES:
+      return decrypt_bytes(context, result, decryption_key, policy, token_text, z);
+    case EDGEJWT_PAYLOAD_JWT:
+      return decrypt_claims(context, result, decryption_key, policy, token_text, now, z);
+    case EDGEJWT_PAYLOAD_NESTED:
+      return decrypt_nested(context, result, decryption_key, verification_key, policy, token_text, now, z);
+    default:
+      return fail_with_detail(cleared(result), Status::InvalidArgument, "payload_kind");
   }
-  return report_decryption(out, status, jwt.jwe, jwt.detail);
-}
-
-edgejwt_status edgejwt_decrypt_and_verify(edgejwt_context *context, edgejwt_result *result,
-                                          edgejwt_handle decryption_key, edgejwt_handle verification_key,
-                                          edgejwt_handle policy, const char *token, size_t token_len, double now) {
-  CallArguments call(context, result);
-  VerificationKeys decrypting;
-  VerificationKeys verifying;
-  const DecryptionOptions *options;
-  if (!call.keys(decryption_key, decrypting) || !call.keys(verification_key, verifying) ||
-      !call.decryption_policy(policy, options)) {
-    return call.failed();
-  }
-  ResultStorage &out = call.out();
-  DecryptedJwt jwt;
-  const Status status = decrypt_and_verify(DecryptionKeys{decrypting.key, decrypting.set}, options->decryption,
-                                           verifying, options->verification, text(token, token_len), now, jwt);
-  out.token.header_json = jwt.jwe.header_json;
-  out.token.detail = std::move(jwt.detail);
-  if (status == Status::Ok) {
-    out.produced = jwt.inner.header_json;
-    out.token.payload = jwt.inner.payload;
-    out.token.window = jwt.window;
-    if (verifying.set) out.key_index = verifying.set->source_index(jwt.inner.key_index);
-  }
-  return finish(out, status);
 }
 
 edgejwt_status edgejwt_decode_jwe_header(edgejwt_context *context, edgejwt_result *result, edgejwt_handle policy,

@@ -100,6 +100,7 @@ typedef struct edgejwt_result {
 /* Payload kinds for edgejwt_verify_finish. */
 #define EDGEJWT_PAYLOAD_JWT 0 /* a JSON object of claims, time claims checked */
 #define EDGEJWT_PAYLOAD_BYTES 1
+#define EDGEJWT_PAYLOAD_NESTED 2 /* edgejwt_decrypt_agreed only: a nested JWT (edgejwt_decrypt_and_verify) */
 
 EDGEJWT_API uint32_t edgejwt_abi_version(void);
 
@@ -275,6 +276,24 @@ EDGEJWT_JWE_API edgejwt_status edgejwt_decrypt_and_verify(edgejwt_context *conte
                                                           edgejwt_handle decryption_key, edgejwt_handle verification_key,
                                                           edgejwt_handle policy, const char *token, size_t token_len,
                                                           double now);
+/* Two-phase decryption, for a host that computes ECDH-ES's key agreement (Z) itself. begin runs every
+ * step of edgejwt_compact_decrypt before the agreement (the five parts, the header, the policy's
+ * allowlists and bounds, the key or the set's one key for the header, an "epk" on that key's curve,
+ * each part's encoding and size) with the same statuses; on success result.header is the protected
+ * header and result.key_index the set's key, and nothing is kept. The host computes Z from that key
+ * and the header's "epk"; edgejwt_decrypt_agreed then runs the whole decryption again, every step,
+ * with `agreement` (Z) standing in for the core's own agreement: payload_kind EDGEJWT_PAYLOAD_BYTES
+ * is edgejwt_compact_decrypt, EDGEJWT_PAYLOAD_JWT edgejwt_decrypt, EDGEJWT_PAYLOAD_NESTED
+ * edgejwt_decrypt_and_verify with `verification_key` (ignored otherwise), each with its outputs.
+ * A Z of another size than the key's curve gives, or all zero for X25519, is
+ * ERR_JWE_DECRYPTION_FAILED; an agreement for any other "alg", ERR_INVALID_ARGUMENT. */
+EDGEJWT_JWE_API edgejwt_status edgejwt_decrypt_begin(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
+                                                     edgejwt_handle policy, const char *token, size_t token_len);
+EDGEJWT_JWE_API edgejwt_status edgejwt_decrypt_agreed(edgejwt_context *context, edgejwt_result *result,
+                                                      int32_t payload_kind, edgejwt_handle decryption_key,
+                                                      edgejwt_handle verification_key, edgejwt_handle policy,
+                                                      const char *token, size_t token_len, double now,
+                                                      const uint8_t *agreement, size_t agreement_len);
 /* Decodes only the protected header of a compact JWE (result.header), decrypting nothing. In both
  * modules (EDGEJWT_API): decodeProtectedHeader shows a JWE's header in every entry, as jose's does,
  * for 0.8 kB of the default Wasm (0.4 kB gzipped). */

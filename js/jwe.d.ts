@@ -49,4 +49,16 @@ export function signAndEncrypt(claims: JWTPayload, signingKey: KeyLike, encrypti
 export function decryptAndVerify<P = JWTPayload>(token: string | Uint8Array, decryptionKey: EncryptionKeyLike | LocalJWKSet,
   verificationKey: KeyLike | LocalJWKSet, options?: DecryptOptions):
   { payload: P; protectedHeader: JWEHeaderParameters; signedHeader: JWSHeaderParameters };
-
+/**
+ * The same results and errors as compactDecrypt, decrypt and decryptAndVerify, with ECDH-ES's key
+ * agreement on the host init() chose (node:crypto, or WebCrypto where X25519 too when it has it)
+ * after the core has checked the token up to it; everything else stays in Wasm. Without a host, or
+ * with options.hostCrypto false, exactly the sync operation.
+ */
+export function compactDecryptAsync(jwe: string | Uint8Array, key: EncryptionKeyLike | LocalJWKSet, options?: DecryptOptions):
+  Promise<{ plaintext: Uint8Array; protectedHeader: JWEHeaderParameters }>;
+export function decryptAsync<P = JWTPayload>(token: string | Uint8Array, key: EncryptionKeyLike | LocalJWKSet, options?: DecryptOptions):
+  Promise<{ payload: P; protectedHeader: JWEHeaderParameters }>;
+export function decryptAndVerifyAsync<P = JWTPayload>(token: string | Uint8Array, decryptionKey: EncryptionKeyLike | LocalJWKSet,
+  verificationKey: KeyLike | LocalJWKSet, options?: DecryptOptions):
+  Promise<{ payload: P; protectedHeader: JWEHeaderParameters; signedHeader: JWSHeaderParameters }>;

@@ -25,9 +25,10 @@ const WASM = {
 // The encryption operations, written once: module -> [export name, its operation's local name].
 // Only the JWE entries export them (their Wasm has the JWE core: docs/design.md).
 export const JWE_OPERATIONS = {
-  "./jwe/compact.js": [["compactEncrypt", "encryptCompact"], ["compactDecrypt", "decryptCompact"]],
+  "./jwe/compact.js": [["compactEncrypt", "encryptCompact"], ["compactDecrypt", "decryptCompact"], ["compactDecryptAsync", "decryptCompactAsync"]],
   "./jwt/encrypt.js": [["encrypt", "encryptJwt"], ["signAndEncrypt", "signEncrypt"]],
-  "./jwt/decrypt.js": [["decrypt", "decryptJwt"], ["decryptAndVerify", "decryptVerify"]],
+  "./jwt/decrypt.js": [["decrypt", "decryptJwt"], ["decryptAndVerify", "decryptVerify"], ["decryptAsync", "decryptJwtAsync"],
+    ["decryptAndVerifyAsync", "decryptVerifyAsync"]],
 };
 const LAST_IMPORT = 'import { startSession as start, rotateRefreshToken as rotate } from "./sessions/bind.js";';
 const INIT = "await runtime.init();";

@@ -76,7 +76,8 @@ export function errorFromStatus(status, message, detail, { payload, candidates }
   if (ErrorClass === JWSInvalid && detail === "payload") ErrorClass = JWTInvalid;
   if (ErrorClass === JWTClaimValidationFailed || ErrorClass === JWTExpired) {
     const [claim, claimReason] = (detail ?? "").split(":");
-    const claims = payload ? JSON.parse(typeof payload === "string" ? payload : decoder.decode(payload)) : undefined;
+    // (none when the call reports none: an empty string, or empty bytes)
+    const claims = payload?.length ? JSON.parse(typeof payload === "string" ? payload : decoder.decode(payload)) : undefined;
     return new ErrorClass(message, claims, claim || undefined, claimReason || undefined, { status, detail });
   }
   const options = { reason, status, detail, candidates };

@@ -8,18 +8,10 @@ import assert from "node:assert/strict";
 import * as jose from "jose";
 
 import { jweBuilds, apiFor } from "../support/builds.js";
+import { b64, headerOf, tampered, withHeader } from "../support/jwe-tokens.js";
 
 const encoder = new TextEncoder();
 const plaintext = encoder.encode("secret");
-const b64 = (value) => Buffer.from(typeof value === "string" ? value : JSON.stringify(value)).toString("base64url");
-const headerOf = (token) => JSON.parse(Buffer.from(token.split(".")[0], "base64url"));
-const withHeader = (token, header) => [b64(header), ...token.split(".").slice(1)].join(".");
-// `token` with the first character of part `index` changed.
-function tampered(token, index) {
-  const parts = token.split(".");
-  parts[index] = (parts[index][0] === "A" ? "B" : "A") + parts[index].slice(1);
-  return parts.join(".");
-}
 const decryptionFailed = (error) => {
   assert.equal(error.code, "ERR_JWE_DECRYPTION_FAILED");
   assert.equal(error.detail, undefined);
