@@ -11,8 +11,8 @@ import { loadavg } from "node:os";
 import * as jose from "jose";
 
 import { createApi } from "../js/api.js";
-import { loadEmscriptenEngine } from "../js/engines/emscripten.js";
-import { loadWasiEngine } from "../js/engines/wasi.js";
+import { loadEmscriptenJweEngine } from "../js/engines/emscripten-jwe.js";
+import { loadWasiJweEngine } from "../js/engines/wasi-jwe.js";
 import { benchSettings, claimsAt, cpuClock, measure, summarize, writeArtifact } from "./common.js";
 
 const { rounds: ROUNDS, caseMs: CASE_MS } = benchSettings();
@@ -106,9 +106,9 @@ function edgejwtCases(label, api, scenario, { sync = true, async = true } = {}) 
 
 async function main() {
   const apis = {
-    "edgejwt emscripten": createApi(loadEmscriptenEngine),
-    "edgejwt wasi": createApi(loadWasiEngine),
-    "edgejwt emscripten webcrypto": createApi(loadEmscriptenEngine),
+    "edgejwt emscripten": createApi(loadEmscriptenJweEngine),
+    "edgejwt wasi": createApi(loadWasiJweEngine),
+    "edgejwt emscripten webcrypto": createApi(loadEmscriptenJweEngine),
   };
   await apis["edgejwt emscripten"].init();
   await apis["edgejwt wasi"].init();

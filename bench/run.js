@@ -22,6 +22,8 @@ import jsonwebtoken from "jsonwebtoken";
 import { createApi } from "../js/api.js";
 import { loadEmscriptenEngine } from "../js/engines/emscripten.js";
 import { loadWasiEngine } from "../js/engines/wasi.js";
+import { loadEmscriptenJweEngine } from "../js/engines/emscripten-jwe.js";
+import { loadWasiJweEngine } from "../js/engines/wasi-jwe.js";
 import { VerifiedTokenCache } from "../js/cache/verified-tokens.js";
 import { freshKeyPair } from "../tests/support/keys.js";
 import { NESTED_JWE, nestedJweCases } from "./web-cases.js";
@@ -115,7 +117,10 @@ async function main() {
     const token = await new jose.SignJWT(CLAIMS).setProtectedHeader({ alg, typ: "JWT" }).sign(keys.privateKey);
     for (const [name, fn] of Object.entries(casesFor(alg, keys, token, edgejwt))) cases.push({ alg, name, fn, samples: [] });
   }
-  for (const [name, fn] of Object.entries(await nestedJweCases(edgejwt, jose, CLAIMS))) cases.push({ alg: NESTED_JWE, name, fn, samples: [] });
+  // The nested JWE row runs on each build's JWE module (edgejwt/jwe), the verify rows on the default one.
+  const edgejwtJwe = { "edgejwt emscripten": createApi(loadEmscriptenJweEngine), "edgejwt wasi": createApi(loadWasiJweEngine) };
+  for (const api of Object.values(edgejwtJwe)) await api.init();
+  for (const [name, fn] of Object.entries(await nestedJweCases(edgejwtJwe, jose, CLAIMS))) cases.push({ alg: NESTED_JWE, name, fn, samples: [] });
   const sample = await new jose.SignJWT(CLAIMS).setProtectedHeader({ alg: "HS256" }).sign(new Uint8Array(32));
   const fastDecode = createDecoder();
   for (const [name, fn] of [

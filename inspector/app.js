@@ -1,8 +1,8 @@
 // The inspector page: the token, key and sign fields wired to edgejwt (decode, verify, sign,
 // decrypt) and to the lint, timeline and encrypted-token modules. Everything happens in this page; nothing is sent anywhere.
-// The operations it uses, bound to a runtime on the Emscripten build as js/index.js binds them,
+// The operations it uses, bound to a runtime on the Emscripten build's JWE module as js/jwe.js binds them,
 // without importing the entry: the page loads only these modules, no gateway, remote set or session.
-import { loadEmscriptenEngine } from "../js/engines/emscripten.js";
+import { loadEmscriptenJweEngine } from "../js/engines/emscripten-jwe.js";
 import { Runtime, init as initRuntime } from "../js/runtime.js";
 import { sign as signJwt } from "../js/jwt/sign.js";
 import { verify as verifyJwt } from "../js/jwt/verify.js";
@@ -24,7 +24,7 @@ import { readKey, InputError } from "./key-input.js";
 import { renderJson } from "./json-view.js";
 import { decryptionKeyOf, isCompactJwe, openedOf } from "./encrypted.js";
 
-const runtime = new Runtime(loadEmscriptenEngine);
+const runtime = new Runtime(loadEmscriptenJweEngine);
 const [
   init, decode, verify, sign, compactSign, importJWK, importPEM, createLocalJWKSet, generateKeyPair, generateSecret,
   calculateJwkThumbprint, exportJWK, decodeProtectedHeader, compactDecrypt,
