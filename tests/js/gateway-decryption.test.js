@@ -7,7 +7,7 @@ import { describe, it, before } from "node:test";
 import assert from "node:assert/strict";
 import * as jose from "jose";
 
-import { jweBuilds as builds, apiFor } from "../support/builds.js";
+import { builds as defaultBuilds, jweBuilds as builds, apiFor } from "../support/builds.js";
 import { AUDIENCE, ISSUER, JWE, PBES2, attacks, jweKeys, jweTokens, tampered } from "../support/jwe-gateway.js";
 
 const ORIGIN = "https://origin.example";
@@ -161,5 +161,18 @@ for (const build of builds.filter((b) => b.name !== "wasi JWE (node:wasi)")) {
       assert.throws(() => gatewayWith({}, { jwks: keys.decryptionJwks, keyManagementAlgorithms: ["RSA1_5"] }));
       assert.throws(() => gatewayWith({}, { jwks: keys.decryptionJwks, allowUnsigned: "yes" }), /allowUnsigned/);
     });
+  });
+}
+
+// A gateway on a default module (edgejwt, edgejwt/wasi) has no JWE core: a provider that would
+// decrypt fails when the gateway is made, naming the entry that has it, never on the first token.
+for (const [index, build] of builds.entries()) {
+  it(`a decryption provider on ${defaultBuilds[index].name} (no JWE core) fails at createGateway, naming edgejwt/jwe`, async () => {
+    const keys = jweKeys(await apiFor(build));
+    const api = await apiFor(defaultBuilds[index]);
+    for (const decryption of [{ jwks: keys.decryptionJwks }, { secret: new Uint8Array(32), alg: "A256KW" }]) {
+      assert.throws(() => api.createGateway({ origin: ORIGIN, jwks: keys.verificationJwks, issuer: ISSUER, audience: AUDIENCE, decryption }),
+        { code: "ERR_JOSE_NOT_SUPPORTED", message: /edgejwt\/jwe/ });
+    }
   });
 }
