@@ -15,7 +15,7 @@ import { createPrivateKey, randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 import { chromium } from "playwright-core";
 
-import * as edgejwt from "../../js/index.js";
+import * as edgejwt from "../../js/jwe.js"; // the inspector's own module: it makes encrypted tokens too
 import { buildSite, serveSite } from "../../scripts/inspect.js";
 import { nodeKeyPair, jwkOf, pemOf, fixture } from "../support/keys.js";
 
