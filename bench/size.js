@@ -2,11 +2,13 @@
 // what the real tools emit from the packed, installed package (tests/consumers/workspace.js):
 // - pages built by esbuild (--minify, the Wasm through --loader:.wasm=file), Vite (defaults),
 //   webpack (--mode production) and Rollup (node-resolve and import-meta-assets, minified by esbuild
-//   in renderChunk: Rollup itself does not minify), one importing `verify` only and one importing
-//   everything: their JS and Wasm, raw and gzip -9 (each file on its own, as a server sends it);
-// - Workers bundled by `wrangler deploy --dry-run`: a verify-only worker on each build and the
-//   gateway (edge/): the upload (bundle + Wasm), raw and gzip -9;
-// - per build: the Wasm and the Emscripten glue, and the medians, over runs in fresh Node processes,
+//   in renderChunk: Rollup itself does not minify), importing `verify` only, everything of
+//   "edgejwt", `decrypt` only of edgejwt/jwe, and everything of edgejwt/jwe: their JS and Wasm, raw
+//   and gzip -9 (each file on its own, as a server sends it);
+// - Workers bundled by `wrangler deploy --dry-run`: a verify-only worker on each build, a
+//   decrypt-only one on each build's edgejwt/jwe, and the gateway (edge/): the upload (bundle +
+//   Wasm), raw and gzip -9;
+// - per build and module (default, JWE): the Wasm and the Emscripten glue, and the medians, over runs in fresh Node processes,
 //   of WebAssembly.compile, of instantiating the compiled module, and of import + init().
 // Measured, never asserted. Environment: SIZE_RUNS (default 7). Writes artifacts/size.json.
 import { readFileSync } from "node:fs";
@@ -25,18 +27,30 @@ const root = new URL("../", import.meta.url);
 const gzipped = (bytes) => gzipSync(bytes, { level: 9 }).length;
 const kilobytes = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
 
-const WASM = { emscripten: "edgejwt/dist/emscripten/edgejwt.wasm", wasi: "edgejwt/dist/wasi/edgejwt.wasm" };
-
-// The two pages, on the Emscripten build ("edgejwt"). `wasmImport`: esbuild's page imports the
-// Wasm file itself (esbuild has no new URL(…, import.meta.url) assets).
-const PAGES = {
-  "verify only": (wasmImport) => wasmImport
-    ? `import { init, verify } from "edgejwt";\nimport wasm from "${WASM.emscripten}";\nawait init({ wasm });\nglobalThis.edgejwtVerify = verify;\n`
-    : 'import { init, verify } from "edgejwt";\nawait init();\nglobalThis.edgejwtVerify = verify;\n',
-  everything: (wasmImport) => wasmImport
-    ? `import * as edgejwt from "edgejwt";\nimport wasm from "${WASM.emscripten}";\nawait edgejwt.init({ wasm });\nglobalThis.edgejwt = edgejwt;\n`
-    : 'import * as edgejwt from "edgejwt";\nawait edgejwt.init();\nglobalThis.edgejwt = edgejwt;\n',
+const WASM = {
+  emscripten: "edgejwt/dist/emscripten/edgejwt.wasm", wasi: "edgejwt/dist/wasi/edgejwt.wasm",
+  "emscripten JWE": "edgejwt/dist/emscripten/edgejwt-jwe.wasm",
 };
+
+// The pages, on the Emscripten build: page -> [the entry, what it imports ("*": everything), the
+// Wasm esbuild's page imports itself (esbuild has no new URL(…, import.meta.url) assets)].
+// "edgejwt" has no encryption; edgejwt/jwe is all of it and JWE, on the build's JWE module.
+const PAGES = {
+  "verify only": ["edgejwt", ["init", "verify"], WASM.emscripten],
+  everything: ["edgejwt", "*", WASM.emscripten],
+  "decrypt only, edgejwt/jwe": ["edgejwt/jwe", ["init", "decrypt"], WASM["emscripten JWE"]],
+  "everything, edgejwt/jwe": ["edgejwt/jwe", "*", WASM["emscripten JWE"]],
+};
+
+// A page's app.js: what it imports kept alive on globalThis, after init().
+function pageSource([entry, names, wasm], wasmImport) {
+  const imports = names === "*" ? `import * as edgejwt from "${entry}";` : `import { ${names.join(", ")} } from "${entry}";`;
+  const init = names === "*" ? "edgejwt.init" : "init";
+  const kept = names === "*" ? "edgejwt" : `{ ${names.join(", ")} }`;
+  return wasmImport
+    ? `${imports}\nimport wasm from "${wasm}";\nawait ${init}({ wasm });\nglobalThis.edgejwt = ${kept};\n`
+    : `${imports}\nawait ${init}();\nglobalThis.edgejwt = ${kept};\n`;
+}
 
 const ROLLUP_CONFIG = `import { nodeResolve } from "@rollup/plugin-node-resolve";
 import { importMetaAssets } from "@web/rollup-plugin-import-meta-assets";
@@ -76,11 +90,11 @@ async function weigh(dir, { skip = () => false } = {}) {
 async function bundleSizes(space) {
   const rows = [];
   for (const [bundler, [extra, command]] of Object.entries(BUNDLERS)) {
-    for (const [page, source] of Object.entries(PAGES)) {
+    for (const [page, spec] of Object.entries(PAGES)) {
       const dir = join(space.dir, "bench-size", `${bundler}-${page}`.replace(/\W+/g, "-"));
       await rm(dir, { recursive: true, force: true });
       await mkdir(dir, { recursive: true });
-      await writeFile(join(dir, "app.js"), source(bundler === "esbuild"));
+      await writeFile(join(dir, "app.js"), pageSource(spec, bundler === "esbuild"));
       for (const [name, text] of Object.entries(extra)) await writeFile(join(dir, name), text);
       await succeed("bash", ["-euo", "pipefail", "-c", command], { cwd: dir });
       rows.push({ bundler, page, ...await weigh(join(dir, "out")) });
@@ -89,14 +103,18 @@ async function bundleSizes(space) {
   return rows;
 }
 
+// worker -> [the entry, the operation it runs on the Authorization header's token].
 const WORKERS = {
-  "verify only, edgejwt/wasi": 'import { init, verify } from "edgejwt/wasi";\n',
-  "verify only, edgejwt": 'import { init, verify } from "edgejwt";\n',
+  "verify only, edgejwt/wasi": ["edgejwt/wasi", "verify"],
+  "verify only, edgejwt": ["edgejwt", "verify"],
+  "decrypt only, edgejwt/wasi/jwe": ["edgejwt/wasi/jwe", "decrypt"],
+  "decrypt only, edgejwt/jwe": ["edgejwt/jwe", "decrypt"],
 };
-const WORKER_BODY = `export default {
+const workerSource = ([entry, operation]) => `import { init, ${operation} } from "${entry}";
+export default {
   async fetch(request) {
     await init();
-    return Response.json(verify(request.headers.get("authorization") ?? "", new Uint8Array(32)).payload);
+    return Response.json(${operation}(request.headers.get("authorization") ?? "", new Uint8Array(32)).payload);
   },
 };
 `;
@@ -106,11 +124,11 @@ const uploadOnly = (file) => file.endsWith(".map");
 
 async function workerSizes(space) {
   const rows = [];
-  for (const [worker, imports] of Object.entries(WORKERS)) {
+  for (const [worker, spec] of Object.entries(WORKERS)) {
     const dir = join(space.dir, "bench-size", `worker-${worker}`.replace(/\W+/g, "-"));
     await rm(dir, { recursive: true, force: true });
     await mkdir(dir, { recursive: true });
-    await writeFile(join(dir, "worker.js"), imports + WORKER_BODY);
+    await writeFile(join(dir, "worker.js"), workerSource(spec));
     await writeFile(join(dir, "wrangler.toml"), 'name = "size"\nmain = "worker.js"\ncompatibility_date = "2026-05-03"\n');
     await succeed("wrangler", ["deploy", "--dry-run", "--outdir", "out"], { cwd: dir, env: WRANGLER_ENV });
     rows.push({ worker, ...await weigh(join(dir, "out"), { skip: uploadOnly }) });
@@ -118,7 +136,7 @@ async function workerSizes(space) {
   const edge = join(space.dir, "bench-size", "edge-gateway");
   await rm(edge, { recursive: true, force: true });
   await succeed("wrangler", ["deploy", "--dry-run", "--outdir", edge], { cwd: join(ROOT, "edge"), env: WRANGLER_ENV });
-  rows.push({ worker: "the gateway (edge/)", ...await weigh(edge, { skip: uploadOnly }) });
+  rows.push({ worker: "the gateway (edge/, on edgejwt/wasi/jwe)", ...await weigh(edge, { skip: uploadOnly }) });
   return rows;
 }
 
@@ -151,6 +169,8 @@ process.stdout.write(JSON.stringify({ compile, instantiate, init }));
 const BUILDS = [
   { name: "emscripten", entry: "js/index.js", wasm: "dist/emscripten/edgejwt.wasm", glue: "dist/emscripten/edgejwt.mjs" },
   { name: "wasi", entry: "js/wasi.js", wasm: "dist/wasi/edgejwt.wasm" },
+  { name: "emscripten JWE", entry: "js/jwe.js", wasm: "dist/emscripten/edgejwt-jwe.wasm", glue: "dist/emscripten/edgejwt-jwe.mjs" },
+  { name: "wasi JWE", entry: "js/wasi-jwe.js", wasm: "dist/wasi/edgejwt-jwe.wasm" },
 ];
 
 function startup(build) {

@@ -1,5 +1,6 @@
-// npm run bench, last: the performance issue's targets (issue 16) as one table, read from the JSON
-// the benches wrote to artifacts/ (bench/run.js, wasm-verify.js, browser.js, workerd.js, edge.js).
+// npm run bench, last: the performance issue's targets (issue 16), issue 18's size of a verify-only
+// page and its nested JWE rows (a ratio without a target) as one table, read from the JSON the
+// benches wrote to artifacts/ (bench/run.js, wasm-verify.js, browser.js, workerd.js, edge.js, size.js).
 // One row per path: edgejwt's figure in each build, the peer's, the ratio (Emscripten / WASI where
 // both are measured), the target and the verdict, "met" only when every ratio of the row reaches
 // it. A bench that did not run leaves its rows "not measured", with the command that measures them.
@@ -7,6 +8,7 @@
 import { readFileSync } from "node:fs";
 
 import { format, writeArtifact } from "./common.js";
+import { NESTED_JWE } from "./web-cases.js";
 
 const BUILDS = ["emscripten", "wasi"];
 
@@ -17,11 +19,12 @@ const SOURCES = {
   "bench-browser.json": "npm run bench:browser",
   "bench-workerd.json": "npm run bench:workerd",
   "bench-edge.json": "npm run bench:edge",
+  "size.json": "npm run bench:size",
 };
 
 // Each target: its number in the issue, what it asks, the artifact it reads, and its rows, each
 // { path, figures: { emscripten?, wasi? } (edgejwt's, as text), peer (text), ratios: [number],
-// shown (the ratio as text), target (text), met (boolean) }. A row whose cases are absent is null.
+// shown (the ratio as text), target (text), met (boolean, or null for a row without a target) }. A row whose cases are absent is null.
 const TARGETS = [
   { issue: 1, what: "Node: HS256 with a raw secret and a Key ≥ 1.0× fast-jwt", source: "bench.json", rows: (bench) => [
     nodeRow(bench, "HS256", "verify (raw secret)", "HS256 `verify(token, secretBytes)`, the same Uint8Array each call"),
@@ -36,7 +39,16 @@ const TARGETS = [
   { issue: 4, what: "gateway in workerd: hit, miss, added latency", source: "bench-edge.json", rows: gatewayRows },
   { issue: 5, what: "pure-Wasm verify ≥ 0.35× / 0.5× node:crypto", source: "bench-wasm-verify.json", rows: (wasm) => ["RS256", "PS256", "ES256"].map((alg) => wasmRow(wasm, alg)) },
   { issue: "–", what: "Node: cached verify ≥ fast-jwt's cache", source: "bench.json", rows: (bench) => [cachedRow(bench)] },
+  { issue: 18, what: "browser: a `verify`-only page no larger than before JWE", source: "size.json", rows: (size) => [verifyOnlyPageRow(size)] },
+  // Issue 18: no target, the ratio to jose alone.
+  { issue: 18, what: "Node: nested JWE decrypt vs jose", source: "bench.json", rows: (bench) => nestedJweRows(bench, BUILDS, "Node") },
+  { issue: 18, what: "Chromium: nested JWE decrypt vs jose", source: "bench-browser.json", rows: (browser) => nestedJweRows(browser, ["emscripten"], "Chromium") },
+  { issue: 18, what: "workerd: nested JWE decrypt vs jose", source: "bench-workerd.json", rows: (workerd) => nestedJweRows(workerd, ["wasi"], "workerd") },
 ];
+
+// The largest `verify`-only page (JS + Wasm, gzip -9) the four bundlers made on main before JWE,
+// as README "Sizes" stated it (2026-12-06, 11:02 UTC: webpack): issue 18 lets encryption add nothing.
+const VERIFY_ONLY_PAGE_BEFORE_JWE = 122.2e3;
 
 const ratioText = (ratio) => `${ratio.toFixed(2)}×`;
 
@@ -67,6 +79,22 @@ function webRow(web, build, alg, path) {
   return ratioRow(path, { [build]: row }, `jose ${format(peer.median)}/s`, 1.05);
 }
 
+// The nested JWE row (bench/web-cases.js): decryptAndVerify against jose's compactDecrypt + jwtVerify,
+// in `builds` (named "edgejwt <build> …" in Node, "edgejwt …" where one build runs). No target.
+function nestedJweRow(bench, builds, where, operation) {
+  const peer = bench.results.find((r) => r.alg === NESTED_JWE && r.name.startsWith("jose"));
+  const rows = builds.map((build) => bench.results.find((r) => r.alg === NESTED_JWE && r.ratio !== undefined &&
+    (r.name === `edgejwt ${build} ${operation}` || (builds.length === 1 && r.name === `edgejwt ${operation}`))));
+  if (!peer || rows.includes(undefined)) return null;
+  const row = ratioRow(`${where}: ${NESTED_JWE}, \`${operation}\``, Object.fromEntries(builds.map((build, i) => [build, rows[i]])),
+    `jose ${format(peer.median)}/s`, 0);
+  return { ...row, target: "none", met: null };
+}
+
+// Both ways of decrypting the nested token: all in Wasm, and with ECDH-ES's agreement on the host.
+const nestedJweRows = (bench, builds, where) =>
+  ["decryptAndVerify", "decryptAndVerifyAsync"].map((operation) => nestedJweRow(bench, builds, where, operation));
+
 // Pure-Wasm verify (hostCrypto: false) against node:crypto's native verify: 0.35× and 0.5×.
 function wasmRow(wasm, alg) {
   const peer = wasm.results.find((r) => r.alg === alg && r.name === "node:crypto verify");
@@ -77,6 +105,20 @@ function wasmRow(wasm, alg) {
     path: `${alg} \`verify\` in pure Wasm`, figures: { emscripten: `${format(rows[0].median)}/s`, wasi: `${format(rows[1].median)}/s` },
     peer: `node:crypto ${format(peer.median)}/s`, shown: ratios.map(ratioText).join(" / "), target: "≥ 0.35× / ≥ 0.5×",
     met: ratios[0] >= 0.35 && ratios[1] >= 0.5,
+  };
+}
+
+// bench/size.js's largest `verify`-only page (of the Emscripten build's "edgejwt") against the same
+// page before JWE: at most 1.00×.
+function verifyOnlyPageRow(size) {
+  const pages = size.bundles.filter((row) => row.page === "verify only");
+  if (pages.length === 0) return null;
+  const largest = pages.reduce((big, row) => (row.jsGzip + row.wasmGzip > big.jsGzip + big.wasmGzip ? row : big));
+  const bytes = largest.jsGzip + largest.wasmGzip;
+  const ratio = bytes / VERIFY_ONLY_PAGE_BEFORE_JWE;
+  return {
+    path: `browser: the largest \`verify\`-only page (${largest.bundler}), JS + Wasm gzip -9`, figures: { emscripten: `${(bytes / 1000).toFixed(1)} kB` },
+    peer: `before JWE ${(VERIFY_ONLY_PAGE_BEFORE_JWE / 1000).toFixed(1)} kB`, shown: ratioText(ratio), target: "≤ 1.00×", met: ratio <= 1,
   };
 }
 
@@ -138,14 +180,14 @@ function main() {
   for (const { issue, what, source, rows: rowsOf } of TARGETS) {
     const artifact = artifacts[source];
     for (const row of artifact ? rowsOf(artifact) : [null]) {
-      rows.push(row ? { issue, source, ...row, verdict: row.met ? "met" : "**not met**" }
+      rows.push(row ? { issue, source, ...row, verdict: row.met === null ? "no target" : row.met ? "met" : "**not met**" }
         : { issue, source, path: what, figures: {}, peer: "", shown: "", target: "",
           verdict: artifact ? `not measured: ${source} has no such cases` : `not measured: run ${SOURCES[source]}` });
     }
   }
   const measured = Object.entries(artifacts).filter(([, artifact]) => artifact)
     .map(([name, artifact]) => `${name} ${artifact.date.slice(0, 16).replace("T", " ")} UTC`);
-  console.log(`\nissue 16's targets, from ${measured.join(", ") || "no artifacts"}\n`);
+  console.log(`\nissue 16's targets, issue 18's page size and nested JWE rows, from ${measured.join(", ") || "no artifacts"}\n`);
   console.log("| target | path | edgejwt Emscripten | edgejwt WASI | peer | ratio | target | verdict |\n|---|---|---|---|---|---|---|---|");
   for (const row of rows) {
     console.log(`| ${row.issue} | ${row.path} | ${row.figures.emscripten ?? ""} | ${row.figures.wasi ?? ""} | ${row.peer} | ${row.shown} | ${row.target} | ${row.verdict} |`);

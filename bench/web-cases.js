@@ -5,11 +5,17 @@
 //   edgejwt verifyAsync         the primitive on WebCrypto (RS*, PS*, ES*, and EdDSA where it has Ed25519)
 //   edgejwt verify (cached)     through a VerifiedTokenCache: the same token again, a hit
 //   jose jwtVerify              its CryptoKey imported once
-// Ratios are to jose's jwtVerify for the same algorithm.
+// And the nested JWE row (issue 18; NESTED_JWE, no target): a JWT signed with ES256, then encrypted
+// with ECDH-ES+A256KW/A256GCM, decrypted and its inner JWS verified:
+//   edgejwt decryptAndVerify            both steps in the core
+//   jose compactDecrypt + jwtVerify     its CryptoKeys imported once
+// Ratios are to the jose case of the same row.
 import { ALGORITHMS, claimsAt, measure, summarize, markdownTable, verdict, writeArtifact } from "./common.js";
 import { fromBase64url } from "../js/util.js";
 
 const JOSE = "jose jwtVerify";
+export const NESTED_JWE = "nested ES256 in ECDH-ES+A256KW/A256GCM";
+const JWE = { alg: "ECDH-ES+A256KW", enc: "A256GCM" };
 
 // Whether this runtime's WebCrypto verifies Ed25519 (jose needs it for EdDSA, edgejwt's
 // verifyAsync sends EdDSA to Wasm without it).
@@ -24,7 +30,8 @@ async function hasEd25519(subtle) {
 
 // Keys made by edgejwt, a token it signs, and each case checked once before it is measured (a
 // case that threw would measure how fast it fails). Cases jose cannot run become `notes`.
-export async function prepareCases({ edgejwt, jose, subtle = globalThis.crypto.subtle }) {
+// `edgejwtJwe`: the same build's edgejwt/jwe entry (its own runtime over the JWE module), for the nested JWE row.
+export async function prepareCases({ edgejwt, edgejwtJwe, jose, subtle = globalThis.crypto.subtle }) {
   const claims = claimsAt(Math.floor(Date.now() / 1000));
   const cases = [];
   const notes = [];
@@ -39,18 +46,51 @@ export async function prepareCases({ edgejwt, jose, subtle = globalThis.crypto.s
     if (alg !== "HS256") candidates["edgejwt verifyAsync"] = () => edgejwt.verifyAsync(token, verifier, options);
     candidates["edgejwt verify (cached)"] = () => edgejwt.verify(token, verifier, cached);
     candidates[JOSE] = joseKey.error ? joseKey : () => jose.jwtVerify(token, joseKey, options);
-    for (const [name, fn] of Object.entries(candidates)) {
-      try {
-        if (fn.error) throw fn.error;
-        const { payload } = await fn();
-        if (payload.sub !== claims.sub) throw new Error("the verified payload is not the token's");
-        cases.push({ alg, name, fn });
-      } catch (error) {
-        notes.push(`${alg} ${name}: not measured: ${error?.message ?? error}`);
-      }
+    await checkedCases(alg, candidates, claims, cases, notes);
+  }
+  await checkedCases(NESTED_JWE, await nestedJweCases({ edgejwt: edgejwtJwe }, jose, claims), claims, cases, notes);
+  return { cases, notes, ed25519 };
+}
+
+// Each candidate run once and its payload checked before it is measured; a failure becomes a note.
+export async function checkedCases(alg, candidates, claims, cases, notes) {
+  for (const [name, fn] of Object.entries(candidates)) {
+    try {
+      if (fn.error) throw fn.error;
+      const { payload } = await fn();
+      if (payload.sub !== claims.sub) throw new Error("the verified payload is not the token's");
+      cases.push({ alg, name, fn });
+    } catch (error) {
+      notes.push(`${alg} ${name}: not measured: ${error?.message ?? error}`);
     }
   }
-  return { cases, notes, ed25519 };
+}
+
+// The nested JWE row's cases: one token, made by the first of `apis` ({ label: edgejwt API }, a
+// build each), decrypted and verified by each of them and by jose.
+export async function nestedJweCases(apis, jose, claims) {
+  const [maker] = Object.values(apis);
+  const signing = maker.generateKeyPair("ES256", { extractable: true });
+  const encryption = maker.generateKeyPair(JWE.alg, { extractable: true });
+  const token = maker.signAndEncrypt(claims, signing.privateKey, encryption.publicKey, { ...JWE, signing: { alg: "ES256" } });
+  const jwks = { decrypt: maker.exportJWK(encryption.privateKey), verify: maker.exportJWK(signing.publicKey) };
+  const cases = {};
+  for (const [label, api] of Object.entries(apis)) {
+    const decryptionKey = api.importJWK(jwks.decrypt, JWE.alg);
+    const verificationKey = api.importJWK(jwks.verify, "ES256");
+    const options = { algorithms: ["ES256"], keyManagementAlgorithms: [JWE.alg], contentEncryptionAlgorithms: [JWE.enc] };
+    cases[`${label} decryptAndVerify`] = () => api.decryptAndVerify(token, decryptionKey, verificationKey, options);
+    // ECDH-ES's agreement on the host (node:crypto or WebCrypto), everything else in Wasm.
+    cases[`${label} decryptAndVerifyAsync`] = () => api.decryptAndVerifyAsync(token, decryptionKey, verificationKey, options);
+  }
+  const joseDecryptionKey = await jose.importJWK(jwks.decrypt, JWE.alg);
+  const joseVerificationKey = await jose.importJWK(jwks.verify, "ES256");
+  const decoder = new TextDecoder();
+  cases["jose compactDecrypt + jwtVerify"] = async () => {
+    const { plaintext } = await jose.compactDecrypt(token, joseDecryptionKey, { keyManagementAlgorithms: [JWE.alg], contentEncryptionAlgorithms: [JWE.enc] });
+    return jose.jwtVerify(decoder.decode(plaintext), joseVerificationKey, { algorithms: ["ES256"] });
+  };
+  return cases;
 }
 
 async function keysFor(alg, edgejwt, jose, subtle) {
@@ -82,7 +122,7 @@ export async function runRound(cases, caseMs, settle) {
 export async function report({ title, artifact, cases, notes, about }) {
   const results = summarize(cases);
   for (const result of results) {
-    const jose = results.find((r) => r.alg === result.alg && r.name === JOSE);
+    const jose = results.find((r) => r.alg === result.alg && r.name.startsWith("jose "));
     if (result.name.startsWith("edgejwt") && jose) result.ratio = result.median / jose.median;
   }
   const rows = (name, algs) => results.filter((r) => r.name === name && algs.includes(r.alg) && r.ratio !== undefined);

@@ -9,7 +9,9 @@
 // measure), so those awaits weigh next to nothing. The Node side checks `clockMs` against each
 // request's wall time.
 import wasm from "../dist/wasi/edgejwt.wasm";
+import jweWasm from "../dist/wasi/edgejwt-jwe.wasm";
 import * as edgejwt from "../js/wasi.js";
+import * as edgejwtJwe from "../js/wasi-jwe.js";
 import * as jose from "../node_modules/jose/dist/webapi/index.js";
 import { prepareCases, runRound } from "./web-cases.js";
 
@@ -20,7 +22,8 @@ let prepared = null;
 
 async function prepare() {
   await edgejwt.init({ wasm, wasi: "shim" });
-  return prepareCases({ edgejwt, jose });
+  await edgejwtJwe.init({ wasm: jweWasm, wasi: "shim" });
+  return prepareCases({ edgejwt, edgejwtJwe, jose });
 }
 
 export default {

@@ -12,7 +12,11 @@
 #include <variant>
 #include <vector>
 
+#include "../src/jwe/decrypt.h"
+#include "../src/jwe/encrypt.h"
 #include "../src/jws/signature.h"
+#include "../src/jwt/decrypt.h"
+#include "../src/jwt/encrypt.h"
 #include "../src/jwt/decode.h"
 #include "../src/jwt/select.h"
 #include "../src/jwt/sign.h"
@@ -54,6 +58,12 @@ struct ResultStorage : edgejwt_result {
 // them), so steady-state two-phase verification allocates nothing; this many at most.
 constexpr size_t kSpareVerifications = 4;
 
+// What edgejwt_decryption_policy_create makes: the JWE's policy and the claims' (or the inner JWS's).
+struct DecryptionOptions {
+  VerifyPolicy verification;
+  DecryptionPolicy decryption;
+};
+
 }  // namespace
 
 // The limits the header states for hosts are the core's.
@@ -88,9 +98,11 @@ static_assert(sizeof(edgejwt_result) == 72, "edgejwt_result grew in wasm32: upda
 struct edgejwt_context {
   HandleTable<KeyEntry> keys;
   HandleTable<VerifyPolicy> policies;
+  HandleTable<DecryptionOptions> decryption_policies;
   HandleTable<PendingVerification> verifications;
   std::vector<std::unique_ptr<PendingVerification>> spare_verifications;
   VerifyPolicy default_policy;
+  DecryptionOptions default_decryption;
 };
 
 namespace {
@@ -172,6 +184,11 @@ class CallArguments {
     found = handle == 0 ? &context_->default_policy : context_->policies.get(handle);
     return found || refuse("policy");
   }
+  // A decryption policy; handle 0 stands for the defaults.
+  bool decryption_policy(edgejwt_handle handle, const DecryptionOptions *&found) {
+    found = handle == 0 ? &context_->default_decryption : context_->decryption_policies.get(handle);
+    return found || refuse("policy");
+  }
   // A begun verification, taken out of the context: the call consumes it.
   bool verification(edgejwt_handle handle, std::unique_ptr<PendingVerification> &found) {
     found = context_->verifications.take(handle);
@@ -205,6 +222,8 @@ static_assert(static_cast<int32_t>(KeyExportFormat::JwkPublic) == EDGEJWT_EXPORT
               static_cast<int32_t>(KeyExportFormat::Pkcs8Pem) == EDGEJWT_EXPORT_PKCS8_PEM);
 static_assert(static_cast<int32_t>(Status::SignatureInvalid) == EDGEJWT_SIGNATURE_INVALID,
               "bindings/edgejwt.h names another status for a bad signature: update it and js/abi.js");
+static_assert(static_cast<int32_t>(KeyUse::Signature) == EDGEJWT_USE_SIGNATURE &&
+              static_cast<int32_t>(KeyUse::Encryption) == EDGEJWT_USE_ENCRYPTION);
 static_assert(static_cast<int32_t>(PayloadKind::JwtClaims) == EDGEJWT_PAYLOAD_JWT &&
               static_cast<int32_t>(PayloadKind::Bytes) == EDGEJWT_PAYLOAD_BYTES);
 
@@ -289,6 +308,103 @@ void report(ResultStorage &out, const DecodedToken &decoded) {
   out.token.window = decoded.window;
 }
 
+// What a decryption made, copied into the call's result: the plaintext only when `status` is Ok.
+edgejwt_status report_decryption(ResultStorage &out, Status status, const DecryptedJwe &jwe, std::string &detail) {
+  out.token.header_json = jwe.header_json;
+  if (status == Status::Ok) out.token.payload = jwe.plaintext;
+  out.token.detail = std::move(detail);
+  return finish(out, status);
+}
+
+// The result's own copy of a produced token, or nothing on failure.
+edgejwt_status produced(ResultStorage &out, Status status) {
+  if (status != Status::Ok) out.produced.clear();
+  return finish(out, status);
+}
+
+edgejwt_status encrypt_with(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key, std::string_view header,
+                            ByteView plaintext, PayloadKind kind) {
+  CallArguments call(context, result);
+  const Key *encryption_key;
+  if (!call.key(key, encryption_key)) return call.failed();
+  ResultStorage &out = call.out();
+  const TokenLimits &limits = context->default_decryption.decryption.limits;
+  const std::string_view claims(reinterpret_cast<const char *>(plaintext.data), plaintext.size);
+  const Status status = kind == PayloadKind::JwtClaims
+                            ? encrypt_jwt(*encryption_key, header, claims, limits, out.produced, out.token.detail)
+                            : encrypt_jwe(*encryption_key, header, plaintext, limits, out.produced, out.token.detail);
+  return produced(out, status);
+}
+
+// The three decryptions, each with Z from a host (`agreement`) or without (empty).
+edgejwt_status decrypt_bytes(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
+                             edgejwt_handle policy, std::string_view token, ByteView agreement) {
+  CallArguments call(context, result);
+  VerificationKeys keys;
+  const DecryptionOptions *options;
+  if (!call.keys(key, keys) || !call.decryption_policy(policy, options)) return call.failed();
+  ResultStorage &out = call.out();
+  DecryptedJwe jwe;
+  const Status status = decrypt_jwe(DecryptionKeys{keys.key, keys.set, agreement}, options->decryption, token, jwe);
+  if (keys.set && status == Status::Ok) out.key_index = keys.set->source_index(jwe.key_index);
+  return report_decryption(out, status, jwe, jwe.detail);
+}
+
+edgejwt_status decrypt_claims(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
+                              edgejwt_handle policy, std::string_view token, double now, ByteView agreement) {
+  CallArguments call(context, result);
+  VerificationKeys keys;
+  const DecryptionOptions *options;
+  if (!call.keys(key, keys) || !call.decryption_policy(policy, options)) return call.failed();
+  ResultStorage &out = call.out();
+  DecryptedJwt jwt;
+  const Status status = decrypt_jwt(DecryptionKeys{keys.key, keys.set, agreement}, options->decryption, options->verification,
+                                    token, now, jwt);
+  if (status == Status::Ok) {
+    if (keys.set) out.key_index = keys.set->source_index(jwt.jwe.key_index);
+    out.token.window = jwt.window;
+  }
+  return report_decryption(out, status, jwt.jwe, jwt.detail);
+}
+
+edgejwt_status decrypt_nested(edgejwt_context *context, edgejwt_result *result, edgejwt_handle decryption_key,
+                              edgejwt_handle verification_key, edgejwt_handle policy, std::string_view token, double now,
+                              ByteView agreement) {
+  CallArguments call(context, result);
+  VerificationKeys decrypting;
+  VerificationKeys verifying;
+  const DecryptionOptions *options;
+  if (!call.keys(decryption_key, decrypting) || !call.keys(verification_key, verifying) ||
+      !call.decryption_policy(policy, options)) {
+    return call.failed();
+  }
+  ResultStorage &out = call.out();
+  DecryptedJwt jwt;
+  const Status status = decrypt_and_verify(DecryptionKeys{decrypting.key, decrypting.set, agreement}, options->decryption,
+                                           verifying, options->verification, token, now, jwt);
+  out.token.header_json = jwt.jwe.header_json;
+  out.token.detail = std::move(jwt.detail);
+  if (status == Status::Ok) {
+    out.produced = jwt.inner.header_json;
+    out.token.payload = jwt.inner.payload;
+    out.token.window = jwt.window;
+    if (verifying.set) out.key_index = verifying.set->source_index(jwt.inner.key_index);
+  }
+  return finish(out, status);
+}
+
+// The curve family a JWK "crv" names, for ECDH-ES key generation.
+bool curve_family(std::string_view crv, KeyFamily &out) {
+  for (unsigned i = 0; i < kKeyFamilyCount; ++i) {
+    const KeyFamilyInfo &family = key_family_info(static_cast<KeyFamily>(i));
+    if (!family.crv.empty() && family.crv == crv) {
+      out = family.family;
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 extern "C" {
@@ -309,27 +425,12 @@ void edgejwt_result_free(edgejwt_result *result) { delete static_cast<ResultStor
 
 edgejwt_status edgejwt_key_import(edgejwt_context *context, edgejwt_result *result, int32_t format, const uint8_t *data,
                                   size_t data_len, const char *alg, size_t alg_len) {
-  ResultStorage &out = cleared(result);
-  KeyImportFormat import_format;
-  if (!from_abi(format, KeyImportFormat::Secret, KeyImportFormat::CertificateDer, import_format)) {
-    return fail_with_detail(out, Status::InvalidArgument, "format");
-  }
-  Key key;
-  if (Status status = import_key(import_format, bytes(data, data_len), text(alg, alg_len), key, out.token.detail);
-      status != Status::Ok) {
-    return finish(out, status);
-  }
-  return finish(out, kept(out, context->keys, std::move(key)));
+  return edgejwt_key_import_for(context, result, format, EDGEJWT_USE_SIGNATURE, data, data_len, alg, alg_len);
 }
 
 edgejwt_status edgejwt_key_import_jwks(edgejwt_context *context, edgejwt_result *result, const char *jwks_json,
                                        size_t jwks_len) {
-  ResultStorage &out = cleared(result);
-  KeySet set;
-  if (Status status = KeySet::import(text(jwks_json, jwks_len), set, out.token.detail); status != Status::Ok) {
-    return finish(out, status);
-  }
-  return finish(out, kept(out, context->keys, std::move(set)));
+  return edgejwt_key_import_jwks_for(context, result, EDGEJWT_USE_SIGNATURE, jwks_json, jwks_len);
 }
 
 edgejwt_status edgejwt_key_generate(edgejwt_context *context, edgejwt_result *result, const char *alg, size_t alg_len,
@@ -558,6 +659,179 @@ edgejwt_status edgejwt_decode_header(edgejwt_context *context, edgejwt_result *r
 edgejwt_status edgejwt_decode_payload(edgejwt_context *context, edgejwt_result *result, edgejwt_handle policy,
                                       const char *token, size_t token_len) {
   return decode_with(context, result, policy, text(token, token_len), decode_jwt_payload);
+}
+
+edgejwt_status edgejwt_key_import_for(edgejwt_context *context, edgejwt_result *result, int32_t format, int32_t use,
+                                      const uint8_t *data, size_t data_len, const char *alg, size_t alg_len) {
+  ResultStorage &out = cleared(result);
+  KeyImportFormat import_format;
+  KeyUse key_use;
+  if (!from_abi(format, KeyImportFormat::Secret, KeyImportFormat::CertificateDer, import_format)) {
+    return fail_with_detail(out, Status::InvalidArgument, "format");
+  }
+  if (!from_abi(use, KeyUse::Signature, KeyUse::Encryption, key_use)) {
+    return fail_with_detail(out, Status::InvalidArgument, "use");
+  }
+  Key key;
+  if (Status status = import_key(import_format, bytes(data, data_len), key_use, text(alg, alg_len), key,
+                                 out.token.detail);
+      status != Status::Ok) {
+    return finish(out, status);
+  }
+  return finish(out, kept(out, context->keys, std::move(key)));
+}
+
+edgejwt_status edgejwt_key_import_jwks_for(edgejwt_context *context, edgejwt_result *result, int32_t use,
+                                           const char *jwks_json, size_t jwks_len) {
+  ResultStorage &out = cleared(result);
+  KeyUse key_use;
+  if (!from_abi(use, KeyUse::Signature, KeyUse::Encryption, key_use)) {
+    return fail_with_detail(out, Status::InvalidArgument, "use");
+  }
+  KeySet set;
+  if (Status status = KeySet::import(text(jwks_json, jwks_len), key_use, set, out.token.detail); status != Status::Ok) {
+    return finish(out, status);
+  }
+  return finish(out, kept(out, context->keys, std::move(set)));
+}
+
+edgejwt_status edgejwt_key_generate_for_encryption(edgejwt_context *context, edgejwt_result *result, const char *alg,
+                                                   size_t alg_len, const char *crv, size_t crv_len,
+                                                   uint32_t modulus_bits) {
+  ResultStorage &out = cleared(result);
+  const std::string_view name = text(alg, alg_len);
+  const std::string_view curve = text(crv, crv_len);
+  Key key;
+  Status status;
+  KeyManagement management;
+  ContentEncryption content;
+  if (content_encryption_from_name(name, content)) {
+    if (!curve.empty() || modulus_bits != 0) return fail_with_detail(out, Status::InvalidArgument, "options");
+    status = generate_content_key(content, key);
+  } else if (key_management_from_name(name, management)) {
+    EncryptionKeyOptions options;
+    options.modulus_bits = modulus_bits;
+    if (!curve.empty()) {
+      KeyFamily family;
+      if (!curve_family(curve, family)) return fail_with_detail(out, Status::KeyUnsupported, "crv");
+      options.curve = family;
+    }
+    status = generate_encryption_key(management, options, key);
+  } else {
+    return fail_with_detail(out, Status::AlgNotSupported, "alg");
+  }
+  if (status != Status::Ok) return finish(out, status);
+  return finish(out, kept(out, context->keys, std::move(key)));
+}
+
+edgejwt_status edgejwt_decryption_policy_create(edgejwt_context *context, edgejwt_result *result,
+                                                const char *options_json, size_t options_len) {
+  ResultStorage &out = cleared(result);
+  DecryptionOptions options;
+  if (Status status = parse_decryption_options(text(options_json, options_len), options.verification,
+                                               options.decryption, out.token.detail);
+      status != Status::Ok) {
+    return finish(out, status);
+  }
+  return finish(out, kept(out, context->decryption_policies, std::move(options)));
+}
+
+edgejwt_status edgejwt_decryption_policy_release(edgejwt_context *context, edgejwt_result *result,
+                                                 edgejwt_handle policy) {
+  ResultStorage &out = cleared(result);
+  return context->decryption_policies.release(policy) ? finish(out, Status::Ok)
+                                                      : fail_with_detail(out, Status::InvalidHandle, "policy");
+}
+
+edgejwt_status edgejwt_compact_encrypt(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
+                                       const char *header_json, size_t header_len, const uint8_t *plaintext,
+                                       size_t plaintext_len) {
+  return encrypt_with(context, result, key, text(header_json, header_len), bytes(plaintext, plaintext_len),
+                      PayloadKind::Bytes);
+}
+
+edgejwt_status edgejwt_encrypt(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
+                               const char *header_json, size_t header_len, const char *claims_json,
+                               size_t claims_len) {
+  return encrypt_with(context, result, key, text(header_json, header_len),
+                      bytes(reinterpret_cast<const uint8_t *>(claims_json), claims_len), PayloadKind::JwtClaims);
+}
+
+edgejwt_status edgejwt_sign_and_encrypt(edgejwt_context *context, edgejwt_result *result, edgejwt_handle signing_key,
+                                        const char *jws_header_json, size_t jws_header_len, const char *claims_json,
+                                        size_t claims_len, edgejwt_handle encryption_key,
+                                        const char *jwe_header_json, size_t jwe_header_len) {
+  CallArguments call(context, result);
+  const Key *signer;
+  const Key *encrypter;
+  if (!call.key(signing_key, signer) || !call.key(encryption_key, encrypter)) return call.failed();
+  ResultStorage &out = call.out();
+  const Status status = sign_and_encrypt(*signer, text(jws_header_json, jws_header_len), text(claims_json, claims_len),
+                                         *encrypter, text(jwe_header_json, jwe_header_len),
+                                         context->default_decryption.decryption.limits, out.token, out.produced);
+  out.token.header_json.clear();
+  out.token.payload.clear();
+  return produced(out, status);
+}
+
+edgejwt_status edgejwt_compact_decrypt(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
+                                       edgejwt_handle policy, const char *token, size_t token_len) {
+  return decrypt_bytes(context, result, key, policy, text(token, token_len), {});
+}
+
+edgejwt_status edgejwt_decrypt(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
+                               edgejwt_handle policy, const char *token, size_t token_len, double now) {
+  return decrypt_claims(context, result, key, policy, text(token, token_len), now, {});
+}
+
+edgejwt_status edgejwt_decrypt_and_verify(edgejwt_context *context, edgejwt_result *result,
+                                          edgejwt_handle decryption_key, edgejwt_handle verification_key,
+                                          edgejwt_handle policy, const char *token, size_t token_len, double now) {
+  return decrypt_nested(context, result, decryption_key, verification_key, policy, text(token, token_len), now, {});
+}
+
+edgejwt_status edgejwt_decrypt_begin(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
+                                     edgejwt_handle policy, const char *token, size_t token_len) {
+  CallArguments call(context, result);
+  VerificationKeys keys;
+  const DecryptionOptions *options;
+  if (!call.keys(key, keys) || !call.decryption_policy(policy, options)) return call.failed();
+  ResultStorage &out = call.out();
+  DecryptedJwe jwe;
+  const Status status =
+      begin_decrypt_jwe(DecryptionKeys{keys.key, keys.set}, options->decryption, text(token, token_len), jwe);
+  if (keys.set && status == Status::Ok) out.key_index = keys.set->source_index(jwe.key_index);
+  return report_decryption(out, status, jwe, jwe.detail);
+}
+
+edgejwt_status edgejwt_decrypt_agreed(edgejwt_context *context, edgejwt_result *result, int32_t payload_kind,
+                                      edgejwt_handle decryption_key, edgejwt_handle verification_key,
+                                      edgejwt_handle policy, const char *token, size_t token_len, double now,
+                                      const uint8_t *agreement, size_t agreement_len) {
+  const ByteView z = bytes(agreement, agreement_len);
+  const std::string_view token_text = text(token, token_len);
+  if (z.empty()) return fail_with_detail(cleared(result), Status::InvalidArgument, "agreement");
+  switch (payload_kind) {
+    case EDGEJWT_PAYLOAD_BYTES:
+      return decrypt_bytes(context, result, decryption_key, policy, token_text, z);
+    case EDGEJWT_PAYLOAD_JWT:
+      return decrypt_claims(context, result, decryption_key, policy, token_text, now, z);
+    case EDGEJWT_PAYLOAD_NESTED:
+      return decrypt_nested(context, result, decryption_key, verification_key, policy, token_text, now, z);
+    default:
+      return fail_with_detail(cleared(result), Status::InvalidArgument, "payload_kind");
+  }
+}
+
+edgejwt_status edgejwt_decode_jwe_header(edgejwt_context *context, edgejwt_result *result, edgejwt_handle policy,
+                                         const char *token, size_t token_len) {
+  CallArguments call(context, result);
+  const DecryptionOptions *options;
+  if (!call.decryption_policy(policy, options)) return call.failed();
+  ResultStorage &out = call.out();
+  DecryptedJwe jwe;
+  const Status status = decode_jwe_header(text(token, token_len), options->decryption.limits, jwe);
+  return report_decryption(out, status, jwe, jwe.detail);
 }
 
 }  // extern "C"

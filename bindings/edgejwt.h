@@ -43,6 +43,11 @@ extern "C" {
 #else
 #define EDGEJWT_API
 #endif
+/* The encryption (JWE) functions. Each Wasm build links two modules from the same objects: the
+ * default one (edgejwt.wasm) exports the EDGEJWT_API functions only, so the linker leaves the JWE
+ * core out of every page that does not encrypt; the JWE one (edgejwt-jwe.wasm) exports these too.
+ * This marker is the one list of them (CMakeLists.txt and the tests read it). */
+#define EDGEJWT_JWE_API EDGEJWT_API
 
 typedef int32_t edgejwt_status;
 typedef uint32_t edgejwt_handle; /* 0 is never a valid handle */
@@ -97,6 +102,7 @@ typedef struct edgejwt_result {
 /* Payload kinds for edgejwt_verify_finish. */
 #define EDGEJWT_PAYLOAD_JWT 0 /* a JSON object of claims, time claims checked */
 #define EDGEJWT_PAYLOAD_BYTES 1
+#define EDGEJWT_PAYLOAD_NESTED 2 /* edgejwt_decrypt_agreed only: a nested JWT (edgejwt_decrypt_and_verify) */
 
 EDGEJWT_API uint32_t edgejwt_abi_version(void);
 
@@ -146,7 +152,8 @@ EDGEJWT_API edgejwt_status edgejwt_key_describe(edgejwt_context *context, edgejw
  * "family", "kty", "crv" (EC), "scheme" ("hmac", "pkcs1", "pss", "ecdsa", "ed25519"), "hashBits"
  * (not for ed25519), "signatureLength" (bytes; absent for RSA: the modulus's length)}],
  * "families": [{"name" (as "family" above), "kty", "crv", "coordinateLength" (EC),
- * "minModulusBits", "maxModulusBits" (RSA)}]} */
+ * "minModulusBits", "maxModulusBits" (RSA)}], "keyManagement": [{"alg"}] (JWE "alg" values),
+ * "contentEncryption": [{"enc", "keyLength" (bytes)}]} */
 EDGEJWT_API edgejwt_status edgejwt_algorithms(edgejwt_context *context, edgejwt_result *result);
 EDGEJWT_API edgejwt_status edgejwt_key_release(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key);
 
@@ -233,6 +240,93 @@ EDGEJWT_API edgejwt_status edgejwt_decode_header(edgejwt_context *context, edgej
 /* Decodes only the payload of a compact JWS, a JSON object (result.payload), verifying nothing. */
 EDGEJWT_API edgejwt_status edgejwt_decode_payload(edgejwt_context *context, edgejwt_result *result,
                                                   edgejwt_handle policy, const char *token, size_t token_len);
+
+/* --- Encryption (JWE) ---------------------------------------------------------------------------
+ * Keys serve one use, fixed at import: a key imported or generated for encryption never signs or
+ * verifies, and a signature key never encrypts or decrypts (either is KEY_USAGE_REFUSED). */
+#define EDGEJWT_USE_SIGNATURE 0
+#define EDGEJWT_USE_ENCRYPTION 1
+
+/* edgejwt_key_import and edgejwt_key_import_jwks for a use (EDGEJWT_USE_*). For encryption a
+ * EDGEJWT_KEY_SECRET is an AES key ("dir", AxxxKW, AxxxGCMKW) or a PBES2 password, and `alg` (a
+ * JWE "alg", or for "dir" keys an "enc") binds it; a set keeps its entries that can decrypt. */
+EDGEJWT_JWE_API edgejwt_status edgejwt_key_import_for(edgejwt_context *context, edgejwt_result *result, int32_t format,
+                                                      int32_t use, const uint8_t *data, size_t data_len, const char *alg,
+                                                      size_t alg_len);
+EDGEJWT_JWE_API edgejwt_status edgejwt_key_import_jwks_for(edgejwt_context *context, edgejwt_result *result, int32_t use,
+                                                           const char *jwks_json, size_t jwks_len);
+/* A new key for a JWE "alg" (AES key, key pair or PBES2 password), or for an "enc" a content
+ * encryption key for "dir"; `crv` (may be empty: P-256) for ECDH-ES ("P-256", "P-384", "P-521",
+ * "X25519"), `modulus_bits` for RSA-OAEP (0 for 2048). result.handle is the key. */
+EDGEJWT_JWE_API edgejwt_status edgejwt_key_generate_for_encryption(edgejwt_context *context, edgejwt_result *result,
+                                                                   const char *alg, size_t alg_len, const char *crv,
+                                                                   size_t crv_len, uint32_t modulus_bits);
+
+/* Decryption options (JSON): every edgejwt_policy_create member (the claims' for an encrypted
+ * JWT, "algorithms" for a nested token's inner JWS) and "keyManagementAlgorithms",
+ * "contentEncryptionAlgorithms", "maxPBES2Count". result.handle is the decryption policy; handle 0
+ * stands for the defaults wherever one is taken. */
+EDGEJWT_JWE_API edgejwt_status edgejwt_decryption_policy_create(edgejwt_context *context, edgejwt_result *result,
+                                                                const char *options_json, size_t options_len);
+EDGEJWT_JWE_API edgejwt_status edgejwt_decryption_policy_release(edgejwt_context *context, edgejwt_result *result,
+                                                                 edgejwt_handle policy);
+
+/* result.output: the compact JWE of `plaintext` for `key` under `header_json` (an object with "alg"
+ * and "enc"; the members the algorithm makes are added). edgejwt_encrypt takes claims (a JSON
+ * object). */
+EDGEJWT_JWE_API edgejwt_status edgejwt_compact_encrypt(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
+                                                       const char *header_json, size_t header_len,
+                                                       const uint8_t *plaintext, size_t plaintext_len);
+EDGEJWT_JWE_API edgejwt_status edgejwt_encrypt(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
+                                               const char *header_json, size_t header_len, const char *claims_json,
+                                               size_t claims_len);
+/* A nested JWT: the claims signed under `jws_header_json`, that JWS encrypted under
+ * `jwe_header_json` ("cty": "JWT" added). result.output is the JWE. */
+EDGEJWT_JWE_API edgejwt_status edgejwt_sign_and_encrypt(edgejwt_context *context, edgejwt_result *result,
+                                                        edgejwt_handle signing_key, const char *jws_header_json,
+                                                        size_t jws_header_len, const char *claims_json, size_t claims_len,
+                                                        edgejwt_handle encryption_key, const char *jwe_header_json,
+                                                        size_t jwe_header_len);
+/* Decrypts a compact JWE with a key or key set (imported for encryption) under a decryption policy;
+ * result.header is the protected header, result.payload the plaintext (result.key_index the set's
+ * key). Every failure only the key could tell is ERR_JWE_DECRYPTION_FAILED, without a detail. */
+EDGEJWT_JWE_API edgejwt_status edgejwt_compact_decrypt(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
+                                                       edgejwt_handle policy, const char *token, size_t token_len);
+/* An encrypted JWT: edgejwt_compact_decrypt, then its claims checked at `now` as edgejwt_verify
+ * checks them; result.payload is the claims, result.valid_from/until their window. */
+EDGEJWT_JWE_API edgejwt_status edgejwt_decrypt(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
+                                               edgejwt_handle policy, const char *token, size_t token_len, double now);
+/* A nested JWT: decrypted with `decryption_key`, then its inner JWS verified with
+ * `verification_key` (a key or set) and claims checked at `now`. result.header is the JWE's
+ * protected header, result.output the inner JWS's, result.payload the claims, result.key_index the
+ * verification set's key. */
+EDGEJWT_JWE_API edgejwt_status edgejwt_decrypt_and_verify(edgejwt_context *context, edgejwt_result *result,
+                                                          edgejwt_handle decryption_key, edgejwt_handle verification_key,
+                                                          edgejwt_handle policy, const char *token, size_t token_len,
+                                                          double now);
+/* Two-phase decryption, for a host that computes ECDH-ES's key agreement (Z) itself. begin runs every
+ * step of edgejwt_compact_decrypt before the agreement (the five parts, the header, the policy's
+ * allowlists and bounds, the key or the set's one key for the header, an "epk" on that key's curve,
+ * each part's encoding and size) with the same statuses; on success result.header is the protected
+ * header and result.key_index the set's key, and nothing is kept. The host computes Z from that key
+ * and the header's "epk"; edgejwt_decrypt_agreed then runs the whole decryption again, every step,
+ * with `agreement` (Z) standing in for the core's own agreement: payload_kind EDGEJWT_PAYLOAD_BYTES
+ * is edgejwt_compact_decrypt, EDGEJWT_PAYLOAD_JWT edgejwt_decrypt, EDGEJWT_PAYLOAD_NESTED
+ * edgejwt_decrypt_and_verify with `verification_key` (ignored otherwise), each with its outputs.
+ * A Z of another size than the key's curve gives, or all zero for X25519, is
+ * ERR_JWE_DECRYPTION_FAILED; an agreement for any other "alg", ERR_INVALID_ARGUMENT. */
+EDGEJWT_JWE_API edgejwt_status edgejwt_decrypt_begin(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
+                                                     edgejwt_handle policy, const char *token, size_t token_len);
+EDGEJWT_JWE_API edgejwt_status edgejwt_decrypt_agreed(edgejwt_context *context, edgejwt_result *result,
+                                                      int32_t payload_kind, edgejwt_handle decryption_key,
+                                                      edgejwt_handle verification_key, edgejwt_handle policy,
+                                                      const char *token, size_t token_len, double now,
+                                                      const uint8_t *agreement, size_t agreement_len);
+/* Decodes only the protected header of a compact JWE (result.header) under a decryption policy's
+ * limits, decrypting nothing: what decryption reads first to know the key's alg. (Every module's
+ * edgejwt_decode_header reads a JWE's header too, for decodeProtectedHeader.) */
+EDGEJWT_JWE_API edgejwt_status edgejwt_decode_jwe_header(edgejwt_context *context, edgejwt_result *result,
+                                                         edgejwt_handle policy, const char *token, size_t token_len);
 
 #ifdef __cplusplus
 }

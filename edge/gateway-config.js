@@ -28,6 +28,7 @@ const BINDINGS = {
   FORWARD_TOKEN: ["forwardToken", boolean],
   REVOCATION_URL: ["revocation", (value, name) => ({ url: text(value, name) })],
   REVOCATION: ["revocation", json],
+  DECRYPTION: ["decryption", decryption],
   CACHE_MAX_AGE: ["cacheMaxAge", milliseconds],
   COOLDOWN_DURATION: ["cooldownDuration", milliseconds],
   TIMEOUT_DURATION: ["timeoutDuration", milliseconds],
@@ -154,9 +155,20 @@ function json(value, name) {
 // a secret binding then), made bytes as createGateway takes it.
 function providers(value, name) {
   return Object.fromEntries(Object.entries(jsonObject(value, name)).map(([provider, options]) => {
-    if (typeof options?.secret !== "string") return [provider, options];
-    return [provider, { ...options, secret: base64urlBytes(options.secret, `${name}.${provider}.secret`) }];
+    if (typeof options !== "object" || options === null) return [provider, options];
+    const read = { ...options };
+    if (typeof options.secret === "string") read.secret = base64urlBytes(options.secret, `${name}.${provider}.secret`);
+    if (options.decryption !== undefined) read.decryption = decryption(options.decryption, `${name}.${provider}.decryption`);
+    return [provider, read];
   }));
+}
+
+// The decryption option, as JSON: a private JWK Set (`jwks`), a PEM private key or a base64url
+// `secret` with the `alg` it serves, and the JWE's own options (give it as a secret binding).
+function decryption(value, name) {
+  const options = jsonObject(value, name);
+  if (typeof options.secret !== "string") return options;
+  return { ...options, secret: base64urlBytes(options.secret, `${name}.secret`) };
 }
 
 function falseOrJson(value, name) {

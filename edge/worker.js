@@ -1,8 +1,11 @@
 // The edge gateway as a Cloudflare module worker: the WASI build of the core, imported as a compiled
 // WebAssembly.Module (workerd and wrangler both import .wasm files that way), in front of an origin
 // with createGateway configured from the worker's env bindings (gateway-config.js).
-import wasm from "../dist/wasi/edgejwt.wasm";
-import { init, createGateway } from "../js/wasi.js";
+//
+// The entry is the gateway's one choice of Wasm: edgejwt/wasi/jwe's Workers entry imports the JWE
+// module (the gateway decrypts encrypted access tokens); a gateway that only verifies can take
+// "../js/wasi-workerd.js" (the default module, 15-18 kB smaller) on this line instead.
+import { init, createGateway } from "../js/wasi-jwe-workerd.js";
 import { gatewayConfigOf } from "./gateway-config.js";
 
 // The session store's Durable Object class (SQLite-backed, one object per subject), bound as
@@ -25,7 +28,7 @@ function gatewayFor(env) {
 
 async function build(env) {
   // The shim is our own WASI host: a runtime that looks like Node (nodejs_compat) has no node:wasi.
-  await init({ wasm, wasi: "shim" });
+  await init({ wasi: "shim" });
   return createGateway(gatewayConfigOf(env));
 }
 

@@ -8,7 +8,8 @@ import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const PROJECT_ROOT = fileURLToPath(new URL("..", import.meta.url));
-const WASM = "dist/wasi/edgejwt.wasm";
+// Both WASI modules (the default one and the JWE one): each worker imports the one its entry needs.
+const WASM = ["dist/wasi/edgejwt.wasm", "dist/wasi/edgejwt-jwe.wasm"];
 const SESSION_CLASS = "DurableObjectSessionStore";
 
 // The compatibility date deployments use (wrangler.toml), so both run the worker alike.
@@ -21,10 +22,10 @@ export function compatibilityDate() {
 
 // Module names are paths from the project root, so the worker's relative imports ("../js/wasi.js",
 // "../dist/wasi/edgejwt.wasm") resolve in workerd exactly as they do on disk and in wrangler.
-// `scripts`: the worker (the main module) and what it imports beside js/ and the WASI build.
+// `scripts`: the worker (the main module) and what it imports beside js/ and the WASI build's modules.
 export function workerModules(scripts = ["edge/worker.js", "edge/gateway-config.js"]) {
   scripts = [...scripts, ...javascriptUnder("js")];
-  return [...scripts.map((name) => ({ name, kind: "esModule" })), { name: WASM, kind: "wasm" }];
+  return [...scripts.map((name) => ({ name, kind: "esModule" })), ...WASM.map((name) => ({ name, kind: "wasm" }))];
 }
 
 // `configDir`: where the config file will be written (embed paths are relative to it).

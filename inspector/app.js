@@ -1,12 +1,13 @@
-// The inspector page: the token, key and sign fields wired to edgejwt (decode, verify, sign) and
-// to the lint and timeline modules. Everything happens in this page; nothing is sent anywhere.
-// The operations it uses, bound to a runtime on the Emscripten build as js/index.js binds them,
+// The inspector page: the token, key and sign fields wired to edgejwt (decode, verify, sign,
+// decrypt) and to the lint, timeline and encrypted-token modules. Everything happens in this page; nothing is sent anywhere.
+// The operations it uses, bound to a runtime on the Emscripten build's JWE module as js/jwe.js binds them,
 // without importing the entry: the page loads only these modules, no gateway, remote set or session.
-import { loadEmscriptenEngine } from "../js/engines/emscripten.js";
+import { loadEmscriptenJweEngine } from "../js/engines/emscripten-jwe.js";
 import { Runtime, init as initRuntime } from "../js/runtime.js";
 import { sign as signJwt } from "../js/jwt/sign.js";
 import { verify as verifyJwt } from "../js/jwt/verify.js";
-import { decode as decodeJwt } from "../js/jwt/decode.js";
+import { decode as decodeJwt, decodeProtectedHeader as decodeHeader } from "../js/jwt/decode.js";
+import { compactDecrypt as decryptCompact } from "../js/jwe/compact.js";
 import { compactSign as signCompact } from "../js/jws/compact.js";
 import { importJWK as jwk, importPEM as pem } from "../js/key/import.js";
 import { exportJWK as toJwk } from "../js/key/export.js";
@@ -21,13 +22,15 @@ import { timeline, formatUtc } from "./timeline.js";
 import { cleanToken, partsOf, explain } from "./token-parts.js";
 import { readKey, InputError } from "./key-input.js";
 import { renderJson } from "./json-view.js";
+import { decryptionKeyOf, isCompactJwe, openedOf } from "./encrypted.js";
 
-const runtime = new Runtime(loadEmscriptenEngine);
+const runtime = new Runtime(loadEmscriptenJweEngine);
 const [
   init, decode, verify, sign, compactSign, importJWK, importPEM, createLocalJWKSet, generateKeyPair, generateSecret,
-  calculateJwkThumbprint, exportJWK,
+  calculateJwkThumbprint, exportJWK, decodeProtectedHeader, compactDecrypt,
 ] = [
   initRuntime, decodeJwt, verifyJwt, signJwt, signCompact, jwk, pem, localSet, keyPair, secret, thumbprint, toJwk,
+  decodeHeader, decryptCompact,
 ].map((operation) => runtime.bind(operation));
 
 const $ = (id) => document.getElementById(id);
@@ -44,7 +47,11 @@ const HINTS = {
   ERR_JWS_SIGNATURE_VERIFICATION_FAILED: "The token was not signed by this key, or it was changed after signing.",
 };
 
-const state = { token: "", decoded: null, verifyKey: null, verifyKeySource: null };
+// `pasted`: the token field's token; `token`: the JWS the panels inspect (the pasted one, or a nested
+// JWE's inner JWS once decrypted); `jwe`: { header, opened } for a pasted JWE.
+const state = {
+  pasted: "", token: "", decoded: null, jwe: null, verifyKey: null, verifyKeySource: null, decryptionKey: null, decryptionKeySource: null,
+};
 
 // --- Small DOM helpers: text nodes only (innerHTML is read to compare, never written) ---
 
@@ -71,14 +78,17 @@ const nowSeconds = () => Date.now() / 1000;
 
 function onTokenChanged() {
   const { token, notes } = cleanToken($("token").value);
-  state.token = token;
+  state.pasted = token;
   $("token-notes").textContent = notes.join("; ");
   saveToken();
+  state.token = token;
   state.decoded = null;
+  state.jwe = null;
   let failure = null;
   if (token) {
     try {
-      state.decoded = decode(token);
+      if (isCompactJwe(token)) state.jwe = { header: decodeProtectedHeader(token), opened: null };
+      else state.decoded = decode(token);
     } catch (error) {
       failure = error;
     }
@@ -86,8 +96,71 @@ function onTokenChanged() {
   const explanation = failure ? explain(failure, token) : null;
   renderRaw(token, explanation);
   renderTokenError(failure, explanation);
+  if (state.jwe) return decryptToken();
+  $("jwe").hidden = true;
   renderDecoded();
   refresh();
+}
+
+// --- Encrypted tokens: the protected header; with the decryption key, the claims or inner JWS ---
+
+// The decryption key, imported once per change of its text, format or the token's alg: as verifyKey.
+function decryptionKey() {
+  const { header } = state.jwe;
+  const source = `${$("decryption-key-format").value}\n${header.alg}\n${header.enc}\n${$("decryption-key").value}`;
+  if (source === state.decryptionKeySource) return state.decryptionKey;
+  state.decryptionKey?.free?.();
+  state.decryptionKeySource = source;
+  try {
+    state.decryptionKey = decryptionKeyOf({ importJWK, importPEM, createLocalJWKSet }, $("decryption-key").value, $("decryption-key-format").value, header);
+  } catch (error) {
+    state.decryptionKey = { error };
+  }
+  return state.decryptionKey;
+}
+
+function decryptToken() {
+  const { jwe } = state;
+  if (!jwe) return;
+  $("jwe").hidden = false;
+  jwe.opened = null;
+  state.token = state.pasted;
+  state.decoded = null;
+  const box = $("decrypt-result");
+  const key = decryptionKey();
+  const encrypted = `The payload is encrypted (${String(jwe.header.enc)}, key management ${String(jwe.header.alg)}).`;
+  if (!key) render(box, "empty", [el("p", null, encrypted), el("p", null, "Paste the decryption key to read it.")]);
+  else if (key.error) {
+    const lines = key.error instanceof InputError ? [el("p", null, key.error.message)] : errorLines(key.error);
+    render(box, "failed", [el("p", "verdict", "✗ The decryption key cannot be used"), ...lines]);
+  } else {
+    try {
+      jwe.opened = openedOf(compactDecrypt(state.pasted, key.value, key.options));
+      if (jwe.opened.nested) {
+        state.token = jwe.opened.inner;
+        state.decoded = decode(jwe.opened.inner);
+        render(box, "decrypted", [el("p", "verdict", "✓ Decrypted: a nested token"),
+          el("p", null, "Inside is a signed JWT: its header and claims are below, and Verify checks its signature.")]);
+      } else {
+        state.decoded = { header: jwe.header, payload: jwe.opened.payload };
+        render(box, "decrypted", [el("p", "verdict", "✓ Decrypted: an encrypted JWT without a signature"),
+          el("p", null, "Anyone who has the public encryption key could have made it: nothing vouches for its issuer.")]);
+      }
+    } catch (error) {
+      render(box, "failed", [el("p", "verdict", "✗ Not decrypted"), ...errorLines(error)]);
+    }
+  }
+  renderEncrypted(encrypted);
+  refresh();
+}
+
+function renderEncrypted(encrypted) {
+  const { jwe } = state;
+  renderJson($("header-json"), jwe.header);
+  $("inner-header").hidden = !jwe.opened?.nested;
+  if (jwe.opened?.nested) renderJson($("inner-header-json"), state.decoded.header);
+  if (state.decoded) renderPayload(state.decoded.payload);
+  else $("payload-json").replaceChildren(el("span", "hint", encrypted));
 }
 
 function renderRaw(token, explanation) {
@@ -124,6 +197,10 @@ function renderDecoded() {
     return;
   }
   renderJson($("header-json"), header);
+  renderPayload(payload);
+}
+
+function renderPayload(payload) {
   renderJson($("payload-json"), payload, (name, value) =>
     TIME_CLAIMS.includes(name) && typeof value === "number" && Math.abs(value) <= 8.64e12 ? formatUtc(value) : undefined);
 }
@@ -219,6 +296,8 @@ function renderVerify() {
   const box = $("verify-result");
   const key = verifyKey();
   if (!state.token) return render(box, "empty", ["Paste a token and its key to verify it."]);
+  if (state.jwe && !state.jwe.opened) return render(box, "empty", ["The token is encrypted: decrypt it first (Decoded, Decryption key)."]);
+  if (state.jwe && !state.jwe.opened.nested) return render(box, "unsigned", ["Nothing to verify: the token is encrypted, not signed."]);
   if (!state.decoded) return render(box, "failed", [el("p", "verdict", "Not verified: the token does not decode.")]);
   if (!key) return render(box, "empty", ["Paste the key to verify the signature with."]);
   if (key.error) {
@@ -264,7 +343,7 @@ const thumbprintLine = (thumbprint) => el("p", null, "Thumbprint (RFC 7638, SHA-
 
 function renderLint() {
   const list = $("lint");
-  if (!state.decoded) return render(list, "empty", []);
+  if (!state.decoded || (state.jwe && !state.jwe.opened?.nested)) return render(list, "empty", []); // the rules are a JWS's
   const key = verifyKey();
   const findings = lint({
     ...state.decoded, token: state.token, now: nowSeconds(), clockTolerance: toleranceSeconds(),
@@ -416,7 +495,7 @@ function storage() {
 }
 
 function saveToken() {
-  if ($("remember").checked) storage()?.setItem(STORAGE_KEY, state.token);
+  if ($("remember").checked) storage()?.setItem(STORAGE_KEY, state.pasted);
 }
 
 function onRememberChanged() {
@@ -455,6 +534,7 @@ async function start() {
   for (const id of ["key", "key-format", "issuer", "audience", "typ", "tolerance"]) {
     $(id).addEventListener("input", refresh);
   }
+  for (const id of ["decryption-key", "decryption-key-format"]) $(id).addEventListener("input", decryptToken);
   $("remember").addEventListener("change", onRememberChanged);
   $("example").addEventListener("click", loadExample);
   $("from-token").addEventListener("click", copyFromToken);

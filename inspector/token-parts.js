@@ -4,6 +4,7 @@
 import { fromBase64url } from "../js/util.js";
 
 const NAMES = ["header", "payload", "signature"];
+const JWE_NAMES = ["header", "encrypted-key", "iv", "ciphertext", "tag"]; // RFC 7516 §7.1
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 const UNUSED_BITS = { 2: 4, 3: 2 }; // length mod 4 -> low bits of the last character that must be zero
 const PREVIEW_LENGTH = 60;
@@ -21,11 +22,13 @@ export function cleanToken(input) {
   return { token, notes };
 }
 
-// The dot-separated parts with their names and offsets in the token.
+// The dot-separated parts with their names (a JWS's, or a JWE's for five) and offsets in the token.
 export function partsOf(token) {
   let start = 0;
-  return token.split(".").map((text, index) => {
-    const part = { name: NAMES[index] ?? "extra", text, start };
+  const texts = token.split(".");
+  const names = texts.length === 5 ? JWE_NAMES : NAMES;
+  return texts.map((text, index) => {
+    const part = { name: names[index] ?? "extra", text, start };
     start += text.length + 1;
     return part;
   });
@@ -62,7 +65,7 @@ export function decodePart(text) {
 export function explain(error, token) {
   const parts = partsOf(token);
   const part = parts.find(({ name }) => name === error.where);
-  const where = part ? `The ${part.name}` : "The token";
+  const where = part ? `The ${parts.length === 5 ? "encrypted token's (JWE) " : ""}${part.name}` : "The token";
   const status = error.status ?? error.code;  // the core's status name: finer than jose's code
   if (status === "ERR_JWS_INVALID") {
     if (token === "") return { part: null, at: null, text: "The token is empty." };
@@ -81,5 +84,6 @@ export function explain(error, token) {
     const preview = decoded.length > PREVIEW_LENGTH ? `${decoded.slice(0, PREVIEW_LENGTH)}…` : decoded;
     return { part: part.name, at: null, text: `${where} decodes to ${JSON.stringify(preview)}, which is not a usable JSON object.` };
   }
+  if (parts.length === 5) return { part: part?.name ?? null, at: null, text: "It has five parts: an encrypted token (JWE), whose protected header cannot be read." };
   return { part: part?.name ?? null, at: null, text: "" }; // the library's message says it all
 }

@@ -1,7 +1,9 @@
 // createApi(loadEngine): the whole API on a runtime of its own, as one object, for programs that
 // run several builds or instances side by side (the tests, the benchmarks). Its functions are the
-// entry's (js/index.js) bound to the new runtime instead of the entry's: no list is written here.
-import * as entry from "./index.js";
+// JWE entry's (js/jwe.js: every export of js/index.js and encryption) bound to the new runtime
+// instead of the entry's: no list is written here. On a default module (engines/emscripten.js,
+// engines/wasi.js) the encryption operations fail as "edgejwt" would fail them (JOSENotSupported).
+import * as entry from "./jwe.js";
 import { Runtime, operationOf } from "./runtime.js";
 
 export function createApi(loadEngine) {

@@ -1,6 +1,6 @@
 // The API's argument checks that several operations share (the ABI's own, which nothing passes
 // around, are core/signatures.js's).
-import { JOSEInvalidArgument, JWSInvalid } from "./errors.js";
+import { JOSEInvalidArgument, JWEInvalid, JWSInvalid } from "./errors.js";
 import { errorFromStatus } from "./core/status-errors.js";
 
 const decoder = new TextDecoder();
@@ -22,15 +22,21 @@ export function currentSeconds(options) {
   return options.currentDate.getTime() / 1000;
 }
 
+// The compact forms a token argument may be, with the class that refuses it.
+const JWS = Object.freeze({ name: "JWS", ErrorClass: JWSInvalid });
+export const JWE = Object.freeze({ name: "JWE", ErrorClass: JWEInvalid });
+
 // The token as text, refused before anything is copied when it is longer than the policy allows
 // (a string's UTF-16 length never exceeds its UTF-8 length, nor bytes their decoded text's).
-export function tokenText(token, maxLength) {
+// `form` says what the token is: a JWS (JWSInvalid) or a JWE (JWEInvalid).
+export function tokenText(token, maxLength, form = JWS) {
   let text;
   if (typeof token === "string") text = token;
   else if (token instanceof Uint8Array) text = token.byteLength > maxLength ? null : decoder.decode(token);
-  else throw new JWSInvalid("a compact JWS must be a string or a Uint8Array");
+  else throw new form.ErrorClass(`a compact ${form.name} must be a string or a Uint8Array`);
   if (text === null || text.length > maxLength) {
-    throw errorFromStatus("ERR_TOKEN_TOO_LARGE", "the token is longer than the configured limit");
+    const error = errorFromStatus("ERR_TOKEN_TOO_LARGE", "the token is longer than the configured limit");
+    throw form === JWS ? error : new form.ErrorClass(error.message, { reason: error.reason, status: error.status });
   }
   return text;
 }

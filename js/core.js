@@ -11,10 +11,13 @@
 // - the call's declared outputs are read out of the Core's result before anything else can run, so
 //   what a call returned is the caller's: no later call changes it (the C ABI's results are the
 //   caller's too, and a begun verification owns its bytes until it is finished or released);
+// - a function the module does not export (the default modules leave encryption out: JWE is in the
+//   edgejwt/jwe entry's) is JOSENotSupported saying where it is, after the arguments' checks and
+//   before anything is touched;
 // - a trap, or anything else thrown out of the instance, replaces the instance with a fresh one
 //   and fails the call with WasmTrap. `epoch` counts instances: whatever holds a handle notes the
 //   epoch it was made in and makes it again (from what it retains) when the epoch has moved on.
-import { JOSEError, WasmTrap } from "./errors.js";
+import { JOSEError, JOSENotSupported, WasmTrap } from "./errors.js";
 import { errorFromStatus } from "./core/status-errors.js";
 import { ABI_VERSION, RESULT_OFFSETS } from "./abi.js";
 import { SIGNATURES, checkArguments, signatureOf } from "./core/signatures.js";
@@ -37,6 +40,12 @@ const READ = {
   span: (core, at) => core.span(at),
   window: (core, at) => ({ from: core.data.getFloat64(at, true), until: core.data.getFloat64(at + 8, true) }),
 };
+
+// The ABI version matched, so a function the module lacks is one of the encryption functions
+// (EDGEJWT_JWE_API in bindings/edgejwt.h) that only the JWE modules export.
+const notExported = (name) => new JOSENotSupported(
+  `${name} is not in this Wasm module: encryption (JWE) is in the "edgejwt/jwe" entry ("edgejwt/wasi/jwe" ` +
+  "on the WASI build), whose Wasm has it; import every operation of a program that encrypts from there");
 
 export class Core {
   constructor(engine) {
@@ -116,6 +125,7 @@ export class Core {
   // [context, result, ...arguments] for `name`, every argument checked before any is written.
   marshal(name, signature, args) {
     const size = checkArguments(name, signature, args);
+    if (typeof this.abi[name] !== "function") throw notExported(name);
     const argv = [this.context, this.result];
     let at = size > 0 ? this.reserve(size) : 0;
     const bytes = size > 0 ? this.bytes() : null;

@@ -178,13 +178,32 @@ export interface DecodeResult<P = JWTPayload> {
   verified: false;
 }
 
+/** JWE key management algorithms ("RSA1_5" is refused: RFC 8725 §3.2). */
+export type JWEKeyManagementAlgorithm =
+  | "dir" | "A128KW" | "A192KW" | "A256KW" | "A128GCMKW" | "A192GCMKW" | "A256GCMKW"
+  | "ECDH-ES" | "ECDH-ES+A128KW" | "ECDH-ES+A192KW" | "ECDH-ES+A256KW"
+  | "RSA-OAEP" | "RSA-OAEP-256" | "RSA-OAEP-384" | "RSA-OAEP-512"
+  | "PBES2-HS256+A128KW" | "PBES2-HS384+A192KW" | "PBES2-HS512+A256KW";
+export type JWEContentEncryptionAlgorithm =
+  | "A128GCM" | "A192GCM" | "A256GCM" | "A128CBC-HS256" | "A192CBC-HS384" | "A256CBC-HS512";
+
+export interface JWEHeaderParameters {
+  alg: JWEKeyManagementAlgorithm;
+  enc: JWEContentEncryptionAlgorithm;
+  kid?: string;
+  typ?: string;
+  cty?: string;
+  [member: string]: unknown;
+}
+
 /** Loads the Wasm build; await it once before any other call. */
 export function init(options?: InitOptions): Promise<void>;
 export function sign(payload: JWTPayload, key: KeyLike, options: SignOptions): string;
 export function verify<P = JWTPayload>(token: string | Uint8Array, key: KeyLike | LocalJWKSet, options?: VerifyOptions): VerifyResult<P>;
 export function decode<P = JWTPayload>(token: string | Uint8Array, options?: LimitOptions): DecodeResult<P>;
 export function generateTokenPair(claims: JWTPayload, key: KeyLike, options: TokenPairOptions): TokenPair;
-export function decodeProtectedHeader(token: string | Uint8Array, options?: LimitOptions): JWSHeaderParameters;
+/** A JWS's protected header, or a compact JWE's (five parts), verifying and decrypting nothing. */
+export function decodeProtectedHeader(token: string | Uint8Array, options?: LimitOptions): JWSHeaderParameters | JWEHeaderParameters;
 /** The Wasm instance's memory size. */
 export function memoryUsage(): { wasmMemoryBytes: number };
 /** A JWS over any payload bytes (no "typ" is added). */
@@ -192,19 +211,25 @@ export function compactSign(payload: Uint8Array, key: KeyLike, options: SignOpti
 export function compactVerify(token: string | Uint8Array, key: KeyLike | LocalJWKSet, options?: VerifyOptions): CompactVerifyResult;
 
 /** `alg`, when given, binds the key to that algorithm (and must agree with the JWK's own "alg"). */
-export function importJWK(jwk: JWK | string, alg?: JWSAlgorithm): Key;
+/** A JWE "alg" (or "enc", for a "dir" key), as the argument or the JWK's own "alg", makes a key for
+ * encryption only (through edgejwt/jwe, whose Wasm has encryption); any other key serves signatures only. */
+export function importJWK(jwk: JWK | string, alg?: JWSAlgorithm | JWEKeyManagementAlgorithm | JWEContentEncryptionAlgorithm): Key;
 /** Private JWK for private keys and secrets, public JWK for public keys. */
 export function exportJWK(key: Key): JWK;
-export function importSPKI(spki: string | Uint8Array, alg?: JWSAlgorithm): Key;
-export function importPKCS8(pkcs8: string | Uint8Array, alg?: JWSAlgorithm): Key;
-export function importX509(certificate: string | Uint8Array, alg?: JWSAlgorithm): Key;
+export function importSPKI(spki: string | Uint8Array, alg?: JWSAlgorithm | JWEKeyManagementAlgorithm): Key;
+export function importPKCS8(pkcs8: string | Uint8Array, alg?: JWSAlgorithm | JWEKeyManagementAlgorithm): Key;
+export function importX509(certificate: string | Uint8Array, alg?: JWSAlgorithm | JWEKeyManagementAlgorithm): Key;
 /** Any of: PUBLIC KEY, PRIVATE KEY, RSA PUBLIC KEY, RSA PRIVATE KEY, EC PRIVATE KEY, CERTIFICATE. */
-export function importPEM(pem: string, alg?: JWSAlgorithm): Key;
+export function importPEM(pem: string, alg?: JWSAlgorithm | JWEKeyManagementAlgorithm): Key;
 export function exportSPKI(key: Key): string;
 export function exportPKCS8(key: Key): string;
-export function createLocalJWKSet(jwks: { keys: JWK[] }): LocalJWKSet;
-export function generateKeyPair(alg: JWSAlgorithm, options?: { modulusLength?: number }): { publicKey: Key; privateKey: Key };
-export function generateSecret(alg: "HS256" | "HS384" | "HS512"): Key;
+/** `use: "enc"`: a set to decrypt with (compactDecrypt, decrypt, decryptAndVerify); "sig" (default): to verify with. */
+export function createLocalJWKSet(jwks: { keys: JWK[] }, options?: { use?: "sig" | "enc" }): LocalJWKSet;
+/** `crv` for ECDH-ES: "P-256" (default), "P-384", "P-521", "X25519". */
+export function generateKeyPair(alg: JWSAlgorithm | JWEKeyManagementAlgorithm, options?: { modulusLength?: number; crv?: string }):
+  { publicKey: Key; privateKey: Key };
+/** HMAC secrets; AES keys (AxxxKW, AxxxGCMKW); "dir" content keys, named by their "enc"; PBES2 passwords. */
+export function generateSecret(alg: "HS256" | "HS384" | "HS512" | JWEKeyManagementAlgorithm | JWEContentEncryptionAlgorithm): Key;
 export function calculateJwkThumbprint(jwk: JWK | Key, digestAlgorithm?: "sha256" | "sha384" | "sha512"): string;
 
 export class JOSEError extends Error {
@@ -243,6 +268,7 @@ export class JOSEAlgNotAllowed extends JOSEError {}
 export class JWSInvalid extends JOSEError {}
 export class JWTInvalid extends JOSEError {}
 export class JWEInvalid extends JOSEError {}
+/** Every failure only the key could tell (wrong key or "enc", any changed part): one code, no detail. */
 export class JWEDecryptionFailed extends JOSEError {}
 export class JWSSignatureVerificationFailed extends JOSEError {}
 export class JWKInvalid extends JOSEError {}

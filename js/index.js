@@ -1,10 +1,12 @@
 // edgejwt on its Emscripten build: for browsers, bundlers, Node, Deno and Bun (Workers: workerd.js).
 //
 // The export list, written once: js/wasi.js is this file on the WASI engine, made from it by
-// scripts/entries.js (at bootstrap, and checked by tests/js/entries.test.js). Every function is an
-// operation of its own module bound to this entry's runtime (one Wasm instance), so a bundler
-// keeps only what a program imports: a page importing `verify` gets no gateway, remote key set,
-// revocation or session code.
+// scripts/entries.js (at bootstrap, and checked by tests/js/entries.test.js), and the JWE entries
+// (js/jwe.js, js/wasi-jwe.js) are this file on the JWE Wasm with the encryption operations added.
+// Encryption is not here: its core would be in the Wasm of every page (docs/design.md). Every
+// function is an operation of its own module bound to this entry's runtime (one Wasm instance), so
+// a bundler keeps only what a program imports: a page importing `verify` gets no gateway, remote
+// key set, revocation or session code.
 import { loadEmscriptenEngine as loadEngine } from "./engines/emscripten.js";
 import { sharedRuntime, init as initRuntime, memoryUsage as memoryUsageOf } from "./runtime.js";
 import { sign as signJwt } from "./jwt/sign.js";

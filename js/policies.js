@@ -22,15 +22,25 @@ const VERIFY_FIELDS = [...LIMIT_FIELDS, "issuer", "audience", "subject", "typ", 
   "maxTokenAge", "algorithms", "clockTolerance"];
 // What signing takes: the extensions the signer understands (a header's "crit" may name only those).
 export const SIGN_FIELDS = ["crit"];
+// Decryption options: verify's (the claims', or a nested token's inner JWS's) and the JWE's own.
+export const DECRYPTION_FIELDS = [...VERIFY_FIELDS, "keyManagementAlgorithms", "contentEncryptionAlgorithms", "maxPBES2Count"];
+const NAME_LISTS = new Set(["algorithms", "keyManagementAlgorithms", "contentEncryptionAlgorithms"]);
 const MOST = Object.fromEntries(LIMIT_FIELDS.map((field) => [field, field === "maxJsonDepth" ? MAX_JSON_DEPTH : 0xffffffff]));
 
 const DEFAULTS = Object.freeze({ json: "{}", id: 0, handle: 0, maxTokenLength: DEFAULT_MAX_TOKEN_LENGTH });
 
+// The ABI functions that make and release a kind of policy: verify's (the default) or decryption's.
+export const VERIFY_POLICY_ABI = Object.freeze({ create: "edgejwt_policy_create", release: "edgejwt_policy_release" });
+export const DECRYPTION_POLICY_ABI = Object.freeze({
+  create: "edgejwt_decryption_policy_create", release: "edgejwt_decryption_policy_release",
+});
+
 export class Policies {
-  constructor(core) {
+  constructor(core, abi = VERIFY_POLICY_ABI) {
     this.core = core;
+    this.abi = abi;
     this.byJson = new Map(); // policy JSON -> policy, least recently used first
-    this.remembered = new Map([LIMIT_FIELDS, VERIFY_FIELDS, SIGN_FIELDS].map((fields) => [fields, new WeakMap()]));
+    this.remembered = new Map([LIMIT_FIELDS, VERIFY_FIELDS, SIGN_FIELDS, DECRYPTION_FIELDS].map((fields) => [fields, new WeakMap()]));
   }
 
   // The policy for `options`' `fields`. A remembered one is used only while the LRU still holds it.
@@ -72,14 +82,14 @@ export class Policies {
     if (policy === DEFAULTS) return 0;
     if (policy.epoch === this.core.epoch) return policy.handle;
     if (policy.released) return this.handleOf(this.policyForJson(policy.json, policy.maxTokenLength));
-    policy.handle = createdPolicy(this.core, policy.json);
+    policy.handle = createdPolicy(this.core, this.abi.create, policy.json);
     policy.epoch = this.core.epoch;
     return policy.handle;
   }
 
   release(policy) {
     policy.released = true;
-    if (policy.epoch === this.core.epoch) this.core.call("edgejwt_policy_release", policy.handle);
+    if (policy.epoch === this.core.epoch) this.core.call(this.abi.release, policy.handle);
     policy.epoch = 0;
   }
 }
@@ -88,9 +98,9 @@ export class Policies {
 // ("option-types"), so the error names it (detail and reason "invalid_option"; where: the option).
 const invalidOption = (message, options) => new JOSEInvalidArgument(message, { ...options, detail: "invalid_option" });
 
-function createdPolicy(core, json) {
+function createdPolicy(core, create, json) {
   try {
-    return core.call("edgejwt_policy_create", json).handle;
+    return core.call(create, json).handle;
   } catch (error) {
     if (error.status !== "ERR_INVALID_ARGUMENT") throw error;
     throw invalidOption(error.message, { status: error.status, where: error.where, cause: error });
@@ -106,8 +116,8 @@ function policyJson(options, fields) {
       policy[field] = secondsOf(value, field);
     } else if (field === "crit" && isPlainObject(value)) {
       policy.crit = Object.keys(value); // jose's shape: { "extension": true }, each key understood
-    } else if (field === "algorithms" && !(Array.isArray(value) && value.every((alg) => typeof alg === "string"))) {
-      throw invalidOption("options.algorithms must be an array of algorithm names", { where: "algorithms" });
+    } else if (NAME_LISTS.has(field) && !(Array.isArray(value) && value.every((alg) => typeof alg === "string"))) {
+      throw invalidOption(`options.${field} must be an array of algorithm names`, { where: field });
     } else if (field in MOST && !(Number.isInteger(value) && value >= 1 && value <= MOST[field])) {
       throw invalidOption(`options.${field} must be a whole number from 1 to ${MOST[field]}`, { where: field });
     } else {

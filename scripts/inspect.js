@@ -14,7 +14,8 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const DEFAULT_SITE = join(root, "artifacts", "inspector-site");
 const DEFAULT_PORT = 8788;
 const MARKER = ".edgejwt-inspector-site"; // a folder holding it may be emptied by the next build
-const WASM_BUILD = ["dist/emscripten/edgejwt.mjs", "dist/emscripten/edgejwt.wasm"];
+// The JWE module: the inspector decrypts as well as verifies.
+const WASM_BUILD = ["dist/emscripten/edgejwt-jwe.mjs", "dist/emscripten/edgejwt-jwe.wasm"];
 const TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",

@@ -50,6 +50,22 @@ export const SIGNATURES = parseSignatures({
   edgejwt_decode: "policy:u32 token:text -> header payload",
   edgejwt_decode_header: "policy:u32 token:text -> header",
   edgejwt_decode_payload: "policy:u32 token:text -> payload",
+  edgejwt_key_import_for: "format:i32 use:i32 data:data alg:text -> handle",
+  edgejwt_key_import_jwks_for: "use:i32 jwks:text -> handle",
+  edgejwt_key_generate_for_encryption: "alg:text crv:text modulusBits:u32 -> handle",
+  edgejwt_decryption_policy_create: "options:text -> handle",
+  edgejwt_decryption_policy_release: "policy:u32",
+  edgejwt_compact_encrypt: "key:u32 header:text plaintext:bytes -> output",
+  edgejwt_encrypt: "key:u32 header:text claims:text -> output",
+  edgejwt_sign_and_encrypt: "signingKey:u32 jwsHeader:text claims:text encryptionKey:u32 jweHeader:text -> output",
+  edgejwt_compact_decrypt: "key:u32 policy:u32 token:text -> header payload:bytes keyIndex",
+  edgejwt_decrypt: "key:u32 policy:u32 token:text now:f64 -> header payload keyIndex validity",
+  edgejwt_decrypt_and_verify:
+    "decryptionKey:u32 verificationKey:u32 policy:u32 token:text now:f64 -> header output payload keyIndex validity",
+  edgejwt_decode_jwe_header: "policy:u32 token:text -> header",
+  edgejwt_decrypt_begin: "key:u32 policy:u32 token:text -> header keyIndex",
+  edgejwt_decrypt_agreed: "payloadKind:i32 decryptionKey:u32 verificationKey:u32 policy:u32 token:text now:f64 " +
+    "agreement:bytes -> header output payload:bytes keyIndex validity",
 });
 
 const ACCEPTS = {

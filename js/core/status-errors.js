@@ -82,7 +82,8 @@ export function errorFromStatus(status, message, where, { payload, candidates } 
   if (ErrorClass === JWSInvalid && where === "payload") ErrorClass = JWTInvalid;
   if (ErrorClass === JWTClaimValidationFailed || ErrorClass === JWTExpired) {
     const [claim, claimReason] = (where ?? "").split(":");
-    const claims = payload ? JSON.parse(typeof payload === "string" ? payload : decoder.decode(payload)) : undefined;
+    // (none when the call reports none: an empty string, or empty bytes)
+    const claims = payload?.length ? JSON.parse(typeof payload === "string" ? payload : decoder.decode(payload)) : undefined;
     return new ErrorClass(message, claims, claim || undefined, claimReason || undefined, { status, detail: claimReason || undefined, where: claim || undefined });
   }
   return new ErrorClass(where ? `${message} (${where})` : message, { detail, status, where, candidates });

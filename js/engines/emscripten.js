@@ -1,53 +1,11 @@
-// The Emscripten build: its generated loader provides the module's imports and runtime start-up;
-// we hand it an instance of a module we compiled ourselves (compile.js), synchronously, so the same
-// start-up makes a fresh instance whenever the Core needs one (renew).
-import { compile, memoryOf } from "./compile.js";
+// The Emscripten build's default module: every operation but encryption (JWE is in
+// emscripten-jwe.js's module, for the edgejwt/jwe entry).
+//
+// Bundlers that understand new URL(…, import.meta.url) (webpack, Vite) emit the file and rewrite
+// this expression; Workers import the file instead (js/workerd.js).
+import { loadEmscriptenModule } from "./emscripten-glue.js";
 
-// The packaged Wasm, located only when init() is given none, never at module load (import.meta.url
-// is undefined in some hosts). Bundlers that understand new URL(…, import.meta.url) (webpack, Vite)
-// emit the file and rewrite this expression; Workers import the file instead (js/workerd.js).
-const packagedWasm = () => new URL("../../dist/emscripten/edgejwt.wasm", import.meta.url);
-
-export async function loadEmscriptenEngine({ wasm } = {}) {
-  const [{ default: createModule }, module] =
-    await Promise.all([import("../../dist/emscripten/edgejwt.mjs"), compile(wasm ?? packagedWasm())]);
-  const renew = () => start(createModule, module);
-  return { ...renew(), renew };
-}
-
-// One instance, started by the loader: with the instance given synchronously, the loader runs the
-// runtime's start-up before it returns, and fills `emscripten` with the C functions.
-function start(createModule, module) {
-  let memory;
-  let failure;
-  const emscripten = {
-    // Set, so the loader does not compute its own file's URL (new URL(…, import.meta.url) throws
-    // where import.meta.url is undefined); it never fetches anything, instantiateWasm does.
-    locateFile: (path) => path,
-    instantiateWasm(imports, receiveInstance) {
-      let instance;
-      try {
-        instance = new WebAssembly.Instance(module, imports);
-      } catch (error) {
-        failure = error; // the loader would only log it
-        return {};
-      }
-      memory = memoryOf(instance);
-      receiveInstance(instance);
-      return instance.exports;
-    },
-  };
-  try {
-    createModule(emscripten); // fills `emscripten`, which is also what its promise resolves to
-  } finally {
-    // A start-up that aborts throws here, and also rejects the loader's promise: never unhandled.
-    emscripten.ready?.catch(() => {});
-  }
-  if (failure) throw failure;
-  // The loader names the C functions "_edgejwt_…" (their Wasm export names are minified).
-  const exports = {};
-  for (const name of Object.keys(emscripten)) {
-    if (name.startsWith("_edgejwt_")) exports[name.slice(1)] = emscripten[name];
-  }
-  return { exports, memory };
-}
+export const loadEmscriptenEngine = (options) => loadEmscriptenModule(
+  () => import("../../dist/emscripten/edgejwt.mjs"),
+  () => new URL("../../dist/emscripten/edgejwt.wasm", import.meta.url),
+  "edgejwt", options);

@@ -8,6 +8,7 @@
 // nothing in it, and the chosen provider's verification then checks everything, "iss" included.
 // An "iss" no candidate names is refused (ERR_UNKNOWN_ISSUER) before any key is looked up.
 import { JOSEError } from "../errors.js";
+import { GatewayEncryptedTokenRefused, isCompactJWE } from "./decryption.js";
 import { scopesOf } from "./providers.js";
 
 export class GatewayUnknownIssuer extends JOSEError { static code = "ERR_UNKNOWN_ISSUER"; }
@@ -60,6 +61,7 @@ export async function verifyTokens(api, found, count) {
 }
 
 function providerByIssuer(api, token, candidates) {
+  if (isCompactJWE(token)) return decryptingCandidate(candidates);
   const { iss } = api.decode(token).payload;
   const provider = typeof iss === "string" ? candidates.find((candidate) => candidate.issuers.includes(iss)) : undefined;
   if (!provider) throw new GatewayUnknownIssuer("no provider of this route trusts the token's issuer");
@@ -77,4 +79,13 @@ export function missingGrant(requirement, verified) {
   const granted = new Set(verified.flatMap(({ result }) => [...scopesOf(result.payload)]));
   const scope = requirement.scopes.find((name) => !granted.has(name));
   return scope === undefined ? null : { description: `missing scope "${scope}"`, provider: verified[0].provider };
+}
+
+// An encrypted token's "iss" is behind its encryption: of several candidates, the one provider that
+// decrypts tokens is chosen (its verification then checks "iss" as for any token).
+function decryptingCandidate(candidates) {
+  const decrypting = candidates.filter((candidate) => candidate.decryption);
+  if (decrypting.length === 1) return decrypting[0];
+  if (decrypting.length === 0) throw new GatewayEncryptedTokenRefused("no provider of this route accepts encrypted tokens");
+  throw new GatewayUnknownIssuer("several providers of this route decrypt tokens: an encrypted token cannot be routed by its issuer");
 }

@@ -9,6 +9,8 @@ import { importJWK, importPEM } from "../key/import.js";
 import { createLocalJWKSet } from "../jwks/local.js";
 import { createRemoteJWKSet } from "../jwks/remote.js";
 import { createRevocationList } from "../revocation.js";
+import { compactDecrypt } from "../jwe/compact.js";
+import { decrypt } from "../jwt/decrypt.js";
 
 const gatewayFactoryOf = (runtime) => createGatewayFactory({
   sign: runtime.bind(sign), // cookie sessions mint tokens (gateway/sessions.js)
@@ -20,6 +22,9 @@ const gatewayFactoryOf = (runtime) => createGatewayFactory({
   createLocalJWKSet: runtime.bind(createLocalJWKSet),
   createRemoteJWKSet: runtime.bind(createRemoteJWKSet),
   createRevocationList: runtime.bind(createRevocationList),
+  // Encrypted access tokens (gateway/decryption.js): the runtime's Wasm build must be one with JWE.
+  compactDecrypt: runtime.bind(compactDecrypt),
+  decrypt: runtime.bind(decrypt),
 });
 
 export const createGateway = (runtime, config) => runtime.layer(gatewayFactoryOf)(config);

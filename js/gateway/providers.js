@@ -6,6 +6,7 @@
 import { JOSEError, JOSEInvalidArgument } from "../errors.js";
 import { base64url, definedOnly } from "../util.js";
 import { ClaimHeaderType, claimHeadersOf, claimHeaderValues, headerNameOf } from "./claim-headers.js";
+import { Decryption, GatewayEncryptedTokenRefused, isCompactJWE } from "./decryption.js";
 import { unknownKeys } from "./options.js";
 import { tokenSourceOf } from "./token-sources.js";
 
@@ -16,7 +17,7 @@ export const PROVIDER_OPTIONS = [
   "jwksUrl", "jwks", "key", "pem", "secret", "jwksSeed", "issuer", "audience", "subject", "algorithms", "typ",
   "clockTolerance", "maxTokenAge", "requiredClaims", "requiredScopes", "tokenSources", "claimHeaders", "payloadHeader",
   "revocation", "cacheMaxAge", "cooldownDuration", "timeoutDuration", "minCacheMaxAge", "jwksMaxStale", "jwksMaxResponseSize",
-  "refreshAhead",
+  "refreshAhead", "decryption",
 ];
 const PROVIDER_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
 const KEY_SOURCES = ["jwksUrl", "jwks", "key", "pem", "secret"];
@@ -88,6 +89,10 @@ export class Provider {
     });
     this.keys = keySourceOf(api, config, jwksOptions, name);
     this.revocation = config.revocation ? api.createRevocationList(config.revocation, fetchOptions("revocation")) : null;
+    // An encrypted-only JWT's claims are checked under the verify options of the claims (not those of a JWS).
+    const { cache: _cache, algorithms: _algorithms, ...claimOptions } = this.verifyOptions;
+    this.decryption = config.decryption === undefined ? null
+      : new Decryption(api, config.decryption, `providers.${name}.decryption`, claimOptions);
   }
 
   // The fetches in flight for this provider's key set and revocation list (promises that never
@@ -98,7 +103,7 @@ export class Provider {
 
   // The verified result for `token` (a JOSEError when it fails, JWTRevoked when it is revoked).
   async verify(token) {
-    const result = await this.api.verifyAsync(token, this.keys, this.verifyOptions);
+    const result = isCompactJWE(token) ? await this.open(token) : await this.api.verifyAsync(token, this.keys, this.verifyOptions);
     if (this.revocation) {
       const reason = await this.revocation.reasonRevoked(result.payload);
       if (reason) {
@@ -107,6 +112,18 @@ export class Provider {
       }
     }
     return result;
+  }
+
+  // An encrypted token (decryption.js): its inner JWS verified as a plain token is, or its claims
+  // checked under the same options; its claim headers are those of the verified claims.
+  open(token) {
+    if (!this.decryption) throw new GatewayEncryptedTokenRefused(`provider "${this.name}" does not accept encrypted tokens`);
+    return this.decryption.open(token, {
+      verifyInner: (jws) => this.api.verifyAsync(jws, this.keys, this.verifyOptions),
+      payloadOf: (result, segment) => {
+        if (!this.addedHeaders.has(result)) this.addedHeaders.set(result, this.computeAddedHeaders(segment));
+      },
+    });
   }
 
   // A valid token that lacks a required claim or scope: what is missing, else null. Only the

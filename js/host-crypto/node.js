@@ -47,6 +47,9 @@ function nodeHost(nodeCrypto, algorithms) {
 
     // Looked up on the module object at each call, so tests can observe that the host was asked.
     verify: (prepared, input, signature) => nodeCrypto.verify(prepared.hash, input, prepared.options, signature),
+
+    // For ECDH-ES's agreement in the async decryptions (key-agreement.js, made when first needed).
+    nodeCrypto,
   };
 }
 

@@ -41,5 +41,8 @@ export async function loadWebCrypto(subtle, algorithms) {
     },
 
     verify: (prepared, input, signature) => subtle.verify(prepared.verifyAs, prepared.key, signature, input),
+
+    // For ECDH-ES's agreement in the async decryptions (key-agreement.js, made when first needed).
+    subtle,
   };
 }

@@ -8,14 +8,19 @@ import { handleFor } from "../key/key.js";
 import { keyOf } from "../key/resolve.js";
 import { SIGN_FIELDS } from "../policies.js";
 
-// `abiFunction` is edgejwt_sign (JSON claims; "typ" defaults to "JWT") or edgejwt_compact_sign (bytes).
-export function signWith(runtime, abiFunction, payload, key, options) {
+// The protected header of `options` ({ alg, typ, kid, header }); "typ" is `defaultTyp` unless given.
+export function signatureHeader(options, defaultTyp) {
   if (typeof options.alg !== "string") throw new JOSEInvalidArgument('signing needs options.alg, e.g. { alg: "ES256" }');
   const header = { ...options.header, alg: options.alg };
-  const typ = options.typ ?? options.header?.typ ?? (abiFunction === "edgejwt_sign" ? "JWT" : undefined);
+  const typ = options.typ ?? options.header?.typ ?? defaultTyp;
   if (typ !== undefined) header.typ = typ;
   if (options.kid !== undefined) header.kid = options.kid;
-  return signHeader(runtime, abiFunction, header, payload, key, options);
+  return header;
+}
+
+// `abiFunction` is edgejwt_sign (JSON claims; "typ" defaults to "JWT") or edgejwt_compact_sign (bytes).
+export function signWith(runtime, abiFunction, payload, key, options) {
+  return signHeader(runtime, abiFunction, signatureHeader(options, abiFunction === "edgejwt_sign" ? "JWT" : undefined), payload, key, options);
 }
 
 // Signing with the protected header as the caller wrote it (jose's builders: no member added).

@@ -35,6 +35,8 @@ function headerPartOf(jws) {
 export const decodePayload = (runtime, token, options) =>
   JSON.parse(decodeWith(runtime, "edgejwt_decode_payload", token, options, JWTInvalid).payload);
 
+// A JWT's header and claims (jose's decodeJwt): a JWE is refused as a JWS of five parts, since its
+// claims are the key holder's; decodeProtectedHeader shows its header.
 export function decode(runtime, token, options) {
   const { header, payload } = decodeWith(runtime, "edgejwt_decode", token, options, JWTInvalid);
   return { header: JSON.parse(header), payload: JSON.parse(payload), verified: false };

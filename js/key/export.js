@@ -2,7 +2,7 @@
 // in any form keyOf takes (a Key, a KeyObject, a JWK object, secret bytes); a key imported as not
 // extractable (jose's extractable: false, a JWK's ext: false) is not exported.
 import { JOSEInvalidArgument } from "../errors.js";
-import { handleFor } from "./key.js";
+import { LocalJWKSet, handleFor } from "./key.js";
 import { keyOf } from "./resolve.js";
 import { ExportFormat } from "../abi.js";
 
@@ -32,3 +32,9 @@ export const exportPKCS8 = (runtime, key) => exportKey(runtime, key, ExportForma
 // The public JWK of a Key (for a host's own copy of it, host-crypto/host-keys.js).
 export const publicJwkOf = (runtime, key) =>
   JSON.parse(runtime.core.call("edgejwt_key_export", handleFor(runtime, key), ExportFormat.jwkPublic).output);
+
+// The private JWK of a Key, or of a set's entry `index` as the caller gave it (the core checked it),
+// for a host's own copy of a decryption key (host-crypto/key-agreement.js). Not an export to the
+// caller: a key that is not extractable is still one the host may agree with.
+export const privateJwkOf = (runtime, owner, index) => (owner instanceof LocalJWKSet ? owner.jwks.keys[index]
+  : JSON.parse(runtime.core.call("edgejwt_key_export", handleFor(runtime, owner), ExportFormat.jwkPrivate).output));

@@ -2,32 +2,54 @@
 // generated key is its exported private JWK imported for the algorithm, and its public half retains
 // the public JWK, to be made again in a replaced instance (key.js).
 import { JOSEInvalidArgument, JOSENotSupported } from "../errors.js";
-import { ExportFormat, KeyFormat } from "../abi.js";
+import { ExportFormat, KeyFormat, KeyUse } from "../abi.js";
 import { optionsOf } from "../arguments.js";
 import { handleFor, importedKey, keyOfHandle } from "./key.js";
 
 export function generateKeyPair(runtime, alg, options) {
   const core = runtime.ready();
-  const modulusLength = optionsOf(options).modulusLength ?? 0;
+  options = optionsOf(options);
+  const modulusLength = options.modulusLength ?? 0;
   if (typeof alg !== "string") throw new JOSEInvalidArgument("alg must be a string, e.g. \"ES256\"");
   if (!Number.isInteger(modulusLength) || modulusLength < 0 || modulusLength > 0xffffffff) {
     throw new JOSEInvalidArgument("options.modulusLength must be a whole number of bits (2048 to 4096)");
   }
-  const privateKey = generated(runtime, alg, modulusLength);
+  if (options.crv !== undefined && typeof options.crv !== "string") {
+    throw new JOSEInvalidArgument('options.crv must be a curve name, e.g. "P-256" or "X25519"');
+  }
+  const privateKey = runtime.encryptionNames.has(alg)
+    ? generatedForEncryption(runtime, alg, options.crv ?? "", modulusLength)
+    : generated(runtime, alg, modulusLength);
   if (privateKey.type === "secret") {
     privateKey.free();
     throw new JOSENotSupported(`${alg} uses a secret, not a key pair: use generateSecret`);
   }
   const { handle } = core.call("edgejwt_key_public", handleFor(runtime, privateKey));
-  return { publicKey: keyOfHandle(runtime, handle, exportedSource(runtime, handle, ExportFormat.jwkPublic, alg)), privateKey };
+  const use = runtime.encryptionNames.has(alg) ? KeyUse.encryption : undefined;
+  return { publicKey: keyOfHandle(runtime, handle, exportedSource(runtime, handle, ExportFormat.jwkPublic, alg, use)), privateKey };
 }
 
+// HMAC secrets (HS256/384/512), and for encryption AES keys (AxxxKW, AxxxGCMKW), content keys for
+// "dir" (named by their "enc") and PBES2 passwords.
 export function generateSecret(runtime, alg) {
   runtime.ready();
+  if (typeof alg === "string" && runtime.encryptionNames.has(alg)) {
+    const key = generatedForEncryption(runtime, alg, "", 0);
+    if (key.type !== "secret") {
+      key.free();
+      throw new JOSENotSupported(`${alg} uses a key pair, not a secret: use generateKeyPair`);
+    }
+    return key;
+  }
   if (typeof alg !== "string" || !/^HS(256|384|512)$/.test(alg)) {
-    throw new JOSENotSupported(`generateSecret makes HMAC secrets (HS256/384/512), not ${String(alg)} keys`);
+    throw new JOSENotSupported(`generateSecret makes HMAC secrets (HS256/384/512) and JWE keys, not ${String(alg)} keys`);
   }
   return generated(runtime, alg, 0);
+}
+
+function generatedForEncryption(runtime, alg, crv, modulusLength) {
+  const { handle } = runtime.core.call("edgejwt_key_generate_for_encryption", alg, crv, modulusLength);
+  return keyOfHandle(runtime, handle, exportedSource(runtime, handle, ExportFormat.jwkPrivate, alg, KeyUse.encryption));
 }
 
 // A key made in the core, made again from its private JWK bound to `alg`: the JWK has no "alg"
@@ -41,8 +63,11 @@ function generated(runtime, alg, modulusLength) {
   }
 }
 
-// What a key made in the core is made again from: its JWK without "alg", bound to the algorithm.
-function exportedSource(runtime, handle, format, alg) {
-  const { alg: generatedFor, ...jwk } = JSON.parse(runtime.core.call("edgejwt_key_export", handle, format).output);
+// What a key made in the core is made again from. A signing key: its JWK without "alg", bound to
+// the algorithm. An encryption key: its JWK as exported, bound to the use (its alg follows the JWK).
+function exportedSource(runtime, handle, format, alg, use) {
+  const data = runtime.core.call("edgejwt_key_export", handle, format).output;
+  if (use !== undefined) return { format: KeyFormat.jwk, data, alg: "", use };
+  const { alg: generatedFor, ...jwk } = JSON.parse(data);
   return { format: KeyFormat.jwk, data: JSON.stringify(jwk), alg: alg ?? generatedFor ?? "" };
 }

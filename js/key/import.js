@@ -2,19 +2,24 @@
 // optionally bound to one algorithm. Every check is the core's; a Key retains what it was made
 // from (key.js).
 import { JOSEInvalidArgument, JWKInvalid } from "../errors.js";
-import { KeyFormat } from "../abi.js";
+import { KeyFormat, KeyUse } from "../abi.js";
 import { jsonOf } from "../util.js";
 import { importedKey } from "./key.js";
 
 const PEM_LABEL = /^\s*-----BEGIN ([A-Z0-9 ]+)-----/;
 
-// A Key of `source` ({ format, data, alg }).
-export function importKey(runtime, source) {
+// A Key of `source` ({ format, data, alg }). A key for a JWE "alg" (or, for "dir", an "enc"),
+// named by the argument or by a JWK's own "alg", serves encryption only; any other key serves
+// signatures only (the core binds the use at import, and refuses a JWK whose "use" or "key_ops"
+// disagree). As in jose, the algorithm says what a key is for: "use": "enc" alone does not.
+export function importKey(runtime, source, jwk) {
   runtime.ready();
   if (source.alg !== undefined && typeof source.alg !== "string") {
     throw new JOSEInvalidArgument('alg must be a string, e.g. "ES256"');
   }
-  return importedKey(runtime, source);
+  const names = runtime.encryptionNames;
+  const forEncryption = names.has(source.alg) || names.has(jwk?.alg);
+  return importedKey(runtime, forEncryption ? { ...source, use: KeyUse.encryption } : source);
 }
 
 export function importJWK(runtime, jwk, alg) {
@@ -23,7 +28,7 @@ export function importJWK(runtime, jwk, alg) {
     throw new JOSEInvalidArgument("a JWK must be an object (or its JSON text)");
   }
   const json = typeof jwk === "string" ? jwk : jsonOf(jwk, JWKInvalid, "a JWK");
-  return importKey(runtime, { format: KeyFormat.jwk, data: json, alg });
+  return importKey(runtime, { format: KeyFormat.jwk, data: json, alg }, typeof jwk === "string" ? parsed(jwk) : jwk);
 }
 
 // PEM text of the kind `label` names (any kind when null), or DER bytes in `derFormat` (copied:
@@ -37,6 +42,16 @@ function importPem(runtime, source, label, derFormat, alg) {
     throw new JOSEInvalidArgument(`expected a "-----BEGIN ${label}-----" PEM, found ${found ? `"${found}"` : "none"}`);
   }
   return importKey(runtime, { format: KeyFormat.pem, data: source, alg });
+}
+
+// A JWK's text read only for its "alg" (the core reads it again, strictly).
+function parsed(json) {
+  try {
+    const value = JSON.parse(json);
+    return typeof value === "object" && value !== null ? value : undefined;
+  } catch {
+    return undefined; // the core says what is wrong with it
+  }
 }
 
 export const importSPKI = (runtime, spki, alg) => importPem(runtime, spki, "PUBLIC KEY", KeyFormat.spkiDer, alg);

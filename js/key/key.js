@@ -8,15 +8,22 @@
 // verified-token cache keys entries by; it outlives any handle.
 import { JOSEInvalidArgument } from "../errors.js";
 import { newIdentity } from "../identity.js";
-import { KeyFormat } from "../abi.js";
+import { KeyFormat, KeyUse } from "../abi.js";
 
 const stateOf = Symbol("edgejwt.key");
 
-// A handle, in `runtime`'s instance of now, for a source: { format, data, alg } or { jwks } (JSON).
+// A handle, in `runtime`'s instance of now, for a source: { format, data, alg } or { jwks } (JSON),
+// with `use: KeyUse.encryption` for a key or set that serves encryption.
 function handleFrom(runtime, source) {
+  const { core } = runtime;
+  if (source.use === KeyUse.encryption) {
+    return source.jwks === undefined
+      ? core.call("edgejwt_key_import_for", source.format, source.use, source.data, source.alg ?? "").handle
+      : core.call("edgejwt_key_import_jwks_for", source.use, source.jwks).handle;
+  }
   return source.jwks === undefined
-    ? runtime.core.call("edgejwt_key_import", source.format, source.data, source.alg ?? "").handle
-    : runtime.core.call("edgejwt_key_import_jwks", source.jwks).handle;
+    ? core.call("edgejwt_key_import", source.format, source.data, source.alg ?? "").handle
+    : core.call("edgejwt_key_import_jwks", source.jwks).handle;
 }
 
 // What the core says of the key or set a handle names.
@@ -63,13 +70,15 @@ export class Key {
 
 // A local JWK Set (jose's createLocalJWKSet): verify picks the one key that fits a token.
 export class LocalJWKSet {
-  // `jwks` is the caller's set copied and frozen, `json` its JSON as the core imported it.
-  constructor(runtime, handle, description, jwks, json) {
-    this.size = description.keys; // usable signature keys
-    this.skipped = description.skipped; // entries that can never verify a JWS (encryption keys, …)
+  // `jwks` is the caller's set copied and frozen, `json` its JSON as the core imported it, `use` a
+  // KeyUse (signature: verify picks from it; encryption: decryption does).
+  constructor(runtime, handle, description, jwks, json, use = KeyUse.signature) {
+    this.use = use === KeyUse.encryption ? "enc" : "sig";
+    this.size = description.keys; // usable keys of that use
+    this.skipped = description.skipped; // entries that can never serve it (encryption keys in a verify set, …)
     this.jwks = jwks;
     this.matched = new Map(); // index in "keys" -> Key, made when first matched
-    attach(this, runtime, handle, { jwks: json });
+    attach(this, runtime, handle, { jwks: json, use });
   }
 
   // The Key for the set's entry at `index` (as reported by a verification).
@@ -111,10 +120,10 @@ export function keyOfHandle(runtime, handle, source) {
   return new Key(runtime, handle, describe(runtime, handle), source);
 }
 
-// A LocalJWKSet of a set's JSON (`jwks` its frozen plain copy).
-export function importedSet(runtime, jwks, json) {
-  const handle = handleFrom(runtime, { jwks: json });
-  return new LocalJWKSet(runtime, handle, describe(runtime, handle), jwks, json);
+// A LocalJWKSet of a set's JSON (`jwks` its frozen plain copy) for a use (KeyUse; signature by default).
+export function importedSet(runtime, jwks, json, use) {
+  const handle = handleFrom(runtime, { jwks: json, use });
+  return new LocalJWKSet(runtime, handle, describe(runtime, handle), jwks, json, use);
 }
 
 // Whether `value` is a Key or LocalJWKSet (of any runtime: handleFor says whose).

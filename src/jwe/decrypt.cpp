@@ -90,13 +90,11 @@ Status read_binary_parts(const JweParts &parts, const TokenLimits &limits, Decry
   return Status::Ok;
 }
 
-}  // namespace
-
-Status decrypt_jwe(const DecryptionKeys &keys, const DecryptionPolicy &policy, std::string_view token,
-                   DecryptedJwe &out) {
+// Steps 1 to 5 into `out` and `parts`, `key` the key that decrypts.
+Status check_before_decrypting(const DecryptionKeys &keys, const DecryptionPolicy &policy, std::string_view token,
+                               JweParts &parts, const Key *&key, DecryptedJwe &out) {
   secure_wipe(out.plaintext.data(), out.plaintext.size());  // nothing of a previous token stays
   out.plaintext.clear();
-  JweParts parts;
   // 1. split and 2. header: strict base64url, strict JSON object, then the members, typed.
   if (Status status = read_header_part(token, policy.limits, parts, out); status != Status::Ok) return status;
   if (Status status = read_jwe_header(out.header_document.root(), policy.header_rules(), out.header, out.detail);
@@ -106,17 +104,34 @@ Status decrypt_jwe(const DecryptionKeys &keys, const DecryptionPolicy &policy, s
 
   // 3. policy and 4. key.
   if (Status status = check_policy(keys, policy, out); status != Status::Ok) return status;
-  const Key *key = nullptr;
   if (Status status = choose_key(keys, out, key); status != Status::Ok) return status;
 
   // 5. the other parts.
-  if (Status status = read_binary_parts(parts, policy.limits, out); status != Status::Ok) return status;
+  return read_binary_parts(parts, policy.limits, out);
+}
+
+}  // namespace
+
+Status begin_decrypt_jwe(const DecryptionKeys &keys, const DecryptionPolicy &policy, std::string_view token,
+                         DecryptedJwe &out) {
+  JweParts parts;
+  const Key *key = nullptr;
+  return check_before_decrypting(keys, policy, token, parts, key, out);
+}
+
+Status decrypt_jwe(const DecryptionKeys &keys, const DecryptionPolicy &policy, std::string_view token,
+                   DecryptedJwe &out) {
+  JweParts parts;
+  const Key *key = nullptr;
+  if (Status status = check_before_decrypting(keys, policy, token, parts, key, out); status != Status::Ok) {
+    return status;
+  }
 
   // 6. the CEK (a random one when it cannot be recovered) and 7. the content under it, with the
   // header's base64url text as the AAD: the tag decides, and is the only thing that fails.
   uint8_t cek[kMaxContentKeySize];
   const size_t cek_size = content_encryption_info(out.header.enc).key_size;
-  Status status = recover_cek(*key, out.header, out.encrypted_key, cek);
+  Status status = recover_cek(*key, out.header, out.encrypted_key, cek, keys.agreement);
   if (status == Status::Ok) {
     status = decrypt_content(out.header.enc, ByteView(cek, cek_size), out.iv, parts.header, out.ciphertext, out.tag,
                              out.plaintext);

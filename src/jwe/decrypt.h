@@ -15,10 +15,15 @@
 
 namespace edgejwt {
 
-// One key, or a set (imported for encryption) to choose the key from by the token's header.
+// One key, or a set (imported for encryption) to choose the key from by the token's header; for
+// ECDH-ES, `agreement` may hold Z as a host computed it for the chosen key and the token's "epk"
+// (after begin_decrypt_jwe), standing in for the core's own agreement and for nothing else.
 struct DecryptionKeys {
-  const Key *key = nullptr;
-  const KeySet *set = nullptr;
+  DecryptionKeys(const Key *one, const KeySet *many, ByteView host_agreement = {})
+      : key(one), set(many), agreement(host_agreement) {}
+  const Key *key;
+  const KeySet *set;
+  ByteView agreement;
 };
 
 // The decrypted parts of one token, owned by the caller and reused from token to token so that the
@@ -49,6 +54,12 @@ struct DecryptedJwe {
 //      (recover_cek's random CEK), and nothing of the plaintext is released.
 Status decrypt_jwe(const DecryptionKeys &keys, const DecryptionPolicy &policy, std::string_view token,
                    DecryptedJwe &out);
+
+// Steps 1 to 5 of decrypt_jwe, with their statuses, and nothing after: Ok when the token would now
+// be decrypted with `out.key_index`'s key, its header (and "epk") checked. For a host that computes
+// the key agreement: decrypt_jwe then runs again, every step, with its Z as `keys.agreement`.
+Status begin_decrypt_jwe(const DecryptionKeys &keys, const DecryptionPolicy &policy, std::string_view token,
+                         DecryptedJwe &out);
 
 // Steps 1 and 2 short of reading the members: the protected header as decoded, for choosing a key
 // before decrypting or for inspection (jose's decodeProtectedHeader). Nothing in it is protected

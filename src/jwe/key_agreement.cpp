@@ -29,6 +29,12 @@ Status shared_secret(const KeyMaterial &private_key, const KeyMaterial &public_k
   return Status::KeyInvalid;
 }
 
+// The size of Z an agreement with `private_key` gives; 0 for a key that agrees on nothing.
+size_t shared_secret_size(const KeyMaterial &private_key) {
+  if (const auto *ec = std::get_if<EcPrivateKey>(&private_key)) return curve_size(ec->public_key.curve);
+  return std::holds_alternative<X25519PrivateKey>(private_key) ? kX25519KeySize : 0;
+}
+
 }  // namespace
 
 Status ecdh_es_derive(const KeyMaterial &private_key, const KeyMaterial &public_key, std::string_view algorithm_id,
@@ -39,6 +45,19 @@ Status ecdh_es_derive(const KeyMaterial &private_key, const KeyMaterial &public_
   if (status == Status::Ok) status = concat_kdf(ByteView(z, z_size), algorithm_id, apu, apv, key_size, key);
   secure_wipe(z, sizeof z);
   return status;
+}
+
+Status ecdh_es_derive_from(const KeyMaterial &private_key, ByteView z, std::string_view algorithm_id, ByteView apu,
+                           ByteView apv, size_t key_size, uint8_t *key) {
+  const size_t expected = shared_secret_size(private_key);
+  if (expected == 0) return Status::KeyInvalid;
+  if (z.size != expected) return Status::JweDecryptionFailed;
+  if (std::holds_alternative<X25519PrivateKey>(private_key)) {
+    uint8_t any = 0;  // constant time: Z is secret
+    for (size_t i = 0; i < z.size; ++i) any |= z.data[i];
+    if (any == 0) return Status::JweDecryptionFailed;
+  }
+  return concat_kdf(z, algorithm_id, apu, apv, key_size, key);
 }
 
 }  // namespace edgejwt

@@ -21,4 +21,11 @@ namespace edgejwt {
 Status ecdh_es_derive(const KeyMaterial &private_key, const KeyMaterial &public_key, std::string_view algorithm_id,
                       ByteView apu, ByteView apv, size_t key_size, uint8_t *key);
 
+// The recipient's side with Z computed by a host (its ECDH of `private_key` and the token's "epk",
+// which the core checked before asking): only the Concat KDF runs here. JweDecryptionFailed unless
+// `z` has the size the key's curve gives Z, and for X25519 unless it is non-zero (the all-zero Z of
+// a small-order point, which a host might not refuse); KeyInvalid for a key that agrees on nothing.
+Status ecdh_es_derive_from(const KeyMaterial &private_key, ByteView z, std::string_view algorithm_id, ByteView apu,
+                           ByteView apv, size_t key_size, uint8_t *key);
+
 }  // namespace edgejwt

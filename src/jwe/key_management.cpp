@@ -39,11 +39,13 @@ void append_member(std::string &members, std::string_view name, ByteView bytes) 
 const AesKey &aes_key(const Key &key) { return *key.as<AesKey>(); }
 
 // The key-encryption key of the algorithms that wrap with AES Key Wrap after deriving it: ECDH-ES's
-// agreement with `peer` (`own` the private side) or PBES2's password.
+// agreement with `peer` (`own` the private side; Z from a host when `agreement` is not empty) or
+// PBES2's password.
 Status derive_kek(const Key &key, const JweHeader &header, const KeyMaterial &own, const KeyMaterial &peer,
-                  uint8_t *kek) {
+                  ByteView agreement, uint8_t *kek) {
   const KeyManagementInfo &info = key_management_info(header.alg);
   if (info.mode == KeyManagementMode::Pbes2) return pbes2_derive(header.alg, *key.as<Password>(), header.p2s, header.p2c, kek);
+  if (!agreement.empty()) return ecdh_es_derive_from(own, agreement, info.name, header.apu, header.apv, info.kek_size, kek);
   return ecdh_es_derive(own, peer, info.name, header.apu, header.apv, info.kek_size, kek);
 }
 
@@ -181,7 +183,7 @@ Status produce_key(const Key &key, const JweHeader &header, ByteView chosen_cek,
       chosen.alg = header.alg;
       if (Status status = pbes2_parameters(header, chosen, out); status != Status::Ok) return status;
       SecretBuffer<kMaxContentKeySize> kek;
-      if (Status status = derive_kek(key, chosen, key.material(), key.material(), kek.bytes); status != Status::Ok) {
+      if (Status status = derive_kek(key, chosen, key.material(), key.material(), {}, kek.bytes); status != Status::Ok) {
         return status;
       }
       return wrap(kek.view(info.kek_size), out.cek, out.encrypted_key);
@@ -193,8 +195,9 @@ Status produce_key(const Key &key, const JweHeader &header, ByteView chosen_cek,
   return Status::AlgNotSupported;
 }
 
-Status recover_cek(const Key &key, const JweHeader &header, ByteView encrypted_key, uint8_t *cek) {
+Status recover_cek(const Key &key, const JweHeader &header, ByteView encrypted_key, uint8_t *cek, ByteView agreement) {
   const KeyManagementInfo &info = key_management_info(header.alg);
+  if (!agreement.empty() && !is_key_agreement(header.alg)) return Status::InvalidArgument;
   const size_t cek_size = content_encryption_info(header.enc).key_size;
   const bool fits = key.fits(header.alg, header.enc);
   if (info.mode == KeyManagementMode::Direct || info.mode == KeyManagementMode::EcdhEs) {
@@ -204,8 +207,11 @@ Status recover_cek(const Key &key, const JweHeader &header, ByteView encrypted_k
       std::copy_n(aes_key(key).bytes.view().data, cek_size, cek);
       return Status::Ok;
     }
-    return ecdh_es_derive(key.material(), header.epk.material(), content_encryption_name(header.enc), header.apu,
-                          header.apv, cek_size, cek);
+    const std::string_view algorithm_id = content_encryption_name(header.enc);
+    return agreement.empty() ? ecdh_es_derive(key.material(), header.epk.material(), algorithm_id, header.apu,
+                                              header.apv, cek_size, cek)
+                             : ecdh_es_derive_from(key.material(), agreement, algorithm_id, header.apu, header.apv,
+                                                   cek_size, cek);
   }
 
   // The fallback is drawn first, whatever comes next, so that its cost never depends on the token.
@@ -226,7 +232,7 @@ Status recover_cek(const Key &key, const JweHeader &header, ByteView encrypted_k
       case KeyManagementMode::EcdhEsKeyWrap:
       case KeyManagementMode::Pbes2: {
         SecretBuffer<kMaxContentKeySize> kek;
-        const Status status = derive_kek(key, header, key.material(), header.epk.material(), kek.bytes);
+        const Status status = derive_kek(key, header, key.material(), header.epk.material(), agreement, kek.bytes);
         if (status != Status::Ok) return status;  // parameters the policy and header checks admitted
         unwrap(kek.view(info.kek_size), encrypted_key, unwrapped);
         break;

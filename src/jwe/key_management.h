@@ -41,6 +41,9 @@ Status produce_key(const Key &key, const JweHeader &header, ByteView chosen_cek,
 // §11.5, against Bleichenbacher- and Manger-style oracles). JweDecryptionFailed at once only where
 // there is nothing to unwrap: an encrypted key for "dir" or ECDH-ES (which have none), or a "dir"
 // key that does not fit enc. RandomUnavailable without randomness.
-Status recover_cek(const Key &key, const JweHeader &header, ByteView encrypted_key, uint8_t *cek);
+// `agreement`, for the ECDH-ES algorithms only (InvalidArgument for others), is Z as a host computed
+// it for this key and the header's "epk" (ecdh_es_derive_from); empty, the core computes it.
+Status recover_cek(const Key &key, const JweHeader &header, ByteView encrypted_key, uint8_t *cek,
+                   ByteView agreement = {});
 
 }  // namespace edgejwt

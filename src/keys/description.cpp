@@ -1,6 +1,7 @@
 #include "description.h"
 
 #include "../crypto/rsa.h"
+#include "../jwa/encryption.h"
 #include "../encoding/json_writer.h"
 
 namespace edgejwt {
@@ -69,6 +70,23 @@ void describe_algorithms(std::string &json) {
       writer.member("minModulusBits", kRsaMinModulusBits);
       writer.member("maxModulusBits", kRsaMaxModulusBits);
     }
+    writer.end_object();
+  }
+  writer.end_array();
+  // JWE's names, so that a host knows which algorithm names mean a key for encryption.
+  writer.start_array("keyManagement");
+  for (unsigned i = 0; i < kKeyManagementCount; ++i) {
+    writer.start_object();
+    writer.member("alg", key_management_name(static_cast<KeyManagement>(i)));
+    writer.end_object();
+  }
+  writer.end_array();
+  writer.start_array("contentEncryption");
+  for (unsigned i = 0; i < kContentEncryptionCount; ++i) {
+    const ContentEncryptionInfo &enc = content_encryption_info(static_cast<ContentEncryption>(i));
+    writer.start_object();
+    writer.member("enc", enc.name);
+    writer.member("keyLength", enc.key_size);
     writer.end_object();
   }
   writer.end_array();

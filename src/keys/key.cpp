@@ -52,6 +52,9 @@ struct FamilyOf {
 // Each kind of material: the checks that make it safe to use, naming what fails.
 struct Validator {
   std::string &detail;
+  // Whether the key may verify: only then is a P-256 point's comb table made (for an "epk" read
+  // from every ECDH-ES token, making it cost more than the agreement itself).
+  bool verifies;
 
   Status fail(Status status, const char *member) {
     if (status != Status::Ok) detail = member;
@@ -86,7 +89,7 @@ struct Validator {
   }
   Status operator()(EcPublicKey &key) {
     if (Status status = fail(ec_check_public_key(key), "x,y"); status != Status::Ok) return status;
-    ec_precompute_verifier(key);
+    if (verifies) ec_precompute_verifier(key);
     return Status::Ok;
   }
   Status operator()(EcPrivateKey &key) {
@@ -96,7 +99,7 @@ struct Validator {
     }
     if (!key.public_key.point.empty() && key.public_key.point != derived.point) return fail(Status::KeyInvalid, "d");
     key.public_key = std::move(derived);
-    ec_precompute_verifier(key.public_key);
+    if (verifies) ec_precompute_verifier(key.public_key);
     return Status::Ok;
   }
   Status operator()(const Ed25519PublicKey &key) {
@@ -230,7 +233,7 @@ Status Key::create(KeyUse use, KeyMaterial material, KeyUsage usage, Key &out, s
   if (use == KeyUse::Encryption) {
     if (Status status = secret_for_encryption(material, usage, detail); status != Status::Ok) return status;
   }
-  Validator validator{detail};
+  Validator validator{detail, use == KeyUse::Signature};
   const KeyFamily family = std::visit(FamilyOf{}, material);
   if (!family_serves(family, use)) {
     return validator.fail(Status::KeyUnsupported, key_family_info(family).crv.empty() ? "kty" : "crv");

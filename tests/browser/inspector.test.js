@@ -11,11 +11,11 @@ import { mkdir, mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { randomBytes } from "node:crypto";
+import { createPrivateKey, randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 import { chromium } from "playwright-core";
 
-import * as edgejwt from "../../js/index.js";
+import * as edgejwt from "../../js/jwe.js"; // the inspector's own module: it makes encrypted tokens too
 import { buildSite, serveSite } from "../../scripts/inspect.js";
 import { nodeKeyPair, jwkOf, pemOf, fixture } from "../support/keys.js";
 
@@ -232,7 +232,7 @@ describe("token inspector in Chromium", { skip }, () => {
     const payload = b64({ sub: "x" });
     const cases = [
       { what: "two parts", token: `${header}.${payload}`, texts: ["ERR_JWS_INVALID", "A JWT has three parts separated by dots; this one has 2."] },
-      { what: "five parts", token: "a.b.c.d.e", texts: ["ERR_JWS_INVALID", "encrypted token (JWE)"] },
+      { what: "five parts: a JWE, its header not base64url", token: "a.b.c.d.e", texts: ["ERR_BASE64URL_INVALID", "The encrypted token's (JWE) header is not base64url"] },
       { what: "base64 in the payload", token: `${header}.${payload}+.c2ln`,
         texts: ["ERR_BASE64URL_INVALID", `The payload is not base64url: "+" is base64, not base64url`], marked: [["part-payload part-bad", "+"]] },
       { what: "padding in the signature", token: `${header}.${payload}.c2lnbg==`,
@@ -253,6 +253,64 @@ describe("token inspector in Chromium", { skip }, () => {
     assert.equal(bearer.error, "");
     assert.equal(bearer.payload, '{ "sub": "x" }');
     assert.equal(await page.textContent("#token-notes"), 'removed the "Bearer " prefix');
+  });
+
+  it("shows an encrypted token's header, decrypts it with a pasted key, and verifies a nested token's inner JWS", async (t) => {
+    const { page } = await openPage(t);
+    const jwe = { alg: "ECDH-ES+A256KW", enc: "A256GCM" };
+    const signing = edgejwt.generateKeyPair("ES256", { extractable: true });
+    const forger = edgejwt.generateKeyPair("ES256");
+    const encryption = edgejwt.generateKeyPair(jwe.alg, { extractable: true });
+    const stranger = edgejwt.generateKeyPair(jwe.alg, { extractable: true });
+    const nested = edgejwt.signAndEncrypt(CLAIMS, signing.privateKey, encryption.publicKey, { ...jwe, kid: "enc-1", signing: { alg: "ES256", kid: "sig-1" } });
+    const privateJwk = JSON.stringify(edgejwt.exportJWK(encryption.privateKey));
+    const decryptionField = page.getByRole("textbox", { name: "Decryption key", exact: true });
+    const decryption = () => page.evaluate(() => {
+      const byId = (id) => document.getElementById(id);
+      const text = (id) => byId(id).textContent.replace(/\s+/g, " ").trim();
+      return { state: byId("decrypt-result").dataset.state, text: text("decrypt-result"), inner: byId("inner-header").hidden ? "" : text("inner-header-json") };
+    });
+
+    // Pasted: the protected header, and the payload said to be encrypted.
+    const sealed = await inspect(page, { token: nested, key: JSON.stringify(edgejwt.exportJWK(signing.publicKey)) });
+    assert.equal(sealed.error, "");
+    assert.match(sealed.header, /"alg": "ECDH-ES\+A256KW"/);
+    assert.match(sealed.header, /"cty": "JWT"/);
+    assert.match(sealed.payload, /encrypted \(A256GCM, key management ECDH-ES\+A256KW\)/);
+    assert.equal(sealed.verify.state, "empty");
+    assert.equal((await decryption()).state, "empty");
+
+    // The private JWK: the inner JWS's header and claims, its signature verified with the Key field's key.
+    await decryptionField.fill(privateJwk);
+    const opened = await read(page);
+    assert.equal((await decryption()).state, "decrypted");
+    assert.match((await decryption()).inner, /"alg": "ES256".*"kid": "sig-1"/);
+    assert.match(opened.payload, /"sub": "user-1"/);
+    assert.equal(opened.verify.state, "verified", opened.verify.text);
+
+    // The same key as PEM (PKCS#8); a key of another recipient; a forged inner JWS.
+    await decryptionField.fill(createPrivateKey({ key: JSON.parse(privateJwk), format: "jwk" }).export({ type: "pkcs8", format: "pem" }));
+    assert.equal((await decryption()).state, "decrypted");
+    await decryptionField.fill(JSON.stringify(edgejwt.exportJWK(stranger.privateKey)));
+    assert.equal((await decryption()).state, "failed");
+    assert.match((await decryption()).text, /ERR_JWE_DECRYPTION_FAILED/);
+    assert.equal((await read(page)).payload.includes("user-1"), false);
+    const forged = edgejwt.signAndEncrypt(CLAIMS, forger.privateKey, encryption.publicKey, { ...jwe, signing: { alg: "ES256", kid: "sig-1" } });
+    await decryptionField.fill(privateJwk);
+    await tokenField(page).fill(forged);
+    const refused = await read(page);
+    assert.equal((await decryption()).state, "decrypted");
+    assert.equal(refused.verify.state, "failed");
+    assert.match(refused.verify.text, /ERR_JWS_SIGNATURE_VERIFICATION_FAILED/);
+
+    // An encrypted JWT without a signature: its claims, and nothing to verify.
+    await tokenField(page).fill(edgejwt.encrypt(CLAIMS, encryption.publicKey, jwe));
+    const unsignedToken = await read(page);
+    assert.equal((await decryption()).state, "decrypted");
+    assert.match((await decryption()).text, /without a signature/);
+    assert.match(unsignedToken.payload, /"sub": "user-1"/);
+    assert.equal(unsignedToken.verify.state, "unsigned");
+    await page.screenshot({ path: join(SCREENSHOTS, "inspector-jwe.png"), fullPage: true });
   });
 
   it("shows the claims timeline on a fixed clock, and keeps it live", async (t) => {

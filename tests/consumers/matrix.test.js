@@ -6,7 +6,7 @@
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 
 import * as edgejwt from "../../js/index.js";
@@ -73,30 +73,101 @@ describe("a jose program runs on edgejwt/jose as installed", () => {
   });
 });
 
+// Issue 18: encryption behind its own entry. edgejwt/jwe and edgejwt/wasi/jwe (every export of
+// edgejwt and the JWE operations, on each build's JWE module) as installed: a page bundled by
+// esbuild and one by Rollup, in Chromium, and a Worker as wrangler bundles it, in workerd. Each
+// output carries the JWE Wasm of both builds, and not the default modules' (a JWE program loads
+// one module per build).
+describe("edgejwt/jwe as installed: esbuild and Rollup pages in Chromium, a Worker in workerd", () => {
+  const JWE = ["edgejwt/jwe", "edgejwt/wasi/jwe"];
+  const sha256 = (bytes) => createHash("sha256").update(bytes).digest("hex");
+  const packaged = (files) => Promise.all(files.map((file) => readFile(join(space.dir, "node_modules", "edgejwt", file)).then(sha256)));
+  const wasmIn = async (dir) => Promise.all((await readdir(dir, { recursive: true })).filter((file) => file.endsWith(".wasm"))
+    .map((file) => readFile(join(dir, file)).then(sha256)));
+  let browser, dir;
+  before(async () => {
+    dir = await app(space, "jwe");
+    await build(dir, { env: WRANGLER_ENV });
+    browser = await launchChromium();
+  });
+  after(async () => { await browser?.close(); });
+
+  for (const [bundler, output] of [["esbuild", "public-esbuild"], ["Rollup", "public-rollup"]]) {
+    it(`${bundler}: the page runs, with the JWE Wasm of both builds and no other`, async () => {
+      assert.deepEqual((await wasmIn(join(dir, output))).sort(),
+        (await packaged(["dist/emscripten/edgejwt-jwe.wasm", "dist/wasi/edgejwt-jwe.wasm"])).sort());
+      const { reports, problems } = await reportsOfPage(browser, join(dir, output));
+      assertReports(reports, JWE);
+      assert.deepEqual(problems, []);
+    });
+  }
+
+  it("Workers: wrangler deploy --dry-run uploads the JWE Wasm of both builds, and the worker runs in workerd", async () => {
+    const modules = await uploadModules(join(dir, "dist"));
+    const uploaded = await Promise.all(modules.filter(({ kind }) => kind === "wasm").map(({ file }) => readFile(file).then(sha256)));
+    assert.deepEqual(uploaded.sort(), (await packaged(["dist/emscripten/edgejwt-jwe.wasm", "dist/wasi/edgejwt-jwe.wasm"])).sort());
+    const worker = await startWorkerd({ modules, compatibilityDate: NEW_DATE });
+    try {
+      const response = await fetch(worker.url);
+      const body = await response.text();
+      assert.equal(response.status, 200, `${body}\n${worker.output()}`);
+      assertReports(JSON.parse(body), JWE);
+    } finally {
+      await worker.stop();
+    }
+  });
+});
+
 // What a page importing only verify bundles (issue 13, item 2), read from each bundler's module
 // graph, never from sizes (bench/size.js measures those): no gateway, remote key set, revocation or
-// session module. The page importing everything must hold them, or the graph was not read.
-describe("a page importing only verify bundles no gateway, remote key set, revocation or session module", () => {
-  const LEFT_OUT = /^js\/(gateway|gateway\/[\w-]+|jwks\/remote|remote-document|endpoint-fetch|revocation|sessions\/[\w-]+)\.js$/;
-  let graph;
+// session module, and no JWE module. The page importing everything must hold them, or the graph was
+// not read. Issue 18: neither it nor the page importing everything of "edgejwt" holds a JWE
+// operation, the JWE engine or its Wasm (webpack emits the Wasm a page names); the page of
+// edgejwt/jwe holds them all, and not the default engine.
+describe("a page importing only verify bundles no gateway, remote key set, revocation, session or JWE module", () => {
+  const LEFT_OUT =
+    /^js\/(gateway|gateway\/[\w-]+|jwks\/remote|remote-document|endpoint-fetch|revocation|sessions\/[\w-]+|jwe\/[\w-]+|jwt\/encrypt|jwt\/decrypt)\.js$/;
+  // The JWE operations, the JWE entries, engines and the JWE module's Emscripten loader.
+  const JWE_ONLY = /^(js\/(jwe\/(compact|encrypt|decrypt|keys)|jwt\/encrypt|jwt\/decrypt|[\w-]*jwe[\w-]*|engines\/[\w-]+-jwe)\.js|dist\/[\w/]+-jwe\.mjs)$/;
+  const JWE_MODULES = ["js/jwe/compact.js", "js/jwt/encrypt.js", "js/jwt/decrypt.js", "js/engines/emscripten-jwe.js",
+    "dist/emscripten/edgejwt-jwe.mjs"];
+  const sha256 = (bytes) => createHash("sha256").update(bytes).digest("hex");
+  let graph, dir, jweWasm;
+  // The hashes of the Wasm files webpack emitted for `page`.
+  const webpackWasm = async (page) => {
+    const out = join(dir, "out", `webpack-${page}`);
+    return Promise.all((await readdir(out, { recursive: true })).filter((file) => file.endsWith(".wasm"))
+      .map((file) => readFile(join(out, file)).then(sha256)));
+  };
   before(async () => {
-    const dir = await app(space, "module-graph");
+    dir = await app(space, "module-graph");
     await build(dir);
     graph = JSON.parse(await readFile(join(dir, "graph.json"), "utf8"));
+    jweWasm = sha256(await readFile(join(space.dir, "node_modules", "edgejwt", "dist/emscripten/edgejwt-jwe.wasm")));
   });
 
   for (const bundler of ["esbuild", "Rollup", "webpack"]) {
     it(bundler, () => {
-      const { "verify-only": verifyOnly, everything } = graph[bundler];
+      const { "verify-only": verifyOnly, everything, jwe } = graph[bundler];
       for (const module of ["js/index.js", "js/runtime.js", "js/jwt/verify.js", "js/core.js"]) {
         assert.ok(verifyOnly.includes(module), `${module} is not in the verify-only graph: ${verifyOnly.join(", ")}`);
       }
-      assert.deepEqual(verifyOnly.filter((module) => LEFT_OUT.test(module)), []);
+      assert.deepEqual(verifyOnly.filter((module) => LEFT_OUT.test(module) || JWE_ONLY.test(module)), []);
       for (const module of ["js/gateway.js", "js/jwks/remote.js", "js/remote-document.js", "js/revocation.js", "js/sessions/session-tokens.js"]) {
         assert.ok(everything.includes(module), `${module} is not in the graph of the page importing everything`);
       }
+      assert.deepEqual(everything.filter((module) => JWE_ONLY.test(module)), []);
+      for (const module of JWE_MODULES) assert.ok(jwe.includes(module), `${module} is not in the graph of the edgejwt/jwe page`);
+      assert.ok(!jwe.includes("js/engines/emscripten.js"), "the edgejwt/jwe page holds the default engine");
     });
   }
+
+  it("webpack emits the JWE Wasm for the edgejwt/jwe page only", async () => {
+    assert.deepEqual(await webpackWasm("jwe"), [jweWasm]);
+    assert.equal((await webpackWasm("verify-only")).length, 1);
+    assert.ok(!(await webpackWasm("verify-only")).includes(jweWasm));
+    assert.ok(!(await webpackWasm("everything")).includes(jweWasm));
+  });
 });
 
 describe("TypeScript resolves the types and the output runs", () => {
@@ -167,7 +238,11 @@ describe("Workers: wrangler deploy --dry-run, run in workerd", () => {
     await rm(outdir, { recursive: true, force: true });
     await succeed("wrangler", ["deploy", "--dry-run", "--outdir", outdir], { cwd: join(ROOT, "edge"), env: WRANGLER_ENV });
     const modules = await uploadModules(outdir);
-    assert.deepEqual(modules.filter(({ kind }) => kind === "wasm").length, 1, "the WASI build's Wasm is uploaded");
+    // The gateway decrypts: edge/worker.js binds it to edgejwt/wasi/jwe, whose JWE Wasm is the one uploaded.
+    const uploaded = await Promise.all(modules.filter(({ kind }) => kind === "wasm").map(({ file }) => readFile(file)));
+    const jweWasm = await readFile(join(ROOT, "dist/wasi/edgejwt-jwe.wasm"));
+    assert.deepEqual(uploaded.map((bytes) => createHash("sha256").update(bytes).digest("hex")),
+      [createHash("sha256").update(jweWasm).digest("hex")], "the WASI build's JWE Wasm is uploaded");
     await edgejwt.init();
     const { publicKey, privateKey } = edgejwt.generateKeyPair("ES256");
     const origin = await startEchoOrigin();

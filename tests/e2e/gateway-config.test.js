@@ -72,7 +72,18 @@ it("reads the metrics and stats paths with their secret into one metrics option"
   for (const name of ["STATS_PATH", "METRICS_PATH", "METRICS_TOKEN", "PROVIDERS", "RULES", "THROTTLE", "DENIAL_LOG", "AUTH_STATUS_HEADER", "JWKS_URL"]) {
     assert.ok(BINDING_NAMES.includes(name), name);
   }
-  assert.equal(BINDING_NAMES.length, 43);
+  assert.equal(BINDING_NAMES.length, 44);
+});
+
+it("reads the decryption key of encrypted tokens from DECRYPTION, and a provider's from PROVIDERS, secrets as bytes", () => {
+  const jwks = { keys: [{ kty: "EC", crv: "P-256", x: "x", y: "y", d: "d", alg: "ECDH-ES+A256KW" }] };
+  assert.deepEqual(gatewayConfigOf({ DECRYPTION: JSON.stringify({ jwks, allowUnsigned: false }) }).decryption, { jwks, allowUnsigned: false });
+  assert.deepEqual(gatewayConfigOf({ DECRYPTION: '{"secret":"AAECAwT_","alg":"A256KW"}' }).decryption, { secret: Uint8Array.of(0, 1, 2, 3, 4, 255), alg: "A256KW" });
+  const providers = gatewayConfigOf({ PROVIDERS: JSON.stringify({ sealed: { jwks, decryption: { secret: "AAECAwT_", alg: "A256GCM" } } }) }).providers;
+  assert.deepEqual(providers.sealed.decryption, { secret: Uint8Array.of(0, 1, 2, 3, 4, 255), alg: "A256GCM" });
+  assert.throws(() => gatewayConfigOf({ DECRYPTION: "[]" }), { name: "TypeError", message: /env\.DECRYPTION must be a JSON object/ });
+  assert.throws(() => gatewayConfigOf({ DECRYPTION: '{"secret":"not base64url!"}' }), { name: "TypeError", message: /env\.DECRYPTION\.secret must be base64url/ });
+  assert.ok(BINDING_NAMES.includes("DECRYPTION"));
 });
 
 it("reads cookie sessions from SESSIONS (the Durable Object namespace), SESSION_SECRET and SESSION", () => {

@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 import * as abi from "../../js/abi.js";
 import { Core, SIGNATURES } from "../../js/core.js";
 import { createApi } from "../../js/api.js";
-import { builds } from "../support/builds.js";
+import { builds, jweBuilds, apiFor, coreFor } from "../support/builds.js";
 
 const header = readFileSync(new URL("../../bindings/edgejwt.h", import.meta.url), "utf8");
 const camel = (snake) => snake.toLowerCase().replace(/_([a-z0-9])/g, (_, letter) => letter.toUpperCase());
@@ -41,10 +41,10 @@ function resultLayout() {
   return { fields, size: Math.ceil(offset / alignment) * alignment };
 }
 
-// Every EDGEJWT_API function: { name: [parameter types] }.
+// Every EDGEJWT_API and EDGEJWT_JWE_API function: { name: [parameter types] }.
 function prototypes() {
   const found = {};
-  for (const [, name, parameters] of header.matchAll(/EDGEJWT_API [\w ]+?\*?\s*(edgejwt_\w+)\(([^)]*)\);/g)) {
+  for (const [, name, parameters] of header.matchAll(/EDGEJWT_(?:JWE_)?API [\w ]+?\*?\s*(edgejwt_\w+)\(([^)]*)\);/g)) {
     found[name] = parameters === "void" ? [] : parameters.split(",").map((parameter) =>
       parameter.trim().replace(/\s+/g, " ").replace(/\s*\w+$/, "").replace(/ \*$/, " *"));
   }
@@ -67,6 +67,7 @@ describe("js/abi.js agrees with bindings/edgejwt.h", () => {
     assert.deepEqual({ ...abi.KeyFormat }, named("EDGEJWT_KEY_"));
     assert.deepEqual({ ...abi.ExportFormat }, named("EDGEJWT_EXPORT_"));
     assert.deepEqual({ ...abi.PayloadKind }, named("EDGEJWT_PAYLOAD_"));
+    assert.deepEqual({ ...abi.KeyUse }, named("EDGEJWT_USE_"));
   });
 
   it("the status of a signature the host refused, named as the core names it", async () => {
@@ -148,6 +149,81 @@ describe("init() and a Wasm module of another ABI", () => {
       });
       assert.equal(called, 0);
       assert.throws(() => api.decode("e30.e30."), { code: "ERR_NOT_INITIALIZED" });
+    });
+  }
+});
+
+// The encryption functions: the header marks them EDGEJWT_JWE_API, the one list CMakeLists.txt
+// links the JWE modules with and leaves out of the default ones.
+const JWE_FUNCTIONS = [...header.matchAll(/^EDGEJWT_JWE_API [\w ]+?\*?\s*(edgejwt_\w+)\(/gm)].map(([, name]) => name);
+
+describe("each build's two Wasm modules: the default one without encryption, the JWE one with it", () => {
+  const others = () => Object.keys(prototypes()).filter((name) => !JWE_FUNCTIONS.includes(name));
+
+  it("the header marks the encryption functions", () => {
+    assert.deepEqual(JWE_FUNCTIONS.filter((name) => !/encrypt|decrypt|jwe|_for\b|for_encryption/.test(name)), []);
+    for (const name of ["edgejwt_compact_encrypt", "edgejwt_compact_decrypt", "edgejwt_key_import_for", "edgejwt_decryption_policy_create"]) {
+      assert.ok(JWE_FUNCTIONS.includes(name), name);
+    }
+    assert.ok(others().includes("edgejwt_verify"));
+    assert.ok(others().includes("edgejwt_decode_header"), "decoding a JWE's header (edgejwt_decode_header) is in both modules");
+  });
+
+  for (const build of builds) {
+    it(`${build.name}: the default module exports no encryption function, and every other one`, async () => {
+      const { abi: exported } = await coreFor(build);
+      assert.deepEqual(JWE_FUNCTIONS.filter((name) => name in exported), []);
+      assert.deepEqual(others().filter((name) => typeof exported[name] !== "function"), []);
+    });
+
+    it(`${build.name}: an encryption function on it is JOSENotSupported naming edgejwt/jwe, never a trap`, async () => {
+      const core = await coreFor(build);
+      const { epoch } = core;
+      const memory = Buffer.from(new Uint8Array(core.memory.buffer));
+      for (const name of JWE_FUNCTIONS) {
+        const { parameters } = SIGNATURES[name];
+        const args = parameters.map(({ kind }) => ({ u32: 0, i32: 0, f64: 0, bool: false, text: "", bytes: new Uint8Array(0), data: "" })[kind]);
+        assert.throws(() => core.call(name, ...args), (error) => {
+          assert.equal(error.code, "ERR_JOSE_NOT_SUPPORTED", `${name}: ${error.stack}`);
+          assert.match(error.message, new RegExp(`${name}\\b.*"edgejwt/jwe"`));
+          return true;
+        });
+      }
+      assert.equal(core.epoch, epoch, "the instance was never replaced");
+      assert.ok(memory.equals(new Uint8Array(core.memory.buffer)), "Wasm memory changed");
+      assert.ok(core.call("edgejwt_key_import", abi.KeyFormat.secret, new Uint8Array(32).fill(1), "HS256").handle > 0);
+    });
+
+    it(`${build.name}: the API's encryption on it says to import from edgejwt/jwe, and signing goes on`, async () => {
+      const api = await apiFor(build);
+      const notSupported = { code: "ERR_JOSE_NOT_SUPPORTED", message: /"edgejwt\/jwe"/ };
+      const aes = new Uint8Array(32).fill(2);
+      assert.throws(() => api.compactEncrypt(new Uint8Array(1), aes, { alg: "A256KW", enc: "A256GCM" }), notSupported);
+      assert.throws(() => api.encrypt({ sub: "x" }, aes, { alg: "dir", enc: "A256GCM" }), notSupported);
+      assert.throws(() => api.generateKeyPair("ECDH-ES+A256KW"), notSupported);
+      assert.throws(() => api.generateSecret("A256KW"), notSupported);
+      assert.throws(() => api.importJWK({ kty: "oct", k: Buffer.from(aes).toString("base64url") }, "A256KW"), notSupported);
+      assert.throws(() => api.createLocalJWKSet({ keys: [{ kty: "oct", k: Buffer.from(aes).toString("base64url"), alg: "A256KW" }] }, { use: "enc" }),
+        notSupported);
+      const key = api.generateSecret("HS256");
+      assert.equal(api.verify(api.sign({ sub: "still" }, key, { alg: "HS256" }), key).payload.sub, "still");
+      // A JWE's protected header is decoded on it too (edgejwt_decode_header reads JWS and JWE headers).
+      const b64 = (text) => Buffer.from(text).toString("base64url");
+      const jwe = `${b64('{"alg":"dir","enc":"A128GCM","kid":"k1"}')}..${b64("iv")}.${b64("ciphertext")}.${b64("tag")}`;
+      assert.deepEqual(api.decodeProtectedHeader(jwe), { alg: "dir", enc: "A128GCM", kid: "k1" });
+    });
+  }
+
+  for (const build of jweBuilds) {
+    it(`${build.name}: the JWE module exports every function, and a key it imports signs and encrypts`, async () => {
+      const { abi: exported } = await coreFor(build);
+      assert.deepEqual(Object.keys(prototypes()).filter((name) => typeof exported[name] !== "function"), []);
+      const api = await apiFor(build);
+      const { publicKey, privateKey } = api.generateKeyPair("ES256");
+      const recipient = api.generateKeyPair("ECDH-ES+A256KW");
+      const token = api.signAndEncrypt({ sub: "both" }, privateKey, recipient.publicKey,
+        { alg: "ECDH-ES+A256KW", enc: "A256GCM", signing: { alg: "ES256" } });
+      assert.equal(api.decryptAndVerify(token, recipient.privateKey, publicKey).payload.sub, "both");
     });
   }
 });

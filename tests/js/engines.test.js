@@ -10,6 +10,8 @@ import { Core } from "../../js/core.js";
 import { KeyFormat } from "../../js/abi.js";
 import { loadEmscriptenEngine } from "../../js/engines/emscripten.js";
 import { loadWasiEngine } from "../../js/engines/wasi.js";
+import { loadEmscriptenJweEngine } from "../../js/engines/emscripten-jwe.js";
+import { createApi } from "../../js/api.js";
 import { builds } from "../support/builds.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -118,3 +120,29 @@ describe("where the Wasm comes from", () => {
     await assert.rejects(loadWasiEngine({ wasm: new Uint8Array([1, 2, 3]) }), WebAssembly.CompileError);
   });
 });
+
+// Issue 18: the Emscripten build links two modules, and each loader reaches its module's functions
+// by minified export names of that module alone (`_edgejwt_verify` is one letter in one, another
+// function in the other). A loader given the other module's Wasm (init({ wasm }) with the wrong
+// file) would call the wrong functions: it is refused before any instance is made.
+describe("an Emscripten entry runs only its own module", () => {
+  const read = (name) => readFileSync(`${ROOT}dist/emscripten/${name}.wasm`);
+
+  it("the default loader refuses the JWE module's Wasm, the JWE loader the default one's, and any unnamed one", async () => {
+    for (const [load, wasm, named] of [[loadEmscriptenEngine, read("edgejwt-jwe"), /"edgejwt-jwe" module.*runs "edgejwt"/],
+      [loadEmscriptenJweEngine, read("edgejwt"), /"edgejwt" module.*runs "edgejwt-jwe"/],
+      [loadEmscriptenEngine, readFileSync(`${ROOT}dist/wasi/edgejwt.wasm`), /not one of edgejwt's Emscripten modules/]]) {
+      await assert.rejects(load({ wasm }), { code: "ERR_WASM_ABI_MISMATCH", message: named });
+    }
+  });
+
+  it("through the API: init() fails, nothing runs, and init() with the right Wasm then works", async () => {
+    const api = createApi(loadEmscriptenEngine);
+    await assert.rejects(api.init({ wasm: read("edgejwt-jwe") }), { code: "ERR_WASM_ABI_MISMATCH" });
+    assert.throws(() => api.decode("e30.e30."), { code: "ERR_NOT_INITIALIZED" });
+    await api.init({ wasm: read("edgejwt") });
+    const key = api.generateSecret("HS256");
+    assert.equal(api.verify(api.sign({ sub: "own" }, key, { alg: "HS256" }), key).payload.sub, "own");
+  });
+});
+

@@ -15,6 +15,9 @@ import { wasiEntry, madeEntries } from "../../scripts/entries.js";
 import * as jose from "jose";
 import * as emscriptenJose from "../../js/jose.js";
 import * as wasiJose from "../../js/wasi-jose.js";
+import * as emscriptenJwe from "../../js/jwe.js";
+import * as wasiJwe from "../../js/wasi-jwe.js";
+import { JWE_OPERATIONS, jweEntries } from "../../scripts/entries.js";
 
 const read = (path) => readFileSync(new URL(`../../${path}`, import.meta.url), "utf8");
 const functionsOf = (entry) => Object.entries(entry).filter(([name, value]) => typeof value === "function" && /^[a-z]/.test(name));
@@ -81,5 +84,56 @@ describe("the entries", () => {
     }
     await assert.rejects(wasiJose.jwtVerify(await new emscriptenJose.SignJWT({}).setProtectedHeader({ alg: "HS256" })
       .sign(new Uint8Array(32).fill(8)), await emscriptenJose.generateSecret("HS256")), { message: /another edgejwt instance/ });
+  });
+
+  // Issue 18: encryption behind its own entry. edgejwt/jwe is js/index.js on the build's JWE module
+  // with the encryption operations added; "edgejwt" and "edgejwt/jose" have none of them.
+  it("edgejwt/jwe and edgejwt/wasi/jwe: every export of their build's edgejwt and the JWE operations, as scripts/entries.js makes them", () => {
+    const made = jweEntries(read("js/index.js"));
+    assert.equal(read("js/jwe.js"), made["jwe.js"]);
+    assert.equal(read("js/wasi-jwe.js"), made["wasi-jwe.js"]);
+    assert.match(read("js/jwe.js"), /from "\.\/engines\/emscripten-jwe\.js";/);
+    assert.match(read("js/wasi-jwe.js"), /from "\.\/engines\/wasi-jwe\.js";/);
+    assert.match(read("js/jwe-workerd.js"), /import wasm from "\.\.\/dist\/emscripten\/edgejwt-jwe\.wasm";[^]*export \* from "\.\/jwe\.js";/);
+    assert.match(read("js/wasi-jwe-workerd.js"), /import wasm from "\.\.\/dist\/wasi\/edgejwt-jwe\.wasm";[^]*export \* from "\.\/wasi-jwe\.js";/);
+    const operations = Object.values(JWE_OPERATIONS).flat().map(([name]) => name);
+    assert.deepEqual(operations.sort(), ["compactDecrypt", "compactDecryptAsync", "compactEncrypt", "decrypt", "decryptAndVerify",
+      "decryptAndVerifyAsync", "decryptAsync", "encrypt", "signAndEncrypt"]);
+    for (const [entry, jweEntry] of [[emscripten, emscriptenJwe], [wasi, wasiJwe]]) {
+      assert.deepEqual(Object.keys(jweEntry).sort(), [...Object.keys(entry), ...operations].sort());
+      for (const name of operations) assert.ok(!(name in entry), `${name} is exported by the default entry`);
+      // The same operations, bound to another runtime (the JWE module's).
+      for (const [name, value] of functionsOf(entry).filter(([name]) => name !== "endSession")) {
+        assert.equal(operationOf(jweEntry[name]), operationOf(value), name);
+        assert.notEqual(jweEntry[name], value, name);
+      }
+    }
+    for (const joseEntry of [emscriptenJose, wasiJose]) {
+      for (const name of ["CompactEncrypt", "compactDecrypt", "EncryptJWT", "jwtDecrypt"]) assert.ok(!(name in joseEntry), name);
+    }
+  });
+
+  it("edgejwt/jwe runs its own runtime: a key it imports signs and encrypts, a key of edgejwt is another instance's", async () => {
+    await Promise.all([emscripten.init(), emscriptenJwe.init(), wasiJwe.init()]);
+    for (const entry of [emscriptenJwe, wasiJwe]) {
+      const { publicKey, privateKey } = entry.generateKeyPair("ES256");
+      const recipient = entry.generateKeyPair("ECDH-ES+A256KW");
+      const nested = entry.signAndEncrypt({ sub: "jwe entry" }, privateKey, recipient.publicKey,
+        { alg: "ECDH-ES+A256KW", enc: "A256GCM", signing: { alg: "ES256" } });
+      assert.equal(entry.decryptAndVerify(nested, recipient.privateKey, publicKey).payload.sub, "jwe entry");
+      assert.equal(entry.verify(entry.sign({ sub: "signed" }, privateKey, { alg: "ES256" }), publicKey).payload.sub, "signed");
+    }
+    const key = emscripten.importJWK({ kty: "oct", k: Buffer.alloc(32, 4).toString("base64url") });
+    assert.throws(() => emscriptenJwe.verify(emscripten.sign({}, key, { alg: "HS256" }), key), { message: /another edgejwt instance/ });
+    assert.throws(() => emscripten.generateKeyPair("ECDH-ES+A256KW"), { code: "ERR_JOSE_NOT_SUPPORTED", message: /"edgejwt\/jwe"/ });
+  });
+
+  it("the JWE entries' type declarations name every export", () => {
+    const declared = ["js/index.d.ts", "js/jwe.d.ts", "js/sessions/sessions.d.ts", "js/revocation.d.ts", "js/jwks/remote.d.ts"].map(read).join("\n");
+    for (const name of Object.keys(emscriptenJwe)) {
+      assert.match(declared, new RegExp(`\\b(function|class|const) ${name}\\b|export \\{[^}]*\\b${name}\\b`), name);
+    }
+    const defaultDeclared = read("js/index.d.ts");
+    for (const [name] of Object.values(JWE_OPERATIONS).flat()) assert.doesNotMatch(defaultDeclared, new RegExp(`function ${name}\\b`), name);
   });
 });

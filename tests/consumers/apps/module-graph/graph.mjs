@@ -4,7 +4,7 @@
 // (a concatenated module's parts included).
 import { readFileSync, writeFileSync } from "node:fs";
 
-const PAGES = ["verify-only", "everything"];
+const PAGES = ["verify-only", "everything", "jwe"];
 const read = (file) => JSON.parse(readFileSync(file, "utf8"));
 const inPackage = (paths) => [...new Set(paths.map((path) => /node_modules\/edgejwt\/(.*)$/.exec(path)?.[1]).filter(Boolean))].sort();
 

@@ -10,7 +10,7 @@ const graph = (page) => ({
   },
 });
 
-export default ["verify-only", "everything"].map((page) => ({
+export default ["verify-only", "everything", "jwe"].map((page) => ({
   input: `${page}.js`,
   output: { dir: `out/rollup-${page}`, format: "es" },
   plugins: [nodeResolve(), graph(page)],

@@ -1,0 +1,153 @@
+// npm run bench:jwe: decrypting JWE in edgejwt (both builds) beside jose, in one Node process, in
+// microseconds per operation. Every token is made by jose, so both libraries decrypt the same bytes.
+// edgejwt rows: "sync" is compactDecrypt / decrypt / decryptAndVerify, every primitive in Wasm;
+// "async (host)" is the async variant with the key agreement on the host (node:crypto here, as
+// init() picks it; "async (webcrypto)" from a second API on WebCrypto). "where the time goes" rows
+// split a nested token's cost: the inner ES256 verify alone, and "dir" (no key management) beside
+// ECDH-ES (the agreement) and ECDH-ES+A256KW (agreement + unwrap).
+// Timed in this process's CPU time (cpuClock), interleaved rounds, medians; measured, never asserted.
+// Environment: BENCH_ROUNDS (default 5), BENCH_MS per case per round (default 200).
+import { loadavg } from "node:os";
+import * as jose from "jose";
+
+import { createApi } from "../js/api.js";
+import { loadEmscriptenJweEngine } from "../js/engines/emscripten-jwe.js";
+import { loadWasiJweEngine } from "../js/engines/wasi-jwe.js";
+import { benchSettings, claimsAt, cpuClock, measure, summarize, writeArtifact } from "./common.js";
+
+const { rounds: ROUNDS, caseMs: CASE_MS } = benchSettings();
+const CLAIMS = claimsAt(Math.floor(Date.now() / 1000));
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+// A scenario: a jose-made token, and how each library decrypts it.
+async function scenarios() {
+  const made = [];
+  const claims = encoder.encode(JSON.stringify(CLAIMS));
+  const signer = await jose.generateKeyPair("ES256", { extractable: true });
+  const jws = await new jose.SignJWT(CLAIMS).setProtectedHeader({ alg: "ES256", typ: "JWT" }).sign(signer.privateKey);
+  const jwsPublic = await jose.exportJWK(signer.publicKey);
+
+  const pair = async (alg, options = {}) => {
+    const { privateKey, publicKey } = await jose.generateKeyPair(alg, { extractable: true, ...options });
+    return { privateKey, publicKey, jwk: await jose.exportJWK(privateKey) };
+  };
+  const p256 = await pair("ECDH-ES+A256KW");
+  const x25519 = await pair("ECDH-ES+A256KW", { crv: "X25519" });
+  const p384 = await pair("ECDH-ES+A256KW", { crv: "P-384" });
+  const rsa = await pair("RSA-OAEP-256");
+  const aes256 = crypto.getRandomValues(new Uint8Array(32));
+  const password = encoder.encode("correct horse battery staple");
+
+  const compact = async (alg, enc, key, plaintext = claims, configure = (b) => b) =>
+    configure(new jose.CompactEncrypt(plaintext).setProtectedHeader({ alg, enc })).encrypt(key);
+
+  // Nested: ES256 inside ECDH-ES+A256KW/A256GCM on P-256 (the issue's benchmark row).
+  const nested = await new jose.CompactEncrypt(encoder.encode(jws))
+    .setProtectedHeader({ alg: "ECDH-ES+A256KW", enc: "A256GCM", cty: "JWT" }).encrypt(p256.publicKey);
+  made.push({
+    name: "nested ES256 in ECDH-ES+A256KW/A256GCM P-256", kind: "nested", token: nested, jwk: p256.jwk, alg: "ECDH-ES+A256KW",
+    verifyJwk: jwsPublic,
+    jose: async () => {
+      const { plaintext } = await jose.compactDecrypt(nested, p256.privateKey);
+      return jose.jwtVerify(decoder.decode(plaintext), signer.publicKey);
+    },
+  });
+  const encryptedJwt = await new jose.EncryptJWT(CLAIMS).setProtectedHeader({ alg: "ECDH-ES+A256KW", enc: "A256GCM" })
+    .encrypt(p256.publicKey);
+  made.push({
+    name: "JWT in ECDH-ES+A256KW/A256GCM P-256", kind: "jwt", token: encryptedJwt, jwk: p256.jwk, alg: "ECDH-ES+A256KW",
+    jose: () => jose.jwtDecrypt(encryptedJwt, p256.privateKey),
+  });
+  for (const [name, alg, enc, recipient, keyOf] of [
+    ["ECDH-ES+A256KW/A256GCM P-256", "ECDH-ES+A256KW", "A256GCM", p256, "jwk"],
+    ["ECDH-ES/A256GCM P-256", "ECDH-ES", "A256GCM", p256, "jwk"],
+    ["ECDH-ES+A256KW/A256GCM P-384", "ECDH-ES+A256KW", "A256GCM", p384, "jwk"],
+    ["ECDH-ES+A256KW/A256GCM X25519", "ECDH-ES+A256KW", "A256GCM", x25519, "jwk"],
+    ["RSA-OAEP-256/A256GCM 2048", "RSA-OAEP-256", "A256GCM", rsa, "jwk"],
+  ]) {
+    const token = await compact(alg, enc, recipient.publicKey);
+    made.push({ name, kind: "bytes", token, jwk: recipient[keyOf], alg, jose: () => jose.compactDecrypt(token, recipient.privateKey) });
+  }
+  const kw = await compact("A256KW", "A256GCM", aes256);
+  made.push({ name: "A256KW/A256GCM", kind: "bytes", token: kw, raw: aes256, jose: () => jose.compactDecrypt(kw, aes256) });
+  const dir = await compact("dir", "A256GCM", aes256);
+  made.push({ name: "dir/A256GCM", kind: "bytes", token: dir, raw: aes256, jose: () => jose.compactDecrypt(dir, aes256) });
+  const pbes2 = await compact("PBES2-HS256+A128KW", "A128GCM", password, claims, (b) => b.setKeyManagementParameters({ p2c: 2048 }));
+  made.push({
+    name: "PBES2-HS256+A128KW/A128GCM p2c 2048", kind: "bytes", token: pbes2, raw: password,
+    options: { keyManagementAlgorithms: ["PBES2-HS256+A128KW"] },
+    jose: () => jose.compactDecrypt(pbes2, password, { keyManagementAlgorithms: ["PBES2-HS256+A128KW"] }),
+  });
+  made.push({ name: "inner ES256 verify alone", kind: "verify", token: jws, verifyJwk: jwsPublic,
+    jose: () => jose.jwtVerify(jws, signer.publicKey) });
+  return made;
+}
+
+// The edgejwt cases of one scenario on one API: sync, and the async variant where the API has it.
+function edgejwtCases(label, api, scenario, { sync = true, async = true } = {}) {
+  const key = scenario.raw ?? (scenario.jwk && api.importJWK(scenario.jwk, scenario.alg));
+  const verifying = scenario.verifyJwk && api.importJWK(scenario.verifyJwk, "ES256");
+  const options = scenario.options ?? {};
+  const { token } = scenario;
+  if (scenario.kind === "verify") {
+    return sync ? { [`${label} verify (wasm)`]: () => api.verify(token, verifying, { hostCrypto: false }) } : {};
+  }
+  const [syncFn, asyncFn] = {
+    bytes: [() => api.compactDecrypt(token, key, options), () => api.compactDecryptAsync(token, key, options)],
+    jwt: [() => api.decrypt(token, key, options), () => api.decryptAsync(token, key, options)],
+    nested: [() => api.decryptAndVerify(token, key, verifying, options), () => api.decryptAndVerifyAsync(token, key, verifying, options)],
+  }[scenario.kind];
+  const cases = {};
+  if (sync) cases[`${label} sync`] = syncFn;
+  if (async && typeof api.compactDecryptAsync === "function") cases[`${label} async (${api.hostName ?? "host"})`] = asyncFn;
+  return cases;
+}
+
+async function main() {
+  const apis = {
+    "edgejwt emscripten": createApi(loadEmscriptenJweEngine),
+    "edgejwt wasi": createApi(loadWasiJweEngine),
+    "edgejwt emscripten webcrypto": createApi(loadEmscriptenJweEngine),
+  };
+  await apis["edgejwt emscripten"].init();
+  await apis["edgejwt wasi"].init();
+  await apis["edgejwt emscripten webcrypto"].init({ hostCrypto: "webcrypto" });
+  apis["edgejwt emscripten"].hostName = "node:crypto";
+  apis["edgejwt wasi"].hostName = "node:crypto";
+  apis["edgejwt emscripten webcrypto"].hostName = "webcrypto";
+
+  const cases = [];
+  for (const scenario of await scenarios()) {
+    const add = (name, fn) => cases.push({ alg: scenario.name, name, fn, samples: [] });
+    for (const [name, fn] of Object.entries(edgejwtCases("edgejwt emscripten", apis["edgejwt emscripten"], scenario))) add(name, fn);
+    for (const [name, fn] of Object.entries(edgejwtCases("edgejwt wasi", apis["edgejwt wasi"], scenario))) add(name, fn);
+    for (const [name, fn] of Object.entries(edgejwtCases("edgejwt emscripten", apis["edgejwt emscripten webcrypto"], scenario, { sync: false }))) {
+      add(name, fn);
+    }
+    add("jose", scenario.jose);
+  }
+  for (const entry of cases) await entry.fn(); // each case works before any is timed
+
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const entry of cases) entry.samples.push(await measure(entry.fn, CASE_MS, undefined, cpuClock));
+    process.stderr.write(`round ${round + 1}/${ROUNDS} done\n`);
+  }
+
+  const results = summarize(cases);
+  const us = (ops) => (1e6 / ops).toFixed(ops > 1e5 ? 1 : 0);
+  const rows = results.map((r) => {
+    const joseRow = results.find((other) => other.alg === r.alg && other.name === "jose");
+    const ratio = r.name === "jose" ? "" : `${(r.median / joseRow.median).toFixed(2)}×`;
+    return `| ${r.alg} | ${r.name} | ${us(r.median)} | ${us(r.max)}–${us(r.min)} | ${ratio} |`;
+  });
+  console.log(`edgejwt JWE benchmark, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${ROUNDS} rounds × ${CASE_MS} ms ` +
+    `of CPU time, load average ${loadavg().map((load) => load.toFixed(1)).join(" ")}\n`);
+  console.log(`| token | case | µs/op (median) | spread | speed vs jose |\n|---|---|---|---|---|\n${rows.join("\n")}`);
+  const out = await writeArtifact("bench-jwe.json", {
+    date: new Date().toISOString(), node: process.version, rounds: ROUNDS, caseMs: CASE_MS, clock: "cpu", loadAverage: loadavg(), results,
+  });
+  console.log(`\nJSON: ${out}`);
+}
+
+await main();

@@ -1,0 +1,64 @@
+// edgejwt/jwe (and edgejwt/wasi/jwe): every export of edgejwt, and encryption (JWE) on the Wasm
+// module that has it. Their keys sign and encrypt alike (one runtime); keys of "edgejwt" are
+// another instance's.
+import type { JWSAlgorithm, JWSHeaderParameters, JWTPayload, Key, KeyLike, LocalJWKSet, SignOptions, VerifyOptions,
+  JWEKeyManagementAlgorithm, JWEContentEncryptionAlgorithm, JWEHeaderParameters } from "./index.js";
+
+export * from "./index.js";
+
+export interface EncryptOptions {
+  alg: JWEKeyManagementAlgorithm;
+  enc: JWEContentEncryptionAlgorithm;
+  kid?: string;
+  /** Further protected header members ("apu"/"apv", "p2c", "typ", "cty", extensions in "crit"). */
+  header?: Record<string, unknown>;
+}
+
+/** encrypt() and signAndEncrypt(): the JWE's header, and sign()'s claim options. */
+export interface EncryptJWTOptions extends EncryptOptions, Omit<SignOptions, "alg" | "kid" | "typ" | "header"> {}
+
+export interface SignAndEncryptOptions extends EncryptJWTOptions {
+  /** The inner JWS ("typ" defaults to "JWT"); the JWE gets "cty": "JWT". */
+  signing: { alg: JWSAlgorithm; kid?: string; typ?: string; header?: Record<string, unknown> };
+}
+
+export interface DecryptOptions extends VerifyOptions {
+  /** Allowed JWE "alg" values (default: the key's). Bytes decrypt PBES2 only when it is listed here. */
+  keyManagementAlgorithms?: JWEKeyManagementAlgorithm[];
+  /** Allowed "enc" values (default: all). */
+  contentEncryptionAlgorithms?: JWEContentEncryptionAlgorithm[];
+  /** The most PBKDF2 iterations ("p2c") a token may ask for. Default 10,000. */
+  maxPBES2Count?: number;
+}
+
+/** An imported encryption Key, or raw bytes ("dir" content keys, AES key-wrapping keys, PBES2 passwords). */
+export type EncryptionKeyLike = Key | Uint8Array;
+
+/** A compact JWE of any bytes. */
+export function compactEncrypt(plaintext: Uint8Array, key: EncryptionKeyLike, options: EncryptOptions): string;
+export function compactDecrypt(jwe: string | Uint8Array, key: EncryptionKeyLike | LocalJWKSet, options?: DecryptOptions):
+  { plaintext: Uint8Array; protectedHeader: JWEHeaderParameters };
+/** An encrypted JWT (jose's EncryptJWT). */
+export function encrypt(claims: JWTPayload, key: EncryptionKeyLike, options: EncryptJWTOptions): string;
+/** An encrypted JWT, its claims checked as verify() checks them. */
+export function decrypt<P = JWTPayload>(token: string | Uint8Array, key: EncryptionKeyLike | LocalJWKSet, options?: DecryptOptions):
+  { payload: P; protectedHeader: JWEHeaderParameters };
+/** A nested JWT: signed, then encrypted. */
+export function signAndEncrypt(claims: JWTPayload, signingKey: KeyLike, encryptionKey: EncryptionKeyLike, options: SignAndEncryptOptions): string;
+/** A nested JWT: decrypted, then its inner JWS verified ("algorithms" is the inner JWS's allowlist). */
+export function decryptAndVerify<P = JWTPayload>(token: string | Uint8Array, decryptionKey: EncryptionKeyLike | LocalJWKSet,
+  verificationKey: KeyLike | LocalJWKSet, options?: DecryptOptions):
+  { payload: P; protectedHeader: JWEHeaderParameters; signedHeader: JWSHeaderParameters };
+/**
+ * The same results and errors as compactDecrypt, decrypt and decryptAndVerify, with ECDH-ES's key
+ * agreement on the host init() chose (node:crypto, or WebCrypto where X25519 too when it has it)
+ * after the core has checked the token up to it; everything else stays in Wasm. Without a host, or
+ * with options.hostCrypto false, exactly the sync operation.
+ */
+export function compactDecryptAsync(jwe: string | Uint8Array, key: EncryptionKeyLike | LocalJWKSet, options?: DecryptOptions):
+  Promise<{ plaintext: Uint8Array; protectedHeader: JWEHeaderParameters }>;
+export function decryptAsync<P = JWTPayload>(token: string | Uint8Array, key: EncryptionKeyLike | LocalJWKSet, options?: DecryptOptions):
+  Promise<{ payload: P; protectedHeader: JWEHeaderParameters }>;
+export function decryptAndVerifyAsync<P = JWTPayload>(token: string | Uint8Array, decryptionKey: EncryptionKeyLike | LocalJWKSet,
+  verificationKey: KeyLike | LocalJWKSet, options?: DecryptOptions):
+  Promise<{ payload: P; protectedHeader: JWEHeaderParameters; signedHeader: JWSHeaderParameters }>;

@@ -1,0 +1,143 @@
+// Two-phase decryption for a host that computes ECDH-ES's agreement (issue 18, host crypto):
+// begin_decrypt_jwe stops where the agreement would start, after every check the header allows; a
+// host's Z then stands in for the core's own in decrypt_jwe, which runs every step again. A Z of
+// the wrong size, a wrong Z, X25519's all-zero Z and a Z for an algorithm that agrees on nothing
+// open nothing, and no plaintext leaves without a valid tag.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "crypto/ecdh.h"
+#include "crypto/x25519.h"
+#include "jwe_support.h"
+
+using namespace edgejwt;
+using namespace edgejwt::test;
+
+namespace {
+
+constexpr std::string_view kPlaintext = "what the host never reads";
+
+// Z as a host computes it: the agreement of `key` with the "epk" begin_decrypt_jwe read.
+std::vector<uint8_t> host_z(const Key &key, std::string_view token) {
+  DecryptedJwe begun;
+  EXPECT_EQ(begin_decrypt_jwe(DecryptionKeys{&key, nullptr}, DecryptionPolicy{}, token, begun), Status::Ok);
+  std::vector<uint8_t> z;
+  if (const auto *ec = key.as<EcPrivateKey>()) {
+    z.resize(curve_size(ec->public_key.curve));
+    const auto *peer = public_part<EcPublicKey, EcPrivateKey>(begun.header.epk.material());
+    EXPECT_EQ(ecdh_shared_secret(*ec, *peer, z.data()), Status::Ok);
+  } else {
+    const auto *x = key.as<X25519PrivateKey>();
+    const auto *peer = public_part<X25519PublicKey, X25519PrivateKey>(begun.header.epk.material());
+    z.resize(kX25519KeySize);
+    EXPECT_EQ(x25519_shared_secret(x->scalar.view(), ByteView(peer->bytes.data(), peer->bytes.size()), z.data()),
+              Status::Ok);
+  }
+  return z;
+}
+
+Decrypted agreed(const Key &key, std::string_view token, ByteView z) {
+  DecryptedJwe out;
+  const Status status = decrypt_jwe(DecryptionKeys{&key, nullptr, z}, DecryptionPolicy{}, token, out);
+  EXPECT_TRUE(status == Status::Ok || out.plaintext.empty()) << status_name(status);
+  return Decrypted{status, out.detail, out.plaintext};
+}
+
+}  // namespace
+
+// On every curve, in both ECDH-ES modes: the host's Z opens what the core's own agreement opens.
+TEST(JweHostAgreement, AHostsZDecryptsAsTheCoresAgreementDoes) {
+  for (KeyManagement alg : {KeyManagement::EcdhEs, KeyManagement::EcdhEsA128KW, KeyManagement::EcdhEsA256KW}) {
+    for (KeyFamily curve : {KeyFamily::EcP256, KeyFamily::EcP384, KeyFamily::EcP521, KeyFamily::X25519}) {
+      const Key key = encryption_key(alg, ContentEncryption::A256Gcm, curve);
+      Key public_key;
+      const std::string token =
+          encrypted(encrypting_key(key, public_key), jwe_header(alg, ContentEncryption::A256Gcm), kPlaintext);
+      const std::vector<uint8_t> z = host_z(key, token);
+      const Decrypted result = agreed(key, token, z);
+      ASSERT_EQ(result.status, Status::Ok) << key_management_name(alg) << " " << key_family_info(curve).name;
+      EXPECT_EQ(result.plaintext, kPlaintext);
+    }
+  }
+}
+
+// A Z one byte short or long, one bit wrong, or X25519's all-zero Z: the one decryption failure.
+TEST(JweHostAgreement, AWrongZOpensNothing) {
+  for (KeyFamily curve : {KeyFamily::EcP256, KeyFamily::X25519}) {
+    const Key key = encryption_key(KeyManagement::EcdhEsA256KW, ContentEncryption::A256Gcm, curve);
+    Key public_key;
+    const std::string token = encrypted(encrypting_key(key, public_key),
+                                        jwe_header(KeyManagement::EcdhEsA256KW, ContentEncryption::A256Gcm), kPlaintext);
+    std::vector<uint8_t> z = host_z(key, token);
+    std::vector<uint8_t> longer = z;
+    longer.push_back(0);
+    EXPECT_EQ(agreed(key, token, longer).status, Status::JweDecryptionFailed);
+    EXPECT_EQ(agreed(key, token, ByteView(z.data(), z.size() - 1)).status, Status::JweDecryptionFailed);
+    z[0] ^= 1;
+    EXPECT_EQ(agreed(key, token, z).status, Status::JweDecryptionFailed);
+    if (curve == KeyFamily::X25519) {
+      const std::vector<uint8_t> zeros(kX25519KeySize, 0);
+      EXPECT_EQ(agreed(key, token, zeros).status, Status::JweDecryptionFailed);
+    }
+  }
+}
+
+// An agreement handed in for an algorithm that has none is refused, never ignored.
+TEST(JweHostAgreement, AnAgreementForAnotherAlgorithmIsRefused) {
+  const Key key = encryption_key(KeyManagement::A256KW, ContentEncryption::A256Gcm);
+  const std::string token = encrypted(key, jwe_header(KeyManagement::A256KW, ContentEncryption::A256Gcm), kPlaintext);
+  const std::vector<uint8_t> z(32, 7);
+  EXPECT_EQ(agreed(key, token, z).status, Status::InvalidArgument);
+  EXPECT_EQ(decrypted(key, token).status, Status::Ok);
+}
+
+// begin stops before the agreement: an "epk" off the curve is refused there (the host is never
+// asked), a changed tag is not yet seen (it fails after the agreement, whoever computed it).
+TEST(JweHostAgreement, BeginChecksEverythingBeforeTheAgreementAndNothingAfter) {
+  const Key key = encryption_key(KeyManagement::EcdhEs, ContentEncryption::A128Gcm);
+  Key public_key;
+  const std::string token =
+      encrypted(encrypting_key(key, public_key), jwe_header(KeyManagement::EcdhEs, ContentEncryption::A128Gcm), kPlaintext);
+  std::vector<std::string> parts = jwe_parts(token);
+  DecryptedJwe begun;
+  const Status status = begin_decrypt_jwe(DecryptionKeys{&key, nullptr}, DecryptionPolicy{}, token, begun);
+  ASSERT_EQ(status, Status::Ok);
+  EXPECT_TRUE(begun.plaintext.empty());
+
+  parts[4][0] = parts[4][0] == 'A' ? 'B' : 'A';
+  const std::string changed_tag = parts[0] + "." + parts[1] + "." + parts[2] + "." + parts[3] + "." + parts[4];
+  EXPECT_EQ(begin_decrypt_jwe(DecryptionKeys{&key, nullptr}, DecryptionPolicy{}, changed_tag, begun), Status::Ok);
+  EXPECT_EQ(agreed(key, changed_tag, host_z(key, token)).status, Status::JweDecryptionFailed);
+
+  std::string header_json = begun.header_json;
+  const size_t x = header_json.find("\"x\":\"") + 5;
+  header_json[x] = header_json[x] == 'A' ? 'B' : 'A';
+  std::string off_curve_header;
+  base64url_encode(ByteView(header_json), off_curve_header);
+  const std::string off_curve = off_curve_header + token.substr(token.find('.'));
+  EXPECT_EQ(begin_decrypt_jwe(DecryptionKeys{&key, nullptr}, DecryptionPolicy{}, off_curve, begun), Status::JweInvalid);
+  EXPECT_EQ(begun.detail, "epk");
+}
+
+// Where the time went: every ECDH-ES token's "epk" was imported as a key that may verify, and a
+// P-256 point's comb table for ECDSA made for it (as long as the agreement itself, in Wasm). A key
+// for encryption never verifies: its point is checked on the curve, and nothing is precomputed.
+TEST(JweHostAgreement, AnEphemeralKeyIsCheckedButNeverPreparedForVerifying) {
+  const Key key = encryption_key(KeyManagement::EcdhEs, ContentEncryption::A128Gcm);
+  Key public_key;
+  const std::string token =
+      encrypted(encrypting_key(key, public_key), jwe_header(KeyManagement::EcdhEs, ContentEncryption::A128Gcm), kPlaintext);
+  DecryptedJwe begun;
+  ASSERT_EQ(begin_decrypt_jwe(DecryptionKeys{&key, nullptr}, DecryptionPolicy{}, token, begun), Status::Ok);
+  const auto *epk = begun.header.epk.as<EcPublicKey>();
+  ASSERT_NE(epk, nullptr);
+  EXPECT_EQ(epk->verifier.get(), nullptr);
+  EXPECT_EQ(key.as<EcPrivateKey>()->public_key.verifier.get(), nullptr);
+  // The same point as a signature key is prepared for verifying.
+  Key verifying;
+  std::string detail;
+  ASSERT_EQ(Key::create(KeyMaterial(*epk), KeyUsage{}, verifying, detail), Status::Ok) << detail;
+  EXPECT_NE(verifying.as<EcPublicKey>()->verifier.get(), nullptr);
+}
