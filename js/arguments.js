@@ -36,7 +36,7 @@ export function tokenText(token, maxLength, form = JWS) {
   else throw new form.ErrorClass(`a compact ${form.name} must be a string or a Uint8Array`);
   if (text === null || text.length > maxLength) {
     const error = errorFromStatus("ERR_TOKEN_TOO_LARGE", "the token is longer than the configured limit");
-    throw form === JWS ? error : new form.ErrorClass(error.message, { reason: error.reason, status: error.status });
+    throw form === JWS ? error : new form.ErrorClass(error.message, { detail: error.detail, status: error.status });
   }
   return text;
 }

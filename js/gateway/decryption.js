@@ -85,13 +85,13 @@ function isNested(header) {
 
 // Options the core refuses (an unknown or refused algorithm name, a bound out of range) fail the
 // configuration, not every token: a probe is decrypted once, and only a refusal of an argument or
-// of an option (the core names it in `detail`) is thrown; the probe's own failure is expected.
+// of an option (the core names it in `where`) is thrown; the probe's own failure is expected.
 const PROBE = "eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..AAAAAAAAAAAAAAAA.AA.AAAAAAAAAAAAAAAAAAAAAA";
 function refusedOptions(api, key, options) {
   try {
     api.compactDecrypt(PROBE, key, options);
   } catch (error) {
-    if (error instanceof JOSEInvalidArgument || Object.hasOwn(options, error?.detail ?? "")) throw error;
+    if (error instanceof JOSEInvalidArgument || Object.hasOwn(options, error?.where ?? "")) throw error;
   }
 }
 

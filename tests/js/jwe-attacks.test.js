@@ -14,7 +14,8 @@ const encoder = new TextEncoder();
 const plaintext = encoder.encode("secret");
 const decryptionFailed = (error) => {
   assert.equal(error.code, "ERR_JWE_DECRYPTION_FAILED");
-  assert.equal(error.detail, undefined);
+  assert.equal(error.where, undefined);
+  assert.equal(error.detail, "decryption");
   return true;
 };
 
@@ -49,10 +50,10 @@ for (const build of jweBuilds) {
       const allowed = { keyManagementAlgorithms: ["PBES2-HS256+A128KW"] };
       // Bytes are a password only when the caller says so: a token cannot turn an AES key into one.
       assert.throws(() => api.compactDecrypt(token, password), { code: "ERR_JOSE_ALG_NOT_ALLOWED" });
-      assert.throws(() => api.compactDecrypt(token, password, allowed), { code: "ERR_JWE_INVALID", detail: "p2c" });
+      assert.throws(() => api.compactDecrypt(token, password, allowed), { code: "ERR_JWE_INVALID", where: "p2c" });
       assert.deepEqual(api.compactDecrypt(token, password, { ...allowed, maxPBES2Count: 10_001 }).plaintext, plaintext);
       const huge = withHeader(token, { ...headerOf(token), p2c: 2 ** 31 });
-      assert.throws(() => api.compactDecrypt(huge, password, allowed), { code: "ERR_JWE_INVALID", detail: "p2c" });
+      assert.throws(() => api.compactDecrypt(huge, password, allowed), { code: "ERR_JWE_INVALID", where: "p2c" });
       const shortSalt = withHeader(token, { ...headerOf(token), p2s: b64("1234567") });
       assert.throws(() => api.compactDecrypt(shortSalt, password, allowed), { code: "ERR_JWE_INVALID" });
       assert.throws(() => api.compactDecrypt(token, password, { ...allowed, maxPBES2Count: "many" }), { code: "ERR_INVALID_ARGUMENT" });
@@ -64,23 +65,23 @@ for (const build of jweBuilds) {
       const x = Buffer.from(header.epk.x, "base64url");
       x[x.length - 1] ^= 1;
       const offCurve = withHeader(token, { ...header, epk: { ...header.epk, x: x.toString("base64url") } });
-      assert.throws(() => api.compactDecrypt(offCurve, key), { code: "ERR_JWE_INVALID", detail: "epk" });
+      assert.throws(() => api.compactDecrypt(offCurve, key), { code: "ERR_JWE_INVALID", where: "epk" });
       const zero = Buffer.alloc(32).toString("base64url");
       const infinity = withHeader(token, { ...header, epk: { ...header.epk, x: zero, y: zero } });
-      assert.throws(() => api.compactDecrypt(infinity, key), { code: "ERR_JWE_INVALID", detail: "epk" });
+      assert.throws(() => api.compactDecrypt(infinity, key), { code: "ERR_JWE_INVALID", where: "epk" });
       const other = await jose.generateKeyPair("ECDH-ES", { crv: "P-384", extractable: true });
       const { kty, crv, x: x384, y } = await jose.exportJWK(other.publicKey);
       const otherCurve = withHeader(token, { ...header, epk: { kty, crv, x: x384, y } });
-      assert.throws(() => api.compactDecrypt(otherCurve, key), { code: "ERR_JWE_INVALID", detail: "epk" });
+      assert.throws(() => api.compactDecrypt(otherCurve, key), { code: "ERR_JWE_INVALID", where: "epk" });
     });
 
     it("refused algorithms and forms: RSA1_5, zip, alg outside the allowlist, anything but five parts", () => {
       const token = api.compactEncrypt(plaintext, recipient, { alg: "ECDH-ES+A256KW", enc: "A256GCM" });
       const header = headerOf(token);
       assert.throws(() => api.compactDecrypt(withHeader(token, { ...header, alg: "RSA1_5" }), key), { code: "ERR_JOSE_NOT_SUPPORTED" });
-      assert.throws(() => api.compactDecrypt(withHeader(token, { ...header, zip: "DEF" }), key), { code: "ERR_JOSE_NOT_SUPPORTED", detail: "zip" });
+      assert.throws(() => api.compactDecrypt(withHeader(token, { ...header, zip: "DEF" }), key), { code: "ERR_JOSE_NOT_SUPPORTED", where: "zip" });
       assert.throws(() => api.compactEncrypt(plaintext, recipient, { alg: "ECDH-ES+A256KW", enc: "A256GCM", header: { zip: "DEF" } }),
-        { code: "ERR_JOSE_NOT_SUPPORTED", detail: "zip" });
+        { code: "ERR_JOSE_NOT_SUPPORTED", where: "zip" });
       assert.throws(() => api.compactDecrypt(token, key, { keyManagementAlgorithms: ["RSA-OAEP-256"] }), { code: "ERR_JOSE_ALG_NOT_ALLOWED" });
       assert.throws(() => api.compactDecrypt(token, key, { contentEncryptionAlgorithms: ["A128GCM"] }), { code: "ERR_JOSE_ALG_NOT_ALLOWED" });
       assert.throws(() => api.compactDecrypt(`${token}.x`, key), { code: "ERR_JWE_INVALID" });
@@ -96,7 +97,7 @@ for (const build of jweBuilds) {
       const token = api.compactEncrypt(plaintext, recipient, { alg: "ECDH-ES+A256KW", enc: "A256GCM" });
       assert.throws(() => api.compactDecrypt(token, signing), { code: "ERR_JOSE_ALG_NOT_ALLOWED" });
       assert.throws(() => api.compactEncrypt(plaintext, verifying, { alg: "ECDH-ES+A256KW", enc: "A256GCM" }),
-        { code: "ERR_KEY_INVALID", status: "ERR_KEY_USAGE", detail: "alg" });
+        { code: "ERR_KEY_INVALID", status: "ERR_KEY_USAGE", where: "alg" });
       assert.throws(() => api.sign({ sub: "x" }, key, { alg: "ES256" }), { code: "ERR_KEY_INVALID", status: "ERR_KEY_USAGE" });
       const jws = api.sign({ sub: "x" }, signing, { alg: "ES256" });
       assert.throws(() => api.verify(jws, recipient), { code: "ERR_KEY_INVALID", status: "ERR_KEY_USAGE" });
@@ -162,9 +163,9 @@ for (const build of jweBuilds) {
     it("an encrypted JWT is not a nested one, and a nested one is not an encrypted JWT", async () => {
       const signer = api.generateSecret("HS256");
       const nested = api.signAndEncrypt({ sub: "x" }, signer, recipient, { alg: "ECDH-ES+A256KW", enc: "A256GCM", signing: { alg: "HS256" } });
-      assert.throws(() => api.decrypt(nested, key), { code: "ERR_JWE_INVALID", detail: "cty" });
+      assert.throws(() => api.decrypt(nested, key), { code: "ERR_JWE_INVALID", where: "cty" });
       const flat = api.encrypt({ sub: "x" }, recipient, { alg: "ECDH-ES+A256KW", enc: "A256GCM" });
-      assert.throws(() => api.decryptAndVerify(flat, key, signer), { code: "ERR_JWE_INVALID", detail: "cty" });
+      assert.throws(() => api.decryptAndVerify(flat, key, signer), { code: "ERR_JWE_INVALID", where: "cty" });
       assert.equal(api.decryptAndVerify(nested, key, signer).payload.sub, "x");
       assert.throws(() => api.decryptAndVerify(nested, key, api.generateSecret("HS256")), { code: "ERR_JWS_SIGNATURE_VERIFICATION_FAILED" });
       assert.deepEqual(api.decodeProtectedHeader(nested), headerOf(nested));

@@ -1,7 +1,7 @@
 // The async decryptions (compactDecryptAsync, decryptAsync, decryptAndVerifyAsync) against the sync
 // ones, on every build and on each host (node:crypto, WebCrypto, none): for every alg × enc (ECDH-ES
 // on every curve) on jose-made tokens, and for every attack of jwe-attacks.test.js, the same
-// plaintext or the same error (class, code, status, detail), never a plaintext without a valid
+// plaintext or the same error (class, code, status, detail, where), never a plaintext without a valid
 // tag. The host is asked exactly for ECDH-ES tokens on its curves that the core let through to the
 // agreement, and for nothing the core refuses before it.
 import { describe, it, before, after } from "node:test";
@@ -52,7 +52,7 @@ async function outcome(call) {
   try {
     return { result: await call() };
   } catch (error) {
-    return { error: { name: error.name, code: error.code, status: error.status, detail: error.detail, claims: error.payload } };
+    return { error: { name: error.name, code: error.code, status: error.status, detail: error.detail, where: error.where, claims: error.payload } };
   }
 }
 
@@ -266,8 +266,8 @@ describe("the ABI's two-phase decryption refuses what it must", () => {
   it("an empty agreement and an unknown payload kind are ERR_INVALID_ARGUMENT", async () => {
     const core = await coreFor(builds[0]);
     assert.throws(() => core.call("edgejwt_decrypt_agreed", 1, 0, 0, 0, "a.b.c.d.e", 0, new Uint8Array()),
-      { code: "ERR_INVALID_ARGUMENT", detail: "agreement" });
+      { code: "ERR_INVALID_ARGUMENT", where: "agreement" });
     assert.throws(() => core.call("edgejwt_decrypt_agreed", 7, 0, 0, 0, "a.b.c.d.e", 0, new Uint8Array(32)),
-      { code: "ERR_INVALID_ARGUMENT", detail: "payload_kind" });
+      { code: "ERR_INVALID_ARGUMENT", where: "payload_kind" });
   });
 });

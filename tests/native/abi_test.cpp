@@ -129,7 +129,7 @@ TEST_F(AbiJwe, KeysServeTheUseTheyWereImportedFor) {
   EXPECT_EQ(decrypt(signing, 0, token), code(edgejwt::Status::AlgNotAllowed));
   const std::string header = R"({"alg":"HS256"})";
   const std::string claims = "{}";
-  EXPECT_EQ(edgejwt_sign(context_, out_, encrypting, header.data(), header.size(), claims.data(), claims.size()),
+  EXPECT_EQ(edgejwt_sign(context_, out_, encrypting, 0, header.data(), header.size(), claims.data(), claims.size()),
             code(edgejwt::Status::AlgNotAllowed));
   EXPECT_EQ(edgejwt_key_import_for(context_, out_, EDGEJWT_KEY_SECRET, 2, bytes(secret), secret.size(), nullptr, 0),
             code(edgejwt::Status::InvalidArgument));
