@@ -4,16 +4,9 @@
 // suite until its id is removed. An id listed applies to every build; none differs today.
 // Regenerate the counts with `node tests/jose-compat/report.js` (docs/jose-compat.md).
 
-export const CAUSES = {
-  localSet:
-    "the core leaves out a malformed entry (an EC key without coordinates) when it imports a set, so the set's one good key verifies; jose counts the malformed entry as a candidate too and answers JWKSMultipleMatchingKeys",
-};
+export const CAUSES = {};
 
-export const BY_CAUSE = {
-  localSet: [
-    "jwks-local/malformed-entry-matches",
-  ],
-};
+export const BY_CAUSE = {};
 
 // id -> the cause's text (an id under two causes is a mistake the suite reports).
 export const KNOWN_FAILURES = Object.fromEntries(Object.entries(BY_CAUSE).flatMap(([cause, ids]) => ids.map((id) => [id, CAUSES[cause]])));

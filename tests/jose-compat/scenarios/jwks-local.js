@@ -33,7 +33,7 @@ const CASES = {
   "private-key-entry": ["a set whose matching entry is a private key", { keys: [privateJwk("p256")] }, signedBy("p256", "ES256")],
   "unknown-kty-entry": ["an entry of an unknown kty is passed over", { keys: [{ kty: "XYZ", kid: "x" }, publicJwk("p256")] }, signedBy("p256", "ES256")],
   "malformed-entry-matches": ["an EC entry without coordinates still counts as a candidate",
-    { keys: [{ kty: "EC", crv: "P-256" }, publicJwk("p256b")] }, signedBy("p256b", "ES256")],
+    { keys: [{ kty: "EC", crv: "P-256" }, publicJwk("p256b")] }, signedBy("p256b", "ES256"), "jwks-ignored-entries"],
   "101-keys": ["a set of 101 keys",
     { keys: Array.from({ length: 101 }, (_, i) => publicJwk("p256", { kid: `k${i}` })) }, signedBy("p256", "ES256", { kid: "k100" }), "jwks-limits"],
 };
