@@ -30,6 +30,8 @@ export const JWE_OPERATIONS = {
   "./jwt/decrypt.js": [["decrypt", "decryptJwt"], ["decryptAndVerify", "decryptVerify"], ["decryptAsync", "decryptJwtAsync"],
     ["decryptAndVerifyAsync", "decryptVerifyAsync"]],
 };
+// The gateway's binding: the JWE entries' decrypts too (gateway/bind-jwe.js).
+const GATEWAY = 'import { createGateway as gateway } from "./gateway/bind.js";';
 const LAST_IMPORT = 'import { startSession as start, rotateRefreshToken as rotate } from "./sessions/bind.js";';
 const INIT = "await runtime.init();";
 const header = (what, source, how = "which swaps the engine: edit the export list there") => `// ${what}
@@ -65,6 +67,7 @@ export function jweEntries(index) {
     `export const ${name} = /* @__PURE__ */ runtime.bind(${local});`);
   const variant = (build) => swapped(index, "index.js", [
     [ENGINE.emscripten, ENGINE[build]],
+    [GATEWAY, GATEWAY.replace("./gateway/bind.js", "./gateway/bind-jwe.js")],
     [LAST_IMPORT, [LAST_IMPORT, ...imports].join("\n")],
   ]) + `${exports.join("\n")}\n`;
   return {

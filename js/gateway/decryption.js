@@ -10,7 +10,7 @@
 // oversized token) is one ERR_JWE_DECRYPTION_FAILED with one message, never which part was wrong.
 // Nothing decrypted is handed on: the origin gets the claim headers of the verified claims, as for
 // a plain token, and the token as the client sent it only when forwardToken says so.
-import { JOSEError, JOSEInvalidArgument, JWEDecryptionFailed } from "../errors.js";
+import { JOSEError, JOSEInvalidArgument, JOSENotSupported, JWEDecryptionFailed } from "../errors.js";
 import { base64url } from "../util.js";
 import { booleanOf, unknownKeys } from "./options.js";
 
@@ -34,6 +34,9 @@ export class Decryption {
   constructor(api, config, where, claimOptions) {
     if (typeof config !== "object" || config === null || Array.isArray(config)) throw new JOSEInvalidArgument(`${where} must be an object`);
     unknownKeys(config, DECRYPTION_OPTIONS, where);
+    if (typeof api.compactDecrypt !== "function") {
+      throw new JOSENotSupported(`${where}: a gateway that decrypts is made by the "edgejwt/jwe" entry ("edgejwt/wasi/jwe" on the WASI build), whose Wasm has encryption`);
+    }
     this.api = api;
     this.key = decryptionKeyOf(api, config, where);
     this.allowUnsigned = booleanOf(config.allowUnsigned, `${where}.allowUnsigned`);

@@ -7,7 +7,7 @@
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
 
-import * as edgejwt from "../../js/index.js";
+import * as edgejwt from "../../js/jwe.js"; // it makes the encrypted tokens the worker opens
 import { startWorkerd } from "../../edge/run-local.js";
 import { startEchoOrigin } from "../../edge/demo/origin.js";
 import { AUDIENCE, ISSUER, attacks, jweKeys, jweTokens } from "../support/jwe-gateway.js";

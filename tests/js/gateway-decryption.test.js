@@ -176,3 +176,18 @@ for (const [index, build] of builds.entries()) {
     }
   });
 }
+
+// The package's default entry binds a gateway without decryption (gateway/bind.js: no JWE module in
+// its bundles); a provider that would decrypt is refused when the gateway is made, naming the entry.
+it("the edgejwt entry's createGateway refuses a decryption provider, naming edgejwt/jwe; edgejwt/jwe's decrypts", async () => {
+  const entry = await import("../../js/index.js");
+  const jweEntry = await import("../../js/jwe.js");
+  await entry.init();
+  await jweEntry.init();
+  const keys = jweKeys(jweEntry);
+  const config = { origin: ORIGIN, jwks: keys.verificationJwks, issuer: ISSUER, audience: AUDIENCE, decryption: { jwks: keys.decryptionJwks } };
+  assert.throws(() => entry.createGateway(config), { code: "ERR_JOSE_NOT_SUPPORTED", message: /edgejwt\/jwe/ });
+  const gateway = jweEntry.createGateway({ ...config, fetch: async () => new Response("origin") });
+  const response = await gateway(new Request(`${ORIGIN}/x`, { headers: { authorization: `Bearer ${jweTokens(jweEntry, keys).nested()}` } }));
+  assert.equal(response.status, 200);
+});
