@@ -2,22 +2,14 @@
 // signer the provider trusts, and what an attacker sends: tampered parts, a JWE to another key, a
 // forged inner JWS, an encrypted-only JWT, an oversized JWE, headers asking for zip, RSA1_5 or a
 // huge p2c (written into the header: a real one would make its maker run the iterations).
+import { b64, headerOf, tampered, withHeader } from "./jwe-tokens.js";
+
+export { tampered };
 
 export const ISSUER = "https://idp.example";
 export const AUDIENCE = "api";
 export const JWE = { alg: "ECDH-ES+A256KW", enc: "A256GCM" };
 export const PBES2 = { alg: "PBES2-HS256+A128KW", enc: "A128GCM" };
-
-const b64 = (value) => Buffer.from(typeof value === "string" ? value : JSON.stringify(value)).toString("base64url");
-export const headerOf = (token) => JSON.parse(Buffer.from(token.split(".")[0], "base64url"));
-export const withHeader = (token, header) => [b64(header), ...token.split(".").slice(1)].join(".");
-
-// `token` with the first character of part `index` changed.
-export function tampered(token, index) {
-  const parts = token.split(".");
-  parts[index] = (parts[index][0] === "A" ? "B" : "A") + parts[index].slice(1);
-  return parts.join(".");
-}
 
 // Keys: the gateway's decryption key (a private JWK Set entry), the recipient's public half the
 // issuer encrypts to, the issuer's ES256 signer and its public JWK Set; another recipient and
