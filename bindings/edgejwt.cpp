@@ -336,35 +336,50 @@ edgejwt_status encrypt_with(edgejwt_context *context, edgejwt_result *result, ed
   return produced(out, status);
 }
 
-// The three decryptions, each with Z from a host (`agreement`) or without (empty).
-edgejwt_status decrypt_bytes(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
-                             edgejwt_handle policy, std::string_view token, ByteView agreement) {
+// A decryption with one key (or set): the prologue, then `decrypt(keys, options, out)`, whose
+// status it returns.
+template <typename Decrypt>
+edgejwt_status with_decryption_key(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
+                                   edgejwt_handle policy, Decrypt decrypt) {
   CallArguments call(context, result);
   VerificationKeys keys;
   const DecryptionOptions *options;
   if (!call.keys(key, keys) || !call.decryption_policy(policy, options)) return call.failed();
-  ResultStorage &out = call.out();
-  DecryptedJwe jwe;
-  const Status status = decrypt_jwe(DecryptionKeys{keys.key, keys.set, agreement}, options->decryption, token, jwe);
+  return decrypt(keys, *options, call.out());
+}
+
+// What a compact decryption (or its begin) reports: the header, the set's key, the status.
+edgejwt_status report_compact(ResultStorage &out, const VerificationKeys &keys, Status status, DecryptedJwe &jwe) {
   if (keys.set && status == Status::Ok) out.key_index = keys.set->source_index(jwe.key_index);
   return report_decryption(out, status, jwe, jwe.detail);
 }
 
+// The three decryptions, each with Z from a host (`agreement`) or without (empty).
+edgejwt_status decrypt_bytes(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
+                             edgejwt_handle policy, std::string_view token, ByteView agreement) {
+  return with_decryption_key(context, result, key, policy,
+                             [&](const VerificationKeys &keys, const DecryptionOptions &options, ResultStorage &out) {
+                               DecryptedJwe jwe;
+                               const Status status = decrypt_jwe(DecryptionKeys{keys.key, keys.set, agreement},
+                                                                 options.decryption, token, jwe);
+                               return report_compact(out, keys, status, jwe);
+                             });
+}
+
 edgejwt_status decrypt_claims(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
                               edgejwt_handle policy, std::string_view token, double now, ByteView agreement) {
-  CallArguments call(context, result);
-  VerificationKeys keys;
-  const DecryptionOptions *options;
-  if (!call.keys(key, keys) || !call.decryption_policy(policy, options)) return call.failed();
-  ResultStorage &out = call.out();
-  DecryptedJwt jwt;
-  const Status status = decrypt_jwt(DecryptionKeys{keys.key, keys.set, agreement}, options->decryption, options->verification,
-                                    token, now, jwt);
-  if (status == Status::Ok) {
-    if (keys.set) out.key_index = keys.set->source_index(jwt.jwe.key_index);
-    out.token.window = jwt.window;
-  }
-  return report_decryption(out, status, jwt.jwe, jwt.detail);
+  return with_decryption_key(
+      context, result, key, policy,
+      [&](const VerificationKeys &keys, const DecryptionOptions &options, ResultStorage &out) {
+        DecryptedJwt jwt;
+        const Status status = decrypt_jwt(DecryptionKeys{keys.key, keys.set, agreement}, options.decryption,
+                                          options.verification, token, now, jwt);
+        if (status == Status::Ok) {
+          if (keys.set) out.key_index = keys.set->source_index(jwt.jwe.key_index);
+          out.token.window = jwt.window;
+        }
+        return report_decryption(out, status, jwt.jwe, jwt.detail);
+      });
 }
 
 edgejwt_status decrypt_nested(edgejwt_context *context, edgejwt_result *result, edgejwt_handle decryption_key,
@@ -792,16 +807,13 @@ edgejwt_status edgejwt_decrypt_and_verify(edgejwt_context *context, edgejwt_resu
 
 edgejwt_status edgejwt_decrypt_begin(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
                                      edgejwt_handle policy, const char *token, size_t token_len) {
-  CallArguments call(context, result);
-  VerificationKeys keys;
-  const DecryptionOptions *options;
-  if (!call.keys(key, keys) || !call.decryption_policy(policy, options)) return call.failed();
-  ResultStorage &out = call.out();
-  DecryptedJwe jwe;
-  const Status status =
-      begin_decrypt_jwe(DecryptionKeys{keys.key, keys.set}, options->decryption, text(token, token_len), jwe);
-  if (keys.set && status == Status::Ok) out.key_index = keys.set->source_index(jwe.key_index);
-  return report_decryption(out, status, jwe, jwe.detail);
+  return with_decryption_key(context, result, key, policy,
+                             [&](const VerificationKeys &keys, const DecryptionOptions &options, ResultStorage &out) {
+                               DecryptedJwe jwe;
+                               const Status status = begin_decrypt_jwe(DecryptionKeys{keys.key, keys.set},
+                                                                       options.decryption, text(token, token_len), jwe);
+                               return report_compact(out, keys, status, jwe);
+                             });
 }
 
 edgejwt_status edgejwt_decrypt_agreed(edgejwt_context *context, edgejwt_result *result, int32_t payload_kind,
