@@ -354,7 +354,7 @@ edgejwt_status report_compact(ResultStorage &out, const VerificationKeys &keys, 
   return report_decryption(out, status, jwe, jwe.detail);
 }
 
-// The three decryptions, each with Z from a host (`agreement`) or without (empty).
+// The decryptions, each with Z from a host (`agreement`) or without (empty).
 edgejwt_status decrypt_bytes(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
                              edgejwt_handle policy, std::string_view token, ByteView agreement) {
   return with_decryption_key(context, result, key, policy,
@@ -399,13 +399,27 @@ edgejwt_status decrypt_nested(edgejwt_context *context, edgejwt_result *result, 
                                            verifying, options->verification, token, now, jwt);
   out.token.header_json = jwt.jwe.header_json;
   out.token.detail = std::move(jwt.detail);
+  // The inner claims once its signature held (verify_jws reads them only then), also when a claim
+  // fails: edgejwt_verify reports them so, and so does a host's verification of the inner JWS.
+  out.token.payload = jwt.inner.payload;
   if (status == Status::Ok) {
     out.produced = jwt.inner.header_json;
-    out.token.payload = jwt.inner.payload;
     out.token.window = jwt.window;
     if (verifying.set) out.key_index = verifying.set->source_index(jwt.inner.key_index);
   }
   return finish(out, status);
+}
+
+edgejwt_status decrypt_nested_outer(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
+                                    edgejwt_handle policy, std::string_view token, ByteView agreement) {
+  return with_decryption_key(context, result, key, policy,
+                             [&](const VerificationKeys &keys, const DecryptionOptions &options, ResultStorage &out) {
+                               DecryptedJwt jwt;
+                               const Status status = decrypt_nested_jws(DecryptionKeys{keys.key, keys.set, agreement},
+                                                                        options.decryption, token, jwt);
+                               if (keys.set && status == Status::Ok) out.key_index = keys.set->source_index(jwt.jwe.key_index);
+                               return report_decryption(out, status, jwt.jwe, jwt.detail);
+                             });
 }
 
 // The curve family a JWK "crv" names, for ECDH-ES key generation.
@@ -805,6 +819,12 @@ edgejwt_status edgejwt_decrypt_and_verify(edgejwt_context *context, edgejwt_resu
   return decrypt_nested(context, result, decryption_key, verification_key, policy, text(token, token_len), now, {});
 }
 
+edgejwt_status edgejwt_decrypt_nested_jws(edgejwt_context *context, edgejwt_result *result,
+                                          edgejwt_handle decryption_key, edgejwt_handle policy, const char *token,
+                                          size_t token_len) {
+  return decrypt_nested_outer(context, result, decryption_key, policy, text(token, token_len), {});
+}
+
 edgejwt_status edgejwt_decrypt_begin(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
                                      edgejwt_handle policy, const char *token, size_t token_len) {
   return with_decryption_key(context, result, key, policy,
@@ -830,6 +850,8 @@ edgejwt_status edgejwt_decrypt_agreed(edgejwt_context *context, edgejwt_result *
       return decrypt_claims(context, result, decryption_key, policy, token_text, now, z);
     case EDGEJWT_PAYLOAD_NESTED:
       return decrypt_nested(context, result, decryption_key, verification_key, policy, token_text, now, z);
+    case EDGEJWT_PAYLOAD_NESTED_JWS:
+      return decrypt_nested_outer(context, result, decryption_key, policy, token_text, z);
     default:
       return fail_with_detail(cleared(result), Status::InvalidArgument, "payload_kind");
   }

@@ -103,6 +103,7 @@ typedef struct edgejwt_result {
 #define EDGEJWT_PAYLOAD_JWT 0 /* a JSON object of claims, time claims checked */
 #define EDGEJWT_PAYLOAD_BYTES 1
 #define EDGEJWT_PAYLOAD_NESTED 2 /* edgejwt_decrypt_agreed only: a nested JWT (edgejwt_decrypt_and_verify) */
+#define EDGEJWT_PAYLOAD_NESTED_JWS 3 /* edgejwt_decrypt_agreed only: a nested JWT's outer layer (edgejwt_decrypt_nested_jws) */
 
 EDGEJWT_API uint32_t edgejwt_abi_version(void);
 
@@ -304,6 +305,16 @@ EDGEJWT_JWE_API edgejwt_status edgejwt_decrypt_and_verify(edgejwt_context *conte
                                                           edgejwt_handle decryption_key, edgejwt_handle verification_key,
                                                           edgejwt_handle policy, const char *token, size_t token_len,
                                                           double now);
+/* A nested JWT's outer layer, for a host that verifies the inner JWS's signature itself: decrypted
+ * as edgejwt_decrypt_and_verify decrypts it ("cty" must be "JWT", read before any decryption), with
+ * its statuses; result.header is the JWE's protected header, result.payload the inner JWS as it was
+ * encrypted, NOT yet verified, result.key_index the decryption set's key. The host then verifies
+ * the payload with edgejwt_verify_on_host (or edgejwt_verify) under a policy made from the same
+ * options (the decryption policy's verify members), at the same `now`: together the same checks,
+ * in the same order, with the same statuses as edgejwt_decrypt_and_verify. */
+EDGEJWT_JWE_API edgejwt_status edgejwt_decrypt_nested_jws(edgejwt_context *context, edgejwt_result *result,
+                                                          edgejwt_handle decryption_key, edgejwt_handle policy,
+                                                          const char *token, size_t token_len);
 /* Two-phase decryption, for a host that computes ECDH-ES's key agreement (Z) itself. begin runs every
  * step of edgejwt_compact_decrypt before the agreement (the five parts, the header, the policy's
  * allowlists and bounds, the key or the set's one key for the header, an "epk" on that key's curve,
@@ -312,7 +323,8 @@ EDGEJWT_JWE_API edgejwt_status edgejwt_decrypt_and_verify(edgejwt_context *conte
  * and the header's "epk"; edgejwt_decrypt_agreed then runs the whole decryption again, every step,
  * with `agreement` (Z) standing in for the core's own agreement: payload_kind EDGEJWT_PAYLOAD_BYTES
  * is edgejwt_compact_decrypt, EDGEJWT_PAYLOAD_JWT edgejwt_decrypt, EDGEJWT_PAYLOAD_NESTED
- * edgejwt_decrypt_and_verify with `verification_key` (ignored otherwise), each with its outputs.
+ * edgejwt_decrypt_and_verify with `verification_key` (ignored otherwise), EDGEJWT_PAYLOAD_NESTED_JWS
+ * edgejwt_decrypt_nested_jws, each with its outputs.
  * A Z of another size than the key's curve gives, or all zero for X25519, is
  * ERR_JWE_DECRYPTION_FAILED; an agreement for any other "alg", ERR_INVALID_ARGUMENT. */
 EDGEJWT_JWE_API edgejwt_status edgejwt_decrypt_begin(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,

@@ -13,8 +13,8 @@ export const KeyFormat = Object.freeze({ secret: 1, jwk: 2, pem: 3, spkiDer: 4, 
 export const ExportFormat = Object.freeze({ jwkPublic: 1, jwkPrivate: 2, spkiPem: 3, pkcs8Pem: 4 });
 // EDGEJWT_USE_*: what edgejwt_key_import_for and edgejwt_key_import_jwks_for bind a key to.
 export const KeyUse = Object.freeze({ signature: 0, encryption: 1 });
-// EDGEJWT_PAYLOAD_*: payload kinds of edgejwt_verify_finish and edgejwt_decrypt_agreed (nested: that only).
-export const PayloadKind = Object.freeze({ jwt: 0, bytes: 1, nested: 2 });
+// EDGEJWT_PAYLOAD_*: payload kinds of edgejwt_verify_finish and edgejwt_decrypt_agreed (nested, nestedJws: that only).
+export const PayloadKind = Object.freeze({ jwt: 0, bytes: 1, nested: 2, nestedJws: 3 });
 
 // Limits the header states for hosts (the core applies them again).
 export const DEFAULT_MAX_TOKEN_LENGTH = 65536; // EDGEJWT_DEFAULT_MAX_TOKEN_LENGTH

@@ -62,6 +62,7 @@ export const SIGNATURES = parseSignatures({
   edgejwt_decrypt: "key:u32 policy:u32 token:text now:f64 -> header payload keyIndex validity",
   edgejwt_decrypt_and_verify:
     "decryptionKey:u32 verificationKey:u32 policy:u32 token:text now:f64 -> header output payload keyIndex validity",
+  edgejwt_decrypt_nested_jws: "decryptionKey:u32 policy:u32 token:text -> header payload:bytes keyIndex",
   edgejwt_decode_jwe_header: "policy:u32 token:text -> header",
   edgejwt_decrypt_begin: "key:u32 policy:u32 token:text -> header keyIndex",
   edgejwt_decrypt_agreed: "payloadKind:i32 decryptionKey:u32 verificationKey:u32 policy:u32 token:text now:f64 " +

@@ -31,11 +31,13 @@ export function callChoosingKey(runtime, key, name, ...args) {
 
 export class Verification {
   // Checked in this order: the time, the cache, the policy's options, the token, the key, the host.
-  constructor(runtime, token, key, options, kind) {
+  // `cached: false`: the options' cache is not this verification's (a nested token's inner JWS,
+  // which decryptAndVerify never looks up in it).
+  constructor(runtime, token, key, options, kind, { cached = true } = {}) {
     this.runtime = runtime;
     this.kind = kind;
     this.now = currentSeconds(options);
-    this.cache = cacheOf(options, kind);
+    this.cache = cached ? cacheOf(options, kind) : null;
     this.policy = runtime.policies.policyFor(options);
     this.text = tokenText(token, this.policy.maxTokenLength);
     this.key = keyOf(runtime, key);

@@ -7,6 +7,7 @@ import { keyOf } from "../key/resolve.js";
 import { decryptWith } from "../jwe/decrypt.js";
 import { decryptOnHost } from "../jwe/decrypt-async.js";
 import { PayloadKind } from "../abi.js";
+import { decryptAndVerifyOnHost, innerTakesHost } from "./nested-async.js";
 
 const decoder = new TextDecoder();
 
@@ -42,7 +43,8 @@ export function decryptAndVerify(runtime, token, decryptionKey, verificationKey,
 }
 
 // decrypt and decryptAndVerify, with ECDH-ES's agreement on the host where there is one
-// (jwe/decrypt-async.js): the same results and the same errors.
+// (jwe/decrypt-async.js), and a nested token's inner signature too where the verification key
+// takes the host (jwt/nested-async.js): the same results and the same errors.
 export async function decryptAsync(runtime, token, key, options) {
   runtime.ready();
   options = optionsOf(options);
@@ -56,6 +58,10 @@ export async function decryptAndVerifyAsync(runtime, token, decryptionKey, verif
   options = optionsOf(options);
   const now = currentSeconds(options);
   const verifying = verificationKeyOf(runtime, verificationKey);
+  if (innerTakesHost(runtime, verifying, options)) {
+    return (await decryptAndVerifyOnHost(runtime, token, decryptionKey, verifying, options, now))
+      ?? decryptAndVerify(runtime, token, decryptionKey, verificationKey, options);
+  }
   const out = await decryptOnHost(runtime, PayloadKind.nested, token, decryptionKey, verifying, options, now);
   if (out === undefined) return decryptAndVerify(runtime, token, decryptionKey, verificationKey, options);
   return { payload: JSON.parse(decoder.decode(out.payload)), protectedHeader: JSON.parse(out.header), signedHeader: JSON.parse(out.output) };

@@ -45,8 +45,8 @@ function withKeysOnHand(runtime, token, key, options) {
 }
 
 // The result: the cache's (when `lookUp`), the core's with the primitive on a synchronous host, or
-// with an asynchronous host's verdict.
-function verified(verification, options, lookUp) {
+// with an asynchronous host's verdict. Also a nested token's inner JWS's (jwt/nested-async.js).
+export function verified(verification, options, lookUp) {
   if (verification.runtime.host?.synchronous !== false || !verification.takesHost) return verification.result(lookUp);
   return onAsyncHost(verification, options, lookUp);
 }

@@ -54,10 +54,15 @@ Status decrypt_jwt(const DecryptionKeys &keys, const DecryptionPolicy &decryptio
   return check_replicated_claims(jwe.header_document.root(), out.claims.root(), out);
 }
 
+Status decrypt_nested_jws(const DecryptionKeys &keys, const DecryptionPolicy &decryption, std::string_view token,
+                          DecryptedJwt &out) {
+  return decrypt_expecting(keys, decryption, token, true, out);
+}
+
 Status decrypt_and_verify(const DecryptionKeys &decryption_keys, const DecryptionPolicy &decryption,
                           const VerificationKeys &verification_keys, const VerifyPolicy &verification,
                           std::string_view token, double now, DecryptedJwt &out) {
-  if (Status status = decrypt_expecting(decryption_keys, decryption, token, true, out); status != Status::Ok) {
+  if (Status status = decrypt_nested_jws(decryption_keys, decryption, token, out); status != Status::Ok) {
     return status;
   }
   const Status status = verify_jws(verification_keys, verification, PayloadKind::JwtClaims, out.jwe.plaintext, now,

@@ -31,10 +31,17 @@ struct DecryptedJwt {
 Status decrypt_jwt(const DecryptionKeys &keys, const DecryptionPolicy &decryption, const VerifyPolicy &claims_policy,
                    std::string_view token, double now, DecryptedJwt &out);
 
-// A nested JWT in one call: decrypt_jwe with the decryption keys and policy; the JWE's "cty" must
-// be "JWT" (JweInvalid, "cty", before any decryption); then verify_jws of the plaintext as a JWT
-// with the verification keys and policy (its statuses, and its detail). Both headers and the
-// claims are in `out`; nothing of the plaintext counts until the inner signature and claims hold.
+// The outer layer of a nested JWT, as decrypt_and_verify decrypts it: the JWE's "cty" must be "JWT"
+// (JweInvalid, "cty", before any decryption), then decrypt_jwe. out.jwe.plaintext is the inner JWS,
+// not yet verified: nothing of it counts until verify_jws holds under the same verification policy
+// (or a host's verdict on its signature settles edgejwt_verify_on_host's held one).
+Status decrypt_nested_jws(const DecryptionKeys &keys, const DecryptionPolicy &decryption, std::string_view token,
+                          DecryptedJwt &out);
+
+// A nested JWT in one call: decrypt_nested_jws with the decryption keys and policy, then verify_jws
+// of the plaintext as a JWT with the verification keys and policy (its statuses, and its detail).
+// Both headers and the claims are in `out`; nothing of the plaintext counts until the inner
+// signature and claims hold.
 Status decrypt_and_verify(const DecryptionKeys &decryption_keys, const DecryptionPolicy &decryption,
                           const VerificationKeys &verification_keys, const VerifyPolicy &verification,
                           std::string_view token, double now, DecryptedJwt &out);
