@@ -207,6 +207,19 @@ TEST_F(AbiJwe, EncryptedAndNestedJwtsCheckTheirClaims) {
   EXPECT_NE(output().find(R"("alg":"HS256")"), std::string::npos);
   // A nested token is not an encrypted JWT: its claims are the inner token's.
   EXPECT_EQ(edgejwt_decrypt(context_, out_, key, 0, nested.data(), nested.size(), 1e9), code(edgejwt::Status::JweInvalid));
+  // Its outer layer alone: the inner JWS, which edgejwt_verify then verifies as the one call did.
+  ASSERT_EQ(edgejwt_decrypt_nested_jws(context_, out_, key, 0, nested.data(), nested.size()), EDGEJWT_OK) << detail();
+  const std::string inner = payload();
+  EXPECT_NE(header().find(R"("cty":"JWT")"), std::string::npos);
+  ASSERT_EQ(edgejwt_verify(context_, out_, signing, 0, inner.data(), inner.size(), 1e9), EDGEJWT_OK) << detail();
+  EXPECT_EQ(payload(), claims);
+  EXPECT_EQ(edgejwt_decrypt_nested_jws(context_, out_, key, 0, token.data(), token.size()), code(edgejwt::Status::JweInvalid));
+  EXPECT_EQ(detail(), "cty");
+  EXPECT_EQ(payload(), "");
+  // An expired inner token: its claims come with the error, as edgejwt_verify gives them.
+  EXPECT_EQ(edgejwt_decrypt_and_verify(context_, out_, key, signing, 0, nested.data(), nested.size(), 2000000001.0),
+            code(edgejwt::Status::JwtExpired));
+  EXPECT_EQ(payload(), claims);
 
   ASSERT_EQ(edgejwt_decode_jwe_header(context_, out_, 0, nested.data(), nested.size()), EDGEJWT_OK);
   EXPECT_NE(header().find(R"("enc":"A128GCM")"), std::string::npos);

@@ -187,6 +187,40 @@ TEST(NestedJwt, CtyDecidesBetweenEncryptedAndNested) {
   EXPECT_EQ(scratch.detail, "cty");
 }
 
+// The outer layer alone (what a host that verifies the inner signature itself asks for): the same
+// checks before the inner JWS as decrypt_and_verify, cty first, and the inner JWS as it was signed,
+// which verify_jws then decides as decrypt_and_verify does.
+TEST(NestedJwt, TheOuterLayerAloneIsDecryptAndVerifysOuterLayer) {
+  const Key signer = signing_key(Algorithm::HS256);
+  const Key key = encryption_key(KeyManagement::A128GCMKW, ContentEncryption::A128CbcHs256);
+  DecodedToken scratch;
+  std::string nested;
+  ASSERT_EQ(sign_and_encrypt(signer, R"({"alg":"HS256"})", kClaims, key, R"({"alg":"A128GCMKW","enc":"A128CBC-HS256"})",
+                             TokenLimits{}, scratch, nested),
+            Status::Ok);
+  DecryptedJwt outer;
+  ASSERT_EQ(decrypt_nested_jws(DecryptionKeys{&key, nullptr}, DecryptionPolicy{}, nested, outer), Status::Ok) << outer.detail;
+  EXPECT_EQ(outer.jwe.header.cty, "JWT");
+  DecodedToken inner;
+  ASSERT_EQ(verify_jws(VerificationKeys{&signer, nullptr}, VerifyPolicy{}, PayloadKind::JwtClaims, outer.jwe.plaintext,
+                       kNow, inner),
+            Status::Ok);
+  EXPECT_EQ(inner.payload, kClaims);
+
+  // A flat token: refused for its cty before anything is decrypted, whatever the key.
+  const Key stranger = encryption_key(KeyManagement::A128GCMKW, ContentEncryption::A128CbcHs256);
+  const std::string flat = encrypted_jwt(key, R"({"alg":"A128GCMKW","enc":"A128CBC-HS256"})");
+  DecryptedJwt refused;
+  EXPECT_EQ(decrypt_nested_jws(DecryptionKeys{&stranger, nullptr}, DecryptionPolicy{}, flat, refused), Status::JweInvalid);
+  EXPECT_EQ(refused.detail, "cty");
+  EXPECT_TRUE(refused.jwe.plaintext.empty());
+  // The wrong key: the one decryption failure, no plaintext.
+  DecryptedJwt wrong;
+  EXPECT_EQ(decrypt_nested_jws(DecryptionKeys{&stranger, nullptr}, DecryptionPolicy{}, nested, wrong),
+            Status::JweDecryptionFailed);
+  EXPECT_TRUE(wrong.jwe.plaintext.empty());
+}
+
 // One options object for decrypting: the JWE's algorithms and PBES2 bound beside verify's members,
 // the limits and crit bounding both tokens.
 TEST(DecryptionOptions, OneObjectConfiguresTheJweAndTheClaims) {
