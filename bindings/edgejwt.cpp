@@ -354,16 +354,25 @@ edgejwt_status report_compact(ResultStorage &out, const VerificationKeys &keys, 
   return report_decryption(out, status, jwe, jwe.detail);
 }
 
-// The decryptions, each with Z from a host (`agreement`) or without (empty).
+// The decryptions, each with Z from a host (`agreement`) or without (empty). A compact decryption,
+// or with `outer_of_nested` a nested JWT's outer layer ("cty" checked first), its plaintext the
+// inner JWS.
 edgejwt_status decrypt_bytes(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
-                             edgejwt_handle policy, std::string_view token, ByteView agreement) {
-  return with_decryption_key(context, result, key, policy,
-                             [&](const VerificationKeys &keys, const DecryptionOptions &options, ResultStorage &out) {
-                               DecryptedJwe jwe;
-                               const Status status = decrypt_jwe(DecryptionKeys{keys.key, keys.set, agreement},
-                                                                 options.decryption, token, jwe);
-                               return report_compact(out, keys, status, jwe);
-                             });
+                             edgejwt_handle policy, std::string_view token, ByteView agreement,
+                             bool outer_of_nested = false) {
+  return with_decryption_key(
+      context, result, key, policy, [&](const VerificationKeys &keys, const DecryptionOptions &options, ResultStorage &out) {
+        const DecryptionKeys decrypting{keys.key, keys.set, agreement};
+        DecryptedJwt jwt;
+        Status status;
+        if (outer_of_nested) {
+          status = decrypt_nested_jws(decrypting, options.decryption, token, jwt);
+          jwt.jwe.detail = std::move(jwt.detail);
+        } else {
+          status = decrypt_jwe(decrypting, options.decryption, token, jwt.jwe);
+        }
+        return report_compact(out, keys, status, jwt.jwe);
+      });
 }
 
 edgejwt_status decrypt_claims(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
@@ -408,18 +417,6 @@ edgejwt_status decrypt_nested(edgejwt_context *context, edgejwt_result *result, 
     if (verifying.set) out.key_index = verifying.set->source_index(jwt.inner.key_index);
   }
   return finish(out, status);
-}
-
-edgejwt_status decrypt_nested_outer(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
-                                    edgejwt_handle policy, std::string_view token, ByteView agreement) {
-  return with_decryption_key(context, result, key, policy,
-                             [&](const VerificationKeys &keys, const DecryptionOptions &options, ResultStorage &out) {
-                               DecryptedJwt jwt;
-                               const Status status = decrypt_nested_jws(DecryptionKeys{keys.key, keys.set, agreement},
-                                                                        options.decryption, token, jwt);
-                               if (keys.set && status == Status::Ok) out.key_index = keys.set->source_index(jwt.jwe.key_index);
-                               return report_decryption(out, status, jwt.jwe, jwt.detail);
-                             });
 }
 
 // The curve family a JWK "crv" names, for ECDH-ES key generation.
@@ -822,7 +819,7 @@ edgejwt_status edgejwt_decrypt_and_verify(edgejwt_context *context, edgejwt_resu
 edgejwt_status edgejwt_decrypt_nested_jws(edgejwt_context *context, edgejwt_result *result,
                                           edgejwt_handle decryption_key, edgejwt_handle policy, const char *token,
                                           size_t token_len) {
-  return decrypt_nested_outer(context, result, decryption_key, policy, text(token, token_len), {});
+  return decrypt_bytes(context, result, decryption_key, policy, text(token, token_len), {}, true);
 }
 
 edgejwt_status edgejwt_decrypt_begin(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
@@ -851,7 +848,7 @@ edgejwt_status edgejwt_decrypt_agreed(edgejwt_context *context, edgejwt_result *
     case EDGEJWT_PAYLOAD_NESTED:
       return decrypt_nested(context, result, decryption_key, verification_key, policy, token_text, now, z);
     case EDGEJWT_PAYLOAD_NESTED_JWS:
-      return decrypt_nested_outer(context, result, decryption_key, policy, token_text, z);
+      return decrypt_bytes(context, result, decryption_key, policy, token_text, z, true);
     default:
       return fail_with_detail(cleared(result), Status::InvalidArgument, "payload_kind");
   }
