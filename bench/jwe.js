@@ -1,8 +1,10 @@
 // npm run bench:jwe: decrypting JWE in edgejwt (both builds) beside jose, in one Node process, in
 // microseconds per operation. Every token is made by jose, so both libraries decrypt the same bytes.
 // edgejwt rows: "sync" is compactDecrypt / decrypt / decryptAndVerify, every primitive in Wasm;
-// "async (host)" is the async variant with the key agreement on the host (node:crypto here, as
-// init() picks it; "async (webcrypto)" from a second API on WebCrypto). "where the time goes" rows
+// "async (host)" is the async variant with the costly key management step on the host (ECDH-ES's
+// agreement, RSA-OAEP's decryption, PBES2's PBKDF2; node:crypto here, as init() picks it;
+// "async (webcrypto)" from a second API on WebCrypto). AES key wrapping and "dir" have no host step:
+// their async rows are the sync operation. "where the time goes" rows
 // split a nested token's cost: the inner ES256 verify alone, and "dir" (no key management) beside
 // ECDH-ES (the agreement) and ECDH-ES+A256KW (agreement + unwrap).
 // Timed in this process's CPU time (cpuClock), interleaved rounds, medians; measured, never asserted.
@@ -35,7 +37,8 @@ async function scenarios() {
   const p256 = await pair("ECDH-ES+A256KW");
   const x25519 = await pair("ECDH-ES+A256KW", { crv: "X25519" });
   const p384 = await pair("ECDH-ES+A256KW", { crv: "P-384" });
-  const rsa = await pair("RSA-OAEP-256");
+  const rsa = Object.fromEntries(await Promise.all(["RSA-OAEP", "RSA-OAEP-256", "RSA-OAEP-384", "RSA-OAEP-512"]
+    .map(async (alg) => [alg, await pair(alg)])));
   const aes256 = crypto.getRandomValues(new Uint8Array(32));
   const password = encoder.encode("correct horse battery staple");
 
@@ -64,7 +67,7 @@ async function scenarios() {
     ["ECDH-ES/A256GCM P-256", "ECDH-ES", "A256GCM", p256, "jwk"],
     ["ECDH-ES+A256KW/A256GCM P-384", "ECDH-ES+A256KW", "A256GCM", p384, "jwk"],
     ["ECDH-ES+A256KW/A256GCM X25519", "ECDH-ES+A256KW", "A256GCM", x25519, "jwk"],
-    ["RSA-OAEP-256/A256GCM 2048", "RSA-OAEP-256", "A256GCM", rsa, "jwk"],
+    ...Object.entries(rsa).map(([alg, recipient]) => [`${alg}/A256GCM 2048`, alg, "A256GCM", recipient, "jwk"]),
   ]) {
     const token = await compact(alg, enc, recipient.publicKey);
     made.push({ name, kind: "bytes", token, jwk: recipient[keyOf], alg, jose: () => jose.compactDecrypt(token, recipient.privateKey) });
@@ -73,12 +76,14 @@ async function scenarios() {
   made.push({ name: "A256KW/A256GCM", kind: "bytes", token: kw, raw: aes256, jose: () => jose.compactDecrypt(kw, aes256) });
   const dir = await compact("dir", "A256GCM", aes256);
   made.push({ name: "dir/A256GCM", kind: "bytes", token: dir, raw: aes256, jose: () => jose.compactDecrypt(dir, aes256) });
-  const pbes2 = await compact("PBES2-HS256+A128KW", "A128GCM", password, claims, (b) => b.setKeyManagementParameters({ p2c: 2048 }));
-  made.push({
-    name: "PBES2-HS256+A128KW/A128GCM p2c 2048", kind: "bytes", token: pbes2, raw: password,
-    options: { keyManagementAlgorithms: ["PBES2-HS256+A128KW"] },
-    jose: () => jose.compactDecrypt(pbes2, password, { keyManagementAlgorithms: ["PBES2-HS256+A128KW"] }),
-  });
+  for (const [alg, enc] of [["PBES2-HS256+A128KW", "A128GCM"], ["PBES2-HS384+A192KW", "A192GCM"], ["PBES2-HS512+A256KW", "A256GCM"]]) {
+    const token = await compact(alg, enc, password, claims, (b) => b.setKeyManagementParameters({ p2c: 2048 }));
+    const options = { keyManagementAlgorithms: [alg] };
+    made.push({
+      name: `${alg}/${enc} p2c 2048`, kind: "bytes", token, raw: password, options,
+      jose: () => jose.compactDecrypt(token, password, options),
+    });
+  }
   made.push({ name: "inner ES256 verify alone", kind: "verify", token: jws, verifyJwk: jwsPublic,
     jose: () => jose.jwtVerify(jws, signer.publicKey) });
   return made;

@@ -13,6 +13,11 @@
 //   jose compactDecrypt + jwtVerify     its CryptoKeys imported once
 // And its parts (NESTED_JWE_PARTS, Chromium and workerd): where the time goes, each step alone, the
 // outer layer (agreement, Concat KDF, unwrap, AES-GCM) and the inner JWS, in Wasm and on the host.
+// And the JWE key management rows (KEY_MANAGEMENT_JWE, no target): an encrypted JWT under RSA-OAEP-256
+// (2048 bits) and under PBES2-HS256+A128KW (p2c 10,000, the producer's default), decrypted:
+//   edgejwt decrypt                     every primitive in Wasm
+//   edgejwt decryptAsync                RSA-OAEP's decryption or PBES2's PBKDF2 on WebCrypto
+//   jose jwtDecrypt                     its CryptoKey imported once (the password as bytes)
 // Ratios are to the first jose case of the same row.
 import { ALGORITHMS, claimsAt, measure, summarize, markdownTable, verdict, writeArtifact } from "./common.js";
 import { fromBase64url } from "../js/util.js";
@@ -56,6 +61,9 @@ export async function prepareCases({ edgejwt, edgejwtJwe, jose, subtle = globalT
   const nested = await nestedJweCases({ edgejwt: edgejwtJwe }, jose, claims);
   await checkedCases(NESTED_JWE, nested.cases, claims, cases, notes);
   await checkedCases(NESTED_JWE_PARTS, nested.parts, claims, cases, notes);
+  for (const [row, candidates] of await keyManagementJweCases(edgejwtJwe, jose, claims)) {
+    await checkedCases(row, candidates, claims, cases, notes);
+  }
   return { cases, notes, ed25519 };
 }
 
@@ -118,6 +126,28 @@ export async function nestedJweCases(apis, jose, claims) {
     "edgejwt verifyAsync (inner JWS, host)": () => maker.verifyAsync(inner, verificationKey, innerOptions),
   };
   return { cases, parts };
+}
+
+// The JWE key management rows: [row, cases] for RSA-OAEP-256 and PBES2-HS256+A128KW, tokens made by `edgejwt`.
+export async function keyManagementJweCases(edgejwt, jose, claims) {
+  const rows = [];
+  const rsa = edgejwt.generateKeyPair("RSA-OAEP-256", { extractable: true });
+  const password = new TextEncoder().encode("correct horse battery staple");
+  for (const [row, alg, encryptTo, decryptWith, joseKey] of [
+    ["encrypted JWT, RSA-OAEP-256/A256GCM 2048", "RSA-OAEP-256", rsa.publicKey, rsa.privateKey,
+      await jose.importJWK(edgejwt.exportJWK(rsa.privateKey), "RSA-OAEP-256")],
+    ["encrypted JWT, PBES2-HS256+A128KW/A128GCM p2c 10000", "PBES2-HS256+A128KW", password, password, password],
+  ]) {
+    const enc = alg.startsWith("RSA") ? "A256GCM" : "A128GCM";
+    const token = edgejwt.encrypt(claims, encryptTo, { alg, enc });
+    const options = { keyManagementAlgorithms: [alg], contentEncryptionAlgorithms: [enc] };
+    rows.push([row, {
+      "edgejwt decrypt": () => edgejwt.decrypt(token, decryptWith, options),
+      "edgejwt decryptAsync": () => edgejwt.decryptAsync(token, decryptWith, options),
+      "jose jwtDecrypt": () => jose.jwtDecrypt(token, joseKey, options),
+    }]);
+  }
+  return rows;
 }
 
 async function keysFor(alg, edgejwt, jose, subtle) {

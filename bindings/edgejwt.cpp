@@ -354,15 +354,15 @@ edgejwt_status report_compact(ResultStorage &out, const VerificationKeys &keys, 
   return report_decryption(out, status, jwe, jwe.detail);
 }
 
-// The decryptions, each with Z from a host (`agreement`) or without (empty). A compact decryption,
-// or with `outer_of_nested` a nested JWT's outer layer ("cty" checked first), its plaintext the
-// inner JWS.
+// The decryptions, each with a host's secret (`from_host`: Z, the CEK or the KEK) or without (empty).
+// A compact decryption, or with `outer_of_nested` a nested JWT's outer layer ("cty" checked first),
+// its plaintext the inner JWS.
 edgejwt_status decrypt_bytes(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
-                             edgejwt_handle policy, std::string_view token, ByteView agreement,
+                             edgejwt_handle policy, std::string_view token, ByteView from_host,
                              bool outer_of_nested = false) {
   return with_decryption_key(
       context, result, key, policy, [&](const VerificationKeys &keys, const DecryptionOptions &options, ResultStorage &out) {
-        const DecryptionKeys decrypting{keys.key, keys.set, agreement};
+        const DecryptionKeys decrypting{keys.key, keys.set, from_host};
         DecryptedJwt jwt;
         Status status;
         if (outer_of_nested) {
@@ -376,12 +376,12 @@ edgejwt_status decrypt_bytes(edgejwt_context *context, edgejwt_result *result, e
 }
 
 edgejwt_status decrypt_claims(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
-                              edgejwt_handle policy, std::string_view token, double now, ByteView agreement) {
+                              edgejwt_handle policy, std::string_view token, double now, ByteView from_host) {
   return with_decryption_key(
       context, result, key, policy,
       [&](const VerificationKeys &keys, const DecryptionOptions &options, ResultStorage &out) {
         DecryptedJwt jwt;
-        const Status status = decrypt_jwt(DecryptionKeys{keys.key, keys.set, agreement}, options.decryption,
+        const Status status = decrypt_jwt(DecryptionKeys{keys.key, keys.set, from_host}, options.decryption,
                                           options.verification, token, now, jwt);
         if (status == Status::Ok) {
           if (keys.set) out.key_index = keys.set->source_index(jwt.jwe.key_index);
@@ -393,7 +393,7 @@ edgejwt_status decrypt_claims(edgejwt_context *context, edgejwt_result *result, 
 
 edgejwt_status decrypt_nested(edgejwt_context *context, edgejwt_result *result, edgejwt_handle decryption_key,
                               edgejwt_handle verification_key, edgejwt_handle policy, std::string_view token, double now,
-                              ByteView agreement) {
+                              ByteView from_host) {
   CallArguments call(context, result);
   VerificationKeys decrypting;
   VerificationKeys verifying;
@@ -404,7 +404,7 @@ edgejwt_status decrypt_nested(edgejwt_context *context, edgejwt_result *result, 
   }
   ResultStorage &out = call.out();
   DecryptedJwt jwt;
-  const Status status = decrypt_and_verify(DecryptionKeys{decrypting.key, decrypting.set, agreement}, options->decryption,
+  const Status status = decrypt_and_verify(DecryptionKeys{decrypting.key, decrypting.set, from_host}, options->decryption,
                                            verifying, options->verification, token, now, jwt);
   out.token.header_json = jwt.jwe.header_json;
   out.token.detail = std::move(jwt.detail);
@@ -836,19 +836,19 @@ edgejwt_status edgejwt_decrypt_begin(edgejwt_context *context, edgejwt_result *r
 edgejwt_status edgejwt_decrypt_agreed(edgejwt_context *context, edgejwt_result *result, int32_t payload_kind,
                                       edgejwt_handle decryption_key, edgejwt_handle verification_key,
                                       edgejwt_handle policy, const char *token, size_t token_len, double now,
-                                      const uint8_t *agreement, size_t agreement_len) {
-  const ByteView z = bytes(agreement, agreement_len);
+                                      const uint8_t *host_secret, size_t host_secret_len) {
+  const ByteView from_host = bytes(host_secret, host_secret_len);
   const std::string_view token_text = text(token, token_len);
-  if (z.empty()) return fail_with_detail(cleared(result), Status::InvalidArgument, "agreement");
+  if (from_host.empty()) return fail_with_detail(cleared(result), Status::InvalidArgument, "host_secret");
   switch (payload_kind) {
     case EDGEJWT_PAYLOAD_BYTES:
-      return decrypt_bytes(context, result, decryption_key, policy, token_text, z);
+      return decrypt_bytes(context, result, decryption_key, policy, token_text, from_host);
     case EDGEJWT_PAYLOAD_JWT:
-      return decrypt_claims(context, result, decryption_key, policy, token_text, now, z);
+      return decrypt_claims(context, result, decryption_key, policy, token_text, now, from_host);
     case EDGEJWT_PAYLOAD_NESTED:
-      return decrypt_nested(context, result, decryption_key, verification_key, policy, token_text, now, z);
+      return decrypt_nested(context, result, decryption_key, verification_key, policy, token_text, now, from_host);
     case EDGEJWT_PAYLOAD_NESTED_JWS:
-      return decrypt_bytes(context, result, decryption_key, policy, token_text, z, true);
+      return decrypt_bytes(context, result, decryption_key, policy, token_text, from_host, true);
     default:
       return fail_with_detail(cleared(result), Status::InvalidArgument, "payload_kind");
   }

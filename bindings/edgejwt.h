@@ -315,25 +315,29 @@ EDGEJWT_JWE_API edgejwt_status edgejwt_decrypt_and_verify(edgejwt_context *conte
 EDGEJWT_JWE_API edgejwt_status edgejwt_decrypt_nested_jws(edgejwt_context *context, edgejwt_result *result,
                                                           edgejwt_handle decryption_key, edgejwt_handle policy,
                                                           const char *token, size_t token_len);
-/* Two-phase decryption, for a host that computes ECDH-ES's key agreement (Z) itself. begin runs every
- * step of edgejwt_compact_decrypt before the agreement (the five parts, the header, the policy's
- * allowlists and bounds, the key or the set's one key for the header, an "epk" on that key's curve,
- * each part's encoding and size) with the same statuses; on success result.header is the protected
- * header and result.key_index the set's key, and nothing is kept. The host computes Z from that key
- * and the header's "epk"; edgejwt_decrypt_agreed then runs the whole decryption again, every step,
- * with `agreement` (Z) standing in for the core's own agreement: payload_kind EDGEJWT_PAYLOAD_BYTES
- * is edgejwt_compact_decrypt, EDGEJWT_PAYLOAD_JWT edgejwt_decrypt, EDGEJWT_PAYLOAD_NESTED
+/* Two-phase decryption, for a host that computes the costly step of key management itself: ECDH-ES's
+ * agreement (Z), RSA-OAEP's private-key decryption (the CEK), PBES2's PBKDF2 (the KEK). begin runs
+ * every step of edgejwt_compact_decrypt before that one (the five parts, the header, the policy's
+ * allowlists and bounds, "p2c" and "p2s" included, the key or the set's one key for the header, an
+ * "epk" on that key's curve, each part's encoding and size) with the same statuses; on success
+ * result.header is the protected header and result.key_index the set's key, and nothing is kept.
+ * The host computes its secret from that key (for PBES2, that password) and the token; then
+ * edgejwt_decrypt_agreed runs the whole decryption again, every step, with `host_secret` standing
+ * in for the core's own step and for nothing else: payload_kind EDGEJWT_PAYLOAD_BYTES is
+ * edgejwt_compact_decrypt, EDGEJWT_PAYLOAD_JWT edgejwt_decrypt, EDGEJWT_PAYLOAD_NESTED
  * edgejwt_decrypt_and_verify with `verification_key` (ignored otherwise), EDGEJWT_PAYLOAD_NESTED_JWS
  * edgejwt_decrypt_nested_jws, each with its outputs.
- * A Z of another size than the key's curve gives, or all zero for X25519, is
- * ERR_JWE_DECRYPTION_FAILED; an agreement for any other "alg", ERR_INVALID_ARGUMENT. */
+ * A Z of another size than the key's curve gives (or all zero for X25519), a CEK of another size
+ * than the "enc" takes, a KEK of another size than the "alg" wraps with, or a wrong one, is
+ * ERR_JWE_DECRYPTION_FAILED as any wrong key is; a secret for any other "alg", or an empty one,
+ * ERR_INVALID_ARGUMENT. */
 EDGEJWT_JWE_API edgejwt_status edgejwt_decrypt_begin(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
                                                      edgejwt_handle policy, const char *token, size_t token_len);
 EDGEJWT_JWE_API edgejwt_status edgejwt_decrypt_agreed(edgejwt_context *context, edgejwt_result *result,
                                                       int32_t payload_kind, edgejwt_handle decryption_key,
                                                       edgejwt_handle verification_key, edgejwt_handle policy,
                                                       const char *token, size_t token_len, double now,
-                                                      const uint8_t *agreement, size_t agreement_len);
+                                                      const uint8_t *host_secret, size_t host_secret_len);
 /* Decodes only the protected header of a compact JWE (result.header) under a decryption policy's
  * limits, decrypting nothing: what decryption reads first to know the key's alg. (Every module's
  * edgejwt_decode_header reads a JWE's header too, for decodeProtectedHeader.) */

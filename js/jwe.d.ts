@@ -50,10 +50,11 @@ export function decryptAndVerify<P = JWTPayload>(token: string | Uint8Array, dec
   verificationKey: KeyLike | LocalJWKSet, options?: DecryptOptions):
   { payload: P; protectedHeader: JWEHeaderParameters; signedHeader: JWSHeaderParameters };
 /**
- * The same results and errors as compactDecrypt, decrypt and decryptAndVerify, with ECDH-ES's key
- * agreement on the host init() chose (node:crypto, or WebCrypto where X25519 too when it has it)
- * after the core has checked the token up to it; everything else stays in Wasm. Without a host, or
- * with options.hostCrypto false, exactly the sync operation.
+ * The same results and errors as compactDecrypt, decrypt and decryptAndVerify, with the costly step
+ * of key management on the host init() chose (node:crypto or WebCrypto) after the core has checked
+ * the token up to it: ECDH-ES's agreement (P-256, P-384; P-521 on node:crypto), RSA-OAEP's
+ * decryption, PBES2's PBKDF2. Everything else stays in Wasm. Without a host, or with
+ * options.hostCrypto false, exactly the sync operation.
  */
 export function compactDecryptAsync(jwe: string | Uint8Array, key: EncryptionKeyLike | LocalJWKSet, options?: DecryptOptions):
   Promise<{ plaintext: Uint8Array; protectedHeader: JWEHeaderParameters }>;

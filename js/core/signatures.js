@@ -66,7 +66,7 @@ export const SIGNATURES = parseSignatures({
   edgejwt_decode_jwe_header: "policy:u32 token:text -> header",
   edgejwt_decrypt_begin: "key:u32 policy:u32 token:text -> header keyIndex",
   edgejwt_decrypt_agreed: "payloadKind:i32 decryptionKey:u32 verificationKey:u32 policy:u32 token:text now:f64 " +
-    "agreement:bytes -> header output payload:bytes keyIndex validity",
+    "hostSecret:bytes -> header output payload:bytes keyIndex validity",
 });
 
 const ACCEPTS = {

@@ -9,6 +9,16 @@ export function algorithmTable({ algorithms }) {
     .map(({ alg, scheme, hashBits, crv }) => [alg, Object.freeze({ scheme, hashBits, curve: crv })]));
 }
 
+// What a host computing a JWE algorithm's key management step needs (key-management.js), from the
+// core's table: alg -> { alg, mode, hashBits (RSA-OAEP's hash, PBES2's HMAC), kekLength (bytes of the
+// key that wraps the CEK) }, and each "enc"'s CEK length in bytes.
+export function keyManagementTable({ keyManagement, contentEncryption }) {
+  return {
+    algorithms: new Map(keyManagement.map(({ alg, mode, hashBits, kekLength }) => [alg, Object.freeze({ alg, mode, hashBits, kekLength })])),
+    cekLengths: new Map(contentEncryption.map(({ enc, keyLength }) => [enc, keyLength])),
+  };
+}
+
 // A public JWK reduced to its key material: the host sees nothing else (no alg, use, key_ops, kid),
 // so its own rules about those members never disagree with the core's, which already applied them.
 export function publicMaterial(jwk) {

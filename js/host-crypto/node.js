@@ -3,7 +3,8 @@
 // verify parameters (host-keys.js caches them per key and algorithm).
 import { fromBase64url } from "../util.js";
 
-const HASH_NAMES = { 256: "sha256", 384: "sha384", 512: "sha512" };
+// The hash names node:crypto takes, by bits (SHA-1 for RSA-OAEP only: key-management.js).
+export const HASH_NAMES = { 160: "sha1", 256: "sha256", 384: "sha384", 512: "sha512" };
 
 // An ES256 signature over PROBE_MESSAGE, which node:crypto must accept (and refuse over other
 // bytes) in the call forms used below. Some runtimes that look like Node have a partial
@@ -48,7 +49,7 @@ function nodeHost(nodeCrypto, algorithms) {
     // Looked up on the module object at each call, so tests can observe that the host was asked.
     verify: (prepared, input, signature) => nodeCrypto.verify(prepared.hash, input, prepared.options, signature),
 
-    // For ECDH-ES's agreement in the async decryptions (key-agreement.js, made when first needed).
+    // For JWE key management in the async decryptions (key-management.js, made when first needed).
     nodeCrypto,
   };
 }

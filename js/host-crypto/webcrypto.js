@@ -1,7 +1,8 @@
 // The signature primitive on WebCrypto (browsers, workerd, Deno), asynchronous, so it serves
 // verifyAsync(); verify() stays synchronous on Wasm there. Each key is imported once per
 // algorithm as a CryptoKey (host-keys.js caches them), bound to the algorithm's hash.
-const HASH_NAMES = { 256: "SHA-256", 384: "SHA-384", 512: "SHA-512" };
+// The hash names WebCrypto takes, by bits (SHA-1 for RSA-OAEP only: key-management.js).
+export const HASH_NAMES = { 160: "SHA-1", 256: "SHA-256", 384: "SHA-384", 512: "SHA-512" };
 
 // RFC 8032 §7.1 test 1's public key: importing it tells whether this WebCrypto has Ed25519.
 const ED25519_PROBE = { kty: "OKP", crv: "Ed25519", x: "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo" };
@@ -42,7 +43,7 @@ export async function loadWebCrypto(subtle, algorithms) {
 
     verify: (prepared, input, signature) => subtle.verify(prepared.verifyAs, prepared.key, signature, input),
 
-    // For ECDH-ES's agreement in the async decryptions (key-agreement.js, made when first needed).
+    // For JWE key management in the async decryptions (key-management.js, made when first needed).
     subtle,
   };
 }

@@ -10,7 +10,7 @@ import { jweHeader } from "./header.js";
 // The token's algorithms, to bind raw key bytes to. The token chooses them, so PBES2 (which makes
 // the recipient run PBKDF2 on the bytes as a password) is taken only when the caller's
 // keyManagementAlgorithms lists it, as jose does: bytes meant as an AES key are never a password.
-function algorithmsForBytes(runtime, text, options) {
+export function algorithmsForBytes(runtime, text, options) {
   const { alg, enc } = jweHeader(runtime, text, options);
   if (typeof alg === "string" && alg.startsWith("PBES2") && !options.keyManagementAlgorithms?.includes(alg)) {
     throw new JOSEAlgNotAllowed(`a key given as bytes decrypts ${alg} only when options.keyManagementAlgorithms lists it`);

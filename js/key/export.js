@@ -34,7 +34,7 @@ export const publicJwkOf = (runtime, key) =>
   JSON.parse(runtime.core.call("edgejwt_key_export", handleFor(runtime, key), ExportFormat.jwkPublic).output);
 
 // The private JWK of a Key, or of a set's entry `index` as the caller gave it (the core checked it),
-// for a host's own copy of a decryption key (host-crypto/key-agreement.js). Not an export to the
+// for a host's own copy of a decryption key (host-crypto/key-management.js). Not an export to the
 // caller: a key that is not extractable is still one the host may agree with.
 export const privateJwkOf = (runtime, owner, index) => (owner instanceof LocalJWKSet ? owner.jwks.keys[index]
   : JSON.parse(runtime.core.call("edgejwt_key_export", handleFor(runtime, owner), ExportFormat.jwkPrivate).output));

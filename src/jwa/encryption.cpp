@@ -91,6 +91,26 @@ const ContentEncryptionInfo &content_encryption_info(ContentEncryption enc) {
   return kContentEncryption[static_cast<unsigned>(enc)];
 }
 
+std::string_view key_management_mode_name(KeyManagementMode mode) {
+  switch (mode) {
+    case Mode::Direct:
+      return "dir";
+    case Mode::AesKeyWrap:
+      return "aes-kw";
+    case Mode::AesGcmKeyWrap:
+      return "aes-gcm-kw";
+    case Mode::EcdhEs:
+      return "ecdh-es";
+    case Mode::EcdhEsKeyWrap:
+      return "ecdh-es-kw";
+    case Mode::RsaOaep:
+      return "rsa-oaep";
+    case Mode::Pbes2:
+      return "pbes2";
+  }
+  return "";
+}
+
 bool key_management_from_name(std::string_view name, KeyManagement &out) {
   return find_by_name(kKeyManagement, name, &KeyManagementInfo::alg, out);
 }

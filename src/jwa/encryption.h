@@ -79,11 +79,21 @@ bool content_encryption_from_name(std::string_view name, ContentEncryption &out)
 inline std::string_view key_management_name(KeyManagement alg) { return key_management_info(alg).name; }
 inline std::string_view content_encryption_name(ContentEncryption enc) { return content_encryption_info(enc).name; }
 inline KeyManagementMode key_management_mode(KeyManagement alg) { return key_management_info(alg).mode; }
+// The mode's stable name in edgejwt_algorithms' table ("dir", "aes-kw", "aes-gcm-kw", "ecdh-es",
+// "ecdh-es-kw", "rsa-oaep", "pbes2"), by which a host knows which step of an "alg" it may compute.
+std::string_view key_management_mode_name(KeyManagementMode mode);
 
 // ECDH-ES in either mode.
 inline bool is_key_agreement(KeyManagement alg) {
   const KeyManagementMode mode = key_management_mode(alg);
   return mode == KeyManagementMode::EcdhEs || mode == KeyManagementMode::EcdhEsKeyWrap;
+}
+
+// The algorithms whose costly step a host may compute for the core (edgejwt_decrypt_agreed): the
+// agreement of ECDH-ES, the private-key decryption of RSA-OAEP, the PBKDF2 of PBES2.
+inline bool is_host_computed(KeyManagement alg) {
+  const KeyManagementMode mode = key_management_mode(alg);
+  return is_key_agreement(alg) || mode == KeyManagementMode::RsaOaep || mode == KeyManagementMode::Pbes2;
 }
 
 // The JWE algorithms a key of `family` may serve (empty for the signature-only families).

@@ -131,7 +131,7 @@ Status decrypt_jwe(const DecryptionKeys &keys, const DecryptionPolicy &policy, s
   // header's base64url text as the AAD: the tag decides, and is the only thing that fails.
   uint8_t cek[kMaxContentKeySize];
   const size_t cek_size = content_encryption_info(out.header.enc).key_size;
-  Status status = recover_cek(*key, out.header, out.encrypted_key, cek, keys.agreement);
+  Status status = recover_cek(*key, out.header, out.encrypted_key, cek, keys.from_host);
   if (status == Status::Ok) {
     status = decrypt_content(out.header.enc, ByteView(cek, cek_size), out.iv, parts.header, out.ciphertext, out.tag,
                              out.plaintext);

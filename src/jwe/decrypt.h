@@ -16,14 +16,15 @@
 namespace edgejwt {
 
 // One key, or a set (imported for encryption) to choose the key from by the token's header; for
-// ECDH-ES, `agreement` may hold Z as a host computed it for the chosen key and the token's "epk"
-// (after begin_decrypt_jwe), standing in for the core's own agreement and for nothing else.
+// ECDH-ES, RSA-OAEP and PBES2, `from_host` may hold what a host computed for the chosen key after
+// begin_decrypt_jwe (Z, the CEK, the KEK: recover_cek), standing in for the core's own step and for
+// nothing else.
 struct DecryptionKeys {
-  DecryptionKeys(const Key *one, const KeySet *many, ByteView host_agreement = {})
-      : key(one), set(many), agreement(host_agreement) {}
+  DecryptionKeys(const Key *one, const KeySet *many, ByteView host_secret = {})
+      : key(one), set(many), from_host(host_secret) {}
   const Key *key;
   const KeySet *set;
-  ByteView agreement;
+  ByteView from_host;
 };
 
 // The decrypted parts of one token, owned by the caller and reused from token to token so that the
@@ -56,8 +57,9 @@ Status decrypt_jwe(const DecryptionKeys &keys, const DecryptionPolicy &policy, s
                    DecryptedJwe &out);
 
 // Steps 1 to 5 of decrypt_jwe, with their statuses, and nothing after: Ok when the token would now
-// be decrypted with `out.key_index`'s key, its header (and "epk") checked. For a host that computes
-// the key agreement: decrypt_jwe then runs again, every step, with its Z as `keys.agreement`.
+// be decrypted with `out.key_index`'s key, its header (an "epk", "p2s" and "p2c" included) and
+// parts checked. For a host that computes the key management's costly step: decrypt_jwe then runs
+// again, every step, with the host's secret as `keys.from_host`.
 Status begin_decrypt_jwe(const DecryptionKeys &keys, const DecryptionPolicy &policy, std::string_view token,
                          DecryptedJwe &out);
 

@@ -39,13 +39,19 @@ void append_member(std::string &members, std::string_view name, ByteView bytes) 
 const AesKey &aes_key(const Key &key) { return *key.as<AesKey>(); }
 
 // The key-encryption key of the algorithms that wrap with AES Key Wrap after deriving it: ECDH-ES's
-// agreement with `peer` (`own` the private side; Z from a host when `agreement` is not empty) or
-// PBES2's password.
+// agreement with `peer` (`own` the private side; Z from a host when `from_host` is not empty) or
+// PBES2's password (the KEK itself from a host when `from_host` is not empty: JweDecryptionFailed
+// when it is not of the KEK's size).
 Status derive_kek(const Key &key, const JweHeader &header, const KeyMaterial &own, const KeyMaterial &peer,
-                  ByteView agreement, uint8_t *kek) {
+                  ByteView from_host, uint8_t *kek) {
   const KeyManagementInfo &info = key_management_info(header.alg);
-  if (info.mode == KeyManagementMode::Pbes2) return pbes2_derive(header.alg, *key.as<Password>(), header.p2s, header.p2c, kek);
-  if (!agreement.empty()) return ecdh_es_derive_from(own, agreement, info.name, header.apu, header.apv, info.kek_size, kek);
+  if (info.mode == KeyManagementMode::Pbes2) {
+    if (from_host.empty()) return pbes2_derive(header.alg, *key.as<Password>(), header.p2s, header.p2c, kek);
+    if (from_host.size != info.kek_size) return Status::JweDecryptionFailed;
+    std::copy_n(from_host.data, info.kek_size, kek);
+    return Status::Ok;
+  }
+  if (!from_host.empty()) return ecdh_es_derive_from(own, from_host, info.name, header.apu, header.apv, info.kek_size, kek);
   return ecdh_es_derive(own, peer, info.name, header.apu, header.apv, info.kek_size, kek);
 }
 
@@ -120,9 +126,18 @@ void unwrap_gcm(ByteView kek, const JweHeader &header, ByteView encrypted_key, U
   out.status = aes_gcm_decrypt(kek, header.iv, {}, encrypted_key, header.tag, out.cek.bytes);
 }
 
-void unwrap_oaep(const Key &key, const JweHeader &header, ByteView encrypted_key, Unwrapped &out) {
-  out.status = rsa_oaep_decrypt(key_management_info(header.alg).oaep, *key.as<RsaPrivateKey>(), encrypted_key,
-                                out.cek.bytes, kMaxRecoveredSize, out.size);
+// `from_host`, when not empty, is the CEK a host decrypted with the same key: taken as the
+// unwrapping's result, its size checked by select_cek as the core's own is.
+void unwrap_oaep(const Key &key, const JweHeader &header, ByteView encrypted_key, ByteView from_host, Unwrapped &out) {
+  if (from_host.empty()) {
+    out.status = rsa_oaep_decrypt(key_management_info(header.alg).oaep, *key.as<RsaPrivateKey>(), encrypted_key,
+                                  out.cek.bytes, kMaxRecoveredSize, out.size);
+    return;
+  }
+  if (from_host.size > kMaxRecoveredSize) return;
+  std::copy_n(from_host.data, from_host.size, out.cek.bytes);
+  out.size = from_host.size;
+  out.status = Status::Ok;
 }
 
 // `cek` receives the unwrapped CEK when it unwrapped to exactly `size` bytes, else `fallback`: a
@@ -195,9 +210,9 @@ Status produce_key(const Key &key, const JweHeader &header, ByteView chosen_cek,
   return Status::AlgNotSupported;
 }
 
-Status recover_cek(const Key &key, const JweHeader &header, ByteView encrypted_key, uint8_t *cek, ByteView agreement) {
+Status recover_cek(const Key &key, const JweHeader &header, ByteView encrypted_key, uint8_t *cek, ByteView from_host) {
   const KeyManagementInfo &info = key_management_info(header.alg);
-  if (!agreement.empty() && !is_key_agreement(header.alg)) return Status::InvalidArgument;
+  if (!from_host.empty() && !is_host_computed(header.alg)) return Status::InvalidArgument;
   const size_t cek_size = content_encryption_info(header.enc).key_size;
   const bool fits = key.fits(header.alg, header.enc);
   if (info.mode == KeyManagementMode::Direct || info.mode == KeyManagementMode::EcdhEs) {
@@ -208,9 +223,9 @@ Status recover_cek(const Key &key, const JweHeader &header, ByteView encrypted_k
       return Status::Ok;
     }
     const std::string_view algorithm_id = content_encryption_name(header.enc);
-    return agreement.empty() ? ecdh_es_derive(key.material(), header.epk.material(), algorithm_id, header.apu,
+    return from_host.empty() ? ecdh_es_derive(key.material(), header.epk.material(), algorithm_id, header.apu,
                                               header.apv, cek_size, cek)
-                             : ecdh_es_derive_from(key.material(), agreement, algorithm_id, header.apu, header.apv,
+                             : ecdh_es_derive_from(key.material(), from_host, algorithm_id, header.apu, header.apv,
                                                    cek_size, cek);
   }
 
@@ -227,14 +242,19 @@ Status recover_cek(const Key &key, const JweHeader &header, ByteView encrypted_k
         unwrap_gcm(aes_key(key).bytes.view(), header, encrypted_key, unwrapped);
         break;
       case KeyManagementMode::RsaOaep:
-        unwrap_oaep(key, header, encrypted_key, unwrapped);
+        unwrap_oaep(key, header, encrypted_key, from_host, unwrapped);
         break;
       case KeyManagementMode::EcdhEsKeyWrap:
       case KeyManagementMode::Pbes2: {
         SecretBuffer<kMaxContentKeySize> kek;
-        const Status status = derive_kek(key, header, key.material(), header.epk.material(), agreement, kek.bytes);
-        if (status != Status::Ok) return status;  // parameters the policy and header checks admitted
-        unwrap(kek.view(info.kek_size), encrypted_key, unwrapped);
+        const Status status = derive_kek(key, header, key.material(), header.epk.material(), from_host, kek.bytes);
+        // A KEK that cannot be (a host's Z or KEK of the wrong size) unwraps nothing: the random CEK
+        // decides, as for a wrong key. Other statuses are parameters the policy and header admitted.
+        if (status == Status::Ok) {
+          unwrap(kek.view(info.kek_size), encrypted_key, unwrapped);
+        } else if (status != Status::JweDecryptionFailed) {
+          return status;
+        }
         break;
       }
       case KeyManagementMode::Direct:

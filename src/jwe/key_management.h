@@ -41,9 +41,13 @@ Status produce_key(const Key &key, const JweHeader &header, ByteView chosen_cek,
 // §11.5, against Bleichenbacher- and Manger-style oracles). JweDecryptionFailed at once only where
 // there is nothing to unwrap: an encrypted key for "dir" or ECDH-ES (which have none), or a "dir"
 // key that does not fit enc. RandomUnavailable without randomness.
-// `agreement`, for the ECDH-ES algorithms only (InvalidArgument for others), is Z as a host computed
-// it for this key and the header's "epk" (ecdh_es_derive_from); empty, the core computes it.
+// `from_host`, when not empty, is what a host computed for the algorithm's costly step with this
+// key, standing in for the core's own and for nothing else (is_host_computed; InvalidArgument for
+// the other algorithms): for ECDH-ES, Z from the header's "epk" (ecdh_es_derive_from); for
+// RSA-OAEP, the CEK the host recovered from the encrypted key; for PBES2, the KEK it derived from
+// the password, "p2s" and "p2c". A CEK or KEK of another size than the algorithm's is a failed
+// unwrapping (the random CEK above), so a host's answer is never trusted further than the core's.
 Status recover_cek(const Key &key, const JweHeader &header, ByteView encrypted_key, uint8_t *cek,
-                   ByteView agreement = {});
+                   ByteView from_host = {});
 
 }  // namespace edgejwt

@@ -73,11 +73,18 @@ void describe_algorithms(std::string &json) {
     writer.end_object();
   }
   writer.end_array();
-  // JWE's names, so that a host knows which algorithm names mean a key for encryption.
+  // JWE's names, so that a host knows which algorithm names mean a key for encryption, and what a
+  // host computing an algorithm's key management step needs: its mode, the hash of RSA-OAEP's
+  // padding or PBES2's PRF, the bytes of the key that wraps the CEK.
   writer.start_array("keyManagement");
   for (unsigned i = 0; i < kKeyManagementCount; ++i) {
+    const KeyManagementInfo &info = key_management_info(static_cast<KeyManagement>(i));
     writer.start_object();
-    writer.member("alg", key_management_name(static_cast<KeyManagement>(i)));
+    writer.member("alg", info.name);
+    writer.member("mode", key_management_mode_name(info.mode));
+    if (info.mode == KeyManagementMode::RsaOaep) writer.member("hashBits", 8 * oaep_hash_size(info.oaep));
+    if (info.mode == KeyManagementMode::Pbes2) writer.member("hashBits", 8 * hash_size(info.prf));
+    if (info.kek_size != 0) writer.member("kekLength", info.kek_size);
     writer.end_object();
   }
   writer.end_array();

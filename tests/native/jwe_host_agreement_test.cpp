@@ -1,15 +1,18 @@
-// Two-phase decryption for a host that computes ECDH-ES's agreement (issue 18, host crypto):
-// begin_decrypt_jwe stops where the agreement would start, after every check the header allows; a
-// host's Z then stands in for the core's own in decrypt_jwe, which runs every step again. A Z of
-// the wrong size, a wrong Z, X25519's all-zero Z and a Z for an algorithm that agrees on nothing
-// open nothing, and no plaintext leaves without a valid tag.
+// Two-phase decryption for a host that computes the costly step of key management (issue 18, host
+// crypto): begin_decrypt_jwe stops where that step would start, after every check the header
+// allows; a host's secret (ECDH-ES's Z, RSA-OAEP's CEK, PBES2's KEK) then stands in for the core's
+// own in decrypt_jwe, which runs every step again. A secret of the wrong size, a wrong one,
+// X25519's all-zero Z and a secret for an algorithm the host never computes open nothing, and no
+// plaintext leaves without a valid tag.
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
 #include "crypto/ecdh.h"
+#include "crypto/rsa_oaep.h"
 #include "crypto/x25519.h"
+#include "jwe/pbes2.h"
 #include "jwe_support.h"
 
 using namespace edgejwt;
@@ -84,7 +87,49 @@ TEST(JweHostAgreement, AWrongZOpensNothing) {
   }
 }
 
-// An agreement handed in for an algorithm that has none is refused, never ignored.
+// RSA-OAEP: the CEK as a host recovers it opens the token; a byte more or less, or one bit wrong,
+// is the one decryption failure (a random CEK stands in, as for bad padding).
+TEST(JweHostAgreement, AHostsRsaOaepCekOfTheWrongSizeOpensNothing) {
+  for (ContentEncryption enc : {ContentEncryption::A128Gcm, ContentEncryption::A256CbcHs512}) {
+    const Key key = encryption_key(KeyManagement::RsaOaep256, enc);
+    Key public_key;
+    const std::string token = encrypted(encrypting_key(key, public_key), jwe_header(KeyManagement::RsaOaep256, enc), kPlaintext);
+    DecryptedJwe begun;
+    ASSERT_EQ(begin_decrypt_jwe(DecryptionKeys{&key, nullptr}, DecryptionPolicy{}, token, begun), Status::Ok);
+    std::vector<uint8_t> cek(kMaxContentKeySize + 1);
+    size_t cek_size = 0;
+    ASSERT_EQ(rsa_oaep_decrypt(OaepHash::Sha256, *key.as<RsaPrivateKey>(), begun.encrypted_key, cek.data(), cek.size(), cek_size),
+              Status::Ok);
+    ASSERT_EQ(cek_size, content_encryption_info(enc).key_size);
+    EXPECT_EQ(agreed(key, token, ByteView(cek.data(), cek_size)).plaintext, kPlaintext);
+    EXPECT_EQ(agreed(key, token, ByteView(cek.data(), cek_size + 1)).status, Status::JweDecryptionFailed);
+    EXPECT_EQ(agreed(key, token, ByteView(cek.data(), cek_size - 1)).status, Status::JweDecryptionFailed);
+    cek[0] ^= 1;
+    EXPECT_EQ(agreed(key, token, ByteView(cek.data(), cek_size)).status, Status::JweDecryptionFailed);
+  }
+}
+
+// PBES2: the KEK as a host derives it opens the token; a byte more or less, or one bit wrong, is
+// the one decryption failure.
+TEST(JweHostAgreement, AHostsPbes2KekOfTheWrongSizeOpensNothing) {
+  for (KeyManagement alg : {KeyManagement::Pbes2Hs256A128KW, KeyManagement::Pbes2Hs512A256KW}) {
+    const Key key = encryption_key(alg, ContentEncryption::A128CbcHs256);
+    const std::string token = encrypted(key, jwe_header(alg, ContentEncryption::A128CbcHs256, R"(,"p2c":1000)"), kPlaintext);
+    DecryptedJwe begun;
+    ASSERT_EQ(begin_decrypt_jwe(DecryptionKeys{&key, nullptr}, DecryptionPolicy{}, token, begun), Status::Ok);
+    const size_t kek_size = key_management_info(alg).kek_size;
+    std::vector<uint8_t> kek(kek_size + 1);
+    ASSERT_EQ(pbes2_derive(alg, *key.as<Password>(), begun.header.p2s, begun.header.p2c, kek.data()), Status::Ok);
+    EXPECT_EQ(agreed(key, token, ByteView(kek.data(), kek_size)).plaintext, kPlaintext);
+    EXPECT_EQ(agreed(key, token, ByteView(kek.data(), kek_size + 1)).status, Status::JweDecryptionFailed);
+    EXPECT_EQ(agreed(key, token, ByteView(kek.data(), kek_size - 1)).status, Status::JweDecryptionFailed);
+    kek[0] ^= 1;
+    EXPECT_EQ(agreed(key, token, ByteView(kek.data(), kek_size)).status, Status::JweDecryptionFailed);
+  }
+}
+
+// A secret handed in for an algorithm the host never computes (AES key wrapping, "dir") is
+// refused, never ignored.
 TEST(JweHostAgreement, AnAgreementForAnotherAlgorithmIsRefused) {
   const Key key = encryption_key(KeyManagement::A256KW, ContentEncryption::A256Gcm);
   const std::string token = encrypted(key, jwe_header(KeyManagement::A256KW, ContentEncryption::A256Gcm), kPlaintext);
