@@ -94,7 +94,8 @@ TEST(JweHostEphemeral, AnEpkOrZTheCoreCannotTakeIsRefused) {
     std::string_view epk;
     ByteView z;
   } refused[] = {
-      {"an epk of another curve", p384_epk, ByteView(z48.data(), z48.size())},
+      {"an epk of another curve", p384_epk, made.z},
+      {"an epk of another curve, with a Z of its size", p384_epk, ByteView(z48.data(), z48.size())},
       {"an epk with a private key", private_epk, made.z},
       {"an epk that is not a JWK", "{\"kty\":\"EC\"}", made.z},
       {"a Z a byte short", made.epk, ByteView(made.z.data(), made.z.size() - 1)},

@@ -1,0 +1,83 @@
+// ECDH-ES's producer side on the host (node:crypto or WebCrypto), for the async encryptions: a fresh
+// ephemeral key pair on the recipient's curve, its public half as a JWK, and Z, the agreement of its
+// private half with the recipient's public key. The host does those two multiplications and nothing
+// else: the core checks the "epk" (a strict public JWK, its point on the recipient's own curve) and
+// Z's size, then runs the Concat KDF, the wrapping, the content and the framing
+// (edgejwt_encrypt_agreed). The ephemeral private key never leaves the host and is used once.
+// Each recipient's public key becomes a host key once, kept as long as its Key.
+import { Z_BITS, agreementMaterial } from "./key-agreement.js";
+
+// The curves each host makes the agreement on, where it measured faster per encryption than Wasm
+// (bench/jwe.js, README "Encrypted tokens", 2026-12-06).
+const NODE_CURVES = new Set(["P-256", "P-384", "P-521", "X25519"]);
+const WEBCRYPTO_CURVES = new Set(["P-256", "P-384", "X25519"]);
+
+// On node:crypto: synchronous.
+export function nodeEphemeral(nodeCrypto) {
+  const pairOf = (crv) => (crv === "X25519" ? nodeCrypto.generateKeyPairSync("x25519")
+    : nodeCrypto.generateKeyPairSync("ec", { namedCurve: crv }));
+  return {
+    curves: NODE_CURVES,
+    prepare: (jwk) => nodeCrypto.createPublicKey({ key: jwk, format: "jwk" }),
+    agree(recipient, crv) {
+      const { privateKey, publicKey } = pairOf(crv);
+      const z = nodeCrypto.diffieHellman({ privateKey, publicKey: recipient });
+      return { epk: agreementMaterial(publicKey.export({ format: "jwk" })), z: new Uint8Array(z.buffer, z.byteOffset, z.byteLength) };
+    },
+  };
+}
+
+// On WebCrypto: asynchronous. X25519 where the runtime has it (the first agreement tells; a host
+// without it leaves the key to Wasm).
+export function webCryptoEphemeral(subtle) {
+  if (typeof subtle?.generateKey !== "function" || typeof subtle.deriveBits !== "function") return null;
+  const algorithmOf = (crv) => (crv === "X25519" ? { name: "X25519" } : { name: "ECDH", namedCurve: crv });
+  return {
+    curves: WEBCRYPTO_CURVES,
+    prepare: (jwk) => subtle.importKey("jwk", jwk, algorithmOf(jwk.crv), false, []),
+    async agree(recipient, crv) {
+      const algorithm = algorithmOf(crv);
+      const { privateKey, publicKey } = await subtle.generateKey(algorithm, false, ["deriveBits"]);
+      const z = new Uint8Array(await subtle.deriveBits({ name: algorithm.name, public: recipient }, privateKey, Z_BITS[crv]));
+      return { epk: agreementMaterial(await subtle.exportKey("jwk", publicKey)), z };
+    },
+  };
+}
+
+// The producer's agreement on the runtime's host (host-crypto/select.js), or null.
+export function hostEphemeral(host) {
+  if (host?.nodeCrypto) return nodeEphemeral(host.nodeCrypto);
+  return host?.subtle ? webCryptoEphemeral(host.subtle) : null;
+}
+
+// The host's copies of recipients' public keys, made once per Key and kept in a WeakMap by it, so
+// they live exactly as long as it does. `publicJwkOf(key)` gives its public JWK.
+export class RecipientKeys {
+  constructor(ephemeral, publicJwkOf) {
+    this.ephemeral = ephemeral;
+    this.publicJwkOf = publicJwkOf;
+    this.byKey = new WeakMap(); // Key -> { crv, key: host key, a promise of one, or null }
+  }
+
+  // { crv, key } for `key` (key a promise on an asynchronous host), or null when the host does not
+  // agree on its curve (Wasm does).
+  prepared(key) {
+    if (this.byKey.has(key)) return this.byKey.get(key);
+    let prepared = null;
+    try {
+      const jwk = agreementMaterial(this.publicJwkOf(key));
+      if (this.ephemeral.curves.has(jwk.crv)) prepared = { crv: jwk.crv, key: this.ephemeral.prepare(jwk) };
+    } catch {
+      // Not an agreement key, or refused by the host: Wasm agrees.
+    }
+    if (typeof prepared?.key?.then === "function") {
+      const { crv } = prepared;
+      prepared.key = prepared.key.catch(() => null).then((made) => {
+        this.byKey.set(key, made && { crv, key: made });
+        return made;
+      });
+    }
+    this.byKey.set(key, prepared);
+    return prepared;
+  }
+}
