@@ -5,40 +5,39 @@
 // Z's size, then runs the Concat KDF, the wrapping, the content and the framing
 // (edgejwt_encrypt_agreed). The ephemeral private key never leaves the host and is used once.
 // Each recipient's public key becomes a host key once, kept as long as its Key.
-import { Z_BITS, agreementMaterial } from "./key-agreement.js";
+import { agreementMaterial } from "./key-agreement.js";
 
 // The curves each host makes the agreement on, where it measured faster per encryption than Wasm
-// (bench/jwe.js, README "Encrypted tokens", 2026-12-06).
-const NODE_CURVES = new Set(["P-256", "P-384", "P-521", "X25519"]);
-const WEBCRYPTO_CURVES = new Set(["P-256", "P-384", "X25519"]);
+// (bench/jwe.js, README "Encrypted tokens", 2026-12-06): node:crypto on P-256, P-384 and P-521;
+// WebCrypto on P-256 and P-384. X25519 stays in Wasm: libsodium's two multiplications there
+// measured faster than node:crypto's or WebCrypto's key generation and agreement.
+const NODE_CURVES = new Set(["P-256", "P-384", "P-521"]);
+const WEBCRYPTO_CURVES = new Set(["P-256", "P-384"]);
 
 // On node:crypto: synchronous.
 export function nodeEphemeral(nodeCrypto) {
-  const pairOf = (crv) => (crv === "X25519" ? nodeCrypto.generateKeyPairSync("x25519")
-    : nodeCrypto.generateKeyPairSync("ec", { namedCurve: crv }));
   return {
     curves: NODE_CURVES,
     prepare: (jwk) => nodeCrypto.createPublicKey({ key: jwk, format: "jwk" }),
     agree(recipient, crv) {
-      const { privateKey, publicKey } = pairOf(crv);
+      const { privateKey, publicKey } = nodeCrypto.generateKeyPairSync("ec", { namedCurve: crv });
       const z = nodeCrypto.diffieHellman({ privateKey, publicKey: recipient });
       return { epk: agreementMaterial(publicKey.export({ format: "jwk" })), z: new Uint8Array(z.buffer, z.byteOffset, z.byteLength) };
     },
   };
 }
 
-// On WebCrypto: asynchronous. X25519 where the runtime has it (the first agreement tells; a host
-// without it leaves the key to Wasm).
+// On WebCrypto: asynchronous.
 export function webCryptoEphemeral(subtle) {
   if (typeof subtle?.generateKey !== "function" || typeof subtle.deriveBits !== "function") return null;
-  const algorithmOf = (crv) => (crv === "X25519" ? { name: "X25519" } : { name: "ECDH", namedCurve: crv });
+  const algorithmOf = (crv) => ({ name: "ECDH", namedCurve: crv });
   return {
     curves: WEBCRYPTO_CURVES,
     prepare: (jwk) => subtle.importKey("jwk", jwk, algorithmOf(jwk.crv), false, []),
     async agree(recipient, crv) {
-      const algorithm = algorithmOf(crv);
-      const { privateKey, publicKey } = await subtle.generateKey(algorithm, false, ["deriveBits"]);
-      const z = new Uint8Array(await subtle.deriveBits({ name: algorithm.name, public: recipient }, privateKey, Z_BITS[crv]));
+      const { privateKey, publicKey } = await subtle.generateKey(algorithmOf(crv), false, ["deriveBits"]);
+      // A null length is the whole of Z, the curve's size: the core checks that size.
+      const z = new Uint8Array(await subtle.deriveBits({ name: "ECDH", public: recipient }, privateKey, null));
       return { epk: agreementMaterial(await subtle.exportKey("jwk", publicKey)), z };
     },
   };

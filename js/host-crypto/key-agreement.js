@@ -11,9 +11,8 @@
 // README "Encrypted tokens", 2026-12-06): node:crypto on P-256, P-384 and P-521 (1.1-1.6x);
 // WebCrypto (measured under Node) on P-256 and P-384 (1.04-1.09x), not P-521 (0.96x). X25519 stays
 // in Wasm: libsodium there measured faster than either host once the host's key import and the
-// core's second pass are counted. The bits of Z each curve gives (X25519's for the encryptions:
-// host-crypto/ephemeral.js).
-export const Z_BITS = { "P-256": 256, "P-384": 384, "P-521": 528, X25519: 256 };
+// core's second pass are counted. The bits of Z each gives.
+const Z_BITS = { "P-256": 256, "P-384": 384, "P-521": 528 };
 const NODE_CURVES = new Set(["P-256", "P-384", "P-521"]);
 const WEBCRYPTO_CURVES = new Set(["P-256", "P-384"]);
 

@@ -29,7 +29,7 @@ const PASSWORD = encoder.encode("correct horse battery staple");
 
 // The curves each host makes the producer's agreement on (host-crypto/ephemeral.js: where it
 // measured faster than Wasm).
-const HOST_CURVES = { "node:crypto": ["P-256", "P-384", "P-521", "X25519"], webcrypto: ["P-256", "P-384", "X25519"] };
+const HOST_CURVES = { "node:crypto": ["P-256", "P-384", "P-521"], webcrypto: ["P-256", "P-384"] };
 const HOSTS = [["node:crypto", "node"], ["webcrypto", "webcrypto"], ["no host", false]];
 
 // Counts the host's agreements (node:crypto's diffieHellman, WebCrypto's deriveBits, looked up at
