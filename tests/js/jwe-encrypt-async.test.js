@@ -323,7 +323,8 @@ describe("edgejwt_encrypt_agreed refuses an epk or Z the core cannot take", () =
       const refused = [
         ["an epk off the curve", JSON.stringify({ ...epk, x: flip.toString("base64url") }), z],
         ["an epk at infinity", JSON.stringify({ ...epk, x: zero32, y: zero32 }), z],
-        ["an epk of another curve", JSON.stringify(p384), new Uint8Array(48)],
+        ["an epk of another curve", JSON.stringify(p384), z],
+        ["an epk of another curve, with a Z of its size", JSON.stringify(p384), new Uint8Array(48)],
         ["an X25519 epk", JSON.stringify(x25519), z],
         ["an epk with its private key", JSON.stringify(privateEpk), z],
         ["an epk that is not JSON", "{", z],
