@@ -3,7 +3,7 @@
 // curve) decrypts under jose and under edgejwt's sync decryption; on the host path the "epk" is on
 // the recipient's curve and fresh per token, and the host was asked exactly for the ECDH-ES tokens
 // on its curves; every option the sync encryptions refuse is refused with the same error; a host
-// that fails or lies never yields a token the sync path would refuse to make. The ABI's
+// that fails or gives a Z the core refuses leaves the token to Wasm. The ABI's
 // edgejwt_encrypt_agreed refuses an "epk" or Z the core cannot take.
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -12,19 +12,13 @@ import * as jose from "jose";
 import { createApi } from "../../js/api.js";
 import { jweBuilds as builds, coreFor } from "../support/builds.js";
 import { b64, headerOf } from "../support/jwe-tokens.js";
+import { CONTENT, CURVES, KEY_MANAGEMENT, PBES2, outcome, secretFor } from "../support/jwe-cases.js";
 import { PayloadKind } from "../../js/abi.js";
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 const plaintext = encoder.encode("what only the recipient reads");
 
-const KEY_MANAGEMENT = ["dir", "A128KW", "A192KW", "A256KW", "A128GCMKW", "A192GCMKW", "A256GCMKW", "ECDH-ES", "ECDH-ES+A128KW",
-  "ECDH-ES+A192KW", "ECDH-ES+A256KW", "RSA-OAEP", "RSA-OAEP-256", "RSA-OAEP-384", "RSA-OAEP-512", "PBES2-HS256+A128KW",
-  "PBES2-HS384+A192KW", "PBES2-HS512+A256KW"];
-const CONTENT = ["A128GCM", "A192GCM", "A256GCM", "A128CBC-HS256", "A192CBC-HS384", "A256CBC-HS512"];
-const CURVES = ["P-256", "P-384", "P-521", "X25519"];
-const KEY_BITS = { A128: 128, A192: 192, A256: 256 };
-const PBES2 = (alg) => alg.startsWith("PBES2");
 const PASSWORD = encoder.encode("correct horse battery staple");
 
 // The curves each host makes the producer's agreement on (host-crypto/ephemeral.js: where it
@@ -53,15 +47,6 @@ after(() => {
   SubtleCrypto.prototype.deriveBits = originals.deriveBits;
 });
 
-// The outcome of a call, sync or async, as something to compare: the result, or the error's shape.
-async function outcome(call) {
-  try {
-    return { result: await call() };
-  } catch (error) {
-    return { error: { name: error.name, code: error.code, status: error.status, detail: error.detail, where: error.where } };
-  }
-}
-
 // One recipient per alg × enc (ECDH-ES on every curve): the key edgejwt encrypts to (a public JWK
 // and its alg, or raw bytes) and what jose and edgejwt decrypt with, made once.
 async function recipientsForEveryAlgorithm() {
@@ -80,8 +65,7 @@ async function recipientsForEveryAlgorithm() {
     for (const enc of CONTENT) {
       for (const crv of alg.startsWith("ECDH-ES") ? CURVES : [undefined]) {
         let secret;
-        if (alg === "dir") secret = crypto.getRandomValues(new Uint8Array(enc.includes("CBC") ? KEY_BITS[enc.slice(0, 4)] / 4 : KEY_BITS[enc.slice(0, 4)] / 8));
-        else if (/^A\d+(GCM)?KW$/.test(alg)) secret = crypto.getRandomValues(new Uint8Array(KEY_BITS[alg.slice(0, 4)] / 8));
+        if (alg === "dir" || /^A\d+(GCM)?KW$/.test(alg)) secret = secretFor(alg, enc);
         else if (PBES2(alg)) secret = PASSWORD;
         recipients.push({ alg, enc, crv, secret, pair: secret ? undefined : await pairFor(alg, crv) });
       }
