@@ -1,14 +1,17 @@
-// npm run bench:jwe: decrypting JWE in edgejwt (both builds) beside jose, in one Node process, in
-// microseconds per operation. Every token is made by jose, so both libraries decrypt the same bytes.
-// edgejwt rows: "sync" is compactDecrypt / decrypt / decryptAndVerify, every primitive in Wasm;
-// "async (host)" is the async variant with the costly key management step on the host (ECDH-ES's
-// agreement, RSA-OAEP's decryption, PBES2's PBKDF2; node:crypto here, as init() picks it;
-// "async (webcrypto)" from a second API on WebCrypto). AES key wrapping and "dir" have no host step:
-// their async rows are the sync operation. "where the time goes" rows
-// split a nested token's cost: the inner ES256 verify alone, and "dir" (no key management) beside
-// ECDH-ES (the agreement) and ECDH-ES+A256KW (agreement + unwrap).
+// npm run bench:jwe: decrypting and encrypting JWE in edgejwt (both builds) beside jose, in one Node
+// process, in microseconds per operation. Every token decrypted is made by jose, so both libraries
+// decrypt the same bytes; every encryption is to the same recipient key.
+// edgejwt rows: "sync" is compactDecrypt / decrypt / decryptAndVerify (compactEncrypt / encrypt /
+// signAndEncrypt), every primitive in Wasm; "async (host)" is the async variant with the costly key
+// management step on the host (decrypting: ECDH-ES's agreement, RSA-OAEP's decryption, PBES2's
+// PBKDF2; encrypting: ECDH-ES's ephemeral key and agreement; node:crypto here, as init() picks it;
+// "async (webcrypto)" from an API per build on WebCrypto). AES key wrapping and "dir" have no host
+// step: their async rows are the sync operation. "where the time goes" rows split a nested token's
+// cost: the inner ES256 verify (sign) alone, and "dir" (no key management) beside ECDH-ES (the
+// agreement) and ECDH-ES+A256KW (agreement + wrap or unwrap).
 // Timed in this process's CPU time (cpuClock), interleaved rounds, medians; measured, never asserted.
-// Environment: BENCH_ROUNDS (default 5), BENCH_MS per case per round (default 200).
+// Environment: BENCH_ROUNDS (default 5), BENCH_MS per case per round (default 200), BENCH_JWE
+// ("decrypt" or "encrypt": those rows only; default both).
 import { loadavg } from "node:os";
 import * as jose from "jose";
 
@@ -89,19 +92,87 @@ async function scenarios() {
   return made;
 }
 
+// Encryptions: each library encrypts the same claims to the same recipient (jose's public key, or
+// the same raw bytes); the nested row mirrors the decrypt side's (ES256 inside ECDH-ES+A256KW/A256GCM).
+async function encryptionScenarios() {
+  const made = [];
+  const claims = encoder.encode(JSON.stringify(CLAIMS));
+  const signer = await jose.generateKeyPair("ES256", { extractable: true });
+  const signingJwk = await jose.exportJWK(signer.privateKey);
+  const recipientOf = async (alg, options = {}) => {
+    const { publicKey } = await jose.generateKeyPair(alg, { extractable: true, ...options });
+    return { publicKey, jwk: await jose.exportJWK(publicKey) };
+  };
+  const p256 = await recipientOf("ECDH-ES+A256KW");
+  const p384 = await recipientOf("ECDH-ES+A256KW", { crv: "P-384" });
+  const p521 = await recipientOf("ECDH-ES+A256KW", { crv: "P-521" });
+  const x25519 = await recipientOf("ECDH-ES+A256KW", { crv: "X25519" });
+  const rsa = await recipientOf("RSA-OAEP-256");
+  const aes256 = crypto.getRandomValues(new Uint8Array(32));
+  const password = encoder.encode("correct horse battery staple");
+
+  const nestedOptions = { alg: "ECDH-ES+A256KW", enc: "A256GCM", signing: { alg: "ES256" } };
+  made.push({
+    name: "encrypt: nested ES256 in ECDH-ES+A256KW/A256GCM P-256", kind: "encrypt-nested", jwk: p256.jwk, alg: "ECDH-ES+A256KW",
+    signingJwk, options: nestedOptions,
+    jose: async () => {
+      const jws = await new jose.SignJWT(CLAIMS).setProtectedHeader({ alg: "ES256", typ: "JWT" }).sign(signer.privateKey);
+      return new jose.CompactEncrypt(encoder.encode(jws)).setProtectedHeader({ alg: "ECDH-ES+A256KW", enc: "A256GCM", cty: "JWT" })
+        .encrypt(p256.publicKey);
+    },
+  });
+  made.push({
+    name: "encrypt: JWT in ECDH-ES+A256KW/A256GCM P-256", kind: "encrypt-jwt", jwk: p256.jwk, alg: "ECDH-ES+A256KW",
+    options: { alg: "ECDH-ES+A256KW", enc: "A256GCM" },
+    jose: () => new jose.EncryptJWT(CLAIMS).setProtectedHeader({ alg: "ECDH-ES+A256KW", enc: "A256GCM" }).encrypt(p256.publicKey),
+  });
+  for (const [name, alg, enc, recipient, extra = {}] of [
+    ["ECDH-ES+A256KW/A256GCM P-256", "ECDH-ES+A256KW", "A256GCM", p256],
+    ["ECDH-ES/A256GCM P-256", "ECDH-ES", "A256GCM", p256],
+    ["ECDH-ES+A256KW/A256GCM P-384", "ECDH-ES+A256KW", "A256GCM", p384],
+    ["ECDH-ES+A256KW/A256GCM P-521", "ECDH-ES+A256KW", "A256GCM", p521],
+    ["ECDH-ES+A256KW/A256GCM X25519", "ECDH-ES+A256KW", "A256GCM", x25519],
+    ["RSA-OAEP-256/A256GCM 2048", "RSA-OAEP-256", "A256GCM", rsa],
+    ["A256KW/A256GCM", "A256KW", "A256GCM", { raw: aes256 }],
+    ["dir/A256GCM", "dir", "A256GCM", { raw: aes256 }],
+    ["PBES2-HS256+A128KW/A128GCM p2c 2048", "PBES2-HS256+A128KW", "A128GCM", { raw: password }, { p2c: 2048 }],
+  ]) {
+    const joseKey = recipient.raw ?? recipient.publicKey;
+    made.push({
+      name: `encrypt: ${name}`, kind: "encrypt-bytes", jwk: recipient.jwk, raw: recipient.raw, alg, claims,
+      options: { alg, enc, ...(extra.p2c ? { header: { p2c: extra.p2c } } : {}) },
+      jose: () => {
+        const builder = new jose.CompactEncrypt(claims).setProtectedHeader({ alg, enc });
+        if (extra.p2c) builder.setKeyManagementParameters({ p2c: extra.p2c });
+        return builder.encrypt(joseKey);
+      },
+    });
+  }
+  made.push({
+    name: "encrypt: inner ES256 sign alone", kind: "sign", signingJwk,
+    jose: () => new jose.SignJWT(CLAIMS).setProtectedHeader({ alg: "ES256", typ: "JWT" }).sign(signer.privateKey),
+  });
+  return made;
+}
+
 // The edgejwt cases of one scenario on one API: sync, and the async variant where the API has it.
 function edgejwtCases(label, api, scenario, { sync = true, async = true } = {}) {
   const key = scenario.raw ?? (scenario.jwk && api.importJWK(scenario.jwk, scenario.alg));
   const verifying = scenario.verifyJwk && api.importJWK(scenario.verifyJwk, "ES256");
+  const signing = scenario.signingJwk && api.importJWK(scenario.signingJwk, "ES256");
   const options = scenario.options ?? {};
-  const { token } = scenario;
+  const { token, claims } = scenario;
   if (scenario.kind === "verify") {
     return sync ? { [`${label} verify (wasm)`]: () => api.verify(token, verifying, { hostCrypto: false }) } : {};
   }
+  if (scenario.kind === "sign") return sync ? { [`${label} sign (wasm)`]: () => api.sign(CLAIMS, signing, { alg: "ES256" }) } : {};
   const [syncFn, asyncFn] = {
     bytes: [() => api.compactDecrypt(token, key, options), () => api.compactDecryptAsync(token, key, options)],
     jwt: [() => api.decrypt(token, key, options), () => api.decryptAsync(token, key, options)],
     nested: [() => api.decryptAndVerify(token, key, verifying, options), () => api.decryptAndVerifyAsync(token, key, verifying, options)],
+    "encrypt-bytes": [() => api.compactEncrypt(claims, key, options), () => api.compactEncryptAsync(claims, key, options)],
+    "encrypt-jwt": [() => api.encrypt(CLAIMS, key, options), () => api.encryptAsync(CLAIMS, key, options)],
+    "encrypt-nested": [() => api.signAndEncrypt(CLAIMS, signing, key, options), () => api.signAndEncryptAsync(CLAIMS, signing, key, options)],
   }[scenario.kind];
   const cases = {};
   if (sync) cases[`${label} sync`] = syncFn;
@@ -114,21 +185,28 @@ async function main() {
     "edgejwt emscripten": createApi(loadEmscriptenJweEngine),
     "edgejwt wasi": createApi(loadWasiJweEngine),
     "edgejwt emscripten webcrypto": createApi(loadEmscriptenJweEngine),
+    "edgejwt wasi webcrypto": createApi(loadWasiJweEngine),
   };
   await apis["edgejwt emscripten"].init();
   await apis["edgejwt wasi"].init();
   await apis["edgejwt emscripten webcrypto"].init({ hostCrypto: "webcrypto" });
+  await apis["edgejwt wasi webcrypto"].init({ hostCrypto: "webcrypto" });
   apis["edgejwt emscripten"].hostName = "node:crypto";
   apis["edgejwt wasi"].hostName = "node:crypto";
   apis["edgejwt emscripten webcrypto"].hostName = "webcrypto";
+  apis["edgejwt wasi webcrypto"].hostName = "webcrypto";
 
   const cases = [];
-  for (const scenario of await scenarios()) {
+  const which = process.env.BENCH_JWE;
+  const chosen = [...(which === "encrypt" ? [] : await scenarios()), ...(which === "decrypt" ? [] : await encryptionScenarios())];
+  for (const scenario of chosen) {
     const add = (name, fn) => cases.push({ alg: scenario.name, name, fn, samples: [] });
     for (const [name, fn] of Object.entries(edgejwtCases("edgejwt emscripten", apis["edgejwt emscripten"], scenario))) add(name, fn);
     for (const [name, fn] of Object.entries(edgejwtCases("edgejwt wasi", apis["edgejwt wasi"], scenario))) add(name, fn);
-    for (const [name, fn] of Object.entries(edgejwtCases("edgejwt emscripten", apis["edgejwt emscripten webcrypto"], scenario, { sync: false }))) {
-      add(name, fn);
+    for (const build of ["emscripten", "wasi"]) {
+      for (const [name, fn] of Object.entries(edgejwtCases(`edgejwt ${build}`, apis[`edgejwt ${build} webcrypto`], scenario, { sync: false }))) {
+        add(name, fn);
+      }
     }
     add("jose", scenario.jose);
   }

@@ -322,8 +322,10 @@ edgejwt_status produced(ResultStorage &out, Status status) {
   return finish(out, status);
 }
 
+// The encryptions, each with ECDH-ES's ephemeral key and agreement from a host (`host`) or without
+// (empty).
 edgejwt_status encrypt_with(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key, std::string_view header,
-                            ByteView plaintext, PayloadKind kind) {
+                            ByteView plaintext, PayloadKind kind, const HostAgreement &host) {
   CallArguments call(context, result);
   const Key *encryption_key;
   if (!call.key(key, encryption_key)) return call.failed();
@@ -331,8 +333,23 @@ edgejwt_status encrypt_with(edgejwt_context *context, edgejwt_result *result, ed
   const TokenLimits &limits = context->default_decryption.decryption.limits;
   const std::string_view claims(reinterpret_cast<const char *>(plaintext.data), plaintext.size);
   const Status status = kind == PayloadKind::JwtClaims
-                            ? encrypt_jwt(*encryption_key, header, claims, limits, out.produced, out.token.detail)
-                            : encrypt_jwe(*encryption_key, header, plaintext, limits, out.produced, out.token.detail);
+                            ? encrypt_jwt(*encryption_key, header, claims, limits, out.produced, out.token.detail, host)
+                            : encrypt_jwe(*encryption_key, header, plaintext, limits, host, out.produced, out.token.detail);
+  return produced(out, status);
+}
+
+edgejwt_status encrypt_nested(edgejwt_context *context, edgejwt_result *result, edgejwt_handle signing_key,
+                              std::string_view jws_header, std::string_view claims, edgejwt_handle encryption_key,
+                              std::string_view jwe_header, const HostAgreement &host) {
+  CallArguments call(context, result);
+  const Key *signer;
+  const Key *encrypter;
+  if (!call.key(signing_key, signer) || !call.key(encryption_key, encrypter)) return call.failed();
+  ResultStorage &out = call.out();
+  const Status status = sign_and_encrypt(*signer, jws_header, claims, *encrypter, jwe_header,
+                                         context->default_decryption.decryption.limits, out.token, out.produced, host);
+  out.token.header_json.clear();
+  out.token.payload.clear();
   return produced(out, status);
 }
 
@@ -773,31 +790,44 @@ edgejwt_status edgejwt_compact_encrypt(edgejwt_context *context, edgejwt_result 
                                        const char *header_json, size_t header_len, const uint8_t *plaintext,
                                        size_t plaintext_len) {
   return encrypt_with(context, result, key, text(header_json, header_len), bytes(plaintext, plaintext_len),
-                      PayloadKind::Bytes);
+                      PayloadKind::Bytes, {});
 }
 
 edgejwt_status edgejwt_encrypt(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,
                                const char *header_json, size_t header_len, const char *claims_json,
                                size_t claims_len) {
   return encrypt_with(context, result, key, text(header_json, header_len),
-                      bytes(reinterpret_cast<const uint8_t *>(claims_json), claims_len), PayloadKind::JwtClaims);
+                      bytes(reinterpret_cast<const uint8_t *>(claims_json), claims_len), PayloadKind::JwtClaims, {});
 }
 
 edgejwt_status edgejwt_sign_and_encrypt(edgejwt_context *context, edgejwt_result *result, edgejwt_handle signing_key,
                                         const char *jws_header_json, size_t jws_header_len, const char *claims_json,
                                         size_t claims_len, edgejwt_handle encryption_key,
                                         const char *jwe_header_json, size_t jwe_header_len) {
-  CallArguments call(context, result);
-  const Key *signer;
-  const Key *encrypter;
-  if (!call.key(signing_key, signer) || !call.key(encryption_key, encrypter)) return call.failed();
-  ResultStorage &out = call.out();
-  const Status status = sign_and_encrypt(*signer, text(jws_header_json, jws_header_len), text(claims_json, claims_len),
-                                         *encrypter, text(jwe_header_json, jwe_header_len),
-                                         context->default_decryption.decryption.limits, out.token, out.produced);
-  out.token.header_json.clear();
-  out.token.payload.clear();
-  return produced(out, status);
+  return encrypt_nested(context, result, signing_key, text(jws_header_json, jws_header_len), text(claims_json, claims_len),
+                        encryption_key, text(jwe_header_json, jwe_header_len), {});
+}
+
+edgejwt_status edgejwt_encrypt_agreed(edgejwt_context *context, edgejwt_result *result, int32_t payload_kind,
+                                      edgejwt_handle signing_key, const char *jws_header_json, size_t jws_header_len,
+                                      edgejwt_handle encryption_key, const char *header_json, size_t header_len,
+                                      const uint8_t *plaintext, size_t plaintext_len, const char *epk_json,
+                                      size_t epk_len, const uint8_t *agreement, size_t agreement_len) {
+  const HostAgreement host{text(epk_json, epk_len), bytes(agreement, agreement_len)};
+  if (host.epk_jwk.empty() || host.z.empty()) return fail_with_detail(cleared(result), Status::InvalidArgument, "agreement");
+  const std::string_view header = text(header_json, header_len);
+  switch (payload_kind) {
+    case EDGEJWT_PAYLOAD_BYTES:
+      return encrypt_with(context, result, encryption_key, header, bytes(plaintext, plaintext_len), PayloadKind::Bytes, host);
+    case EDGEJWT_PAYLOAD_JWT:
+      return encrypt_with(context, result, encryption_key, header, bytes(plaintext, plaintext_len), PayloadKind::JwtClaims,
+                          host);
+    case EDGEJWT_PAYLOAD_NESTED:
+      return encrypt_nested(context, result, signing_key, text(jws_header_json, jws_header_len),
+                            text(reinterpret_cast<const char *>(plaintext), plaintext_len), encryption_key, header, host);
+    default:
+      return fail_with_detail(cleared(result), Status::InvalidArgument, "payload_kind");
+  }
 }
 
 edgejwt_status edgejwt_compact_decrypt(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,

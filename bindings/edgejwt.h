@@ -102,7 +102,7 @@ typedef struct edgejwt_result {
 /* Payload kinds for edgejwt_verify_finish. */
 #define EDGEJWT_PAYLOAD_JWT 0 /* a JSON object of claims, time claims checked */
 #define EDGEJWT_PAYLOAD_BYTES 1
-#define EDGEJWT_PAYLOAD_NESTED 2 /* edgejwt_decrypt_agreed only: a nested JWT (edgejwt_decrypt_and_verify) */
+#define EDGEJWT_PAYLOAD_NESTED 2 /* edgejwt_decrypt_agreed and edgejwt_encrypt_agreed only: a nested JWT */
 #define EDGEJWT_PAYLOAD_NESTED_JWS 3 /* edgejwt_decrypt_agreed only: a nested JWT's outer layer (edgejwt_decrypt_nested_jws) */
 
 EDGEJWT_API uint32_t edgejwt_abi_version(void);
@@ -288,6 +288,24 @@ EDGEJWT_JWE_API edgejwt_status edgejwt_sign_and_encrypt(edgejwt_context *context
                                                         size_t jws_header_len, const char *claims_json, size_t claims_len,
                                                         edgejwt_handle encryption_key, const char *jwe_header_json,
                                                         size_t jwe_header_len);
+/* An encryption with ECDH-ES's ephemeral key and agreement made by the host (for a host whose ECDH
+ * is faster than the core's): `epk_json` is the public half of the ephemeral key the host drew, a
+ * JWK, and `agreement` Z, its agreement with `encryption_key`. Every step of the encryption named
+ * by payload_kind runs, with the same statuses and outputs: EDGEJWT_PAYLOAD_BYTES is
+ * edgejwt_compact_encrypt of `plaintext`, EDGEJWT_PAYLOAD_JWT edgejwt_encrypt of the claims in
+ * `plaintext`, EDGEJWT_PAYLOAD_NESTED edgejwt_sign_and_encrypt of them with `signing_key` and
+ * `jws_header_json` (both ignored otherwise); then, in place of the core's own ephemeral key and
+ * agreement, the "epk" is read as a token's is (a strict public JWK, its point on its curve) and must
+ * be of the key's curve, and Z of the size that curve gives (not all zero for X25519): otherwise, or
+ * for an "alg" other than the ECDH-ES ones, or either empty, ERR_INVALID_ARGUMENT ("agreement"). The
+ * header's "epk" is written from the key the core read. */
+EDGEJWT_JWE_API edgejwt_status edgejwt_encrypt_agreed(edgejwt_context *context, edgejwt_result *result,
+                                                      int32_t payload_kind, edgejwt_handle signing_key,
+                                                      const char *jws_header_json, size_t jws_header_len,
+                                                      edgejwt_handle encryption_key, const char *header_json,
+                                                      size_t header_len, const uint8_t *plaintext, size_t plaintext_len,
+                                                      const char *epk_json, size_t epk_len, const uint8_t *agreement,
+                                                      size_t agreement_len);
 /* Decrypts a compact JWE with a key or key set (imported for encryption) under a decryption policy;
  * result.header is the protected header, result.payload the plaintext (result.key_index the set's
  * key). Every failure only the key could tell is ERR_JWE_DECRYPTION_FAILED, without a detail. */

@@ -12,6 +12,8 @@ export interface EncryptOptions {
   kid?: string;
   /** Further protected header members ("apu"/"apv", "p2c", "typ", "cty", extensions in "crit"). */
   header?: Record<string, unknown>;
+  /** The async encryptions only: false keeps every primitive of this call in Wasm. */
+  hostCrypto?: boolean;
 }
 
 /** encrypt() and signAndEncrypt(): the JWE's header, and sign()'s claim options. */
@@ -63,3 +65,16 @@ export function decryptAsync<P = JWTPayload>(token: string | Uint8Array, key: En
 export function decryptAndVerifyAsync<P = JWTPayload>(token: string | Uint8Array, decryptionKey: EncryptionKeyLike | LocalJWKSet,
   verificationKey: KeyLike | LocalJWKSet, options?: DecryptOptions):
   Promise<{ payload: P; protectedHeader: JWEHeaderParameters; signedHeader: JWSHeaderParameters }>;
+/**
+ * The same options, tokens and errors as compactEncrypt, encrypt and signAndEncrypt, with ECDH-ES's
+ * ephemeral key and agreement made by the host init() chose (node:crypto, or WebCrypto where it has
+ * the curve) where it measured faster; the core checks the options against the key first, takes
+ * the host's "epk" only on the recipient's curve, and does the key derivation, the wrapping, the
+ * content encryption, the inner signature and the framing. Every other algorithm, raw key bytes,
+ * a host without the curve or one that fails, and options.hostCrypto false: exactly the sync
+ * operation.
+ */
+export function compactEncryptAsync(plaintext: Uint8Array, key: EncryptionKeyLike, options: EncryptOptions): Promise<string>;
+export function encryptAsync(claims: JWTPayload, key: EncryptionKeyLike, options: EncryptJWTOptions): Promise<string>;
+export function signAndEncryptAsync(claims: JWTPayload, signingKey: KeyLike, encryptionKey: EncryptionKeyLike,
+  options: SignAndEncryptOptions): Promise<string>;

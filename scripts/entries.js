@@ -25,8 +25,10 @@ const WASM = {
 // The encryption operations, written once: module -> [export name, its operation's local name].
 // Only the JWE entries export them (their Wasm has the JWE core: docs/design.md).
 export const JWE_OPERATIONS = {
-  "./jwe/compact.js": [["compactEncrypt", "encryptCompact"], ["compactDecrypt", "decryptCompact"], ["compactDecryptAsync", "decryptCompactAsync"]],
-  "./jwt/encrypt.js": [["encrypt", "encryptJwt"], ["signAndEncrypt", "signEncrypt"]],
+  "./jwe/compact.js": [["compactEncrypt", "encryptCompact"], ["compactDecrypt", "decryptCompact"], ["compactDecryptAsync", "decryptCompactAsync"],
+    ["compactEncryptAsync", "encryptCompactAsync"]],
+  "./jwt/encrypt.js": [["encrypt", "encryptJwt"], ["signAndEncrypt", "signEncrypt"], ["encryptAsync", "encryptJwtAsync"],
+    ["signAndEncryptAsync", "signEncryptAsync"]],
   "./jwt/decrypt.js": [["decrypt", "decryptJwt"], ["decryptAndVerify", "decryptVerify"], ["decryptAsync", "decryptJwtAsync"],
     ["decryptAndVerifyAsync", "decryptVerifyAsync"]],
 };

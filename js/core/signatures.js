@@ -58,6 +58,8 @@ export const SIGNATURES = parseSignatures({
   edgejwt_compact_encrypt: "key:u32 header:text plaintext:bytes -> output",
   edgejwt_encrypt: "key:u32 header:text claims:text -> output",
   edgejwt_sign_and_encrypt: "signingKey:u32 jwsHeader:text claims:text encryptionKey:u32 jweHeader:text -> output",
+  edgejwt_encrypt_agreed: "payloadKind:i32 signingKey:u32 jwsHeader:text encryptionKey:u32 header:text plaintext:data " +
+    "epk:text agreement:bytes -> output",
   edgejwt_compact_decrypt: "key:u32 policy:u32 token:text -> header payload:bytes keyIndex",
   edgejwt_decrypt: "key:u32 policy:u32 token:text now:f64 -> header payload keyIndex validity",
   edgejwt_decrypt_and_verify:

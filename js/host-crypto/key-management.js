@@ -24,9 +24,10 @@ import { HASH_NAMES as WEBCRYPTO_HASHES } from "./webcrypto.js";
 // ECDH: node:crypto on P-256, P-384 and P-521; WebCrypto (measured under Node) on P-256 and P-384,
 // not P-521. X25519 stays in Wasm: libsodium there measured faster than either host once the
 // host's key import and the core's second pass are counted. RSA-OAEP and PBES2: both hosts, every
-// hash. AES key wrapping and "dir" stay in Wasm: there is no costly step to move.
-const NODE_CURVES = new Set(["P-256", "P-384", "P-521"]);
-const WEBCRYPTO_CURVES = new Set(["P-256", "P-384"]);
+// hash. AES key wrapping and "dir" stay in Wasm: there is no costly step to move. The async
+// encryptions measured the same curves for their ephemeral key and agreement (ephemeral.js).
+export const NODE_CURVES = new Set(["P-256", "P-384", "P-521"]);
+export const WEBCRYPTO_CURVES = new Set(["P-256", "P-384"]);
 const Z_BITS = { "P-256": 256, "P-384": 384, "P-521": 528 };
 
 // The modes of the core's table each step serves.

@@ -1,15 +1,32 @@
 // Compact JWE with any plaintext bytes (jose's CompactEncrypt and compactDecrypt): no claims are read.
 import { JOSEInvalidArgument } from "../errors.js";
 import { optionsOf } from "../arguments.js";
-import { encryptWith } from "./encrypt.js";
 import { decryptWith } from "./decrypt.js";
+import { encryptionHeader, encryptWith } from "./encrypt.js";
 import { decryptOnHost } from "./decrypt-async.js";
+import { encryptOnHost } from "./encrypt-async.js";
 import { PayloadKind } from "../abi.js";
+
+function plaintextOf(plaintext) {
+  if (!(plaintext instanceof Uint8Array)) throw new JOSEInvalidArgument("compactEncrypt takes the plaintext as a Uint8Array");
+  return plaintext;
+}
 
 export function compactEncrypt(runtime, plaintext, key, options) {
   runtime.ready();
-  if (!(plaintext instanceof Uint8Array)) throw new JOSEInvalidArgument("compactEncrypt takes the plaintext as a Uint8Array");
-  return encryptWith(runtime, "edgejwt_compact_encrypt", plaintext, key, optionsOf(options));
+  return encryptWith(runtime, "edgejwt_compact_encrypt", plaintextOf(plaintext), key, optionsOf(options));
+}
+
+// compactEncrypt, with ECDH-ES's ephemeral key and agreement on the host where there is one
+// (encrypt-async.js).
+export async function compactEncryptAsync(runtime, plaintext, key, options) {
+  runtime.ready();
+  plaintextOf(plaintext);
+  options = optionsOf(options);
+  const header = encryptionHeader(options);
+  const token = await encryptOnHost(runtime, key, options, (keyHandle, epk, z) =>
+    runtime.core.call("edgejwt_encrypt_agreed", PayloadKind.bytes, 0, "", keyHandle, header, plaintext, epk, z).output);
+  return token ?? compactEncrypt(runtime, plaintext, key, options);
 }
 
 // { plaintext, protectedHeader }, as jose's compactDecrypt answers.

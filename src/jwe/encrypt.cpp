@@ -27,10 +27,8 @@ std::string complete_header(std::string_view header_json, std::string_view membe
   return header;
 }
 
-}  // namespace
-
-Status encrypt_jwe(const Key &key, std::string_view header_json, ByteView plaintext, const TokenLimits &limits,
-                   const ChosenRandomness &chosen, std::string &token, std::string &detail) {
+Status encrypt(const Key &key, std::string_view header_json, ByteView plaintext, const TokenLimits &limits,
+               const ChosenRandomness &chosen, const HostAgreement &host, std::string &token, std::string &detail) {
   detail.clear();
   if (header_json.size() > limits.max_header_size) return fail(Status::HeaderTooLarge, "header", detail);
   if (plaintext.size > limits.max_payload_size) return fail(Status::PayloadTooLarge, "plaintext", detail);
@@ -47,7 +45,10 @@ Status encrypt_jwe(const Key &key, std::string_view header_json, ByteView plaint
   if (!key.fits(header.alg, header.enc)) return fail(Status::AlgNotAllowed, "enc", detail);
 
   ProducedKey produced;
-  if (Status status = produce_key(key, header, chosen.cek, produced); status != Status::Ok) return status;
+  if (Status status = produce_key(key, header, chosen.cek, host, produced); status != Status::Ok) {
+    if (!host.empty() && status == Status::InvalidArgument) detail = "agreement";
+    return status;
+  }
   const std::string protected_header = complete_header(header_json, produced.header_members);
   if (protected_header.size() > limits.max_header_size) return fail(Status::HeaderTooLarge, "header", detail);
 
@@ -76,9 +77,21 @@ Status encrypt_jwe(const Key &key, std::string_view header_json, ByteView plaint
   return token.size() > limits.max_token_length ? Status::TokenTooLarge : Status::Ok;
 }
 
+}  // namespace
+
+Status encrypt_jwe(const Key &key, std::string_view header_json, ByteView plaintext, const TokenLimits &limits,
+                   const ChosenRandomness &chosen, std::string &token, std::string &detail) {
+  return encrypt(key, header_json, plaintext, limits, chosen, HostAgreement{}, token, detail);
+}
+
+Status encrypt_jwe(const Key &key, std::string_view header_json, ByteView plaintext, const TokenLimits &limits,
+                   const HostAgreement &host, std::string &token, std::string &detail) {
+  return encrypt(key, header_json, plaintext, limits, ChosenRandomness{}, host, token, detail);
+}
+
 Status encrypt_jwe(const Key &key, std::string_view header_json, ByteView plaintext, const TokenLimits &limits,
                    std::string &token, std::string &detail) {
-  return encrypt_jwe(key, header_json, plaintext, limits, ChosenRandomness{}, token, detail);
+  return encrypt(key, header_json, plaintext, limits, ChosenRandomness{}, HostAgreement{}, token, detail);
 }
 
 }  // namespace edgejwt

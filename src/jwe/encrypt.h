@@ -9,6 +9,7 @@
 #include "../jose/limits.h"
 #include "../keys/key.h"
 #include "../status.h"
+#include "key_management.h"
 
 namespace edgejwt {
 
@@ -37,5 +38,9 @@ Status encrypt_jwe(const Key &key, std::string_view header_json, ByteView plaint
                    std::string &token, std::string &detail);
 Status encrypt_jwe(const Key &key, std::string_view header_json, ByteView plaintext, const TokenLimits &limits,
                    const ChosenRandomness &chosen, std::string &token, std::string &detail);
+// The same with ECDH-ES's ephemeral key and agreement made by a host (HostAgreement; produce_key
+// checks it after every check above): InvalidArgument ("agreement") for one the core refuses.
+Status encrypt_jwe(const Key &key, std::string_view header_json, ByteView plaintext, const TokenLimits &limits,
+                   const HostAgreement &host, std::string &token, std::string &detail);
 
 }  // namespace edgejwt

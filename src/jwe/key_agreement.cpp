@@ -29,10 +29,11 @@ Status shared_secret(const KeyMaterial &private_key, const KeyMaterial &public_k
   return Status::KeyInvalid;
 }
 
-// The size of Z an agreement with `private_key` gives; 0 for a key that agrees on nothing.
-size_t shared_secret_size(const KeyMaterial &private_key) {
-  if (const auto *ec = std::get_if<EcPrivateKey>(&private_key)) return curve_size(ec->public_key.curve);
-  return std::holds_alternative<X25519PrivateKey>(private_key) ? kX25519KeySize : 0;
+// The size of Z an agreement on the curve of `key` (either party's, public or private) gives; 0 for
+// a key that agrees on nothing.
+size_t shared_secret_size(const KeyMaterial &key) {
+  if (const auto *ec = public_part<EcPublicKey, EcPrivateKey>(key)) return curve_size(ec->curve);
+  return public_part<X25519PublicKey, X25519PrivateKey>(key) ? kX25519KeySize : 0;
 }
 
 }  // namespace
@@ -47,12 +48,12 @@ Status ecdh_es_derive(const KeyMaterial &private_key, const KeyMaterial &public_
   return status;
 }
 
-Status ecdh_es_derive_from(const KeyMaterial &private_key, ByteView z, std::string_view algorithm_id, ByteView apu,
+Status ecdh_es_derive_from(const KeyMaterial &party_key, ByteView z, std::string_view algorithm_id, ByteView apu,
                            ByteView apv, size_t key_size, uint8_t *key) {
-  const size_t expected = shared_secret_size(private_key);
+  const size_t expected = shared_secret_size(party_key);
   if (expected == 0) return Status::KeyInvalid;
   if (z.size != expected) return Status::JweDecryptionFailed;
-  if (std::holds_alternative<X25519PrivateKey>(private_key)) {
+  if (public_part<X25519PublicKey, X25519PrivateKey>(party_key)) {
     uint8_t any = 0;  // constant time: Z is secret
     for (size_t i = 0; i < z.size; ++i) any |= z.data[i];
     if (any == 0) return Status::JweDecryptionFailed;

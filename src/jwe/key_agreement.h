@@ -21,11 +21,13 @@ namespace edgejwt {
 Status ecdh_es_derive(const KeyMaterial &private_key, const KeyMaterial &public_key, std::string_view algorithm_id,
                       ByteView apu, ByteView apv, size_t key_size, uint8_t *key);
 
-// The recipient's side with Z computed by a host (its ECDH of `private_key` and the token's "epk",
-// which the core checked before asking): only the Concat KDF runs here. JweDecryptionFailed unless
-// `z` has the size the key's curve gives Z, and for X25519 unless it is non-zero (the all-zero Z of
-// a small-order point, which a host might not refuse); KeyInvalid for a key that agrees on nothing.
-Status ecdh_es_derive_from(const KeyMaterial &private_key, ByteView z, std::string_view algorithm_id, ByteView apu,
+// Either side with Z computed by a host: the recipient's (its ECDH of its private key and the
+// token's "epk", which the core checked before asking) or the producer's (of the host's ephemeral
+// key and the recipient's key); only the Concat KDF runs here. `party_key` is the core's party's key,
+// public or private: it gives the curve. JweDecryptionFailed unless `z` has the size that curve
+// gives Z, and for X25519 unless it is non-zero (the all-zero Z of a small-order point, which a host
+// might not refuse); KeyInvalid for a key that agrees on nothing.
+Status ecdh_es_derive_from(const KeyMaterial &party_key, ByteView z, std::string_view algorithm_id, ByteView apu,
                            ByteView apv, size_t key_size, uint8_t *key);
 
 }  // namespace edgejwt

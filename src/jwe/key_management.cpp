@@ -75,10 +75,30 @@ Status wrap(ByteView kek, const SecretBytes &cek, std::vector<uint8_t> &wrapped)
   return aes_key_wrap(kek, cek.view(), wrapped.data());
 }
 
+// The host's ephemeral public key and Z (HostAgreement) in place of the core's: the "epk" read as a
+// token's is and of the recipient's curve, written as the core reads it; Z checked for its size.
+Status agree_on_host(const Key &recipient, const JweHeader &header, const HostAgreement &host,
+                     std::string_view algorithm_id, size_t key_size, uint8_t *agreed, ProducedKey &out) {
+  Key epk;
+  std::string ignored;
+  if (import_jwk_text(host.epk_jwk, KeyUse::Encryption, {}, epk, ignored) != Status::Ok || epk.is_private() ||
+      epk.family() != recipient.family()) {
+    return Status::InvalidArgument;
+  }
+  std::string written;
+  if (Status status = write_public_jwk(epk.material(), written); status != Status::Ok) return status;
+  out.header_members += ",\"epk\":";
+  out.header_members += written;
+  const Status status =
+      ecdh_es_derive_from(recipient.material(), host.z, algorithm_id, header.apu, header.apv, key_size, agreed);
+  return status == Status::JweDecryptionFailed ? Status::InvalidArgument : status;
+}
+
 // ECDH-ES from the producer's side: a fresh ephemeral key on the recipient's curve, its public
-// half as "epk", and the agreed key (of key_size bytes, for `algorithm_id`).
-Status agree_as_producer(const Key &recipient, const JweHeader &header, std::string_view algorithm_id, size_t key_size,
-                         uint8_t *agreed, ProducedKey &out) {
+// half as "epk", and the agreed key (of key_size bytes, for `algorithm_id`); or the host's.
+Status agree_as_producer(const Key &recipient, const JweHeader &header, const HostAgreement &host,
+                         std::string_view algorithm_id, size_t key_size, uint8_t *agreed, ProducedKey &out) {
+  if (!host.empty()) return agree_on_host(recipient, header, host, algorithm_id, key_size, agreed, out);
   KeyMaterial ephemeral;
   if (Status status = generate_material(recipient.family(), 0, 0, ephemeral); status != Status::Ok) return status;
   std::string epk;
@@ -152,9 +172,13 @@ void select_cek(const Unwrapped &unwrapped, const uint8_t *fallback, size_t size
 
 }  // namespace
 
-Status produce_key(const Key &key, const JweHeader &header, ByteView chosen_cek, ProducedKey &out) {
+Status produce_key(const Key &key, const JweHeader &header, ByteView chosen_cek, const HostAgreement &host,
+                   ProducedKey &out) {
   out = ProducedKey{};
   if (!key.fits(header.alg, header.enc)) return Status::InvalidArgument;
+  if (!host.empty() && (!is_key_agreement(header.alg) || host.epk_jwk.empty() || host.z.empty())) {
+    return Status::InvalidArgument;
+  }
   const KeyManagementInfo &info = key_management_info(header.alg);
   const ContentEncryptionInfo &content = content_encryption_info(header.enc);
   const bool fixed_cek = info.mode == KeyManagementMode::Direct || info.mode == KeyManagementMode::EcdhEs;
@@ -165,7 +189,7 @@ Status produce_key(const Key &key, const JweHeader &header, ByteView chosen_cek,
   }
   if (info.mode == KeyManagementMode::EcdhEs) {
     SecretBuffer<kMaxContentKeySize> agreed;
-    const Status status = agree_as_producer(key, header, content.name, content.key_size, agreed.bytes, out);
+    const Status status = agree_as_producer(key, header, host, content.name, content.key_size, agreed.bytes, out);
     out.cek = SecretBytes(agreed.view(content.key_size));
     return status;
   }
@@ -188,7 +212,8 @@ Status produce_key(const Key &key, const JweHeader &header, ByteView chosen_cek,
                               out.encrypted_key);
     case KeyManagementMode::EcdhEsKeyWrap: {
       SecretBuffer<kMaxContentKeySize> kek;
-      if (Status status = agree_as_producer(key, header, info.name, info.kek_size, kek.bytes, out); status != Status::Ok) {
+      if (Status status = agree_as_producer(key, header, host, info.name, info.kek_size, kek.bytes, out);
+          status != Status::Ok) {
         return status;
       }
       return wrap(kek.view(info.kek_size), out.cek, out.encrypted_key);

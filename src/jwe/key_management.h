@@ -6,6 +6,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "../bytes.h"
@@ -15,6 +16,17 @@
 #include "header.h"
 
 namespace edgejwt {
+
+// ECDH-ES's agreement made by a host for the producer (the async encryptions, where node:crypto or
+// WebCrypto measured faster than Wasm): the public half of the ephemeral key the host drew, as a
+// JWK, and Z, its agreement of the private half with the recipient's key. Empty: the core draws the
+// ephemeral key and agrees itself. The core checks what it can (produce_key) and writes the "epk"
+// from the key it read, never the host's text.
+struct HostAgreement {
+  std::string_view epk_jwk;
+  ByteView z;
+  bool empty() const { return epk_jwk.empty() && z.empty(); }
+};
 
 struct ProducedKey {
   SecretBytes cek;                     // of enc's key size
@@ -30,7 +42,13 @@ struct ProducedKey {
 // tests only; for "dir" and ECDH-ES the key or the agreement fixes the CEK and a chosen one is
 // InvalidArgument, as is a key of another size than the algorithm takes (fits) and a producer's
 // "p2c" under 1,000. The header was read as its producer's (JweHeaderReader::Producer).
-Status produce_key(const Key &key, const JweHeader &header, ByteView chosen_cek, ProducedKey &out);
+// `host`, for the ECDH-ES algorithms only (InvalidArgument for others, as for an empty half), stands
+// for the core's ephemeral key and agreement: its "epk" must be a public key read as a token's is
+// (on its curve, strict JWK) of the recipient's own curve, and Z of that curve's size (non-zero for
+// X25519); anything else is InvalidArgument. Z cannot be checked against the "epk" without the
+// ephemeral private key, which the host keeps: the host is trusted for that one multiplication.
+Status produce_key(const Key &key, const JweHeader &header, ByteView chosen_cek, const HostAgreement &host,
+                   ProducedKey &out);
 
 // The CEK of a token (enc's key size bytes into `cek`), from the key and the token's encrypted key.
 // Whatever an attacker can change makes the unwrapping or decryption of the CEK fail (a wrong key,

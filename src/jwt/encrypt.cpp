@@ -7,7 +7,7 @@
 namespace edgejwt {
 
 Status encrypt_jwt(const Key &key, std::string_view header_json, std::string_view claims_json,
-                   const TokenLimits &limits, std::string &token, std::string &detail) {
+                   const TokenLimits &limits, std::string &token, std::string &detail, const HostAgreement &host) {
   detail.clear();
   JsonDocument document;
   if (Status status = parse_json_object(header_json, limits.json, document); status != Status::Ok) {
@@ -22,12 +22,12 @@ Status encrypt_jwt(const Key &key, std::string_view header_json, std::string_vie
     detail = "payload";
     return status;
   }
-  return encrypt_jwe(key, header_json, claims_json, limits, token, detail);
+  return encrypt_jwe(key, header_json, claims_json, limits, host, token, detail);
 }
 
 Status sign_and_encrypt(const Key &signing_key, std::string_view jws_header_json, std::string_view claims_json,
                         const Key &encryption_key, std::string_view jwe_header_json, const TokenLimits &limits,
-                        DecodedToken &scratch, std::string &token) {
+                        DecodedToken &scratch, std::string &token, const HostAgreement &host) {
   std::string header;
   if (Status status = with_nested_cty(jwe_header_json, limits.json, header, scratch.detail); status != Status::Ok) {
     return status;
@@ -37,7 +37,7 @@ Status sign_and_encrypt(const Key &signing_key, std::string_view jws_header_json
       status != Status::Ok) {
     return status;
   }
-  return encrypt_jwe(encryption_key, header, jws, limits, token, scratch.detail);
+  return encrypt_jwe(encryption_key, header, jws, limits, host, token, scratch.detail);
 }
 
 }  // namespace edgejwt

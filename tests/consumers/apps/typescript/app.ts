@@ -1,6 +1,6 @@
 // TypeScript under moduleResolution bundler, nodenext and node10 (tsconfig.<mode>.json): the
 // package's types resolve, and the compiled output runs in Node; edgejwt/jwe's too (an encrypted
-// JWT, typed, decrypted).
+// JWT, typed, made sync and async, decrypted).
 import { init, sign, verify, verifyAsync, generateKeyPair, type VerifyResult } from "edgejwt";
 import * as wasi from "edgejwt/wasi";
 import * as jwe from "edgejwt/jwe";
@@ -15,7 +15,9 @@ async function main(): Promise<void> {
   const recipient = jwe.generateKeyPair("ECDH-ES+A256KW");
   const options: jwe.EncryptJWTOptions = { alg: "ECDH-ES+A256KW", enc: "A256GCM", expiresIn: "5m" };
   const decrypted = jwe.decrypt<{ sub: string }>(jwe.encrypt({ sub: "typed" }, recipient.publicKey, options), recipient.privateKey);
-  const typed = result.payload.sub === "typed" && decrypted.payload.sub === "typed";
+  const encryptedAsync: string = await jwe.encryptAsync({ sub: "typed" }, recipient.publicKey, options);
+  const decryptedAsync = jwe.decrypt<{ sub: string }>(encryptedAsync, recipient.privateKey);
+  const typed = result.payload.sub === "typed" && decrypted.payload.sub === "typed" && decryptedAsync.payload.sub === "typed";
   const reports = [await check("edgejwt", { sign, verify, verifyAsync, generateKeyPair }), await check("edgejwt/wasi", wasi)];
   console.log(JSON.stringify(reports.map((report) => ({ ...report, ok: report.ok && typed }))));
 }
