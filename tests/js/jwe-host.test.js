@@ -12,17 +12,11 @@ import { createApi } from "../../js/api.js";
 import { jweBuilds as builds, coreFor } from "../support/builds.js";
 import { instrumented, faults } from "../support/instrumented.js";
 import { b64, headerOf, tampered, withHeader } from "../support/jwe-tokens.js";
+import { CONTENT, CURVES, KEY_MANAGEMENT, PBES2, outcome, secretFor } from "../support/jwe-cases.js";
 
 const encoder = new TextEncoder();
 const plaintext = encoder.encode("what only the recipient reads");
 
-const KEY_MANAGEMENT = ["dir", "A128KW", "A192KW", "A256KW", "A128GCMKW", "A192GCMKW", "A256GCMKW", "ECDH-ES", "ECDH-ES+A128KW",
-  "ECDH-ES+A192KW", "ECDH-ES+A256KW", "RSA-OAEP", "RSA-OAEP-256", "RSA-OAEP-384", "RSA-OAEP-512", "PBES2-HS256+A128KW",
-  "PBES2-HS384+A192KW", "PBES2-HS512+A256KW"];
-const CONTENT = ["A128GCM", "A192GCM", "A256GCM", "A128CBC-HS256", "A192CBC-HS384", "A256CBC-HS512"];
-const CURVES = ["P-256", "P-384", "P-521", "X25519"];
-const KEY_BITS = { A128: 128, A192: 192, A256: 256 };
-const PBES2 = (alg) => alg.startsWith("PBES2");
 
 // Counts the host's agreements: node:crypto's diffieHellman and WebCrypto's ECDH deriveBits (not its
 // PBKDF2: jwe-keymgmt.test.js), as the host calls them (looked up at each call); `whileAgreeing`,
@@ -49,14 +43,6 @@ after(() => {
 });
 const totalAsked = () => asked.node + asked.webcrypto;
 
-// The outcome of a call, sync or async, as something to compare: the result, or the error's shape.
-async function outcome(call) {
-  try {
-    return { result: await call() };
-  } catch (error) {
-    return { error: { name: error.name, code: error.code, status: error.status, detail: error.detail, where: error.where, claims: error.payload } };
-  }
-}
 
 // jose-made tokens for every alg × enc (ECDH-ES on every curve), each with the JWK that decrypts it
 // (or raw bytes), made once for every build and host.
@@ -76,10 +62,8 @@ async function tokensForEveryAlgorithm() {
       const curves = alg.startsWith("ECDH-ES") ? CURVES : [undefined];
       for (const crv of curves) {
         let recipient, decryption;
-        if (alg === "dir") {
-          recipient = decryption = crypto.getRandomValues(new Uint8Array(enc.includes("CBC") ? KEY_BITS[enc.slice(0, 4)] / 4 : KEY_BITS[enc.slice(0, 4)] / 8));
-        } else if (/^A\d+(GCM)?KW$/.test(alg)) {
-          recipient = decryption = crypto.getRandomValues(new Uint8Array(KEY_BITS[alg.slice(0, 4)] / 8));
+        if (alg === "dir" || /^A\d+(GCM)?KW$/.test(alg)) {
+          recipient = decryption = secretFor(alg, enc);
         } else if (PBES2(alg)) {
           recipient = decryption = encoder.encode("correct horse battery staple");
         } else {

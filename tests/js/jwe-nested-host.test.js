@@ -13,16 +13,11 @@ import { createApi } from "../../js/api.js";
 import { VerifiedTokenCache } from "../../js/cache/verified-tokens.js";
 import { jweBuilds as builds } from "../support/builds.js";
 import { b64, headerOf, tampered, withHeader } from "../support/jwe-tokens.js";
+import { CONTENT, KEY_MANAGEMENT, PBES2, outcome, secretFor } from "../support/jwe-cases.js";
 
 const encoder = new TextEncoder();
 
-const KEY_MANAGEMENT = ["dir", "A128KW", "A192KW", "A256KW", "A128GCMKW", "A192GCMKW", "A256GCMKW", "ECDH-ES", "ECDH-ES+A128KW",
-  "ECDH-ES+A192KW", "ECDH-ES+A256KW", "RSA-OAEP", "RSA-OAEP-256", "RSA-OAEP-384", "RSA-OAEP-512", "PBES2-HS256+A128KW",
-  "PBES2-HS384+A192KW", "PBES2-HS512+A256KW"];
-const CONTENT = ["A128GCM", "A192GCM", "A256GCM", "A128CBC-HS256", "A192CBC-HS384", "A256CBC-HS512"];
 const INNER = ["ES256", "ES384", "ES512", "RS256", "PS256", "EdDSA", "HS256"];
-const KEY_BITS = { A128: 128, A192: 192, A256: 256 };
-const PBES2 = (alg) => alg.startsWith("PBES2");
 const OUTER = { alg: "ECDH-ES+A256KW", enc: "A256GCM" };
 
 // Counts the host's signature verifications: node:crypto's verify and WebCrypto's, as the host
@@ -45,24 +40,11 @@ after(() => {
   SubtleCrypto.prototype.verify = originals.subtleVerify;
 });
 
-// The outcome of a call, sync or async, as something to compare: the result, or the error's shape.
-async function outcome(call) {
-  try {
-    return { result: await call() };
-  } catch (error) {
-    return { error: { name: error.name, code: error.code, status: error.status, detail: error.detail, where: error.where, claims: error.payload } };
-  }
-}
 
 // A JWE key management's recipient (what jose encrypts to) and what decrypts (a JWK or raw bytes).
 async function recipientFor(alg, enc) {
-  if (alg === "dir") {
-    const bits = enc.includes("CBC") ? KEY_BITS[enc.slice(0, 4)] * 2 : KEY_BITS[enc.slice(0, 4)];
-    const key = crypto.getRandomValues(new Uint8Array(bits / 8));
-    return { recipient: key, decryption: key };
-  }
-  if (/^A\d+(GCM)?KW$/.test(alg)) {
-    const key = crypto.getRandomValues(new Uint8Array(KEY_BITS[alg.slice(0, 4)] / 8));
+  if (alg === "dir" || /^A\d+(GCM)?KW$/.test(alg)) {
+    const key = secretFor(alg, enc);
     return { recipient: key, decryption: key };
   }
   if (PBES2(alg)) {
