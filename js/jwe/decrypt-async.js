@@ -10,8 +10,9 @@
 // Anything else (another "alg", raw key bytes, X25519 and any curve or key the host does not take,
 // a token the core refuses at step 1, a host that fails) is the sync operation, whose error is then
 // the answer.
-import { JWE, tokenText } from "../arguments.js";
-import { DECRYPTION_FIELDS } from "../policies.js";
+import { tokenText } from "../arguments.js";
+import { DECRYPTION_FIELDS, decryptionPolicies } from "./policies.js";
+import { JWE } from "./header.js";
 import { handleFor, isKeyObject } from "../key/key.js";
 import { privateJwkOf } from "../key/export.js";
 import { AgreementKeys, agreementMaterial, hostAgreement } from "../host-crypto/key-agreement.js";
@@ -24,7 +25,7 @@ function agreementKeys(runtime) {
 
 // The token's text and the handle of the options' decryption policy, looked up now.
 function policyCall(runtime, token, options) {
-  const policies = runtime.decryptionPolicies;
+  const policies = decryptionPolicies(runtime);
   const policy = policies.policyFor(options, DECRYPTION_FIELDS);
   return { text: tokenText(token, policy.maxTokenLength, JWE), policyHandle: policies.handleOf(policy) };
 }
