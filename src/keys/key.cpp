@@ -113,8 +113,9 @@ struct Validator {
     if (!derive_public(key.public_key.bytes, derived.bytes)) return fail(Status::KeyInvalid, "d");
     return Status::Ok;
   }
+  // Its size is one an "enc" takes: checked by create_for_encryption, which alone makes AES keys,
+  // so that the signature binding links no JWE table.
   Status operator()(const AesKey &key) {
-    if (!is_aes_key_size(key.bytes.size())) return fail(Status::KeyInvalid, "k");
     return check_secret(key.bytes.view(), 0, kMaxContentKeySize, Status::KeyInvalid);
   }
   Status operator()(const Password &password) {
@@ -271,6 +272,10 @@ Status Key::create(KeyMaterial material, KeyUsage usage, Key &out, std::string &
 
 Status Key::create_for_encryption(KeyMaterial material, KeyUsage usage, Key &out, std::string &detail) {
   if (Status status = secret_for_encryption(material, usage, detail); status != Status::Ok) return status;
+  if (const AesKey *aes = std::get_if<AesKey>(&material); aes && !is_aes_key_size(aes->bytes.size())) {
+    detail = "k";
+    return Status::KeyInvalid;
+  }
   return bind(kEncryptionBinding, std::move(material), std::move(usage), out, detail, check_encryption_alg);
 }
 
