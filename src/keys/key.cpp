@@ -228,10 +228,9 @@ Status check_signature_alg(KeyFamily family, const KeyMaterial &material, const 
   return Status::Ok;
 }
 
-// Whether a key of the family can serve the use at all: some JWS algorithm has it, or some JWE
-// algorithm takes it (family_serves, one function per use).
-bool serves_signatures(KeyFamily family) { return !algorithms_of_family(family).empty(); }
-bool serves_encryption(KeyFamily family) { return !key_management_of_family(family).empty(); }
+// family_serves for each use, as the bindings take it.
+bool serves_signatures(KeyFamily family) { return family_serves(family, KeyUse::Signature); }
+bool serves_encryption(KeyFamily family) { return family_serves(family, KeyUse::Encryption); }
 
 void signature_names(const Key &key, std::vector<std::string_view> &names) {
   const AlgorithmSet usable = key.usable_algorithms();
