@@ -64,6 +64,15 @@ struct DecryptionOptions {
   DecryptionPolicy decryption;
 };
 
+// A context's decryption policies and their defaults, made by its first JWE call. Only the JWE
+// modules make them, so a default module links neither their tables nor their destructor: the
+// context owns them through a deleter the JWE call supplies.
+struct DecryptionPolicies {
+  HandleTable<DecryptionOptions> table;
+  DecryptionOptions defaults;
+};
+using OwnedDecryptionPolicies = std::unique_ptr<DecryptionPolicies, void (*)(DecryptionPolicies *)>;
+
 }  // namespace
 
 // The limits the header states for hosts are the core's.
@@ -98,11 +107,10 @@ static_assert(sizeof(edgejwt_result) == 72, "edgejwt_result grew in wasm32: upda
 struct edgejwt_context {
   HandleTable<KeyEntry> keys;
   HandleTable<VerifyPolicy> policies;
-  HandleTable<DecryptionOptions> decryption_policies;
   HandleTable<PendingVerification> verifications;
   std::vector<std::unique_ptr<PendingVerification>> spare_verifications;
   VerifyPolicy default_policy;
-  DecryptionOptions default_decryption;
+  OwnedDecryptionPolicies decryption{nullptr, nullptr};
 };
 
 namespace {
@@ -111,6 +119,13 @@ std::string_view text(const char *data, size_t size) { return {data, data ? size
 ByteView bytes(const uint8_t *data, size_t size) { return {data, data ? size : 0}; }
 
 const uint8_t *pointer(const std::string &text) { return reinterpret_cast<const uint8_t *>(text.data()); }
+
+DecryptionPolicies &decryption_policies(edgejwt_context *context) {
+  if (!context->decryption) {
+    context->decryption = OwnedDecryptionPolicies(new DecryptionPolicies(), [](DecryptionPolicies *made) { delete made; });
+  }
+  return *context->decryption;
+}
 
 ResultStorage &storage(edgejwt_result *result) { return *static_cast<ResultStorage *>(result); }
 
@@ -186,7 +201,8 @@ class CallArguments {
   }
   // A decryption policy; handle 0 stands for the defaults.
   bool decryption_policy(edgejwt_handle handle, const DecryptionOptions *&found) {
-    found = handle == 0 ? &context_->default_decryption : context_->decryption_policies.get(handle);
+    DecryptionPolicies &policies = decryption_policies(context_);
+    found = handle == 0 ? &policies.defaults : policies.table.get(handle);
     return found || refuse("policy");
   }
   // A begun verification, taken out of the context: the call consumes it.
@@ -330,7 +346,7 @@ edgejwt_status encrypt_with(edgejwt_context *context, edgejwt_result *result, ed
   const Key *encryption_key;
   if (!call.key(key, encryption_key)) return call.failed();
   ResultStorage &out = call.out();
-  const TokenLimits &limits = context->default_decryption.decryption.limits;
+  const TokenLimits &limits = decryption_policies(context).defaults.decryption.limits;
   const std::string_view claims(reinterpret_cast<const char *>(plaintext.data), plaintext.size);
   const Status status = kind == PayloadKind::JwtClaims
                             ? encrypt_jwt(*encryption_key, header, claims, limits, out.produced, out.token.detail, host)
@@ -347,7 +363,7 @@ edgejwt_status encrypt_nested(edgejwt_context *context, edgejwt_result *result, 
   if (!call.key(signing_key, signer) || !call.key(encryption_key, encrypter)) return call.failed();
   ResultStorage &out = call.out();
   const Status status = sign_and_encrypt(*signer, jws_header, claims, *encrypter, jwe_header,
-                                         context->default_decryption.decryption.limits, out.token, out.produced, host);
+                                         decryption_policies(context).defaults.decryption.limits, out.token, out.produced, host);
   out.token.header_json.clear();
   out.token.payload.clear();
   return produced(out, status);
@@ -436,6 +452,31 @@ edgejwt_status decrypt_nested(edgejwt_context *context, edgejwt_result *result, 
   return finish(out, status);
 }
 
+// Key imports into the context, each by the binding of its use (key.h): edgejwt_key_import and
+// edgejwt_key_import_jwks name the signature binding, so a default module links no encryption
+// binding; the _for functions (JWE modules) choose it by the use they are given.
+edgejwt_status import_into(edgejwt_context *context, ResultStorage &out, int32_t format, const KeyBinding &binding,
+                           ByteView data, std::string_view alg) {
+  KeyImportFormat import_format;
+  if (!from_abi(format, KeyImportFormat::Secret, KeyImportFormat::CertificateDer, import_format)) {
+    return fail_with_detail(out, Status::InvalidArgument, "format");
+  }
+  Key key;
+  if (Status status = import_key(import_format, data, binding, alg, key, out.token.detail); status != Status::Ok) {
+    return finish(out, status);
+  }
+  return finish(out, kept(out, context->keys, std::move(key)));
+}
+
+edgejwt_status import_set_into(edgejwt_context *context, ResultStorage &out, const KeyBinding &binding,
+                               std::string_view jwks) {
+  KeySet set;
+  if (Status status = KeySet::import(jwks, binding, set, out.token.detail); status != Status::Ok) {
+    return finish(out, status);
+  }
+  return finish(out, kept(out, context->keys, std::move(set)));
+}
+
 // The curve family a JWK "crv" names, for ECDH-ES key generation.
 bool curve_family(std::string_view crv, KeyFamily &out) {
   for (unsigned i = 0; i < kKeyFamilyCount; ++i) {
@@ -468,12 +509,12 @@ void edgejwt_result_free(edgejwt_result *result) { delete static_cast<ResultStor
 
 edgejwt_status edgejwt_key_import(edgejwt_context *context, edgejwt_result *result, int32_t format, const uint8_t *data,
                                   size_t data_len, const char *alg, size_t alg_len) {
-  return edgejwt_key_import_for(context, result, format, EDGEJWT_USE_SIGNATURE, data, data_len, alg, alg_len);
+  return import_into(context, cleared(result), format, kSignatureBinding, bytes(data, data_len), text(alg, alg_len));
 }
 
 edgejwt_status edgejwt_key_import_jwks(edgejwt_context *context, edgejwt_result *result, const char *jwks_json,
                                        size_t jwks_len) {
-  return edgejwt_key_import_jwks_for(context, result, EDGEJWT_USE_SIGNATURE, jwks_json, jwks_len);
+  return import_set_into(context, cleared(result), kSignatureBinding, text(jwks_json, jwks_len));
 }
 
 edgejwt_status edgejwt_key_generate(edgejwt_context *context, edgejwt_result *result, const char *alg, size_t alg_len,
@@ -707,21 +748,11 @@ edgejwt_status edgejwt_decode_payload(edgejwt_context *context, edgejwt_result *
 edgejwt_status edgejwt_key_import_for(edgejwt_context *context, edgejwt_result *result, int32_t format, int32_t use,
                                       const uint8_t *data, size_t data_len, const char *alg, size_t alg_len) {
   ResultStorage &out = cleared(result);
-  KeyImportFormat import_format;
   KeyUse key_use;
-  if (!from_abi(format, KeyImportFormat::Secret, KeyImportFormat::CertificateDer, import_format)) {
-    return fail_with_detail(out, Status::InvalidArgument, "format");
-  }
   if (!from_abi(use, KeyUse::Signature, KeyUse::Encryption, key_use)) {
     return fail_with_detail(out, Status::InvalidArgument, "use");
   }
-  Key key;
-  if (Status status = import_key(import_format, bytes(data, data_len), key_use, text(alg, alg_len), key,
-                                 out.token.detail);
-      status != Status::Ok) {
-    return finish(out, status);
-  }
-  return finish(out, kept(out, context->keys, std::move(key)));
+  return import_into(context, out, format, key_binding(key_use), bytes(data, data_len), text(alg, alg_len));
 }
 
 edgejwt_status edgejwt_key_import_jwks_for(edgejwt_context *context, edgejwt_result *result, int32_t use,
@@ -731,11 +762,7 @@ edgejwt_status edgejwt_key_import_jwks_for(edgejwt_context *context, edgejwt_res
   if (!from_abi(use, KeyUse::Signature, KeyUse::Encryption, key_use)) {
     return fail_with_detail(out, Status::InvalidArgument, "use");
   }
-  KeySet set;
-  if (Status status = KeySet::import(text(jwks_json, jwks_len), key_use, set, out.token.detail); status != Status::Ok) {
-    return finish(out, status);
-  }
-  return finish(out, kept(out, context->keys, std::move(set)));
+  return import_set_into(context, out, key_binding(key_use), text(jwks_json, jwks_len));
 }
 
 edgejwt_status edgejwt_key_generate_for_encryption(edgejwt_context *context, edgejwt_result *result, const char *alg,
@@ -767,6 +794,12 @@ edgejwt_status edgejwt_key_generate_for_encryption(edgejwt_context *context, edg
   return finish(out, kept(out, context->keys, std::move(key)));
 }
 
+edgejwt_status edgejwt_encryption_algorithms(edgejwt_context *, edgejwt_result *result) {
+  ResultStorage &out = cleared(result);
+  describe_encryption_algorithms(out.produced);
+  return finish(out, Status::Ok);
+}
+
 edgejwt_status edgejwt_decryption_policy_create(edgejwt_context *context, edgejwt_result *result,
                                                 const char *options_json, size_t options_len) {
   ResultStorage &out = cleared(result);
@@ -776,13 +809,13 @@ edgejwt_status edgejwt_decryption_policy_create(edgejwt_context *context, edgejw
       status != Status::Ok) {
     return finish(out, status);
   }
-  return finish(out, kept(out, context->decryption_policies, std::move(options)));
+  return finish(out, kept(out, decryption_policies(context).table, std::move(options)));
 }
 
 edgejwt_status edgejwt_decryption_policy_release(edgejwt_context *context, edgejwt_result *result,
                                                  edgejwt_handle policy) {
   ResultStorage &out = cleared(result);
-  return context->decryption_policies.release(policy) ? finish(out, Status::Ok)
+  return decryption_policies(context).table.release(policy) ? finish(out, Status::Ok)
                                                       : fail_with_detail(out, Status::InvalidHandle, "policy");
 }
 

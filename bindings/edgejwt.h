@@ -153,8 +153,7 @@ EDGEJWT_API edgejwt_status edgejwt_key_describe(edgejwt_context *context, edgejw
  * "family", "kty", "crv" (EC), "scheme" ("hmac", "pkcs1", "pss", "ecdsa", "ed25519"), "hashBits"
  * (not for ed25519), "signatureLength" (bytes; absent for RSA: the modulus's length)}],
  * "families": [{"name" (as "family" above), "kty", "crv", "coordinateLength" (EC),
- * "minModulusBits", "maxModulusBits" (RSA)}], "keyManagement": [{"alg"}] (JWE "alg" values),
- * "contentEncryption": [{"enc", "keyLength" (bytes)}]} */
+ * "minModulusBits", "maxModulusBits" (RSA)}]}. The JWE algorithms are edgejwt_encryption_algorithms's. */
 EDGEJWT_API edgejwt_status edgejwt_algorithms(edgejwt_context *context, edgejwt_result *result);
 EDGEJWT_API edgejwt_status edgejwt_key_release(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key);
 
@@ -262,6 +261,11 @@ EDGEJWT_JWE_API edgejwt_status edgejwt_key_import_jwks_for(edgejwt_context *cont
 EDGEJWT_JWE_API edgejwt_status edgejwt_key_generate_for_encryption(edgejwt_context *context, edgejwt_result *result,
                                                                    const char *alg, size_t alg_len, const char *crv,
                                                                    size_t crv_len, uint32_t modulus_bits);
+
+/* result.output: JSON of the JWE algorithms the library implements, from the core's own tables:
+ * {"keyManagement": [{"alg"}] (JWE "alg" values), "contentEncryption": [{"enc", "keyLength" (bytes)}]}.
+ * A key imported for one of these names serves encryption. */
+EDGEJWT_JWE_API edgejwt_status edgejwt_encryption_algorithms(edgejwt_context *context, edgejwt_result *result);
 
 /* Decryption options (JSON): every edgejwt_policy_create member (the claims' for an encrypted
  * JWT, "algorithms" for a nested token's inner JWS) and "keyManagementAlgorithms",

@@ -1,7 +1,7 @@
 // The API's argument checks that several operations share (the ABI's own, which nothing passes
 // around, are core/signatures.js's).
-import { JOSEInvalidArgument, JWEInvalid, JWSInvalid } from "./errors.js";
-import { errorFromStatus } from "./core/status-errors.js";
+import { JOSEInvalidArgument, JWSInvalid } from "./errors.js";
+import { errorKindOf } from "./core/status-errors.js";
 
 const decoder = new TextDecoder();
 const EMPTY_OPTIONS = Object.freeze({});
@@ -22,21 +22,22 @@ export function currentSeconds(options) {
   return options.currentDate.getTime() / 1000;
 }
 
-// The compact forms a token argument may be, with the class that refuses it.
+// The compact form a token argument may be, with the class that refuses it: a JWS here, a JWE in
+// the JWE operations (jwe/header.js).
 const JWS = Object.freeze({ name: "JWS", ErrorClass: JWSInvalid });
-export const JWE = Object.freeze({ name: "JWE", ErrorClass: JWEInvalid });
+const TOO_LARGE = "ERR_TOKEN_TOO_LARGE";
 
 // The token as text, refused before anything is copied when it is longer than the policy allows
 // (a string's UTF-16 length never exceeds its UTF-8 length, nor bytes their decoded text's).
-// `form` says what the token is: a JWS (JWSInvalid) or a JWE (JWEInvalid).
+// `form` says what the token is ({ name, ErrorClass }): a JWS by default. Too long, it is refused by
+// the form's class with the status table's detail for ERR_TOKEN_TOO_LARGE.
 export function tokenText(token, maxLength, form = JWS) {
   let text;
   if (typeof token === "string") text = token;
   else if (token instanceof Uint8Array) text = token.byteLength > maxLength ? null : decoder.decode(token);
   else throw new form.ErrorClass(`a compact ${form.name} must be a string or a Uint8Array`);
   if (text === null || text.length > maxLength) {
-    const error = errorFromStatus("ERR_TOKEN_TOO_LARGE", "the token is longer than the configured limit");
-    throw form === JWS ? error : new form.ErrorClass(error.message, { detail: error.detail, status: error.status });
+    throw new form.ErrorClass("the token is longer than the configured limit", { detail: errorKindOf(TOO_LARGE).detail, status: TOO_LARGE });
   }
   return text;
 }

@@ -12,15 +12,15 @@
 //   what a call returned is the caller's: no later call changes it (the C ABI's results are the
 //   caller's too, and a begun verification owns its bytes until it is finished or released);
 // - a function the module does not export (the default modules leave encryption out: JWE is in the
-//   edgejwt/jwe entry's) is JOSENotSupported saying where it is, after the arguments' checks and
-//   before anything is touched;
+//   edgejwt/jwe entry's, whose engines bring the encryption functions' signatures, jwe/abi.js) is
+//   JOSENotSupported saying where it is, before anything is touched;
 // - a trap, or anything else thrown out of the instance, replaces the instance with a fresh one
 //   and fails the call with WasmTrap. `epoch` counts instances: whatever holds a handle notes the
 //   epoch it was made in and makes it again (from what it retains) when the epoch has moved on.
 import { JOSEError, JOSENotSupported, WasmTrap } from "./errors.js";
 import { errorFromStatus } from "./core/status-errors.js";
 import { ABI_VERSION, RESULT_OFFSETS } from "./abi.js";
-import { SIGNATURES, checkArguments, signatureOf } from "./core/signatures.js";
+import { SIGNATURES, checkArguments, signatureIn } from "./core/signatures.js";
 
 export { SIGNATURES };
 
@@ -41,8 +41,9 @@ const READ = {
   window: (core, at) => ({ from: core.data.getFloat64(at, true), until: core.data.getFloat64(at + 8, true) }),
 };
 
-// The ABI version matched, so a function the module lacks is one of the encryption functions
-// (EDGEJWT_JWE_API in bindings/edgejwt.h) that only the JWE modules export.
+// The ABI version matched, so a function the module lacks (or whose signature its engine did not
+// bring) is one of the encryption functions (EDGEJWT_JWE_API in bindings/edgejwt.h) that only the
+// JWE modules export.
 const notExported = (name) => new JOSENotSupported(
   `${name} is not in this Wasm module: encryption (JWE) is in the "edgejwt/jwe" entry ("edgejwt/wasi/jwe" ` +
   "on the WASI build), whose Wasm has it; import every operation of a program that encrypts from there");
@@ -50,6 +51,7 @@ const notExported = (name) => new JOSENotSupported(
 export class Core {
   constructor(engine) {
     this.engine = engine;
+    this.signatures = engine.signatures ?? SIGNATURES; // the functions this module's JS may call
     this.epoch = 0;
     this.statusNames = new Map();
     this.start(engine);
@@ -97,7 +99,7 @@ export class Core {
   // error of a failed status (made with the outputs as far as the call got: a claim's failure
   // carries the verified claims).
   call(name, ...args) {
-    const signature = signatureOf(name);
+    const signature = this.signatureOf(name);
     const status = this.run(name, signature, args);
     if (status !== 0) throw this.errorOf(status, this.detail(), this.read(signature.outputs));
     return this.read(signature.outputs);
@@ -105,7 +107,7 @@ export class Core {
 
   // The same, failing or not: { status, outputs, detail } (outputs as far as the call got).
   attempt(name, ...args) {
-    const signature = signatureOf(name);
+    const signature = this.signatureOf(name);
     const status = this.run(name, signature, args);
     const detail = status === 0 ? "" : this.detail();
     return { status, outputs: this.read(signature.outputs), detail };
@@ -113,7 +115,15 @@ export class Core {
 
   // The status alone (0 for success).
   status(name, ...args) {
-    return this.run(name, signatureOf(name), args);
+    return this.run(name, this.signatureOf(name), args);
+  }
+
+  // The signature of `name` (core/signatures.js). A name this module's table does not hold is not
+  // one it exports.
+  signatureOf(name) {
+    const signature = signatureIn(this.signatures, name);
+    if (signature === undefined) throw notExported(name);
+    return signature;
   }
 
   run(name, signature, args) {

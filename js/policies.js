@@ -18,34 +18,33 @@ const CACHE_SIZE = 64;
 // The size limits: all that decode and decodeProtectedHeader take. Whole numbers from 1 to 2^32-1
 // (the C type's range), maxJsonDepth at most MAX_JSON_DEPTH.
 export const LIMIT_FIELDS = ["maxTokenLength", "maxHeaderSize", "maxPayloadSize", "maxJsonDepth", "maxJsonEntries", "maxKidLength"];
-const VERIFY_FIELDS = [...LIMIT_FIELDS, "issuer", "audience", "subject", "typ", "requiredClaims", "crit",
+export const VERIFY_FIELDS = [...LIMIT_FIELDS, "issuer", "audience", "subject", "typ", "requiredClaims", "crit",
   "maxTokenAge", "algorithms", "clockTolerance"];
 // What signing takes: the extensions the signer understands (a header's "crit" may name only those).
 export const SIGN_FIELDS = ["crit"];
-// Decryption options: verify's (the claims', or a nested token's inner JWS's) and the JWE's own.
-export const DECRYPTION_FIELDS = [...VERIFY_FIELDS, "keyManagementAlgorithms", "contentEncryptionAlgorithms", "maxPBES2Count"];
-const NAME_LISTS = new Set(["algorithms", "keyManagementAlgorithms", "contentEncryptionAlgorithms"]);
+// The options that list algorithm names are named so: "algorithms", and decryption's
+// "keyManagementAlgorithms" and "contentEncryptionAlgorithms" (jwe/policies.js).
+const isNameList = (field) => field.endsWith("lgorithms");
 const MOST = Object.fromEntries(LIMIT_FIELDS.map((field) => [field, field === "maxJsonDepth" ? MAX_JSON_DEPTH : 0xffffffff]));
 
 const DEFAULTS = Object.freeze({ json: "{}", id: 0, handle: 0, maxTokenLength: DEFAULT_MAX_TOKEN_LENGTH });
 
-// The ABI functions that make and release a kind of policy: verify's (the default) or decryption's.
-export const VERIFY_POLICY_ABI = Object.freeze({ create: "edgejwt_policy_create", release: "edgejwt_policy_release" });
-export const DECRYPTION_POLICY_ABI = Object.freeze({
-  create: "edgejwt_decryption_policy_create", release: "edgejwt_decryption_policy_release",
-});
+// The ABI functions that make and release a kind of policy: verify's (the default) or decryption's
+// (jwe/policies.js).
+const VERIFY_POLICY_ABI = Object.freeze({ create: "edgejwt_policy_create", release: "edgejwt_policy_release" });
 
 export class Policies {
   constructor(core, abi = VERIFY_POLICY_ABI) {
     this.core = core;
     this.abi = abi;
     this.byJson = new Map(); // policy JSON -> policy, least recently used first
-    this.remembered = new Map([LIMIT_FIELDS, VERIFY_FIELDS, SIGN_FIELDS, DECRYPTION_FIELDS].map((fields) => [fields, new WeakMap()]));
+    this.remembered = new Map(); // fields -> WeakMap: options -> { values, json, policy }
   }
 
   // The policy for `options`' `fields`. A remembered one is used only while the LRU still holds it.
   policyFor(options, fields = VERIFY_FIELDS) {
-    const remembered = this.remembered.get(fields);
+    let remembered = this.remembered.get(fields);
+    if (remembered === undefined) this.remembered.set(fields, (remembered = new WeakMap()));
     const memo = remembered.get(options);
     if (memo !== undefined && sameFields(memo.values, options, fields) && this.byJson.get(memo.json) === memo.policy) {
       return memo.policy;
@@ -116,7 +115,7 @@ function policyJson(options, fields) {
       policy[field] = secondsOf(value, field);
     } else if (field === "crit" && isPlainObject(value)) {
       policy.crit = Object.keys(value); // jose's shape: { "extension": true }, each key understood
-    } else if (NAME_LISTS.has(field) && !(Array.isArray(value) && value.every((alg) => typeof alg === "string"))) {
+    } else if (isNameList(field) && !(Array.isArray(value) && value.every((alg) => typeof alg === "string"))) {
       throw invalidOption(`options.${field} must be an array of algorithm names`, { where: field });
     } else if (field in MOST && !(Number.isInteger(value) && value >= 1 && value <= MOST[field])) {
       throw invalidOption(`options.${field} must be a whole number from 1 to ${MOST[field]}`, { where: field });

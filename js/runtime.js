@@ -7,7 +7,7 @@ import { JOSEError, ERR_NOT_INITIALIZED } from "./errors.js";
 import { loadHostCrypto } from "./host-crypto/select.js";
 import { HostKeys } from "./host-crypto/host-keys.js";
 import { algorithmTable } from "./host-crypto/algorithms.js";
-import { DECRYPTION_POLICY_ABI, Policies } from "./policies.js";
+import { Policies } from "./policies.js";
 import { SecretKeys } from "./key/secrets.js";
 import { KeyForms } from "./key/forms.js";
 import { importedKey } from "./key/key.js";
@@ -25,8 +25,6 @@ export class Runtime {
     this.host = null; // the signature primitive's host (host-crypto/select.js), or null: Wasm checks every one
     this.hostKeys = null;
     this.policies = null;
-    this.decryptionPolicies = null;
-    this.encryptionNames = null; // the JWE "alg" and "enc" names of the core's table
     this.secrets = null;
     this.keyForms = null;
     this.layers = new Map(); // maker -> what it made over this runtime (layer)
@@ -44,12 +42,9 @@ export class Runtime {
 
   async start(options) {
     const core = new Core(await this.loadEngine(options));
-    const table = JSON.parse(core.call("edgejwt_algorithms").output);
-    const algorithms = algorithmTable(table);
+    const algorithms = algorithmTable(JSON.parse(core.call("edgejwt_algorithms").output));
     const host = await loadHostCrypto(options.hostCrypto, algorithms);
     this.policies = new Policies(core);
-    this.decryptionPolicies = new Policies(core, DECRYPTION_POLICY_ABI);
-    this.encryptionNames = encryptionNames(table);
     this.secrets = new SecretKeys((bytes) => importedKey(this, { format: KeyFormat.secret, data: bytes, alg: "" }));
     this.keyForms = new KeyForms((source) => importedKey(this, source));
     // Workers before 2025-05-05 have no FinalizationRegistry: keys are then released by free()
@@ -78,7 +73,8 @@ export class Runtime {
     return bound;
   }
 
-  // What `make(runtime)` makes over this runtime's operations (the gateway, sessions), made once.
+  // What `make(runtime)` makes over this runtime's operations (the gateway, sessions, decryption
+  // policies, the JWE names), made once.
   layer(make) {
     let layer = this.layers.get(make);
     if (layer === undefined) this.layers.set(make, (layer = make(this)));
@@ -106,11 +102,6 @@ export class Runtime {
       // Already released, or the instance trapped (and was replaced): nothing is left to release.
     }
   }
-}
-
-// The JWE "alg" and "enc" values the core implements: a key imported for one of them serves encryption.
-function encryptionNames({ keyManagement, contentEncryption }) {
-  return new Set([...keyManagement.map(({ alg }) => alg), ...contentEncryption.map(({ enc }) => enc)]);
 }
 
 const shared = new Map(); // a build's engine loader -> the runtime its entries share

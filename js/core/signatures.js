@@ -1,7 +1,9 @@
 // Every context function of the C ABI the JS layer calls: its parameters after the context and the
 // result, and the result fields it fills (tests/js/abi.test.js checks each against bindings/edgejwt.h).
 // js/core.js checks every argument against its parameter's kind before any memory is touched, and
-// reads exactly the declared outputs after the call.
+// reads exactly the declared outputs after the call. The encryption functions (EDGEJWT_JWE_API) are
+// in js/jwe/abi.js, which only the JWE modules' engines bring: a page that does not encrypt
+// carries neither their Wasm nor their table.
 //
 // Parameters, as "name:kind":
 //   u32, i32  an integer in the C type's range (handles, formats, sizes)
@@ -50,25 +52,6 @@ export const SIGNATURES = parseSignatures({
   edgejwt_decode: "policy:u32 token:text -> header payload",
   edgejwt_decode_header: "policy:u32 token:text -> header",
   edgejwt_decode_payload: "policy:u32 token:text -> payload",
-  edgejwt_key_import_for: "format:i32 use:i32 data:data alg:text -> handle",
-  edgejwt_key_import_jwks_for: "use:i32 jwks:text -> handle",
-  edgejwt_key_generate_for_encryption: "alg:text crv:text modulusBits:u32 -> handle",
-  edgejwt_decryption_policy_create: "options:text -> handle",
-  edgejwt_decryption_policy_release: "policy:u32",
-  edgejwt_compact_encrypt: "key:u32 header:text plaintext:bytes -> output",
-  edgejwt_encrypt: "key:u32 header:text claims:text -> output",
-  edgejwt_sign_and_encrypt: "signingKey:u32 jwsHeader:text claims:text encryptionKey:u32 jweHeader:text -> output",
-  edgejwt_encrypt_agreed: "payloadKind:i32 signingKey:u32 jwsHeader:text encryptionKey:u32 header:text plaintext:data " +
-    "epk:text agreement:bytes -> output",
-  edgejwt_compact_decrypt: "key:u32 policy:u32 token:text -> header payload:bytes keyIndex",
-  edgejwt_decrypt: "key:u32 policy:u32 token:text now:f64 -> header payload keyIndex validity",
-  edgejwt_decrypt_and_verify:
-    "decryptionKey:u32 verificationKey:u32 policy:u32 token:text now:f64 -> header output payload keyIndex validity",
-  edgejwt_decrypt_nested_jws: "decryptionKey:u32 policy:u32 token:text -> header payload:bytes keyIndex",
-  edgejwt_decode_jwe_header: "policy:u32 token:text -> header",
-  edgejwt_decrypt_begin: "key:u32 policy:u32 token:text -> header keyIndex",
-  edgejwt_decrypt_agreed: "payloadKind:i32 decryptionKey:u32 verificationKey:u32 policy:u32 token:text now:f64 " +
-    "hostSecret:bytes -> header output payload:bytes keyIndex validity",
 });
 
 const ACCEPTS = {
@@ -85,12 +68,8 @@ const EXPECTED = {
   bool: "a boolean", text: "a string", bytes: "a Uint8Array", data: "a string or a Uint8Array",
 };
 
-// The signature of `name`; a name the table does not hold is a JOSEInvalidArgument.
-export function signatureOf(name) {
-  const signature = Object.hasOwn(SIGNATURES, name) ? SIGNATURES[name] : undefined;
-  if (signature === undefined) throw new JOSEInvalidArgument(`${name} is not an ABI function the API calls`);
-  return signature;
-}
+// The signature of `name` in `signatures` (a table of parseSignatures); undefined when it holds none.
+export const signatureIn = (signatures, name) => (Object.hasOwn(signatures, name) ? signatures[name] : undefined);
 
 // Checks `args` against `signature` and returns how many bytes of input memory they need at most.
 export function checkArguments(name, { parameters }, args) {
@@ -110,7 +89,7 @@ export function checkArguments(name, { parameters }, args) {
   return size;
 }
 
-function parseSignatures(table) {
+export function parseSignatures(table) {
   const parsed = {};
   for (const [name, text] of Object.entries(table)) {
     const [inputs, outputs = ""] = text.split("->").map((part) => part.trim());

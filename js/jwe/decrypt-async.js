@@ -14,8 +14,9 @@
 // take, a token the core refuses at step 1, a host that fails where failing says nothing about the
 // token) is the sync operation, whose error is then the answer. RSA-OAEP's host failing is the
 // token's doing: a random CEK stands in (key-management.js), so it fails as a wrong key does.
-import { JWE, tokenText } from "../arguments.js";
-import { DECRYPTION_FIELDS } from "../policies.js";
+import { tokenText } from "../arguments.js";
+import { DECRYPTION_FIELDS, decryptionPolicies } from "./policies.js";
+import { JWE } from "./header.js";
 import { handleFor, isKeyObject } from "../key/key.js";
 import { privateJwkOf } from "../key/export.js";
 import { HostKeyManagement, hostSteps } from "../host-crypto/key-management.js";
@@ -25,13 +26,13 @@ import { encryptionKey } from "./keys.js";
 // The runtime's host key management (made once per runtime), or null without a host.
 function hostKeyManagement(runtime) {
   const steps = hostSteps(runtime.host);
-  return steps && new HostKeyManagement(steps, JSON.parse(runtime.core.call("edgejwt_algorithms").output),
+  return steps && new HostKeyManagement(steps, JSON.parse(runtime.core.call("edgejwt_encryption_algorithms").output),
     (owner, index) => privateJwkOf(runtime, owner, index));
 }
 
 // The token's text and the handle of the options' decryption policy, looked up now.
 function policyCall(runtime, token, options) {
-  const policies = runtime.decryptionPolicies;
+  const policies = decryptionPolicies(runtime);
   const policy = policies.policyFor(options, DECRYPTION_FIELDS);
   return { text: tokenText(token, policy.maxTokenLength, JWE), policyHandle: policies.handleOf(policy) };
 }

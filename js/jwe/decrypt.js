@@ -2,10 +2,10 @@
 // contentEncryptionAlgorithms, maxPBES2Count, verify's claim options and the size limits), made
 // into a decryption policy once (policies.js). Every check is the core's.
 import { JOSEAlgNotAllowed } from "../errors.js";
-import { JWE, tokenText } from "../arguments.js";
-import { DECRYPTION_FIELDS } from "../policies.js";
+import { tokenText } from "../arguments.js";
+import { DECRYPTION_FIELDS, decryptionPolicies } from "./policies.js";
 import { withEncryptionKey } from "./keys.js";
-import { jweHeader } from "./header.js";
+import { JWE, jweHeader } from "./header.js";
 
 // The token's algorithms, to bind raw key bytes to. The token chooses them, so PBES2 (which makes
 // the recipient run PBKDF2 on the bytes as a password) is taken only when the caller's
@@ -21,7 +21,7 @@ export function algorithmsForBytes(runtime, text, options) {
 // `call(keyHandle, policyHandle, text)` with the decryption key, under the options' policy. Raw
 // key bytes are bound to the token's own "alg" (or "enc" for "dir").
 export function decryptWith(runtime, token, key, options, call) {
-  const policies = runtime.decryptionPolicies;
+  const policies = decryptionPolicies(runtime);
   const policy = policies.policyFor(options, DECRYPTION_FIELDS);
   const text = tokenText(token, policy.maxTokenLength, JWE);
   const algorithms = key instanceof Uint8Array ? algorithmsForBytes(runtime, text, options) : {};

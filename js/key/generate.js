@@ -5,6 +5,7 @@ import { JOSEInvalidArgument, JOSENotSupported } from "../errors.js";
 import { ExportFormat, KeyFormat, KeyUse } from "../abi.js";
 import { optionsOf } from "../arguments.js";
 import { handleFor, importedKey, keyOfHandle } from "./key.js";
+import { encryptionNames, jweEntryHint, namingJweEntry } from "./encryption-names.js";
 
 export function generateKeyPair(runtime, alg, options) {
   const core = runtime.ready();
@@ -17,15 +18,16 @@ export function generateKeyPair(runtime, alg, options) {
   if (options.crv !== undefined && typeof options.crv !== "string") {
     throw new JOSEInvalidArgument('options.crv must be a curve name, e.g. "P-256" or "X25519"');
   }
-  const privateKey = runtime.encryptionNames.has(alg)
+  const forEncryption = encryptionNames(runtime).has(alg);
+  const privateKey = forEncryption
     ? generatedForEncryption(runtime, alg, options.crv ?? "", modulusLength)
-    : generated(runtime, alg, modulusLength);
+    : namingJweEntry(runtime, () => generated(runtime, alg, modulusLength));
   if (privateKey.type === "secret") {
     privateKey.free();
     throw new JOSENotSupported(`${alg} uses a secret, not a key pair: use generateSecret`);
   }
   const { handle } = core.call("edgejwt_key_public", handleFor(runtime, privateKey));
-  const use = runtime.encryptionNames.has(alg) ? KeyUse.encryption : undefined;
+  const use = forEncryption ? KeyUse.encryption : undefined;
   return { publicKey: keyOfHandle(runtime, handle, exportedSource(runtime, handle, ExportFormat.jwkPublic, alg, use)), privateKey };
 }
 
@@ -33,7 +35,7 @@ export function generateKeyPair(runtime, alg, options) {
 // "dir" (named by their "enc") and PBES2 passwords.
 export function generateSecret(runtime, alg) {
   runtime.ready();
-  if (typeof alg === "string" && runtime.encryptionNames.has(alg)) {
+  if (typeof alg === "string" && encryptionNames(runtime).has(alg)) {
     const key = generatedForEncryption(runtime, alg, "", 0);
     if (key.type !== "secret") {
       key.free();
@@ -42,7 +44,8 @@ export function generateSecret(runtime, alg) {
     return key;
   }
   if (typeof alg !== "string" || !/^HS(256|384|512)$/.test(alg)) {
-    throw new JOSENotSupported(`generateSecret makes HMAC secrets (HS256/384/512) and JWE keys, not ${String(alg)} keys`);
+    throw new JOSENotSupported(`generateSecret makes HMAC secrets (HS256/384/512) and JWE keys, not ${String(alg)} keys` +
+      jweEntryHint(runtime));
   }
   return generated(runtime, alg, 0);
 }

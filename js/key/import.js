@@ -5,6 +5,7 @@ import { JOSEInvalidArgument, JWKInvalid } from "../errors.js";
 import { KeyFormat, KeyUse } from "../abi.js";
 import { jsonOf } from "../util.js";
 import { importedKey } from "./key.js";
+import { encryptionNames, namingJweEntry } from "./encryption-names.js";
 
 const PEM_LABEL = /^\s*-----BEGIN ([A-Z0-9 ]+)-----/;
 
@@ -17,9 +18,9 @@ export function importKey(runtime, source, jwk) {
   if (source.alg !== undefined && typeof source.alg !== "string") {
     throw new JOSEInvalidArgument('alg must be a string, e.g. "ES256"');
   }
-  const names = runtime.encryptionNames;
+  const names = encryptionNames(runtime);
   const forEncryption = names.has(source.alg) || names.has(jwk?.alg);
-  return importedKey(runtime, forEncryption ? { ...source, use: KeyUse.encryption } : source);
+  return namingJweEntry(runtime, () => importedKey(runtime, forEncryption ? { ...source, use: KeyUse.encryption } : source));
 }
 
 export function importJWK(runtime, jwk, alg) {

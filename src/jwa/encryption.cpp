@@ -127,8 +127,4 @@ KeyManagementSet key_management_of_family(KeyFamily family) {
   return set;
 }
 
-bool family_serves(KeyFamily family, KeyUse use) {
-  return use == KeyUse::Signature ? !algorithms_of_family(family).empty() : !key_management_of_family(family).empty();
-}
-
 }  // namespace edgejwt

@@ -99,7 +99,10 @@ inline bool is_host_computed(KeyManagement alg) {
 // The JWE algorithms a key of `family` may serve (empty for the signature-only families).
 KeyManagementSet key_management_of_family(KeyFamily family);
 // Whether a key of `family` can serve `use` at all: some JWS algorithm has it (Signature), or some
-// JWE algorithm takes it (Encryption).
-bool family_serves(KeyFamily family, KeyUse use);
+// JWE algorithm takes it (Encryption). Inline, so that a caller naming the use links only its table
+// (the key layer's bindings, key.h).
+inline bool family_serves(KeyFamily family, KeyUse use) {
+  return use == KeyUse::Signature ? !algorithms_of_family(family).empty() : !key_management_of_family(family).empty();
+}
 
 }  // namespace edgejwt

@@ -13,14 +13,9 @@ void describe_key(const Key &key, std::string &json) {
   writer.member("family", key_family_info(key.family()).name);
   // The JWS algorithms of a key for signatures, the JWE ones of a key for encryption.
   writer.start_array("algorithms");
-  const AlgorithmSet usable = key.usable_algorithms();
-  for (unsigned i = 0; i < kAlgorithmCount; ++i) {
-    if (usable.contains(static_cast<Algorithm>(i))) writer.string(algorithm_name(static_cast<Algorithm>(i)));
-  }
-  const KeyManagementSet usable_jwe = key.usable_key_management();
-  for (unsigned i = 0; i < kKeyManagementCount; ++i) {
-    if (usable_jwe.contains(static_cast<KeyManagement>(i))) writer.string(key_management_name(static_cast<KeyManagement>(i)));
-  }
+  std::vector<std::string_view> usable;
+  key.binding().usable_names(key, usable);
+  for (std::string_view name : usable) writer.string(name);
   writer.end_array();
   const KeyUsage &usage = key.usage();
   for (auto [name, value] : {std::pair{"kid", &usage.kid}, std::pair{"alg", &usage.alg}, std::pair{"use", &usage.use}}) {
@@ -73,6 +68,13 @@ void describe_algorithms(std::string &json) {
     writer.end_object();
   }
   writer.end_array();
+  writer.end_object();
+  json = writer.text();
+}
+
+void describe_encryption_algorithms(std::string &json) {
+  JsonWriter writer;
+  writer.start_object();
   // JWE's names, so that a host knows which algorithm names mean a key for encryption, and what a
   // host computing an algorithm's key management step needs: its mode, the hash of RSA-OAEP's
   // padding or PBES2's PRF, the bytes of the key that wraps the CEK.

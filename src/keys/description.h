@@ -24,4 +24,9 @@ void describe_key_set(const KeySet &set, std::string &json);
 // order.
 void describe_algorithms(std::string &json);
 
+// {"keyManagement": [{"alg", "mode", "hashBits"?, "kekLength"? (bytes)}], "contentEncryption":
+// [{"enc", "keyLength" (bytes)}]}: the JWE algorithms, apart from the JWS ones so that only a module
+// that encrypts links their names.
+void describe_encryption_algorithms(std::string &json);
+
 }  // namespace edgejwt

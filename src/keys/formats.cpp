@@ -28,19 +28,24 @@ Status read_material(KeyImportFormat format, ByteView data, KeyMaterial &materia
 
 }  // namespace
 
-Status import_key(KeyImportFormat format, ByteView data, KeyUse use, std::string_view alg, Key &out,
+Status import_key(KeyImportFormat format, ByteView data, const KeyBinding &binding, std::string_view alg, Key &out,
                   std::string &detail) {
   detail.clear();
-  if (format == KeyImportFormat::Jwk) return import_jwk_text(data.as_text(), use, alg, out, detail);
+  if (format == KeyImportFormat::Jwk) return import_jwk_text(data.as_text(), binding, alg, out, detail);
   KeyMaterial material;
   if (Status status = read_material(format, data, material); status != Status::Ok) return status;
   KeyUsage usage;
   usage.alg.assign(alg.data(), alg.size());
-  return Key::create(use, std::move(material), std::move(usage), out, detail);
+  return binding.create(std::move(material), std::move(usage), out, detail);
+}
+
+Status import_key(KeyImportFormat format, ByteView data, KeyUse use, std::string_view alg, Key &out,
+                  std::string &detail) {
+  return import_key(format, data, key_binding(use), alg, out, detail);
 }
 
 Status import_key(KeyImportFormat format, ByteView data, std::string_view alg, Key &out, std::string &detail) {
-  return import_key(format, data, KeyUse::Signature, alg, out, detail);
+  return import_key(format, data, kSignatureBinding, alg, out, detail);
 }
 
 Status export_key(const Key &key, KeyExportFormat format, std::string &out) {

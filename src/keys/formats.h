@@ -32,6 +32,9 @@ enum class KeyExportFormat : uint8_t {
 // failure `detail` names what is at fault when there is one thing to name.
 Status import_key(KeyImportFormat format, ByteView data, KeyUse use, std::string_view alg, Key &out,
                   std::string &detail);
+// The same with the use's binding (key.h), which links only that use's checks.
+Status import_key(KeyImportFormat format, ByteView data, const KeyBinding &binding, std::string_view alg, Key &out,
+                  std::string &detail);
 // The same for signatures.
 Status import_key(KeyImportFormat format, ByteView data, std::string_view alg, Key &out, std::string &detail);
 

@@ -73,8 +73,8 @@ Status generate_material(KeyFamily family, size_t secret_size, uint32_t modulus_
 
 namespace {
 
-// The new material becomes a key bound to `alg` for `use`, validated like any imported key.
-Status generate_bound(KeyUse use, KeyFamily family, size_t secret_size, uint32_t modulus_bits, std::string_view alg,
+// The new material becomes a key bound to `alg` by `binding`, validated like any imported key.
+Status generate_bound(const KeyBinding &binding, KeyFamily family, size_t secret_size, uint32_t modulus_bits, std::string_view alg,
                       Key &out) {
   KeyMaterial material;
   if (Status status = generate_material(family, secret_size, modulus_bits, material); status != Status::Ok) {
@@ -84,7 +84,7 @@ Status generate_bound(KeyUse use, KeyFamily family, size_t secret_size, uint32_t
   usage.alg = alg;
   usage.alg_is_member = true;  // its exported JWK is what makes it again, bound as it was made
   std::string detail;  // nothing the caller gave can be at fault
-  return Key::create(use, std::move(material), std::move(usage), out, detail);
+  return binding.create(std::move(material), std::move(usage), out, detail);
 }
 
 }  // namespace
@@ -94,7 +94,7 @@ Status generate_key(Algorithm alg, uint32_t modulus_bits, Key &out, std::string_
   if (family != KeyFamily::Rsa && modulus_bits != 0) return Status::InvalidArgument;
   const std::string_view implied = key_family_info(family).crv;
   if (!crv.empty() && !implied.empty() && crv != implied) return Status::KeyUnsupported;
-  return generate_bound(KeyUse::Signature, family, hash_size(algorithm_hash(alg)), modulus_bits, algorithm_name(alg),
+  return generate_bound(kSignatureBinding, family, hash_size(algorithm_hash(alg)), modulus_bits, algorithm_name(alg),
                         out);
 }
 
@@ -109,12 +109,12 @@ Status generate_encryption_key(KeyManagement alg, const EncryptionKeyOptions &op
     return Status::InvalidArgument;
   }
   const size_t secret_size = family == KeyFamily::Password ? kGeneratedPasswordSize : info.kek_size;
-  return generate_bound(KeyUse::Encryption, family, secret_size, options.modulus_bits, info.name, out);
+  return generate_bound(kEncryptionBinding, family, secret_size, options.modulus_bits, info.name, out);
 }
 
 Status generate_content_key(ContentEncryption enc, Key &out) {
   const ContentEncryptionInfo &info = content_encryption_info(enc);
-  return generate_bound(KeyUse::Encryption, KeyFamily::Aes, info.key_size, 0, info.name, out);
+  return generate_bound(kEncryptionBinding, KeyFamily::Aes, info.key_size, 0, info.name, out);
 }
 
 }  // namespace edgejwt

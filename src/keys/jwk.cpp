@@ -21,10 +21,11 @@ constexpr size_t kMaxBigIntegerBytes = kRsaMaxModulusBits / 8 + 1;
 // Reading one JWK, with the member that failed remembered for `detail`.
 class JwkReader {
  public:
-  JwkReader(const JsonValue &jwk, KeyUse use, std::string &detail) : jwk_(jwk), use_(use), detail_(detail) {}
+  JwkReader(const JsonValue &jwk, const KeyBinding &binding, std::string &detail)
+      : jwk_(jwk), binding_(binding), detail_(detail) {}
 
   // What the key is being read for: a kind that cannot serve it is refused before its values are.
-  KeyUse use() const { return use_; }
+  const KeyBinding &binding() const { return binding_; }
 
   Status fail(Status status, std::string_view member) {
     detail_.assign(member.data(), member.size());
@@ -107,7 +108,7 @@ class JwkReader {
 
  private:
   const JsonValue &jwk_;
-  KeyUse use_;
+  const KeyBinding &binding_;
   std::string &detail_;
 };
 
@@ -184,7 +185,7 @@ Status read_okp(JwkReader &reader, KeyMaterial &material) {
   const bool ed25519 = crv == key_family_info(KeyFamily::Ed25519).crv;
   const bool x25519 = crv == key_family_info(KeyFamily::X25519).crv;
   // Ed448, X448, and a curve of the other use.
-  if (!(ed25519 || x25519) || !family_serves(ed25519 ? KeyFamily::Ed25519 : KeyFamily::X25519, reader.use())) {
+  if (!(ed25519 || x25519) || !reader.binding().serves(ed25519 ? KeyFamily::Ed25519 : KeyFamily::X25519)) {
     return reader.fail(Status::KeyUnsupported, "crv");
   }
   if (ed25519) return read_okp_key<Ed25519PublicKey, Ed25519PrivateKey>(reader, &Ed25519PrivateKey::seed, material);
@@ -317,9 +318,10 @@ std::string required_members(const KeyMaterial &material) {
 
 }  // namespace
 
-Status import_jwk(const JsonValue &jwk, KeyUse use, std::string_view alg, Key &out, std::string &detail) {
+Status import_jwk(const JsonValue &jwk, const KeyBinding &binding, std::string_view alg, Key &out,
+                  std::string &detail) {
   detail.clear();
-  JwkReader reader(jwk, use, detail);
+  JwkReader reader(jwk, binding, detail);
   if (!jwk.IsObject()) return reader.fail(Status::JwkInvalid, "jwk");
   std::string_view kty;
   if (Status s = reader.text("kty", true, kty); s != Status::Ok) return s;
@@ -335,14 +337,19 @@ Status import_jwk(const JsonValue &jwk, KeyUse use, std::string_view alg, Key &o
   if (status = reader.usage(usage); status != Status::Ok) return status;
   if (!alg.empty() && !usage.alg.empty() && usage.alg != alg) return reader.fail(Status::KeyUsageRefused, "alg");
   if (!alg.empty()) usage.alg.assign(alg.data(), alg.size());
-  return Key::create(use, std::move(material), std::move(usage), out, detail);
+  return binding.create(std::move(material), std::move(usage), out, detail);
+}
+
+Status import_jwk(const JsonValue &jwk, KeyUse use, std::string_view alg, Key &out, std::string &detail) {
+  return import_jwk(jwk, key_binding(use), alg, out, detail);
 }
 
 Status import_jwk(const JsonValue &jwk, std::string_view alg, Key &out, std::string &detail) {
-  return import_jwk(jwk, KeyUse::Signature, alg, out, detail);
+  return import_jwk(jwk, kSignatureBinding, alg, out, detail);
 }
 
-Status import_jwk_text(std::string_view json, KeyUse use, std::string_view alg, Key &out, std::string &detail) {
+Status import_jwk_text(std::string_view json, const KeyBinding &binding, std::string_view alg, Key &out,
+                       std::string &detail) {
   if (json.size() > kMaxJwkSize) {
     detail = "jwk";
     return Status::JwkInvalid;
@@ -352,11 +359,15 @@ Status import_jwk_text(std::string_view json, KeyUse use, std::string_view alg, 
     detail = "jwk";
     return status == Status::JsonNotObject ? Status::JwkInvalid : status;
   }
-  return import_jwk(document.root(), use, alg, out, detail);
+  return import_jwk(document.root(), binding, alg, out, detail);
+}
+
+Status import_jwk_text(std::string_view json, KeyUse use, std::string_view alg, Key &out, std::string &detail) {
+  return import_jwk_text(json, key_binding(use), alg, out, detail);
 }
 
 Status import_jwk_text(std::string_view json, std::string_view alg, Key &out, std::string &detail) {
-  return import_jwk_text(json, KeyUse::Signature, alg, out, detail);
+  return import_jwk_text(json, kSignatureBinding, alg, out, detail);
 }
 
 Status export_jwk(const Key &key, bool include_private, std::string &json) {

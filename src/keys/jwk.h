@@ -21,6 +21,11 @@ namespace edgejwt {
 // importJWK): it binds a JWK without one, and must equal the JWK's.
 Status import_jwk(const JsonValue &jwk, KeyUse use, std::string_view alg, Key &out, std::string &detail);
 Status import_jwk_text(std::string_view json, KeyUse use, std::string_view alg, Key &out, std::string &detail);
+// The same with the use's binding (key.h), which links only that use's checks.
+Status import_jwk(const JsonValue &jwk, const KeyBinding &binding, std::string_view alg, Key &out,
+                  std::string &detail);
+Status import_jwk_text(std::string_view json, const KeyBinding &binding, std::string_view alg, Key &out,
+                       std::string &detail);
 // The same for signatures.
 Status import_jwk(const JsonValue &jwk, std::string_view alg, Key &out, std::string &detail);
 Status import_jwk_text(std::string_view json, std::string_view alg, Key &out, std::string &detail);

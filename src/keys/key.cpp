@@ -113,8 +113,9 @@ struct Validator {
     if (!derive_public(key.public_key.bytes, derived.bytes)) return fail(Status::KeyInvalid, "d");
     return Status::Ok;
   }
+  // Its size is one an "enc" takes: checked by create_for_encryption, which alone makes AES keys,
+  // so that the signature binding links no JWE table.
   Status operator()(const AesKey &key) {
-    if (!is_aes_key_size(key.bytes.size())) return fail(Status::KeyInvalid, "k");
     return check_secret(key.bytes.view(), 0, kMaxContentKeySize, Status::KeyInvalid);
   }
   Status operator()(const Password &password) {
@@ -227,31 +228,65 @@ Status check_signature_alg(KeyFamily family, const KeyMaterial &material, const 
   return Status::Ok;
 }
 
+// family_serves for each use, as the bindings take it.
+bool serves_signatures(KeyFamily family) { return family_serves(family, KeyUse::Signature); }
+bool serves_encryption(KeyFamily family) { return family_serves(family, KeyUse::Encryption); }
+
+void signature_names(const Key &key, std::vector<std::string_view> &names) {
+  const AlgorithmSet usable = key.usable_algorithms();
+  for (unsigned i = 0; i < kAlgorithmCount; ++i) {
+    if (usable.contains(static_cast<Algorithm>(i))) names.push_back(algorithm_name(static_cast<Algorithm>(i)));
+  }
+}
+
+void encryption_names(const Key &key, std::vector<std::string_view> &names) {
+  const KeyManagementSet usable = key.usable_key_management();
+  for (unsigned i = 0; i < kKeyManagementCount; ++i) {
+    if (usable.contains(static_cast<KeyManagement>(i))) names.push_back(key_management_name(static_cast<KeyManagement>(i)));
+  }
+}
+
 }  // namespace
 
-Status Key::create(KeyUse use, KeyMaterial material, KeyUsage usage, Key &out, std::string &detail) {
-  if (use == KeyUse::Encryption) {
-    if (Status status = secret_for_encryption(material, usage, detail); status != Status::Ok) return status;
-  }
-  Validator validator{detail, use == KeyUse::Signature};
+template <typename CheckAlg>
+Status Key::bind(const KeyBinding &binding, KeyMaterial material, KeyUsage usage, Key &out, std::string &detail,
+                 CheckAlg check_alg) {
+  Validator validator{detail, binding.use == KeyUse::Signature};
   const KeyFamily family = std::visit(FamilyOf{}, material);
-  if (!family_serves(family, use)) {
+  if (!binding.serves(family)) {
     return validator.fail(Status::KeyUnsupported, key_family_info(family).crv.empty() ? "kty" : "crv");
   }
   if (Status status = std::visit(validator, material); status != Status::Ok) return status;
-  const Status alg_status = use == KeyUse::Signature ? check_signature_alg(family, material, usage, validator)
-                                                     : check_encryption_alg(family, material, usage, validator);
-  if (alg_status != Status::Ok) return alg_status;
+  if (Status status = check_alg(family, material, usage, validator); status != Status::Ok) return status;
   out.family_ = family;
-  out.use_ = use;
+  out.binding_ = &binding;
   out.material_ = std::move(material);
   out.usage_ = std::move(usage);
   return Status::Ok;
 }
 
 Status Key::create(KeyMaterial material, KeyUsage usage, Key &out, std::string &detail) {
-  return create(KeyUse::Signature, std::move(material), std::move(usage), out, detail);
+  return bind(kSignatureBinding, std::move(material), std::move(usage), out, detail, check_signature_alg);
 }
+
+Status Key::create_for_encryption(KeyMaterial material, KeyUsage usage, Key &out, std::string &detail) {
+  if (Status status = secret_for_encryption(material, usage, detail); status != Status::Ok) return status;
+  if (const AesKey *aes = std::get_if<AesKey>(&material); aes && !is_aes_key_size(aes->bytes.size())) {
+    detail = "k";
+    return Status::KeyInvalid;
+  }
+  return bind(kEncryptionBinding, std::move(material), std::move(usage), out, detail, check_encryption_alg);
+}
+
+Status Key::create(KeyUse use, KeyMaterial material, KeyUsage usage, Key &out, std::string &detail) {
+  return key_binding(use).create(std::move(material), std::move(usage), out, detail);
+}
+
+const KeyBinding kSignatureBinding{KeyUse::Signature, serves_signatures, Key::create, signature_names};
+const KeyBinding kEncryptionBinding{KeyUse::Encryption, serves_encryption, Key::create_for_encryption,
+                                    encryption_names};
+
+const KeyBinding &key_binding(KeyUse use) { return use == KeyUse::Signature ? kSignatureBinding : kEncryptionBinding; }
 
 bool Key::is_secret() const {
   return family_ == KeyFamily::Hmac || family_ == KeyFamily::Aes || family_ == KeyFamily::Password;
@@ -263,7 +298,7 @@ bool Key::is_private() const {
 
 AlgorithmSet Key::usable_algorithms() const {
   AlgorithmSet usable;
-  if (use_ != KeyUse::Signature) return usable;
+  if (use() != KeyUse::Signature) return usable;
   const AlgorithmSet family_algorithms = algorithms_of_family(family_);
   for (unsigned i = 0; i < kAlgorithmCount; ++i) {
     const auto alg = static_cast<Algorithm>(i);
@@ -279,7 +314,7 @@ AlgorithmSet Key::usable_algorithms() const {
 
 KeyManagementSet Key::usable_key_management() const {
   KeyManagementSet usable;
-  if (use_ != KeyUse::Encryption) return usable;
+  if (use() != KeyUse::Encryption) return usable;
   const KeyManagementSet family_algorithms = key_management_of_family(family_);
   for (unsigned i = 0; i < kKeyManagementCount; ++i) {
     const auto alg = static_cast<KeyManagement>(i);
@@ -300,7 +335,7 @@ Status Key::check_operation(KeyOperation operation, Algorithm alg) const {
   if (const HmacSecret *secret = as<HmacSecret>(); secret && secret->bytes.size() < hash_size(algorithm_hash(alg))) {
     return Status::KeyTooShort;
   }
-  if (use_ != KeyUse::Signature) return Status::KeyUsageRefused;
+  if (use() != KeyUse::Signature) return Status::KeyUsageRefused;
   if (!usage_.alg.empty() && usage_.alg != algorithm_name(alg)) return Status::KeyUsageRefused;
   if (!usage_.use.empty() && usage_.use != "sig") return Status::KeyUsageRefused;
   const char *op = operation == KeyOperation::Sign ? "sign" : "verify";
@@ -311,7 +346,7 @@ Status Key::check_operation(KeyOperation operation, Algorithm alg) const {
 
 Status Key::check_key_management(JweOperation operation, KeyManagement alg) const {
   if (!key_management_of_family(family_).contains(alg)) return Status::AlgNotAllowed;
-  if (use_ != KeyUse::Encryption) return Status::KeyUsageRefused;
+  if (use() != KeyUse::Encryption) return Status::KeyUsageRefused;
   ContentEncryption enc;
   const bool bound_to_enc = bound_content_encryption(usage_, enc);
   if (!usage_.alg.empty() && usage_.alg != key_management_name(alg) && !(bound_to_enc && alg == KeyManagement::Dir)) {
@@ -349,7 +384,7 @@ Status Key::public_key(Key &out) const {
     return Status::KeyUsageRefused;
   }
   out.family_ = family_;
-  out.use_ = use_;
+  out.binding_ = binding_;
   out.material_ = std::move(public_material);
   out.usage_ = usage_;
   return Status::Ok;

@@ -6,6 +6,7 @@
 // later use can rely on it.
 #pragma once
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "../jwa/algorithm.h"
@@ -34,6 +35,9 @@ struct KeyUsage {
   bool has_key_ops = false;
 };
 
+struct KeyBinding;
+extern const KeyBinding kSignatureBinding;
+
 class Key {
  public:
   static constexpr size_t kMinHmacSecretSize = 32;    // HS256's hash size (RFC 7518 §3.2)
@@ -60,16 +64,20 @@ class Key {
   // "x" (an OKP key); "d" for private values that are out of range or disagree with the public
   // ones; "kty" or "crv" for a family that cannot serve `use`.
   static Status create(KeyUse use, KeyMaterial material, KeyUsage usage, Key &out, std::string &detail);
-  // create(KeyUse::Signature, ...).
+  // create(KeyUse::Signature, ...) and create(KeyUse::Encryption, ...), each on its own: what a
+  // KeyBinding (below) calls.
   static Status create(KeyMaterial material, KeyUsage usage, Key &out, std::string &detail);
+  static Status create_for_encryption(KeyMaterial material, KeyUsage usage, Key &out, std::string &detail);
 
   KeyFamily family() const { return family_; }
-  KeyUse use() const { return use_; }
+  KeyUse use() const;
+  // How it was bound: its use's checks and description (below).
+  const KeyBinding &binding() const { return *binding_; }
   // An HMAC secret, an AES key or a password.
   bool is_secret() const;
   // A secret or a private key: what signs (a key for signatures) or decrypts (one for encryption).
   bool is_private() const;
-  bool can_sign() const { return use_ == KeyUse::Signature && is_private(); }
+  bool can_sign() const { return use() == KeyUse::Signature && is_private(); }
   const KeyMaterial &material() const { return material_; }
   template <typename T>
   const T *as() const { return std::get_if<T>(&material_); }
@@ -103,10 +111,34 @@ class Key {
   Status public_key(Key &out) const;
 
  private:
+  // What create() does for every use once the material is what it will be: the family able to
+  // serve the use (`serves`), the material validated, the "alg" checked (`check_alg`), the key bound.
+  template <typename CheckAlg>
+  static Status bind(const KeyBinding &binding, KeyMaterial material, KeyUsage usage, Key &out, std::string &detail,
+                     CheckAlg check_alg);
+
   KeyFamily family_ = KeyFamily::Hmac;
-  KeyUse use_ = KeyUse::Signature;
+  const KeyBinding *binding_ = &kSignatureBinding;  // and so its use
   KeyMaterial material_;
   KeyUsage usage_;
 };
+
+// How keys are bound to a use at import, as what the importers (formats.h, jwk.h, key_set.h,
+// generate.cpp) take: whether a family can serve the use at all, and Key::create for it. A binding
+// is chosen where the use is known: a default Wasm module, whose C ABI imports keys for signatures
+// only, then links nothing of encryption's (its checks, its algorithms' tables), while key_binding()
+// (every KeyUse overload) links both.
+struct KeyBinding {
+  KeyUse use;
+  bool (*serves)(KeyFamily family);
+  Status (*create)(KeyMaterial material, KeyUsage usage, Key &out, std::string &detail);
+  // The names of the algorithms a key so bound may be used with (usable_algorithms' or
+  // usable_key_management's), for its description.
+  void (*usable_names)(const Key &key, std::vector<std::string_view> &names);
+};
+extern const KeyBinding kEncryptionBinding;
+const KeyBinding &key_binding(KeyUse use);
+
+inline KeyUse Key::use() const { return binding_->use; }
 
 }  // namespace edgejwt

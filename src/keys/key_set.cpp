@@ -34,7 +34,7 @@ Status select_one(const std::vector<Key> &keys, Fits fits, size_t &index) {
 
 }  // namespace
 
-Status KeySet::import(std::string_view json, KeyUse use, KeySet &out, std::string &detail) {
+Status KeySet::import(std::string_view json, const KeyBinding &binding, KeySet &out, std::string &detail) {
   detail.clear();
   out = KeySet{};
   // Over a bound, the detail names the length refused (the text's, the keys'), not a malformed member.
@@ -66,7 +66,7 @@ Status KeySet::import(std::string_view json, KeyUse use, KeySet &out, std::strin
     }
     Key key;
     std::string entry_detail;
-    if (import_jwk(entry, use, {}, key, entry_detail) != Status::Ok) {
+    if (import_jwk(entry, binding, {}, key, entry_detail) != Status::Ok) {
       ++out.skipped_;
       continue;
     }
@@ -76,8 +76,12 @@ Status KeySet::import(std::string_view json, KeyUse use, KeySet &out, std::strin
   return Status::Ok;
 }
 
+Status KeySet::import(std::string_view json, KeyUse use, KeySet &out, std::string &detail) {
+  return import(json, key_binding(use), out, detail);
+}
+
 Status KeySet::import(std::string_view json, KeySet &out, std::string &detail) {
-  return import(json, KeyUse::Signature, out, detail);
+  return import(json, kSignatureBinding, out, detail);
 }
 
 Status KeySet::select(Algorithm alg, std::optional<std::string_view> kid, size_t &index,

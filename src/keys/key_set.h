@@ -24,6 +24,8 @@ class KeySet {
   // X25519 key or an encryption "alg", for encryption an Ed25519 key or an "oct" key without its
   // "alg") are skipped, as they can never match a token; `skipped` counts them.
   static Status import(std::string_view json, KeyUse use, KeySet &out, std::string &detail);
+  // The same with the use's binding (key.h), which links only that use's checks.
+  static Status import(std::string_view json, const KeyBinding &binding, KeySet &out, std::string &detail);
   // A set for signatures.
   static Status import(std::string_view json, KeySet &out, std::string &detail);
 

@@ -127,10 +127,11 @@ describe("edgejwt/jwe as installed: esbuild and Rollup pages in Chromium, a Work
 describe("a page importing only verify bundles no gateway, remote key set, revocation, session or JWE module", () => {
   const LEFT_OUT =
     /^js\/(gateway|gateway\/[\w-]+|jwks\/remote|remote-document|endpoint-fetch|revocation|sessions\/[\w-]+|jwe\/[\w-]+|jwt\/encrypt|jwt\/decrypt)\.js$/;
-  // The JWE operations, the JWE entries, engines and the JWE module's Emscripten loader.
-  const JWE_ONLY = /^(js\/(jwe\/(compact|encrypt|decrypt|keys)|jwt\/encrypt|jwt\/decrypt|[\w-]*jwe[\w-]*|engines\/[\w-]+-jwe)\.js|dist\/[\w/]+-jwe\.mjs)$/;
-  const JWE_MODULES = ["js/jwe/compact.js", "js/jwt/encrypt.js", "js/jwt/decrypt.js", "js/engines/emscripten-jwe.js",
-    "dist/emscripten/edgejwt-jwe.mjs"];
+  // The JWE operations, the JWE entries, engines, the encryption functions' signatures (jwe/abi.js),
+  // the decryption policies (jwe/policies.js) and the JWE module's Emscripten loader.
+  const JWE_ONLY = /^(js\/(jwe\/[\w-]+|jwt\/encrypt|jwt\/decrypt|[\w-]*jwe[\w-]*|engines\/[\w-]+-jwe)\.js|dist\/[\w/]+-jwe\.mjs)$/;
+  const JWE_MODULES = ["js/jwe/compact.js", "js/jwe/abi.js", "js/jwe/policies.js", "js/jwt/encrypt.js", "js/jwt/decrypt.js",
+    "js/engines/emscripten-jwe.js", "dist/emscripten/edgejwt-jwe.mjs"];
   const sha256 = (bytes) => createHash("sha256").update(bytes).digest("hex");
   let graph, dir, jweWasm;
   // The hashes of the Wasm files webpack emitted for `page`.

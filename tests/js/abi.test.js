@@ -1,4 +1,5 @@
-// The C ABI's facts are written once for JS (js/abi.js, js/core/signatures.js) and checked here
+// The C ABI's facts are written once for JS (js/abi.js, js/core/signatures.js and, for the
+// encryption functions, js/jwe/abi.js) and checked here
 // against bindings/edgejwt.h, read as text: every number, the result's layout in wasm32 (computed
 // from its declaration), and every context function's parameters. A change to the header that the
 // JS layer does not follow fails here, not as a misread result in production. init() refuses a Wasm
@@ -8,9 +9,13 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 
 import * as abi from "../../js/abi.js";
-import { Core, SIGNATURES } from "../../js/core.js";
+import { Core, SIGNATURES as DEFAULT_SIGNATURES } from "../../js/core.js";
+import { JWE_SIGNATURES } from "../../js/jwe/abi.js";
 import { createApi } from "../../js/api.js";
 import { builds, jweBuilds, apiFor, coreFor } from "../support/builds.js";
+
+// Every context function's signature: the default modules' table and the JWE modules' additions.
+const SIGNATURES = { ...DEFAULT_SIGNATURES, ...JWE_SIGNATURES };
 
 const header = readFileSync(new URL("../../bindings/edgejwt.h", import.meta.url), "utf8");
 const camel = (snake) => snake.toLowerCase().replace(/_([a-z0-9])/g, (_, letter) => letter.toUpperCase());
@@ -167,6 +172,31 @@ describe("each build's two Wasm modules: the default one without encryption, the
     }
     assert.ok(others().includes("edgejwt_verify"));
     assert.ok(others().includes("edgejwt_decode_header"), "decoding a JWE's header (edgejwt_decode_header) is in both modules");
+  });
+
+  it("the encryption functions' signatures are the JWE modules' alone (js/jwe/abi.js), and only their Cores know them", async () => {
+    assert.deepEqual(Object.keys(JWE_SIGNATURES).sort(), [...JWE_FUNCTIONS].sort());
+    assert.deepEqual(Object.keys(DEFAULT_SIGNATURES).filter((name) => JWE_FUNCTIONS.includes(name)), []);
+    for (const build of builds) assert.equal((await coreFor(build)).signatures, DEFAULT_SIGNATURES, build.name);
+    for (const build of jweBuilds) {
+      assert.deepEqual(Object.keys((await coreFor(build)).signatures).sort(), Object.keys(SIGNATURES).sort(), build.name);
+    }
+  });
+
+  // What only encryption needs is linked into the JWE modules alone: the JWE "alg" and "enc" names
+  // (the key management and content encryption tables, and with them the key layer's encryption
+  // binding and checks, key.h) are in no default module's bytes, and in each JWE module's.
+  it("each build's default Wasm holds none of the JWE algorithm names; its JWE Wasm holds them all", async () => {
+    const { keyManagement, contentEncryption } = JSON.parse((await coreFor(jweBuilds[0])).call("edgejwt_encryption_algorithms").output);
+    const names = [...keyManagement.map(({ alg }) => alg).filter((alg) => alg !== "dir"), // "dir" is any three bytes
+      ...contentEncryption.map(({ enc }) => enc)];
+    assert.ok(names.length >= 23);
+    for (const build of ["emscripten", "wasi"]) {
+      const wasm = (file) => readFileSync(new URL(`../../dist/${build}/${file}`, import.meta.url));
+      const [plain, jwe] = [wasm("edgejwt.wasm"), wasm("edgejwt-jwe.wasm")];
+      assert.deepEqual(names.filter((alg) => plain.includes(alg)), [], `dist/${build}/edgejwt.wasm`);
+      assert.deepEqual(names.filter((alg) => !jwe.includes(alg)), [], `dist/${build}/edgejwt-jwe.wasm`);
+    }
   });
 
   for (const build of builds) {

@@ -9,11 +9,12 @@
 import { describe, it, before } from "node:test";
 import assert from "node:assert/strict";
 
-import { builds, apiFor, coreFor } from "../support/builds.js";
+import { builds, jweBuilds, apiFor, coreFor } from "../support/builds.js";
 import { instrumented } from "../support/instrumented.js";
 import { nodeKeyPair, jwkOf, pemOf } from "../support/keys.js";
 import { JOSEError } from "../../js/errors.js";
 import { SIGNATURES } from "../../js/core.js";
+import { JWE_SIGNATURES } from "../../js/jwe/abi.js";
 import { createApi } from "../../js/api.js";
 
 const secret = new Uint8Array(32).fill(3);
@@ -153,7 +154,15 @@ for (const build of builds) {
     });
   });
 
-  // The one place: each ABI function refuses a wrong kind for each parameter before memory is touched.
+  argumentChecks(build, SIGNATURES);
+}
+
+// The encryption functions on the JWE modules (a default module refuses them before any check).
+for (const build of jweBuilds) argumentChecks(build, JWE_SIGNATURES);
+
+// The one place: each ABI function refuses a wrong kind for each parameter before memory is touched
+// (`signatures`: the functions `build`'s module exports besides the Core's own).
+function argumentChecks(build, signatures) {
   describe(`the ABI's argument checks on ${build.name}`, () => {
     let core;
     before(async () => { core = await coreFor(build); });
@@ -165,7 +174,7 @@ for (const build of builds) {
     };
     const VALID = { u32: 0, i32: 0, f64: 0, bool: false, text: "", bytes: new Uint8Array(0), data: "" };
 
-    for (const [name, { parameters }] of Object.entries(SIGNATURES)) {
+    for (const [name, { parameters }] of Object.entries(signatures)) {
       it(`${name}`, () => {
         const memory = Buffer.from(new Uint8Array(core.memory.buffer));
         for (let i = 0; i < parameters.length; i++) {

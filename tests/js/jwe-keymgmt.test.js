@@ -322,8 +322,8 @@ describe("edgejwt_decrypt_agreed takes a host's CEK or KEK of the right size onl
 });
 
 describe("the host's table is the core's", () => {
-  it("every RSA-OAEP* and PBES2* alg of the core has its mode, hash and KEK size in edgejwt_algorithms, as RFC 7518 gives them", async () => {
-    const { keyManagement } = JSON.parse((await coreFor(builds[0])).call("edgejwt_algorithms").output);
+  it("every RSA-OAEP* and PBES2* alg of the core has its mode, hash and KEK size in edgejwt_encryption_algorithms, as RFC 7518 gives them", async () => {
+    const { keyManagement } = JSON.parse((await coreFor(builds[0])).call("edgejwt_encryption_algorithms").output);
     const of = (alg) => keyManagement.find((entry) => entry.alg === alg);
     assert.deepEqual(RSA_OAEP.map((alg) => [of(alg).mode, of(alg).hashBits]), [["rsa-oaep", 160], ["rsa-oaep", 256], ["rsa-oaep", 384],
       ["rsa-oaep", 512]]);

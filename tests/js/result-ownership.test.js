@@ -6,7 +6,6 @@ import { describe, it, before } from "node:test";
 import assert from "node:assert/strict";
 
 import { builds, coreFor } from "../support/builds.js";
-import { signatureOf } from "../../js/core/signatures.js";
 import { KeyFormat, ExportFormat, PayloadKind, RESULT_SIZE } from "../../js/abi.js";
 
 const NOW = 1_800_000_000;
@@ -32,7 +31,7 @@ for (const build of builds) {
 
     // The call `name` with `args`, writing into `result` instead of the Core's own.
     function into(result, name, ...args) {
-      const argv = core.marshal(name, signatureOf(name), args);
+      const argv = core.marshal(name, core.signatureOf(name), args);
       argv[1] = result;
       return core.invoke(name, argv);
     }

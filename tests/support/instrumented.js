@@ -57,7 +57,8 @@ export function instrumented(build) {
 
   async function load(options) {
     const engine = await build.load(options);
-    return { ...wrap(engine), renew: () => wrap(engine.renew()) };
+    // The engine's other members (a JWE module's signatures) stay as they are.
+    return { ...engine, ...wrap(engine), renew: () => wrap(engine.renew()) };
   }
 
   return { load, probe };
