@@ -147,14 +147,17 @@ void unwrap_gcm(ByteView kek, const JweHeader &header, ByteView encrypted_key, U
 }
 
 // `from_host`, when not empty, is the CEK a host decrypted with the same key: taken as the
-// unwrapping's result, its size checked by select_cek as the core's own is.
+// unwrapping's result, its size checked by select_cek as the core's own is, and only for an
+// encrypted key exactly as long as the modulus (RFC 8017 §7.1.2 step 1), as the core's own
+// decryption requires: hosts left-pad a shorter one, which would take a second encoding of it.
 void unwrap_oaep(const Key &key, const JweHeader &header, ByteView encrypted_key, ByteView from_host, Unwrapped &out) {
+  const RsaPrivateKey &private_key = *key.as<RsaPrivateKey>();
   if (from_host.empty()) {
-    out.status = rsa_oaep_decrypt(key_management_info(header.alg).oaep, *key.as<RsaPrivateKey>(), encrypted_key,
-                                  out.cek.bytes, kMaxRecoveredSize, out.size);
+    out.status = rsa_oaep_decrypt(key_management_info(header.alg).oaep, private_key, encrypted_key, out.cek.bytes,
+                                  kMaxRecoveredSize, out.size);
     return;
   }
-  if (from_host.size > kMaxRecoveredSize) return;
+  if (from_host.size > kMaxRecoveredSize || encrypted_key.size != private_key.public_key.n.size()) return;
   std::copy_n(from_host.data, from_host.size, out.cek.bytes);
   out.size = from_host.size;
   out.status = Status::Ok;

@@ -253,6 +253,16 @@ for (const build of builds) {
         const token = await new jose.CompactEncrypt(plaintext).setProtectedHeader({ alg: "RSA-OAEP-256", enc: "A256GCM" }).encrypt(publicKey);
         const parts = token.split(".");
         const withEncryptedKey = (bytes) => [parts[0], Buffer.from(bytes).toString("base64url"), ...parts.slice(2)].join(".");
+        // An encrypted key whose first byte is zero: without it, the same integer, which hosts left-pad
+        // and decrypt, and which the core (RFC 8017 §7.1.2: exactly the modulus's length) refuses.
+        let leadingZero;
+        for (let tries = 0; tries < 4096 && !leadingZero; tries++) {
+          const made = await new jose.CompactEncrypt(plaintext).setProtectedHeader({ alg: "RSA-OAEP-256", enc: "A256GCM" }).encrypt(publicKey);
+          if (Buffer.from(made.split(".")[1], "base64url")[0] === 0) leadingZero = made.split(".");
+        }
+        assert.ok(leadingZero, "a token whose encrypted key starts with a zero byte");
+        const withoutLeadingZero = [leadingZero[0], Buffer.from(leadingZero[1], "base64url").subarray(1).toString("base64url"),
+          ...leadingZero.slice(2)].join(".");
         const sha1Padded = nodeCrypto.publicEncrypt({ key: nodeCrypto.createPublicKey({ key: publicJwk, format: "jwk" }), oaepHash: "sha1",
           padding: nodeCrypto.constants.RSA_PKCS1_OAEP_PADDING }, nodeCrypto.randomBytes(32));
 
@@ -262,6 +272,7 @@ for (const build of builds) {
         const cases = [
           ["bad padding (another OAEP hash)", () => api.compactDecryptAsync(withEncryptedKey(sha1Padded), key)],
           ["an encrypted key one byte short", () => api.compactDecryptAsync(withEncryptedKey(Buffer.from(parts[1], "base64url").subarray(1)), key)],
+          ["an encrypted key without its leading zero byte", () => api.compactDecryptAsync(withoutLeadingZero, key)],
           ["a 16-byte CEK for A256GCM", () => api.compactDecryptAsync(rsaTokenWithCek(publicJwk, "RSA-OAEP-256", "A256GCM", nodeCrypto.randomBytes(16)), key)],
           ["a 32-byte CEK for A128GCM", () => api.compactDecryptAsync(rsaTokenWithCek(publicJwk, "RSA-OAEP-256", "A128GCM", nodeCrypto.randomBytes(32)), key)],
           ["a host that throws", () => whileFailing("rsa", () => api.compactDecryptAsync(token, key))],

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "crypto/ecdh.h"
+#include "encoding/base64url.h"
 #include "crypto/rsa_oaep.h"
 #include "crypto/x25519.h"
 #include "jwe/pbes2.h"
@@ -107,6 +108,37 @@ TEST(JweHostAgreement, AHostsRsaOaepCekOfTheWrongSizeOpensNothing) {
     cek[0] ^= 1;
     EXPECT_EQ(agreed(key, token, ByteView(cek.data(), cek_size)).status, Status::JweDecryptionFailed);
   }
+}
+
+// RSA-OAEP: the right CEK from a host opens nothing when the encrypted key is not exactly as long
+// as the modulus (a leading zero byte added, the last byte cut): hosts left-pad a short one, and the
+// core's own decryption refuses both.
+TEST(JweHostAgreement, AHostsRsaOaepCekForAnEncryptedKeyNotOfTheModulusLengthOpensNothing) {
+  const Key key = encryption_key(KeyManagement::RsaOaep256, ContentEncryption::A128Gcm);
+  Key public_key;
+  const std::string token =
+      encrypted(encrypting_key(key, public_key), jwe_header(KeyManagement::RsaOaep256, ContentEncryption::A128Gcm), kPlaintext);
+  DecryptedJwe begun;
+  ASSERT_EQ(begin_decrypt_jwe(DecryptionKeys{&key, nullptr}, DecryptionPolicy{}, token, begun), Status::Ok);
+  std::vector<uint8_t> cek(kMaxContentKeySize);
+  size_t cek_size = 0;
+  ASSERT_EQ(rsa_oaep_decrypt(OaepHash::Sha256, *key.as<RsaPrivateKey>(), begun.encrypted_key, cek.data(), cek.size(), cek_size),
+            Status::Ok);
+  const ByteView right_cek(cek.data(), cek_size);
+  ASSERT_EQ(agreed(key, token, right_cek).plaintext, kPlaintext);
+
+  const size_t first_dot = token.find('.');
+  const size_t second_dot = token.find('.', first_dot + 1);
+  const auto with_encrypted_key = [&](const std::vector<uint8_t> &encrypted_key) {
+    std::string part;
+    base64url_encode(ByteView(encrypted_key.data(), encrypted_key.size()), part);
+    return token.substr(0, first_dot + 1) + part + token.substr(second_dot);
+  };
+  std::vector<uint8_t> longer{0};
+  longer.insert(longer.end(), begun.encrypted_key.begin(), begun.encrypted_key.end());
+  const std::vector<uint8_t> shorter(begun.encrypted_key.begin(), begun.encrypted_key.end() - 1);
+  EXPECT_EQ(agreed(key, with_encrypted_key(longer), right_cek).status, Status::JweDecryptionFailed);
+  EXPECT_EQ(agreed(key, with_encrypted_key(shorter), right_cek).status, Status::JweDecryptionFailed);
 }
 
 // PBES2: the KEK as a host derives it opens the token; a byte more or less, or one bit wrong, is
