@@ -109,7 +109,7 @@ Status begin_encryption(const Key &key, std::string_view header_json, const Toke
     return status;
   }
   std::string members;
-  if (Status status = choose_parameters(header, members); status != Status::Ok) return fail(status, "p2c", detail);
+  if (Status status = choose_parameters(header, members); status != Status::Ok) return status;
   header_out = complete_header(header_json, members);
   return header_out.size() > limits.max_header_size ? fail(Status::HeaderTooLarge, "header", detail) : Status::Ok;
 }
