@@ -139,7 +139,7 @@ async function encryptionScenarios() {
     ["A256KW/A256GCM", "A256KW", "A256GCM", { raw: aes256 }],
     ["dir/A256GCM", "dir", "A256GCM", { raw: aes256 }],
     ["PBES2-HS256+A128KW/A128GCM p2c 2048", "PBES2-HS256+A128KW", "A128GCM", { raw: password }, { p2c: 2048 }],
-    ["PBES2-HS512+A256KW/A256GCM p2c 10000 (default)", "PBES2-HS512+A256KW", "A256GCM", { raw: password }],
+    ["PBES2-HS512+A256KW/A256GCM, each library's default p2c (edgejwt 10000, jose 2048)", "PBES2-HS512+A256KW", "A256GCM", { raw: password }],
   ]) {
     const joseKey = recipient.raw ?? recipient.publicKey;
     made.push({
