@@ -87,12 +87,13 @@ async function pbes2Token(runtime, hosted, info, key, options, call) {
   let kek;
   try {
     const header = runtime.core.call("edgejwt_encrypt_begin", handleFor(runtime, usable.key), call.header).output;
-    const password = key instanceof Uint8Array ? key : null;
-    const exported = password ? null : fromBase64url(privateJwkOf(runtime, usable.key).k);
+    // The password the key was imported from, copied for the call (the caller's bytes may change
+    // while the host works), or the Key's, exported for it; wiped after.
+    const password = key instanceof Uint8Array ? key.slice() : fromBase64url(privateJwkOf(runtime, usable.key).k);
     try {
-      kek = await hosted.deriveKek(password ?? exported, info, JSON.parse(header));
+      kek = await hosted.deriveKek(password, info, JSON.parse(header));
     } finally {
-      exported?.fill(0);
+      password.fill(0);
     }
     runtime.ready();
     return runtime.core.call("edgejwt_encrypt_hosted",
