@@ -4,7 +4,8 @@
 // edgejwt rows: "sync" is compactDecrypt / decrypt / decryptAndVerify (compactEncrypt / encrypt /
 // signAndEncrypt), every primitive in Wasm; "async (host)" is the async variant with the costly key
 // management step on the host (decrypting: ECDH-ES's agreement, RSA-OAEP's decryption, PBES2's
-// PBKDF2; encrypting: ECDH-ES's ephemeral key and agreement; node:crypto here, as init() picks it;
+// PBKDF2; encrypting: ECDH-ES's ephemeral key and agreement, RSA-OAEP's CEK encryption, PBES2's
+// PBKDF2; node:crypto here, as init() picks it;
 // "async (webcrypto)" from an API per build on WebCrypto). AES key wrapping and "dir" have no host
 // step: their async rows are the sync operation. "where the time goes" rows split a nested token's
 // cost: the inner ES256 verify (sign) alone, and "dir" (no key management) beside ECDH-ES (the
@@ -108,6 +109,7 @@ async function encryptionScenarios() {
   const p521 = await recipientOf("ECDH-ES+A256KW", { crv: "P-521" });
   const x25519 = await recipientOf("ECDH-ES+A256KW", { crv: "X25519" });
   const rsa = await recipientOf("RSA-OAEP-256");
+  const rsaSha1 = await recipientOf("RSA-OAEP");
   const aes256 = crypto.getRandomValues(new Uint8Array(32));
   const password = encoder.encode("correct horse battery staple");
 
@@ -133,9 +135,11 @@ async function encryptionScenarios() {
     ["ECDH-ES+A256KW/A256GCM P-521", "ECDH-ES+A256KW", "A256GCM", p521],
     ["ECDH-ES+A256KW/A256GCM X25519", "ECDH-ES+A256KW", "A256GCM", x25519],
     ["RSA-OAEP-256/A256GCM 2048", "RSA-OAEP-256", "A256GCM", rsa],
+    ["RSA-OAEP/A256GCM 2048", "RSA-OAEP", "A256GCM", rsaSha1],
     ["A256KW/A256GCM", "A256KW", "A256GCM", { raw: aes256 }],
     ["dir/A256GCM", "dir", "A256GCM", { raw: aes256 }],
     ["PBES2-HS256+A128KW/A128GCM p2c 2048", "PBES2-HS256+A128KW", "A128GCM", { raw: password }, { p2c: 2048 }],
+    ["PBES2-HS512+A256KW/A256GCM, each library's default p2c (edgejwt 10000, jose 2048)", "PBES2-HS512+A256KW", "A256GCM", { raw: password }],
   ]) {
     const joseKey = recipient.raw ?? recipient.publicKey;
     made.push({

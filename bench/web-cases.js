@@ -18,6 +18,14 @@
 //   edgejwt decrypt                     every primitive in Wasm
 //   edgejwt decryptAsync                RSA-OAEP's decryption or PBES2's PBKDF2 on WebCrypto
 //   jose jwtDecrypt                     its CryptoKey imported once (the password as bytes)
+// And the JWE encryption rows (ENCRYPTION_JWE, no target): an encrypted JWT made under
+// ECDH-ES+A256KW/A256GCM P-256, RSA-OAEP-256/A256GCM (2048 bits) and PBES2-HS256+A128KW/A128GCM
+// (p2c 10,000, the producer's default), each checked once by decrypting it:
+//   edgejwt encrypt                     every primitive in Wasm
+//   edgejwt encryptAsync                the ephemeral key and agreement, RSA-OAEP's encryption or
+//                                       PBES2's PBKDF2 on WebCrypto, the rest in the core
+//   jose EncryptJWT                     its CryptoKey imported once (the password as bytes, p2c
+//                                       10,000 as edgejwt's default: jose's own is 2048)
 // Ratios are to the first jose case of the same row.
 import { ALGORITHMS, claimsAt, measure, summarize, markdownTable, verdict, writeArtifact } from "./common.js";
 import { fromBase64url } from "../js/util.js";
@@ -64,15 +72,19 @@ export async function prepareCases({ edgejwt, edgejwtJwe, jose, subtle = globalT
   for (const [row, candidates] of await keyManagementJweCases(edgejwtJwe, jose, claims)) {
     await checkedCases(row, candidates, claims, cases, notes);
   }
+  for (const [row, candidates, open] of await encryptionJweCases(edgejwtJwe, jose, claims)) {
+    await checkedCases(row, candidates, claims, cases, notes, open);
+  }
   return { cases, notes, ed25519 };
 }
 
-// Each candidate run once and its payload checked before it is measured; a failure becomes a note.
-export async function checkedCases(alg, candidates, claims, cases, notes) {
+// Each candidate run once and its payload checked before it is measured (`open(result)` gives
+// it); a failure becomes a note.
+export async function checkedCases(alg, candidates, claims, cases, notes, open = payloadOf) {
   for (const [name, fn] of Object.entries(candidates)) {
     try {
       if (fn.error) throw fn.error;
-      const { payload } = payloadOf(await fn());
+      const { payload } = open(await fn());
       if (payload.sub !== claims.sub) throw new Error("the verified payload is not the token's");
       cases.push({ alg, name, fn });
     } catch (error) {
@@ -146,6 +158,36 @@ export async function keyManagementJweCases(edgejwt, jose, claims) {
       "edgejwt decryptAsync": () => edgejwt.decryptAsync(token, decryptWith, options),
       "jose jwtDecrypt": () => jose.jwtDecrypt(token, joseKey, options),
     }]);
+  }
+  return rows;
+}
+
+// The JWE encryption rows: [row, cases, open] for ECDH-ES+A256KW P-256, RSA-OAEP-256 and
+// PBES2-HS256+A128KW, each library encrypting the same claims to the same key; `open(token)`
+// decrypts what a case made (edgejwt's sync decryption) to check it.
+export async function encryptionJweCases(edgejwt, jose, claims) {
+  const rows = [];
+  const ecdh = edgejwt.generateKeyPair("ECDH-ES+A256KW", { extractable: true });
+  const rsa = edgejwt.generateKeyPair("RSA-OAEP-256", { extractable: true });
+  const password = new TextEncoder().encode("correct horse battery staple");
+  for (const [row, alg, enc, pair] of [
+    ["encrypt JWT, ECDH-ES+A256KW/A256GCM P-256", "ECDH-ES+A256KW", "A256GCM", ecdh],
+    ["encrypt JWT, RSA-OAEP-256/A256GCM 2048", "RSA-OAEP-256", "A256GCM", rsa],
+    ["encrypt JWT, PBES2-HS256+A128KW/A128GCM p2c 10000", "PBES2-HS256+A128KW", "A128GCM", { publicKey: password, privateKey: password }],
+  ]) {
+    const joseKey = pair.publicKey instanceof Uint8Array ? password : await jose.importJWK(edgejwt.exportJWK(pair.publicKey), alg);
+    const options = { alg, enc };
+    const decryptOptions = { keyManagementAlgorithms: [alg], contentEncryptionAlgorithms: [enc] };
+    rows.push([row, {
+      "edgejwt encrypt": () => edgejwt.encrypt(claims, pair.publicKey, options),
+      "edgejwt encryptAsync": () => edgejwt.encryptAsync(claims, pair.publicKey, options),
+      // jose's own default p2c is 2048: given edgejwt's 10,000, so both do the same work.
+      "jose EncryptJWT": () => {
+        const builder = new jose.EncryptJWT(claims).setProtectedHeader(options);
+        if (alg.startsWith("PBES2")) builder.setKeyManagementParameters({ p2c: 10_000 });
+        return builder.encrypt(joseKey);
+      },
+    }, (token) => edgejwt.decrypt(token, pair.privateKey, decryptOptions)]);
   }
   return rows;
 }

@@ -341,7 +341,7 @@ edgejwt_status produced(ResultStorage &out, Status status) {
 // The encryptions, each with ECDH-ES's ephemeral key and agreement from a host (`host`) or without
 // (empty).
 edgejwt_status encrypt_with(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key, std::string_view header,
-                            ByteView plaintext, PayloadKind kind, const HostAgreement &host) {
+                            ByteView plaintext, PayloadKind kind, const HostKeyManagement &host) {
   CallArguments call(context, result);
   const Key *encryption_key;
   if (!call.key(key, encryption_key)) return call.failed();
@@ -356,7 +356,7 @@ edgejwt_status encrypt_with(edgejwt_context *context, edgejwt_result *result, ed
 
 edgejwt_status encrypt_nested(edgejwt_context *context, edgejwt_result *result, edgejwt_handle signing_key,
                               std::string_view jws_header, std::string_view claims, edgejwt_handle encryption_key,
-                              std::string_view jwe_header, const HostAgreement &host) {
+                              std::string_view jwe_header, const HostKeyManagement &host) {
   CallArguments call(context, result);
   const Key *signer;
   const Key *encrypter;
@@ -367,6 +367,24 @@ edgejwt_status encrypt_nested(edgejwt_context *context, edgejwt_result *result, 
   out.token.header_json.clear();
   out.token.payload.clear();
   return produced(out, status);
+}
+
+// The encryption payload_kind names, with a host's step (encrypt_with, encrypt_nested).
+edgejwt_status encrypt_kind(edgejwt_context *context, edgejwt_result *result, int32_t payload_kind,
+                            edgejwt_handle signing_key, std::string_view jws_header, edgejwt_handle encryption_key,
+                            std::string_view header, ByteView plaintext, const HostKeyManagement &host) {
+  switch (payload_kind) {
+    case EDGEJWT_PAYLOAD_BYTES:
+      return encrypt_with(context, result, encryption_key, header, plaintext, PayloadKind::Bytes, host);
+    case EDGEJWT_PAYLOAD_JWT:
+      return encrypt_with(context, result, encryption_key, header, plaintext, PayloadKind::JwtClaims, host);
+    case EDGEJWT_PAYLOAD_NESTED:
+      return encrypt_nested(context, result, signing_key, jws_header,
+                            std::string_view(reinterpret_cast<const char *>(plaintext.data), plaintext.size),
+                            encryption_key, header, host);
+    default:
+      return fail_with_detail(cleared(result), Status::InvalidArgument, "payload_kind");
+  }
 }
 
 // A decryption with one key (or set): the prologue, then `decrypt(keys, options, out)`, whose
@@ -846,21 +864,35 @@ edgejwt_status edgejwt_encrypt_agreed(edgejwt_context *context, edgejwt_result *
                                       edgejwt_handle encryption_key, const char *header_json, size_t header_len,
                                       const uint8_t *plaintext, size_t plaintext_len, const char *epk_json,
                                       size_t epk_len, const uint8_t *agreement, size_t agreement_len) {
-  const HostAgreement host{text(epk_json, epk_len), bytes(agreement, agreement_len)};
-  if (host.epk_jwk.empty() || host.z.empty()) return fail_with_detail(cleared(result), Status::InvalidArgument, "agreement");
-  const std::string_view header = text(header_json, header_len);
-  switch (payload_kind) {
-    case EDGEJWT_PAYLOAD_BYTES:
-      return encrypt_with(context, result, encryption_key, header, bytes(plaintext, plaintext_len), PayloadKind::Bytes, host);
-    case EDGEJWT_PAYLOAD_JWT:
-      return encrypt_with(context, result, encryption_key, header, bytes(plaintext, plaintext_len), PayloadKind::JwtClaims,
-                          host);
-    case EDGEJWT_PAYLOAD_NESTED:
-      return encrypt_nested(context, result, signing_key, text(jws_header_json, jws_header_len),
-                            text(reinterpret_cast<const char *>(plaintext), plaintext_len), encryption_key, header, host);
-    default:
-      return fail_with_detail(cleared(result), Status::InvalidArgument, "payload_kind");
+  const HostKeyManagement host{text(epk_json, epk_len), bytes(agreement, agreement_len), {}};
+  if (host.epk_jwk.empty() || host.secret.empty()) {
+    return fail_with_detail(cleared(result), Status::InvalidArgument, "agreement");
   }
+  return encrypt_kind(context, result, payload_kind, signing_key, text(jws_header_json, jws_header_len), encryption_key,
+                      text(header_json, header_len), bytes(plaintext, plaintext_len), host);
+}
+
+edgejwt_status edgejwt_encrypt_begin(edgejwt_context *context, edgejwt_result *result, edgejwt_handle encryption_key,
+                                     const char *header_json, size_t header_len) {
+  CallArguments call(context, result);
+  const Key *key;
+  if (!call.key(encryption_key, key)) return call.failed();
+  ResultStorage &out = call.out();
+  const Status status = begin_encryption(*key, text(header_json, header_len),
+                                         decryption_policies(context).defaults.decryption.limits, out.produced, out.token.detail);
+  return produced(out, status);
+}
+
+edgejwt_status edgejwt_encrypt_hosted(edgejwt_context *context, edgejwt_result *result, int32_t payload_kind,
+                                      edgejwt_handle signing_key, const char *jws_header_json, size_t jws_header_len,
+                                      edgejwt_handle encryption_key, const char *header_json, size_t header_len,
+                                      const uint8_t *plaintext, size_t plaintext_len, const uint8_t *secret,
+                                      size_t secret_len, const uint8_t *encrypted_key, size_t encrypted_key_len) {
+  // The epk is ECDH-ES's: left empty, so an agreement can never come this way.
+  const HostKeyManagement host{{}, bytes(secret, secret_len), bytes(encrypted_key, encrypted_key_len)};
+  if (host.secret.empty()) return fail_with_detail(cleared(result), Status::InvalidArgument, "host");
+  return encrypt_kind(context, result, payload_kind, signing_key, text(jws_header_json, jws_header_len), encryption_key,
+                      text(header_json, header_len), bytes(plaintext, plaintext_len), host);
 }
 
 edgejwt_status edgejwt_compact_decrypt(edgejwt_context *context, edgejwt_result *result, edgejwt_handle key,

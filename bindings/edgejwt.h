@@ -310,6 +310,32 @@ EDGEJWT_JWE_API edgejwt_status edgejwt_encrypt_agreed(edgejwt_context *context, 
                                                       size_t header_len, const uint8_t *plaintext, size_t plaintext_len,
                                                       const char *epk_json, size_t epk_len, const uint8_t *agreement,
                                                       size_t agreement_len);
+/* For the host's RSA-OAEP and PBES2 (edgejwt_encrypt_hosted): every check the encryptions run
+ * before key management, on `header_json` for `encryption_key`, with their statuses; result.output
+ * is that header with the parameters the core chooses for the host's step added: PBES2's "p2s"
+ * (16 random bytes) and "p2c" (10,000) where the header has none; the header itself otherwise. */
+EDGEJWT_JWE_API edgejwt_status edgejwt_encrypt_begin(edgejwt_context *context, edgejwt_result *result,
+                                                     edgejwt_handle encryption_key, const char *header_json,
+                                                     size_t header_len);
+/* An encryption with key management's costly step made by the host (for a host faster at it than
+ * the core), otherwise as edgejwt_encrypt_agreed (payload_kind, the keys, the headers, the
+ * statuses and outputs):
+ *   RSA-OAEP, -256, -384, -512: `secret` is the CEK the host drew from its CSPRNG (of "enc"'s key
+ *     size) and `encrypted_key` that CEK encrypted to `encryption_key` with the alg's hash, of the
+ *     form of an RSA ciphertext under it (exactly the modulus length, below the modulus);
+ *   PBES2-HSxxx+AxxxKW: `secret` is the KEK (of the alg's size) the host derived from the password
+ *     over UTF8(alg) || 0x00 || p2s and p2c, which the header must carry (edgejwt_encrypt_begin's
+ *     output), `encrypted_key` empty; the core draws the CEK and wraps it.
+ * Anything else, or for any other "alg": ERR_INVALID_ARGUMENT ("host"). The core cannot check that
+ * the encrypted key opens to the CEK or that the KEK is the password's: the host is trusted for
+ * that step, and for the CEK's randomness. */
+EDGEJWT_JWE_API edgejwt_status edgejwt_encrypt_hosted(edgejwt_context *context, edgejwt_result *result,
+                                                      int32_t payload_kind, edgejwt_handle signing_key,
+                                                      const char *jws_header_json, size_t jws_header_len,
+                                                      edgejwt_handle encryption_key, const char *header_json,
+                                                      size_t header_len, const uint8_t *plaintext, size_t plaintext_len,
+                                                      const uint8_t *secret, size_t secret_len,
+                                                      const uint8_t *encrypted_key, size_t encrypted_key_len);
 /* Decrypts a compact JWE with a key or key set (imported for encryption) under a decryption policy;
  * result.header is the protected header, result.payload the plaintext (result.key_index the set's
  * key). Every failure only the key could tell is ERR_JWE_DECRYPTION_FAILED, without a detail. */

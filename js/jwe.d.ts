@@ -66,13 +66,14 @@ export function decryptAndVerifyAsync<P = JWTPayload>(token: string | Uint8Array
   verificationKey: KeyLike | LocalJWKSet, options?: DecryptOptions):
   Promise<{ payload: P; protectedHeader: JWEHeaderParameters; signedHeader: JWSHeaderParameters }>;
 /**
- * The same options, tokens and errors as compactEncrypt, encrypt and signAndEncrypt, with ECDH-ES's
- * ephemeral key and agreement made by the host init() chose (node:crypto, or WebCrypto where it has
- * the curve) where it measured faster; the core checks the options against the key first, takes
- * the host's "epk" only on the recipient's curve, and does the key derivation, the wrapping, the
- * content encryption, the inner signature and the framing. Every other algorithm, raw key bytes,
- * a host without the curve or one that fails, and options.hostCrypto false: exactly the sync
- * operation.
+ * The same options, tokens and errors as compactEncrypt, encrypt and signAndEncrypt, with key
+ * management's costly step made by the host init() chose (node:crypto or WebCrypto) where it
+ * measured faster: ECDH-ES's ephemeral key and agreement (where the host has the curve), RSA-OAEP's
+ * CEK and its encryption to the recipient, PBES2's PBKDF2 (the password as bytes or a Key). The
+ * core checks the options against the key first, takes the host's part only in the form that step
+ * makes, and does the rest: the key derivation, the wrapping, the content encryption, the inner
+ * signature and the framing. Every other algorithm, a host without the curve or one that fails,
+ * and options.hostCrypto false: exactly the sync operation.
  */
 export function compactEncryptAsync(plaintext: Uint8Array, key: EncryptionKeyLike, options: EncryptOptions): Promise<string>;
 export function encryptAsync(claims: JWTPayload, key: EncryptionKeyLike, options: EncryptJWTOptions): Promise<string>;

@@ -16,6 +16,9 @@ export const JWE_SIGNATURES = parseSignatures({
   edgejwt_sign_and_encrypt: "signingKey:u32 jwsHeader:text claims:text encryptionKey:u32 jweHeader:text -> output",
   edgejwt_encrypt_agreed: "payloadKind:i32 signingKey:u32 jwsHeader:text encryptionKey:u32 header:text plaintext:data " +
     "epk:text agreement:bytes -> output",
+  edgejwt_encrypt_begin: "encryptionKey:u32 header:text -> output",
+  edgejwt_encrypt_hosted: "payloadKind:i32 signingKey:u32 jwsHeader:text encryptionKey:u32 header:text plaintext:data " +
+    "hostSecret:bytes encryptedKey:bytes -> output",
   edgejwt_compact_decrypt: "key:u32 policy:u32 token:text -> header payload:bytes keyIndex",
   edgejwt_decrypt: "key:u32 policy:u32 token:text now:f64 -> header payload keyIndex validity",
   edgejwt_decrypt_and_verify:

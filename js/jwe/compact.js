@@ -17,15 +17,14 @@ export function compactEncrypt(runtime, plaintext, key, options) {
   return encryptWith(runtime, "edgejwt_compact_encrypt", plaintextOf(plaintext), key, optionsOf(options));
 }
 
-// compactEncrypt, with ECDH-ES's ephemeral key and agreement on the host where there is one
+// compactEncrypt, with key management's costly step on the host where there is one
 // (encrypt-async.js).
 export async function compactEncryptAsync(runtime, plaintext, key, options) {
   runtime.ready();
   plaintextOf(plaintext);
   options = optionsOf(options);
   const header = encryptionHeader(options);
-  const token = await encryptOnHost(runtime, key, options, (keyHandle, epk, z) =>
-    runtime.core.call("edgejwt_encrypt_agreed", PayloadKind.bytes, 0, "", keyHandle, header, plaintext, epk, z).output);
+  const token = await encryptOnHost(runtime, key, options, { payloadKind: PayloadKind.bytes, header, plaintext });
   return token ?? compactEncrypt(runtime, plaintext, key, options);
 }
 

@@ -24,15 +24,13 @@ export function encrypt(runtime, payload, key, options) {
   return encryptWith(runtime, "edgejwt_encrypt", claimsJson(payload, options), key, options);
 }
 
-// encrypt, with ECDH-ES's ephemeral key and agreement on the host where there is one
-// (jwe/encrypt-async.js).
+// encrypt, with key management's costly step on the host where there is one (jwe/encrypt-async.js).
 export async function encryptAsync(runtime, payload, key, options) {
   runtime.ready();
   options = optionsOf(options);
   const claims = claimsJson(payload, options);
   const header = encryptionHeader(options);
-  const token = await encryptOnHost(runtime, key, options, (keyHandle, epk, z) =>
-    runtime.core.call("edgejwt_encrypt_agreed", PayloadKind.jwt, 0, "", keyHandle, header, claims, epk, z).output);
+  const token = await encryptOnHost(runtime, key, options, { payloadKind: PayloadKind.jwt, header, plaintext: claims });
   return token ?? encrypt(runtime, payload, key, options);
 }
 
@@ -57,15 +55,14 @@ export function signAndEncrypt(runtime, payload, signingKey, encryptionKey, opti
     (handle) => core.call("edgejwt_sign_and_encrypt", signingHandle, jwsHeader, claims, handle, jweHeader).output);
 }
 
-// signAndEncrypt, with ECDH-ES's ephemeral key and agreement on the host where there is one; the
-// inner JWS is signed by the core, as signAndEncrypt signs it.
+// signAndEncrypt, with key management's costly step on the host where there is one; the inner JWS
+// is signed by the core, as signAndEncrypt signs it.
 export async function signAndEncryptAsync(runtime, payload, signingKey, encryptionKey, options) {
   runtime.ready();
   options = optionsOf(options);
   const { jwsHeader, claims, jweHeader, signer } = nestedParts(runtime, payload, signingKey, options);
   handleFor(runtime, signer); // another runtime's key is refused before the host works
-  const token = await encryptOnHost(runtime, encryptionKey, options, (keyHandle, epk, z) =>
-    runtime.core.call("edgejwt_encrypt_agreed", PayloadKind.nested, handleFor(runtime, signer), jwsHeader, keyHandle,
-      jweHeader, claims, epk, z).output);
+  const token = await encryptOnHost(runtime, encryptionKey, options,
+    { payloadKind: PayloadKind.nested, signer, jwsHeader, header: jweHeader, plaintext: claims });
   return token ?? signAndEncrypt(runtime, payload, signingKey, encryptionKey, options);
 }

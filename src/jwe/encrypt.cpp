@@ -27,26 +27,38 @@ std::string complete_header(std::string_view header_json, std::string_view membe
   return header;
 }
 
-Status encrypt(const Key &key, std::string_view header_json, ByteView plaintext, const TokenLimits &limits,
-               const ChosenRandomness &chosen, const HostAgreement &host, std::string &token, std::string &detail) {
+// The checks every encryption runs before key management: sizes, the header, the key's consent.
+Status read_header(const Key &key, std::string_view header_json, ByteView plaintext, const TokenLimits &limits,
+                   JsonDocument &document, JweHeader &header, std::string &detail) {
   detail.clear();
   if (header_json.size() > limits.max_header_size) return fail(Status::HeaderTooLarge, "header", detail);
   if (plaintext.size > limits.max_payload_size) return fail(Status::PayloadTooLarge, "plaintext", detail);
-  JsonDocument document;
   if (Status status = parse_json_object(header_json, limits.json, document); status != Status::Ok) {
     return fail(status, "header", detail);
   }
-  JweHeader header;
   const JweHeaderRules rules{JweHeaderReader::Producer, nullptr, static_cast<size_t>(-1)};
   if (Status status = read_jwe_header(document.root(), rules, header, detail); status != Status::Ok) return status;
   if (Status status = key.check_key_management(JweOperation::Encrypt, header.alg); status != Status::Ok) {
     return fail(status, "alg", detail);
   }
   if (!key.fits(header.alg, header.enc)) return fail(Status::AlgNotAllowed, "enc", detail);
+  return Status::Ok;
+}
+
+Status encrypt(const Key &key, std::string_view header_json, ByteView plaintext, const TokenLimits &limits,
+               const ChosenRandomness &chosen, const HostKeyManagement &host, std::string &token, std::string &detail) {
+  JsonDocument document;
+  JweHeader header;
+  if (Status status = read_header(key, header_json, plaintext, limits, document, header, detail); status != Status::Ok) {
+    return status;
+  }
 
   ProducedKey produced;
   if (Status status = produce_key(key, header, chosen.cek, host, produced); status != Status::Ok) {
-    if (!host.empty() && status == Status::InvalidArgument) detail = "agreement";
+    // The host's part the core refused: an agreement (for ECDH-ES, or an "epk" given), or another step's.
+    if (!host.empty() && status == Status::InvalidArgument) {
+      detail = is_key_agreement(header.alg) || !host.epk_jwk.empty() ? "agreement" : "host";
+    }
     return status;
   }
   const std::string protected_header = complete_header(header_json, produced.header_members);
@@ -81,17 +93,30 @@ Status encrypt(const Key &key, std::string_view header_json, ByteView plaintext,
 
 Status encrypt_jwe(const Key &key, std::string_view header_json, ByteView plaintext, const TokenLimits &limits,
                    const ChosenRandomness &chosen, std::string &token, std::string &detail) {
-  return encrypt(key, header_json, plaintext, limits, chosen, HostAgreement{}, token, detail);
+  return encrypt(key, header_json, plaintext, limits, chosen, HostKeyManagement{}, token, detail);
 }
 
 Status encrypt_jwe(const Key &key, std::string_view header_json, ByteView plaintext, const TokenLimits &limits,
-                   const HostAgreement &host, std::string &token, std::string &detail) {
+                   const HostKeyManagement &host, std::string &token, std::string &detail) {
   return encrypt(key, header_json, plaintext, limits, ChosenRandomness{}, host, token, detail);
+}
+
+Status begin_encryption(const Key &key, std::string_view header_json, const TokenLimits &limits, std::string &header_out,
+                        std::string &detail) {
+  JsonDocument document;
+  JweHeader header;
+  if (Status status = read_header(key, header_json, {}, limits, document, header, detail); status != Status::Ok) {
+    return status;
+  }
+  std::string members;
+  if (Status status = choose_parameters(header, members); status != Status::Ok) return status;
+  header_out = complete_header(header_json, members);
+  return header_out.size() > limits.max_header_size ? fail(Status::HeaderTooLarge, "header", detail) : Status::Ok;
 }
 
 Status encrypt_jwe(const Key &key, std::string_view header_json, ByteView plaintext, const TokenLimits &limits,
                    std::string &token, std::string &detail) {
-  return encrypt(key, header_json, plaintext, limits, ChosenRandomness{}, HostAgreement{}, token, detail);
+  return encrypt(key, header_json, plaintext, limits, ChosenRandomness{}, HostKeyManagement{}, token, detail);
 }
 
 }  // namespace edgejwt

@@ -38,9 +38,18 @@ Status encrypt_jwe(const Key &key, std::string_view header_json, ByteView plaint
                    std::string &token, std::string &detail);
 Status encrypt_jwe(const Key &key, std::string_view header_json, ByteView plaintext, const TokenLimits &limits,
                    const ChosenRandomness &chosen, std::string &token, std::string &detail);
-// The same with ECDH-ES's ephemeral key and agreement made by a host (HostAgreement; produce_key
-// checks it after every check above): InvalidArgument ("agreement") for one the core refuses.
+// The same with the costly step of key management made by a host (HostKeyManagement: ECDH-ES's
+// ephemeral key and agreement, RSA-OAEP's CEK and its encryption, PBES2's KEK; produce_key checks
+// it after every check above): InvalidArgument for one the core refuses, `detail` "agreement" for
+// ECDH-ES or a host part with an "epk" (edgejwt_encrypt_agreed's), "host" for the others'.
 Status encrypt_jwe(const Key &key, std::string_view header_json, ByteView plaintext, const TokenLimits &limits,
-                   const HostAgreement &host, std::string &token, std::string &detail);
+                   const HostKeyManagement &host, std::string &token, std::string &detail);
+
+// For a host that makes key management's costly step over parameters the core chooses: every check
+// encrypt_jwe runs before key management, with its statuses, then `header_out` is `header_json` with
+// those parameters added (choose_parameters: PBES2's "p2s" and "p2c" where it left them), the
+// header to encrypt under with the host's step.
+Status begin_encryption(const Key &key, std::string_view header_json, const TokenLimits &limits, std::string &header_out,
+                        std::string &detail);
 
 }  // namespace edgejwt

@@ -57,7 +57,8 @@ Status derive_kek(const Key &key, const JweHeader &header, const KeyMaterial &ow
 
 // --- Producing --------------------------------------------------------------------------------
 
-// The CEK of a token whose algorithm wraps a fresh one: the chosen one, or random bytes.
+// The CEK of a token whose algorithm wraps a fresh one: the chosen one or the host's (of `size`
+// bytes), or random bytes.
 Status fresh_cek(size_t size, ByteView chosen, SecretBytes &cek) {
   if (!chosen.empty()) {
     if (chosen.size != size) return Status::InvalidArgument;
@@ -75,9 +76,9 @@ Status wrap(ByteView kek, const SecretBytes &cek, std::vector<uint8_t> &wrapped)
   return aes_key_wrap(kek, cek.view(), wrapped.data());
 }
 
-// The host's ephemeral public key and Z (HostAgreement) in place of the core's: the "epk" read as a
+// The host's ephemeral public key and Z (HostKeyManagement) in place of the core's: the "epk" read as a
 // token's is and of the recipient's curve, written as the core reads it; Z checked for its size.
-Status agree_on_host(const Key &recipient, const JweHeader &header, const HostAgreement &host,
+Status agree_on_host(const Key &recipient, const JweHeader &header, const HostKeyManagement &host,
                      std::string_view algorithm_id, size_t key_size, uint8_t *agreed, ProducedKey &out) {
   Key epk;
   std::string ignored;
@@ -90,13 +91,38 @@ Status agree_on_host(const Key &recipient, const JweHeader &header, const HostAg
   out.header_members += ",\"epk\":";
   out.header_members += written;
   const Status status =
-      ecdh_es_derive_from(recipient.material(), host.z, algorithm_id, header.apu, header.apv, key_size, agreed);
+      ecdh_es_derive_from(recipient.material(), host.secret, algorithm_id, header.apu, header.apv, key_size, agreed);
   return status == Status::JweDecryptionFailed ? Status::InvalidArgument : status;
+}
+
+// Whether `host` is what `key`'s algorithm's step makes (produce_key): the members that step
+// needs, of their sizes, and no other.
+bool host_fits(const Key &key, const JweHeader &header, const HostKeyManagement &host) {
+  const KeyManagementInfo &info = key_management_info(header.alg);
+  switch (info.mode) {
+    case KeyManagementMode::EcdhEs:
+    case KeyManagementMode::EcdhEsKeyWrap:
+      return !host.epk_jwk.empty() && !host.secret.empty() && host.encrypted_key.empty();
+    case KeyManagementMode::RsaOaep:
+      // An RSA-OAEP ciphertext has a signature's form: exactly the modulus length, below n.
+      return host.epk_jwk.empty() && host.secret.size == content_encryption_info(header.enc).key_size &&
+             rsa_check_signature_encoding(*public_part<RsaPublicKey, RsaPrivateKey>(key.material()),
+                                          host.encrypted_key) == Status::Ok;
+    case KeyManagementMode::Pbes2:
+      // The host derived the KEK over the header's parameters: the core never draws others.
+      return host.epk_jwk.empty() && host.secret.size == info.kek_size && host.encrypted_key.empty() &&
+             header.has_p2s && header.p2c != 0;
+    case KeyManagementMode::Direct:
+    case KeyManagementMode::AesKeyWrap:
+    case KeyManagementMode::AesGcmKeyWrap:
+      break;
+  }
+  return false;
 }
 
 // ECDH-ES from the producer's side: a fresh ephemeral key on the recipient's curve, its public
 // half as "epk", and the agreed key (of key_size bytes, for `algorithm_id`); or the host's.
-Status agree_as_producer(const Key &recipient, const JweHeader &header, const HostAgreement &host,
+Status agree_as_producer(const Key &recipient, const JweHeader &header, const HostKeyManagement &host,
                          std::string_view algorithm_id, size_t key_size, uint8_t *agreed, ProducedKey &out) {
   if (!host.empty()) return agree_on_host(recipient, header, host, algorithm_id, key_size, agreed, out);
   KeyMaterial ephemeral;
@@ -175,13 +201,11 @@ void select_cek(const Unwrapped &unwrapped, const uint8_t *fallback, size_t size
 
 }  // namespace
 
-Status produce_key(const Key &key, const JweHeader &header, ByteView chosen_cek, const HostAgreement &host,
+Status produce_key(const Key &key, const JweHeader &header, ByteView chosen_cek, const HostKeyManagement &host,
                    ProducedKey &out) {
   out = ProducedKey{};
   if (!key.fits(header.alg, header.enc)) return Status::InvalidArgument;
-  if (!host.empty() && (!is_key_agreement(header.alg) || host.epk_jwk.empty() || host.z.empty())) {
-    return Status::InvalidArgument;
-  }
+  if (!host.empty() && (!chosen_cek.empty() || !host_fits(key, header, host))) return Status::InvalidArgument;
   const KeyManagementInfo &info = key_management_info(header.alg);
   const ContentEncryptionInfo &content = content_encryption_info(header.enc);
   const bool fixed_cek = info.mode == KeyManagementMode::Direct || info.mode == KeyManagementMode::EcdhEs;
@@ -196,7 +220,10 @@ Status produce_key(const Key &key, const JweHeader &header, ByteView chosen_cek,
     out.cek = SecretBytes(agreed.view(content.key_size));
     return status;
   }
-  if (Status status = fresh_cek(content.key_size, chosen_cek, out.cek); status != Status::Ok) return status;
+  const bool host_cek = info.mode == KeyManagementMode::RsaOaep && !host.empty();
+  if (Status status = fresh_cek(content.key_size, host_cek ? host.secret : chosen_cek, out.cek); status != Status::Ok) {
+    return status;
+  }
   switch (info.mode) {
     case KeyManagementMode::AesKeyWrap:
       return wrap(aes_key(key).bytes.view(), out.cek, out.encrypted_key);
@@ -211,6 +238,10 @@ Status produce_key(const Key &key, const JweHeader &header, ByteView chosen_cek,
       return status;
     }
     case KeyManagementMode::RsaOaep:
+      if (host_cek) {
+        out.encrypted_key.assign(host.encrypted_key.data, host.encrypted_key.data + host.encrypted_key.size);
+        return Status::Ok;
+      }
       return rsa_oaep_encrypt(info.oaep, *public_part<RsaPublicKey, RsaPrivateKey>(key.material()), out.cek.view(),
                               out.encrypted_key);
     case KeyManagementMode::EcdhEsKeyWrap: {
@@ -226,7 +257,8 @@ Status produce_key(const Key &key, const JweHeader &header, ByteView chosen_cek,
       chosen.alg = header.alg;
       if (Status status = pbes2_parameters(header, chosen, out); status != Status::Ok) return status;
       SecretBuffer<kMaxContentKeySize> kek;
-      if (Status status = derive_kek(key, chosen, key.material(), key.material(), {}, kek.bytes); status != Status::Ok) {
+      if (Status status = derive_kek(key, chosen, key.material(), key.material(), host.secret, kek.bytes);
+          status != Status::Ok) {
         return status;
       }
       return wrap(kek.view(info.kek_size), out.cek, out.encrypted_key);
@@ -236,6 +268,16 @@ Status produce_key(const Key &key, const JweHeader &header, ByteView chosen_cek,
       break;  // handled above
   }
   return Status::AlgNotSupported;
+}
+
+Status choose_parameters(const JweHeader &header, std::string &members) {
+  members.clear();
+  if (key_management_info(header.alg).mode != KeyManagementMode::Pbes2) return Status::Ok;
+  JweHeader chosen;
+  ProducedKey produced;
+  const Status status = pbes2_parameters(header, chosen, produced);
+  members = std::move(produced.header_members);
+  return status;
 }
 
 Status recover_cek(const Key &key, const JweHeader &header, ByteView encrypted_key, uint8_t *cek, ByteView from_host) {

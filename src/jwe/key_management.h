@@ -17,15 +17,21 @@
 
 namespace edgejwt {
 
-// ECDH-ES's agreement made by a host for the producer (the async encryptions, where node:crypto or
-// WebCrypto measured faster than Wasm): the public half of the ephemeral key the host drew, as a
-// JWK, and Z, its agreement of the private half with the recipient's key. Empty: the core draws the
-// ephemeral key and agrees itself. The core checks what it can (produce_key) and writes the "epk"
-// from the key it read, never the host's text.
-struct HostAgreement {
+// What a host computed for the producer's key management (the async encryptions, where node:crypto
+// or WebCrypto measured faster than Wasm), standing in for the core's own step and nothing else:
+//   ECDH-ES, ECDH-ES+AxxxKW     epk_jwk, the public half of the ephemeral key the host drew, and
+//                               secret = Z, its agreement of the private half with the recipient's;
+//   RSA-OAEP, -256, -384, -512  secret = the CEK the host drew from its CSPRNG, and encrypted_key =
+//                               that CEK encrypted to the recipient's public key with the alg's hash;
+//   PBES2-HSxxx+AxxxKW          secret = the KEK the host derived from the password over the
+//                               header's own "p2s" and "p2c" (which the header must then carry).
+// All empty: the core computes every step itself. The core checks what it can (produce_key) and
+// writes the header from what it read, never from the host's text.
+struct HostKeyManagement {
   std::string_view epk_jwk;
-  ByteView z;
-  bool empty() const { return epk_jwk.empty() && z.empty(); }
+  ByteView secret;
+  ByteView encrypted_key;
+  bool empty() const { return epk_jwk.empty() && secret.empty() && encrypted_key.empty(); }
 };
 
 struct ProducedKey {
@@ -42,13 +48,24 @@ struct ProducedKey {
 // tests only; for "dir" and ECDH-ES the key or the agreement fixes the CEK and a chosen one is
 // InvalidArgument, as is a key of another size than the algorithm takes (fits) and a producer's
 // "p2c" under 1,000. The header was read as its producer's (JweHeaderReader::Producer).
-// `host`, for the ECDH-ES algorithms only (InvalidArgument for others, as for an empty half), stands
-// for the core's ephemeral key and agreement: its "epk" must be a public key read as a token's is
-// (on its curve, strict JWK) of the recipient's own curve, and Z of that curve's size (non-zero for
-// X25519); anything else is InvalidArgument. Z cannot be checked against the "epk" without the
-// ephemeral private key, which the host keeps: the host is trusted for that one multiplication.
-Status produce_key(const Key &key, const JweHeader &header, ByteView chosen_cek, const HostAgreement &host,
+// `host`, when not empty, stands for the core's own step (HostKeyManagement), and must be exactly
+// what the algorithm's step makes, else InvalidArgument: for ECDH-ES, an "epk" that is a public
+// key read as a token's is (on its curve, strict JWK) of the recipient's own curve, and Z of that
+// curve's size (non-zero for X25519); for RSA-OAEP, a CEK of enc's key size and an encrypted key
+// of the form an RSA ciphertext has under the recipient's key (exactly the modulus length, below
+// n); for PBES2, a KEK of the algorithm's size, the header carrying "p2s" and "p2c"; nothing for
+// any other algorithm, nor with a chosen CEK. What the host vouches for cannot be checked without
+// a secret it keeps or the recipient holds (the ephemeral private key; the recipient's private key
+// to open the encrypted key; the password): the host is trusted for that one step, as for the
+// randomness of the CEK it draws.
+Status produce_key(const Key &key, const JweHeader &header, ByteView chosen_cek, const HostKeyManagement &host,
                    ProducedKey &out);
+
+// The header members produce_key chooses before its costly step, for a host that computes that
+// step over them (edgejwt_encrypt_begin): PBES2's "p2s" (random) and "p2c" (the default) where the
+// header left them, as JSON text that starts with a comma; nothing for the other algorithms.
+// InvalidArgument for a producer's "p2c" out of bounds, as produce_key refuses it.
+Status choose_parameters(const JweHeader &header, std::string &members);
 
 // The CEK of a token (enc's key size bytes into `cek`), from the key and the token's encrypted key.
 // Whatever an attacker can change makes the unwrapping or decryption of the CEK fail (a wrong key,

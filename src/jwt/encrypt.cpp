@@ -7,7 +7,7 @@
 namespace edgejwt {
 
 Status encrypt_jwt(const Key &key, std::string_view header_json, std::string_view claims_json,
-                   const TokenLimits &limits, std::string &token, std::string &detail, const HostAgreement &host) {
+                   const TokenLimits &limits, std::string &token, std::string &detail, const HostKeyManagement &host) {
   detail.clear();
   JsonDocument document;
   if (Status status = parse_json_object(header_json, limits.json, document); status != Status::Ok) {
@@ -27,7 +27,7 @@ Status encrypt_jwt(const Key &key, std::string_view header_json, std::string_vie
 
 Status sign_and_encrypt(const Key &signing_key, std::string_view jws_header_json, std::string_view claims_json,
                         const Key &encryption_key, std::string_view jwe_header_json, const TokenLimits &limits,
-                        DecodedToken &scratch, std::string &token, const HostAgreement &host) {
+                        DecodedToken &scratch, std::string &token, const HostKeyManagement &host) {
   std::string header;
   if (Status status = with_nested_cty(jwe_header_json, limits.json, header, scratch.detail); status != Status::Ok) {
     return status;

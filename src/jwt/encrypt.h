@@ -15,9 +15,9 @@ namespace edgejwt {
 // A JWE whose plaintext is the claims set `claims_json` (a strict JSON object), with encrypt_jwe's
 // header rules and statuses; the JSON statuses ("payload") for claims that are not an object; a
 // "cty" of "JWT" in the header is InvalidArgument ("cty"): it would say the plaintext is a JWT.
-// `host`: ECDH-ES's ephemeral key and agreement made by a host (encrypt_jwe), or empty.
+// `host`: key management's costly step made by a host (encrypt_jwe), or empty.
 Status encrypt_jwt(const Key &key, std::string_view header_json, std::string_view claims_json,
-                   const TokenLimits &limits, std::string &token, std::string &detail, const HostAgreement &host = {});
+                   const TokenLimits &limits, std::string &token, std::string &detail, const HostKeyManagement &host = {});
 
 // A nested JWT: the claims signed as sign_jws signs them (`jws_header_json` with `signing_key`), and
 // that JWS encrypted to `encryption_key` under `jwe_header_json`, whose "cty" must be "JWT" (RFC 7519
@@ -25,6 +25,6 @@ Status encrypt_jwt(const Key &key, std::string_view header_json, std::string_vie
 // by `limits.max_payload_size` as the JWE's plaintext. On failure `scratch.detail` names the part.
 Status sign_and_encrypt(const Key &signing_key, std::string_view jws_header_json, std::string_view claims_json,
                         const Key &encryption_key, std::string_view jwe_header_json, const TokenLimits &limits,
-                        DecodedToken &scratch, std::string &token, const HostAgreement &host = {});
+                        DecodedToken &scratch, std::string &token, const HostKeyManagement &host = {});
 
 }  // namespace edgejwt

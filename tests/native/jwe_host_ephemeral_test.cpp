@@ -45,7 +45,7 @@ HostMade host_made(const Key &recipient, KeyFamily curve) {
 
 Status encrypt_with_host(const Key &key, std::string_view header, std::string_view epk, ByteView z, std::string &token,
                          std::string &detail) {
-  return encrypt_jwe(key, header, kPlaintext, TokenLimits{}, HostAgreement{epk, z}, token, detail);
+  return encrypt_jwe(key, header, kPlaintext, TokenLimits{}, HostKeyManagement{epk, z, {}}, token, detail);
 }
 
 }  // namespace
