@@ -14,6 +14,7 @@
 // CEK size come from the core's table (algorithms.js), never from a table here.
 // Private keys become host keys once (a KeyObject, or a CryptoKey that is not extractable), kept as
 // long as their Key or set; passwords are taken for the call and their copies wiped after.
+import { JOSEError } from "../errors.js";
 import { definedOnly, fromBase64url } from "../util.js";
 import { keyManagementTable } from "./algorithms.js";
 import { HASH_NAMES as NODE_HASHES } from "./node.js";
@@ -42,7 +43,7 @@ const bytesOf = (buffer) => new Uint8Array(buffer.buffer ?? buffer, buffer.byteO
 // anything else is a host failure (Wasm decides), never coerced (new Uint8Array(32) would be a Z of
 // 32 zero bytes, of the right size for the core to take).
 export function hostBits(answer) {
-  if (!(answer instanceof ArrayBuffer)) throw new TypeError("the host answered something other than an ArrayBuffer");
+  if (!(answer instanceof ArrayBuffer)) throw new JOSEError("the host answered something other than an ArrayBuffer");
   return new Uint8Array(answer);
 }
 
