@@ -13,6 +13,26 @@ export function optionsOf(options) {
   return options;
 }
 
+// An options argument for an operation that reads its options in more than one phase, around an
+// await (the async encryptions and decryptions: the core's begin, the host's step, the core's
+// second pass, or the sync fallback): every member is read once, on first use, and that value
+// (a list copied, so that changing the caller's array changes nothing) answers every later read.
+// A getter or proxy that answers differently later, or a list changed while the host works, can
+// then never make a later phase laxer than the first one checked.
+export function optionsReadOnce(options) {
+  options = optionsOf(options);
+  const read = new Map();
+  return new Proxy(options, {
+    get(target, name) {
+      if (!read.has(name)) {
+        const value = Reflect.get(target, name);
+        read.set(name, Array.isArray(value) ? Object.freeze([...value]) : value);
+      }
+      return read.get(name);
+    },
+  });
+}
+
 // Seconds since the epoch: options.currentDate, or now.
 export function currentSeconds(options) {
   if (options.currentDate === undefined) return Date.now() / 1000;

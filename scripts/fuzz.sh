@@ -5,7 +5,7 @@
 # The target "jose" is the differential fuzz against jose (tests/interop/differential.test.js) on
 # fresh seeds, batch after batch until its time is up; a disagreement prints the token and the seed.
 #
-#   scripts/fuzz.sh [seconds-per-target] [targets...]    default: 600 s each for verify jwk pem jwe_crypto jwe arithmetic jose
+#   scripts/fuzz.sh [seconds-per-target] [targets...]    default: 600 s each for verify jwk pem jwe_crypto jwe jwe_host arithmetic jose
 #
 # npm test runs it for a few seconds per libFuzzer target (the differential fuzz runs there on its
 # fixed seed and budget, in tests/interop); a failure prints the crash and exits non-zero.
@@ -17,7 +17,7 @@ seconds=${1:-600}
 shift $(($# > 0 ? 1 : 0))
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(verify jwk pem jwe_crypto jwe arithmetic)
+  targets=(verify jwk pem jwe_crypto jwe jwe_host arithmetic)
   [ "$seconds" -lt 60 ] || targets+=(jose) # short runs (npm test) leave it to its fixed seed
 fi
 processes=$(nproc)
@@ -51,7 +51,7 @@ for target in "${targets[@]}"; do
     continue
   fi
   binary=build/fuzz/tests/fuzz/${target}_fuzz
-  [ -x "$binary" ] || { echo "fuzz: no target '$target' (verify, jwk, pem, jwe_crypto, jwe, arithmetic, jose)" >&2; exit 2; }
+  [ -x "$binary" ] || { echo "fuzz: no target '$target' (verify, jwk, pem, jwe_crypto, jwe, jwe_host, arithmetic, jose)" >&2; exit 2; }
   corpus=build/fuzz/corpus/$target logs=build/fuzz/logs/$target crashes=build/fuzz/crashes/$target
   mkdir -p "$corpus" "$logs" "$crashes"
   rm -f "$logs"/*.log

@@ -8,7 +8,7 @@
 // The curves each host makes the agreement on are the decryptions' (key-management.js): measured
 // faster per encryption than Wasm too (bench/jwe.js, README "Encrypted tokens", 2026-12-06);
 // X25519 stays in Wasm, libsodium's two multiplications faster than either host's.
-import { NODE_CURVES, WEBCRYPTO_CURVES, agreementMaterial } from "./key-management.js";
+import { NODE_CURVES, WEBCRYPTO_CURVES, agreementMaterial, hostBits } from "./key-management.js";
 
 // On node:crypto: synchronous.
 export function nodeEphemeral(nodeCrypto) {
@@ -33,7 +33,7 @@ export function webCryptoEphemeral(subtle) {
     async agree(recipient, crv) {
       const { privateKey, publicKey } = await subtle.generateKey(algorithmOf(crv), false, ["deriveBits"]);
       // A null length is the whole of Z, the curve's size: the core checks that size.
-      const z = new Uint8Array(await subtle.deriveBits({ name: "ECDH", public: recipient }, privateKey, null));
+      const z = hostBits(await subtle.deriveBits({ name: "ECDH", public: recipient }, privateKey, null));
       return { epk: agreementMaterial(await subtle.exportKey("jwk", publicKey)), z };
     },
   };

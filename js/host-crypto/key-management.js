@@ -14,6 +14,7 @@
 // CEK size come from the core's table (algorithms.js), never from a table here.
 // Private keys become host keys once (a KeyObject, or a CryptoKey that is not extractable), kept as
 // long as their Key or set; passwords are taken for the call and their copies wiped after.
+import { JOSEError } from "../errors.js";
 import { definedOnly, fromBase64url } from "../util.js";
 import { keyManagementTable } from "./algorithms.js";
 import { HASH_NAMES as NODE_HASHES } from "./node.js";
@@ -38,6 +39,13 @@ export const agreementMaterial = ({ kty, crv, x, y, d }) => definedOnly({ kty, c
 const rsaMaterial = ({ kty, n, e, d, p, q, dp, dq, qi }) => definedOnly({ kty, n, e, d, p, q, dp, dq, qi });
 
 const bytesOf = (buffer) => new Uint8Array(buffer.buffer ?? buffer, buffer.byteOffset ?? 0, buffer.byteLength);
+// The bytes of what WebCrypto's deriveBits or decrypt resolved to, which must be an ArrayBuffer:
+// anything else is a host failure (Wasm decides), never coerced (new Uint8Array(32) would be a Z of
+// 32 zero bytes, of the right size for the core to take).
+export function hostBits(answer) {
+  if (!(answer instanceof ArrayBuffer)) throw new JOSEError("the host answered something other than an ArrayBuffer");
+  return new Uint8Array(answer);
+}
 
 // PBES2's salt: UTF8(alg) || 0x00 || p2s (RFC 7518 §4.8.1.1).
 function pbes2Salt(alg, p2s) {
@@ -92,7 +100,7 @@ export function webCryptoKeyManagement(subtle) {
       async compute(key, info, { header }) {
         const epk = agreementMaterial(header.epk);
         const publicKey = await subtle.importKey("jwk", epk, ecdh(epk.crv), false, []);
-        return new Uint8Array(await subtle.deriveBits({ name: "ECDH", public: publicKey }, key, Z_BITS[epk.crv]));
+        return hostBits(await subtle.deriveBits({ name: "ECDH", public: publicKey }, key, Z_BITS[epk.crv]));
       },
     },
     // A CryptoKey for RSA-OAEP is bound to its hash: one per key and "alg".
@@ -100,11 +108,11 @@ export function webCryptoKeyManagement(subtle) {
       takes: () => true,
       prepare: (jwk, { hashBits }) =>
         subtle.importKey("jwk", jwk, { name: "RSA-OAEP", hash: WEBCRYPTO_HASHES[hashBits] }, false, ["decrypt"]),
-      compute: async (key, info, { encryptedKey }) => new Uint8Array(await subtle.decrypt({ name: "RSA-OAEP" }, key, encryptedKey)),
+      compute: async (key, info, { encryptedKey }) => hostBits(await subtle.decrypt({ name: "RSA-OAEP" }, key, encryptedKey)),
     },
     pbes2: {
       prepare: (password) => subtle.importKey("raw", password, "PBKDF2", false, ["deriveBits"]),
-      compute: async (key, { alg, hashBits, kekLength }, { header }) => new Uint8Array(await subtle.deriveBits(
+      compute: async (key, { alg, hashBits, kekLength }, { header }) => hostBits(await subtle.deriveBits(
         { name: "PBKDF2", hash: WEBCRYPTO_HASHES[hashBits], salt: pbes2Salt(alg, header.p2s), iterations: header.p2c }, key, 8 * kekLength)),
     },
   };

@@ -1,6 +1,6 @@
 // Compact JWE with any plaintext bytes (jose's CompactEncrypt and compactDecrypt): no claims are read.
 import { JOSEInvalidArgument } from "../errors.js";
-import { optionsOf } from "../arguments.js";
+import { optionsOf, optionsReadOnce } from "../arguments.js";
 import { decryptWith } from "./decrypt.js";
 import { encryptionHeader, encryptWith } from "./encrypt.js";
 import { decryptOnHost } from "./decrypt-async.js";
@@ -22,7 +22,7 @@ export function compactEncrypt(runtime, plaintext, key, options) {
 export async function compactEncryptAsync(runtime, plaintext, key, options) {
   runtime.ready();
   plaintextOf(plaintext);
-  options = optionsOf(options);
+  options = optionsReadOnce(options);
   const header = encryptionHeader(options);
   const token = await encryptOnHost(runtime, key, options, { payloadKind: PayloadKind.bytes, header, plaintext });
   return token ?? compactEncrypt(runtime, plaintext, key, options);
@@ -39,7 +39,7 @@ export function compactDecrypt(runtime, jwe, key, options) {
 // compactDecrypt, with ECDH-ES's agreement on the host where there is one (decrypt-async.js).
 export async function compactDecryptAsync(runtime, jwe, key, options) {
   runtime.ready();
-  options = optionsOf(options);
+  options = optionsReadOnce(options);
   const out = await decryptOnHost(runtime, PayloadKind.bytes, jwe, key, undefined, options, 0);
   if (out === undefined) return compactDecrypt(runtime, jwe, key, options);
   return { plaintext: out.payload, protectedHeader: JSON.parse(out.header) };

@@ -49,7 +49,11 @@ async function secretFromHost(runtime, management, token, key, password, options
     return null; // refused before key management: the sync pass says why
   }
   try {
-    return await management.secret({ owner: key, index: begun.keyIndex, password }, JSON.parse(begun.header), text);
+    const secret = await management.secret({ owner: key, index: begun.keyIndex, password }, JSON.parse(begun.header), text);
+    // A host that answers no bytes has failed (the core would take an empty secret for the
+    // caller's mistake, ERR_INVALID_ARGUMENT): Wasm decides. Bytes of a wrong size or value are
+    // the core's to refuse, as any wrong key.
+    return secret instanceof Uint8Array && secret.length > 0 ? secret : null;
   } catch {
     return null; // the host refused: Wasm decides
   }

@@ -1,7 +1,7 @@
 // Decrypting encrypted JWTs (jose's jwtDecrypt) and nested ones: the claims checked by the core as
 // verify checks them, under the same options (and the JWE's own: decryption policies).
 import { JOSEInvalidArgument } from "../errors.js";
-import { currentSeconds, optionsOf } from "../arguments.js";
+import { currentSeconds, optionsOf, optionsReadOnce } from "../arguments.js";
 import { handleFor } from "../key/key.js";
 import { keyOf } from "../key/resolve.js";
 import { decryptWith } from "../jwe/decrypt.js";
@@ -47,7 +47,7 @@ export function decryptAndVerify(runtime, token, decryptionKey, verificationKey,
 // takes the host (jwt/nested-async.js): the same results and the same errors.
 export async function decryptAsync(runtime, token, key, options) {
   runtime.ready();
-  options = optionsOf(options);
+  options = optionsReadOnce(options);
   const out = await decryptOnHost(runtime, PayloadKind.jwt, token, key, undefined, options, currentSeconds(options));
   if (out === undefined) return decrypt(runtime, token, key, options);
   return { payload: JSON.parse(decoder.decode(out.payload)), protectedHeader: JSON.parse(out.header) };
@@ -55,7 +55,7 @@ export async function decryptAsync(runtime, token, key, options) {
 
 export async function decryptAndVerifyAsync(runtime, token, decryptionKey, verificationKey, options) {
   runtime.ready();
-  options = optionsOf(options);
+  options = optionsReadOnce(options);
   const now = currentSeconds(options);
   const verifying = verificationKeyOf(runtime, verificationKey);
   if (innerTakesHost(runtime, verifying, options)) {

@@ -1,7 +1,7 @@
 // Encrypted JWTs (jose's EncryptJWT) and nested ones (signed, then encrypted: RFC 7519 §5.2). The
 // claims are made as sign makes them ("iat", "exp", "nbf", iss/sub/aud/jti from the options).
 import { JOSEInvalidArgument, JWTInvalid } from "../errors.js";
-import { optionsOf } from "../arguments.js";
+import { optionsOf, optionsReadOnce } from "../arguments.js";
 import { isPlainObject, jsonOf } from "../util.js";
 import { handleFor } from "../key/key.js";
 import { keyOf } from "../key/resolve.js";
@@ -27,7 +27,7 @@ export function encrypt(runtime, payload, key, options) {
 // encrypt, with key management's costly step on the host where there is one (jwe/encrypt-async.js).
 export async function encryptAsync(runtime, payload, key, options) {
   runtime.ready();
-  options = optionsOf(options);
+  options = optionsReadOnce(options);
   const claims = claimsJson(payload, options);
   const header = encryptionHeader(options);
   const token = await encryptOnHost(runtime, key, options, { payloadKind: PayloadKind.jwt, header, plaintext: claims });
@@ -59,7 +59,7 @@ export function signAndEncrypt(runtime, payload, signingKey, encryptionKey, opti
 // is signed by the core, as signAndEncrypt signs it.
 export async function signAndEncryptAsync(runtime, payload, signingKey, encryptionKey, options) {
   runtime.ready();
-  options = optionsOf(options);
+  options = optionsReadOnce(options);
   const { jwsHeader, claims, jweHeader, signer } = nestedParts(runtime, payload, signingKey, options);
   handleFor(runtime, signer); // another runtime's key is refused before the host works
   const token = await encryptOnHost(runtime, encryptionKey, options,

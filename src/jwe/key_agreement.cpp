@@ -1,19 +1,22 @@
 #include "key_agreement.h"
 
-#include <algorithm>
-
 #include "../crypto/concat_kdf.h"
 #include "../crypto/ecdh.h"
-#include "../crypto/x25519.h"
 #include "../wipe.h"
 
 namespace edgejwt {
 namespace {
 
-constexpr size_t kMaxSharedSecretSize = std::max(kMaxCurveSize, kX25519KeySize);
+// The size of Z an agreement on the curve of `key` (either party's, public or private) gives; 0 for
+// a key that agrees on nothing.
+size_t shared_secret_size(const KeyMaterial &key) {
+  if (const auto *ec = public_part<EcPublicKey, EcPrivateKey>(key)) return curve_size(ec->curve);
+  return public_part<X25519PublicKey, X25519PrivateKey>(key) ? kX25519KeySize : 0;
+}
 
-// Z, the shared secret, into `z`; its size into `size`.
-Status shared_secret(const KeyMaterial &private_key, const KeyMaterial &public_key, uint8_t *z, size_t &size) {
+}  // namespace
+
+Status ecdh_es_shared_secret(const KeyMaterial &private_key, const KeyMaterial &public_key, uint8_t *z, size_t &size) {
   const auto *ec = std::get_if<EcPrivateKey>(&private_key);
   const auto *ec_peer = public_part<EcPublicKey, EcPrivateKey>(public_key);
   if (ec && ec_peer) {
@@ -29,20 +32,11 @@ Status shared_secret(const KeyMaterial &private_key, const KeyMaterial &public_k
   return Status::KeyInvalid;
 }
 
-// The size of Z an agreement on the curve of `key` (either party's, public or private) gives; 0 for
-// a key that agrees on nothing.
-size_t shared_secret_size(const KeyMaterial &key) {
-  if (const auto *ec = public_part<EcPublicKey, EcPrivateKey>(key)) return curve_size(ec->curve);
-  return public_part<X25519PublicKey, X25519PrivateKey>(key) ? kX25519KeySize : 0;
-}
-
-}  // namespace
-
 Status ecdh_es_derive(const KeyMaterial &private_key, const KeyMaterial &public_key, std::string_view algorithm_id,
                       ByteView apu, ByteView apv, size_t key_size, uint8_t *key) {
-  uint8_t z[kMaxSharedSecretSize];
+  uint8_t z[kMaxEcdhEsSharedSecretSize];
   size_t z_size = 0;
-  Status status = shared_secret(private_key, public_key, z, z_size);
+  Status status = ecdh_es_shared_secret(private_key, public_key, z, z_size);
   if (status == Status::Ok) status = concat_kdf(ByteView(z, z_size), algorithm_id, apu, apv, key_size, key);
   secure_wipe(z, sizeof z);
   return status;

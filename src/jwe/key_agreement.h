@@ -3,11 +3,14 @@
 // algorithm ID, "apu" and "apv". The recipient runs it with its key and the token's "epk"; the
 // producer with a fresh ephemeral key and the recipient's public key.
 #pragma once
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
 #include "../bytes.h"
+#include "../crypto/curve.h"
+#include "../crypto/x25519.h"
 #include "../keys/material.h"
 #include "../status.h"
 
@@ -20,6 +23,12 @@ namespace edgejwt {
 // `algorithm_id` is the "enc" value in direct mode and the "alg" value with key wrapping.
 Status ecdh_es_derive(const KeyMaterial &private_key, const KeyMaterial &public_key, std::string_view algorithm_id,
                       ByteView apu, ByteView apv, size_t key_size, uint8_t *key);
+
+// Z itself (kMaxEcdhEsSharedSecretSize bytes at most into `z`, its size into `size`), with the
+// same checks and statuses as ecdh_es_derive: what a host computes in its place for
+// ecdh_es_derive_from (the fuzz target of the host paths computes it to know the right answer).
+constexpr size_t kMaxEcdhEsSharedSecretSize = std::max(kMaxCurveSize, kX25519KeySize);
+Status ecdh_es_shared_secret(const KeyMaterial &private_key, const KeyMaterial &public_key, uint8_t *z, size_t &size);
 
 // Either side with Z computed by a host: the recipient's (its ECDH of its private key and the
 // token's "epk", which the core checked before asking) or the producer's (of the host's ephemeral
