@@ -24,7 +24,7 @@ export const VERIFY_FIELDS = [...LIMIT_FIELDS, "issuer", "audience", "subject", 
 export const SIGN_FIELDS = ["crit"];
 // The options that list algorithm names are named so: "algorithms", and decryption's
 // "keyManagementAlgorithms" and "contentEncryptionAlgorithms" (jwe/policies.js).
-const isNameList = (field) => field.endsWith("lgorithms");
+const isNameList = (field) => field === "algorithms" || field.endsWith("Algorithms");
 const MOST = Object.fromEntries(LIMIT_FIELDS.map((field) => [field, field === "maxJsonDepth" ? MAX_JSON_DEPTH : 0xffffffff]));
 
 const DEFAULTS = Object.freeze({ json: "{}", id: 0, handle: 0, maxTokenLength: DEFAULT_MAX_TOKEN_LENGTH });

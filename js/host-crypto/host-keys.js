@@ -28,24 +28,37 @@ export class HostKeys {
   // Makes and keeps it. This calls the core (to export the public key). A key the host refuses is
   // left to Wasm.
   make(owner, index, alg) {
-    let slots = this.byOwner.get(owner);
-    if (!slots) this.byOwner.set(owner, (slots = new Map()));
-    let prepared = null;
-    try {
+    return keptHostKey(slotsOf(this.byOwner, owner), `${alg}#${index}`, () => {
       const jwk = publicMaterial(this.publicJwkOf(owner.keyAt(index)));
-      if (jwk) prepared = this.host.prepare(jwk, alg);
-    } catch {
-      // The key could not be exported, or the host refused it: Wasm checks its signatures.
-    }
-    const slot = `${alg}#${index}`;
-    if (prepared && typeof prepared.then === "function") {
-      // Replaced by the key once made, so that later verifications need not wait for it.
-      prepared = prepared.catch(() => null).then((made) => {
-        slots.set(slot, made);
-        return made;
-      });
-    }
-    slots.set(slot, prepared);
-    return prepared;
+      return jwk ? this.host.prepare(jwk, alg) : null;
+    });
   }
+}
+
+// The slots of `owner` (a Key or LocalJWKSet) in `byOwner`, a WeakMap: made at its first use.
+export function slotsOf(byOwner, owner) {
+  let slots = byOwner.get(owner);
+  if (!slots) byOwner.set(owner, (slots = new Map()));
+  return slots;
+}
+
+// The host key kept in `slots` under `slot`, made by `make()` the first time: null when `make`
+// throws or the host refuses the key (Wasm then computes), on an asynchronous host a promise that
+// is replaced by the key once made, so later calls need not wait for it.
+export function keptHostKey(slots, slot, make) {
+  if (slots.has(slot)) return slots.get(slot);
+  let prepared = null;
+  try {
+    prepared = make();
+  } catch {
+    // The key could not be exported, or the host refused it.
+  }
+  if (typeof prepared?.then === "function") {
+    prepared = prepared.catch(() => null).then((made) => {
+      slots.set(slot, made);
+      return made;
+    });
+  }
+  slots.set(slot, prepared);
+  return prepared;
 }

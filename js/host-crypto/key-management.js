@@ -17,6 +17,7 @@
 import { JOSEError } from "../errors.js";
 import { definedOnly, fromBase64url } from "../util.js";
 import { keyManagementTable } from "./algorithms.js";
+import { keptHostKey, slotsOf } from "./host-keys.js";
 import { HASH_NAMES as NODE_HASHES } from "./node.js";
 import { HASH_NAMES as WEBCRYPTO_HASHES } from "./webcrypto.js";
 
@@ -182,25 +183,10 @@ export class HostKeyManagement {
   // The host key of `owner`'s entry `index` for `info.alg` (a promise on an asynchronous host), or
   // null when the host does not take it (Wasm computes the step then).
   hostKey(step, info, owner, index) {
-    let slots = this.byOwner.get(owner);
-    if (!slots) this.byOwner.set(owner, (slots = new Map()));
-    const slot = `${info.alg}#${index}`;
-    if (slots.has(slot)) return slots.get(slot);
-    let prepared = null;
-    try {
+    return keptHostKey(slotsOf(this.byOwner, owner), `${info.alg}#${index}`, () => {
       const jwk = this.privateJwkOf(owner, index);
       const material = jwk.kty === "RSA" ? rsaMaterial(jwk) : agreementMaterial(jwk);
-      if (material.d !== undefined && step.takes(material)) prepared = step.prepare(material, info);
-    } catch {
-      // Not exportable here, or refused by the host: Wasm computes the step.
-    }
-    if (typeof prepared?.then === "function") {
-      prepared = prepared.catch(() => null).then((made) => {
-        slots.set(slot, made);
-        return made;
-      });
-    }
-    slots.set(slot, prepared);
-    return prepared;
+      return material.d !== undefined && step.takes(material) ? step.prepare(material, info) : null;
+    });
   }
 }

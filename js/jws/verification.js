@@ -31,9 +31,9 @@ export function callChoosingKey(runtime, key, name, ...args) {
 
 export class Verification {
   // Checked in this order: the time, the cache, the policy's options, the token, the key, the host.
-  // `cached: false`: the options' cache is not this verification's (a nested token's inner JWS,
-  // which decryptAndVerify never looks up in it).
-  constructor(runtime, token, key, options, kind, { cached = true } = {}) {
+  // `cached` false: the options' cache is not this verification's (a nested token's inner JWS,
+  // which decryptAndVerify never looks up in it). A plain argument: no object made per verify.
+  constructor(runtime, token, key, options, kind, cached = true) {
     this.runtime = runtime;
     this.kind = kind;
     this.now = currentSeconds(options);

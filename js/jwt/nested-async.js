@@ -46,7 +46,7 @@ export async function decryptAndVerifyOnHost(runtime, token, decryptionKey, veri
     return undefined;
   }
   runtime.ready(); // the instance may have been replaced while the host agreed
-  const verification = new Verification(runtime, inner, verificationKey, options, PayloadKind.jwt, { cached: false });
+  const verification = new Verification(runtime, inner, verificationKey, options, PayloadKind.jwt, false); // never the options' cache
   verification.now = now; // the instant the call began, as decryptAndVerify checks the claims at
   const { payload, protectedHeader } = await verified(verification, options, false);
   return { payload, protectedHeader: JSON.parse(outer.header), signedHeader: protectedHeader };
